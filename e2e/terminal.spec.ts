@@ -1,0 +1,23 @@
+import { expect, test } from '@playwright/test';
+import { AppPage } from './pages/app-page';
+
+test('the terminal runs kubectl get pods', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open();
+  await app.run('kubectl get pods');
+  await expect(app.terminalOutput).toContainText(/NAME\s+READY\s+STATUS/);
+  await expect(app.terminalOutput).toContainText(/web-\S+\s+1\/1\s+Running/);
+});
+
+test('the terminal curls the Service from inside a pod, with history on the arrow keys', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open();
+  const line = 'kubectl exec client -- curl -s http://web/';
+  await app.run(line);
+  await expect(app.terminalOutput.locator('.terminal-line--output').last()).toHaveText(/^web-\S+$/);
+
+  await app.terminalInput.press('ArrowUp');
+  await expect(app.terminalInput).toHaveValue(line);
+  await app.terminalInput.press('ArrowDown');
+  await expect(app.terminalInput).toHaveValue('');
+});

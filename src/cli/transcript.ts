@@ -1,0 +1,24 @@
+/**
+ * Runs a script of shell lines and writes the transcript: `$ line`, then
+ * exactly what the terminal shows. Output that does not end in a newline (a
+ * curl body) is closed with one, so the next `$` starts its own line.
+ * Shared by `npm run sim` and the golden transcript tests.
+ */
+import type { SimSession } from '../worker/session';
+
+export function scriptLines(script: string): string[] {
+  return script
+    .split('\n')
+    .map((l) => l.replace(/\r$/, ''))
+    .filter((l) => l.trim() !== '' && !l.trimStart().startsWith('#'));
+}
+
+export function runTranscript(session: SimSession, script: string): string {
+  let out = '';
+  for (const line of scriptLines(script)) {
+    out += `$ ${line}\n`;
+    const text = session.run(line).output;
+    out += text === '' || text.endsWith('\n') ? text : `${text}\n`;
+  }
+  return out;
+}

@@ -1,0 +1,49 @@
+/**
+ * kubectl exec POD [-c CONTAINER] -- COMMAND: runs the command in the pod and
+ * adds "command terminated with exit code N" when it fails, as kubectl does.
+ */
+import { execInPod } from '../pod-exec';
+import type { DataPlane } from '../../sim/net/packet';
+import { err, type CommandContext, type CommandResult } from '../types';
+import { NAMESPACE_FLAGS, parseFlags } from './flags';
+
+const SPEC = {
+  valued: { ...NAMESPACE_FLAGS, '-c': 'container', '--container': 'container' },
+  bool: { '-i': 'stdin', '--stdin': 'stdin', '-t': 'tty', '--tty': 'tty', '-it': 'stdin', '-ti': 'stdin', '-q': 'quiet', '--quiet': 'quiet' },
+};
+
+export function kubectlExec(args: string[], ctx: CommandContext, plane: DataPlane, runLine: (line: string) => CommandResult): CommandResult {
+  const parsed = parseFlags(args, SPEC, 'kubectl exec');
+  if (parsed.error) return err(parsed.error);
+  let podArg = parsed.positional[0];
+  if (!podArg) return err("error: pod, type/name or --filename must be specified\n");
+  if (!parsed.rest) {
+    if (parsed.positional.length > 1) return err("error: exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead\nSee 'kubectl exec -h' for help and examples\n");
+    return err("error: you must specify at least one command for the container\n");
+  }
+  if (parsed.rest.length === 0) return err("error: you must specify at least one command for the container\n");
+  if (podArg.startsWith('pod/') || podArg.startsWith('pods/')) podArg = podArg.slice(podArg.indexOf('/') + 1);
+  const ns = parsed.flags.namespace ?? 'default';
+  const pod = ctx.sim.cluster.store.get('Pod', ns, podArg);
+  if (!pod) return err(`Error from server (NotFound): pods "${podArg}" not found\n`);
+  const container = parsed.flags.container;
+  if (container && !pod.spec.containers.some((c) => c.name === container)) {
+    return err(`error: unable to upgrade connection: container not found ("${container}")\n`);
+  }
+  if (pod.status.phase !== 'Running') {
+    return err(`error: unable to upgrade connection: container not found ("${pod.spec.containers[0]!.name}")\n`);
+  }
+  const result = execInPod({ sim: ctx.sim, plane, pod, container, runLine }, parsed.rest);
+  if ('missing' in result) {
+    const id = ctx.sim.cluster.trafficRng.string(64, '0123456789abcdef');
+    return err(
+      `error: Internal error occurred: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "${id}": OCI runtime exec failed: exec failed: unable to start container process: exec: "${result.missing}": executable file not found in $PATH: unknown\n`,
+    );
+  }
+  if (result.exitCode !== 0) {
+    const text = result.chunks.map((c) => c.text).join('');
+    const sep = text === '' || text.endsWith('\n') ? '' : '\n';
+    return { chunks: [...result.chunks, { stream: 'err', text: `${sep}command terminated with exit code ${result.exitCode}\n` }], exitCode: result.exitCode };
+  }
+  return result;
+}

@@ -1,0 +1,54 @@
+/**
+ * kubectl-style flag parsing: `--flag=value`, `--flag value`, `-n value`,
+ * boolean flags, and everything after `--` kept apart.
+ */
+
+export interface FlagSpec {
+  /** Flags that take a value, by every name they answer to ("-n", "--namespace"). */
+  valued: Record<string, string>;
+  /** Boolean flags by name. */
+  bool: Record<string, string>;
+}
+
+export interface ParsedArgs {
+  positional: string[];
+  flags: Record<string, string>;
+  bools: Set<string>;
+  /** Words after `--`, or undefined when there was no `--`. */
+  rest?: string[];
+  error?: string;
+}
+
+export function parseFlags(args: string[], spec: FlagSpec, command: string): ParsedArgs {
+  const parsed: ParsedArgs = { positional: [], flags: {}, bools: new Set() };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--') {
+      parsed.rest = args.slice(i + 1);
+      break;
+    }
+    if (a.startsWith('-') && a !== '-') {
+      const eq = a.indexOf('=');
+      const name = eq >= 0 ? a.slice(0, eq) : a;
+      if (name in spec.valued) {
+        const value = eq >= 0 ? a.slice(eq + 1) : args[++i];
+        if (value === undefined) {
+          parsed.error = `error: flag needs an argument: ${name.startsWith('--') ? `'${name.slice(2)}' in ${name}` : `'${name.slice(1)}' in ${name}`}\nSee '${command} --help' for usage.\n`;
+          return parsed;
+        }
+        parsed.flags[spec.valued[name]!] = value;
+      } else if (name in spec.bool) {
+        const value = eq >= 0 ? a.slice(eq + 1) : 'true';
+        if (value !== 'false') parsed.bools.add(spec.bool[name]!);
+      } else {
+        parsed.error = `error: unknown ${name.startsWith('--') ? 'flag' : 'shorthand flag'}: ${name.startsWith('--') ? name : `'${name.slice(1, 2)}' in ${name}`}\nSee '${command} --help' for usage.\n`;
+        return parsed;
+      }
+    } else {
+      parsed.positional.push(a);
+    }
+  }
+  return parsed;
+}
+
+export const NAMESPACE_FLAGS = { '-n': 'namespace', '--namespace': 'namespace' };

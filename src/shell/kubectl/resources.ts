@@ -1,0 +1,26 @@
+/**
+ * The resource names kubectl accepts, as discovery lists them (short names
+ * included), and the kind each names.
+ */
+import type { Kind } from '../../sim/model/types';
+
+const ALIASES: Record<string, Kind> = {};
+const TABLE: [Kind, string[]][] = [
+  ['Pod', ['pod', 'pods', 'po']],
+  ['Service', ['service', 'services', 'svc']],
+  ['Endpoints', ['endpoints', 'ep']],
+  ['EndpointSlice', ['endpointslice', 'endpointslices', 'endpointslice.discovery.k8s.io', 'endpointslices.discovery.k8s.io']],
+  ['Deployment', ['deployment', 'deployments', 'deploy', 'deployment.apps', 'deployments.apps']],
+  ['ReplicaSet', ['replicaset', 'replicasets', 'rs', 'replicaset.apps', 'replicasets.apps']],
+  ['Node', ['node', 'nodes', 'no']],
+  ['Namespace', ['namespace', 'namespaces', 'ns']],
+];
+for (const [kind, names] of TABLE) for (const n of names) ALIASES[n] = kind;
+
+export function kindOf(resource: string): Kind | undefined {
+  return ALIASES[resource.toLowerCase()];
+}
+
+export function unknownResource(resource: string): string {
+  return `error: the server doesn't have a resource type "${resource}"\n`;
+}

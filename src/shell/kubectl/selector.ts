@@ -1,0 +1,28 @@
+/** Label selectors as typed after -l: "app=web", "app!=web", "tier in (a,b)", "app", "!app". */
+import type { Labels } from '../../sim/model/types';
+
+type Requirement = (labels: Labels | undefined) => boolean;
+
+export function parseSelector(text: string): { matches: (labels: Labels | undefined) => boolean } | { error: string } {
+  const reqs: Requirement[] = [];
+  const parts = text.match(/[^,()]+(\([^)]*\))?/g) ?? [];
+  for (const raw of parts) {
+    const part = raw.trim();
+    if (!part) continue;
+    let m: RegExpExecArray | null;
+    if ((m = /^([\w./-]+)\s*(==|=|!=)\s*([\w.-]*)$/.exec(part))) {
+      const [, key, op, value] = m as unknown as [string, string, string, string];
+      reqs.push(op === '!=' ? (l) => l?.[key] !== value : (l) => l?.[key] === value);
+    } else if ((m = /^([\w./-]+)\s+(in|notin)\s*\(([^)]*)\)$/.exec(part))) {
+      const [, key, op, list] = m as unknown as [string, string, string, string];
+      const values = list.split(',').map((v) => v.trim());
+      reqs.push(op === 'in' ? (l) => l !== undefined && key in l && values.includes(l[key]!) : (l) => !(l !== undefined && key in l && values.includes(l[key]!)));
+    } else if ((m = /^(!?)([\w./-]+)$/.exec(part))) {
+      const [, neg, key] = m as unknown as [string, string, string];
+      reqs.push(neg ? (l) => !(l && key in l) : (l) => !!l && key in l);
+    } else {
+      return { error: `error: unable to parse requirement: found '${part}', expected: identifier\n` };
+    }
+  }
+  return { matches: (labels) => reqs.every((r) => r(labels)) };
+}

@@ -1,0 +1,73 @@
+/**
+ * Runs a program inside a pod's container, as `kubectl exec` does: the
+ * program must exist in the image, and it sees the pod's files, environment
+ * and network.
+ */
+import type { Pod } from '../sim/model/types';
+import type { DataPlane } from '../sim/net/packet';
+import type { Simulation } from '../sim/simulation';
+import { runCurl } from './tools/curl';
+import { hasProgram, toolsetOf } from './tools/images';
+import { bindNslookup, busyboxNslookup } from './tools/nslookup';
+import { podEnv, podFile, resolvConfFor } from './tools/pod-files';
+import { podHostname } from '../sim/net/servers';
+import { runWget } from './tools/wget';
+import type { CommandResult } from './types';
+
+export interface PodExecContext {
+  sim: Simulation;
+  plane: DataPlane;
+  pod: Pod;
+  container?: string;
+  /** Runs a shell line (for sh -c). */
+  runLine(line: string): CommandResult;
+}
+
+export function execInPod(ctx: PodExecContext, argv: string[]): CommandResult | { missing: string } {
+  const [program, ...args] = argv;
+  if (!program) return { chunks: [], exitCode: 0 };
+  const c = ctx.pod.spec.containers.find((x) => x.name === ctx.container) ?? ctx.pod.spec.containers[0]!;
+  const tools = toolsetOf(c.image);
+  const base = program.split('/').pop()!;
+  if (!hasProgram(tools, base)) return { missing: program };
+  const out = (text: string, code = 0): CommandResult => ({ chunks: text ? [{ stream: 'out', text }] : [], exitCode: code });
+  switch (base) {
+    case 'hostname':
+      return out(podHostname(ctx.pod) + '\n');
+    case 'env':
+      return out(podEnv(ctx.pod, c.name));
+    case 'echo':
+      return out(args.join(' ') + '\n');
+    case 'true':
+      return out('');
+    case 'false':
+      return out('', 1);
+    case 'sleep':
+      return out('');
+    case 'ls':
+      return out('bin\ndev\netc\nhome\nlib\nmedia\nmnt\nopt\nproc\nroot\nrun\nsbin\nsrv\nsys\ntmp\nusr\nvar\n');
+    case 'cat': {
+      let text = '';
+      for (const path of args) {
+        const content = podFile(ctx.sim, ctx.pod, path);
+        if (content === undefined) return { chunks: [...(text ? [{ stream: 'out' as const, text }] : []), { stream: 'err', text: `cat: can't open '${path}': No such file or directory\n` }], exitCode: 1 };
+        text += content;
+      }
+      return out(text);
+    }
+    case 'sh': {
+      if (args[0] === '-c' && args[1] !== undefined) return ctx.runLine(args[1]);
+      return out('');
+    }
+    case 'nslookup': {
+      const conf = resolvConfFor(ctx.sim, ctx.pod);
+      return tools!.nslookup === 'bind' ? bindNslookup(ctx.sim.dnsContext(), conf, args) : busyboxNslookup(ctx.sim.dnsContext(), conf, args);
+    }
+    case 'curl':
+      return runCurl(ctx.sim, ctx.plane, { kind: 'pod', pod: ctx.pod }, args);
+    case 'wget':
+      return runWget(ctx.sim, ctx.plane, { kind: 'pod', pod: ctx.pod }, args);
+    default:
+      return { missing: program };
+  }
+}

@@ -1,0 +1,33 @@
+/**
+ * kubectl's AGE column. Mirrors apimachinery pkg/util/duration/duration.go (HumanDuration).
+ */
+export function humanDuration(seconds: number): string {
+  if (seconds < -1) return '<invalid>';
+  if (seconds < 0) return '0s';
+  const s = Math.floor(seconds);
+  if (s < 120) return `${s}s`;
+  const minutes = Math.floor(s / 60);
+  if (minutes < 10) {
+    const rest = s % 60;
+    return rest === 0 ? `${minutes}m` : `${minutes}m${rest}s`;
+  }
+  if (minutes < 180) return `${minutes}m`;
+  const hours = Math.floor(s / 3600);
+  if (hours < 8) {
+    const m = minutes % 60;
+    return m === 0 ? `${hours}h` : `${hours}h${m}m`;
+  }
+  if (hours < 48) return `${hours}h`;
+  const days = Math.floor(hours / 24);
+  if (hours < 192) {
+    const h = hours % 24;
+    return h === 0 ? `${days}d` : `${days}d${h}h`;
+  }
+  if (hours < 24 * 365 * 2) return `${days}d`;
+  const years = Math.floor(hours / (24 * 365));
+  if (hours < 24 * 365 * 8) {
+    const d = days % 365;
+    return d === 0 ? `${years}y` : `${years}y${d}d`;
+  }
+  return `${years}y`;
+}

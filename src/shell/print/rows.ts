@@ -1,0 +1,133 @@
+/**
+ * The table columns `kubectl get` prints for each kind, plain and wide.
+ * Mirrors k/k pkg/printers/internalversion/printers.go (printPod, printService,
+ * printEndpoints, printEndpointSlice, printDeployment, printReplicaSet,
+ * printNode, printNamespace).
+ */
+import { formatLabels } from '../../sim/model/labels';
+import type { Deployment, Endpoints, EndpointSlice, Kind, KubeObject, Namespace, Node, Pod, ReplicaSet, Service } from '../../sim/model/types';
+import { humanDuration } from './age';
+import { KUBERNETES_VERSION } from '../../sim/scenario/bootstrap';
+
+export const NODE_OS_IMAGE = 'Debian GNU/Linux 12 (bookworm)';
+export const NODE_KERNEL = '6.8.0-1021-gcp';
+export const NODE_RUNTIME = 'containerd://2.1.1';
+
+const HEADERS: Record<Kind, { plain: string[]; wide: string[] }> = {
+  Pod: { plain: ['NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE'], wide: ['IP', 'NODE', 'NOMINATED NODE', 'READINESS GATES'] },
+  Service: { plain: ['NAME', 'TYPE', 'CLUSTER-IP', 'EXTERNAL-IP', 'PORT(S)', 'AGE'], wide: ['SELECTOR'] },
+  Endpoints: { plain: ['NAME', 'ENDPOINTS', 'AGE'], wide: [] },
+  EndpointSlice: { plain: ['NAME', 'ADDRESSTYPE', 'PORTS', 'ENDPOINTS', 'AGE'], wide: [] },
+  Deployment: { plain: ['NAME', 'READY', 'UP-TO-DATE', 'AVAILABLE', 'AGE'], wide: ['CONTAINERS', 'IMAGES', 'SELECTOR'] },
+  ReplicaSet: { plain: ['NAME', 'DESIRED', 'CURRENT', 'READY', 'AGE'], wide: ['CONTAINERS', 'IMAGES', 'SELECTOR'] },
+  Node: { plain: ['NAME', 'STATUS', 'ROLES', 'AGE', 'VERSION'], wide: ['INTERNAL-IP', 'EXTERNAL-IP', 'OS-IMAGE', 'KERNEL-VERSION', 'CONTAINER-RUNTIME'] },
+  Namespace: { plain: ['NAME', 'STATUS', 'AGE'], wide: [] },
+};
+
+export function headersFor(kind: Kind, wide: boolean): string[] {
+  const h = HEADERS[kind];
+  return wide ? [...h.plain, ...h.wide] : h.plain;
+}
+
+/** "a, b, c + 2 more..." style truncation kubectl uses for lists in a cell. */
+export function capList(items: string[], max = 3): string {
+  if (items.length <= max) return items.join(',');
+  return `${items.slice(0, max).join(',')} + ${items.length - max} more...`;
+}
+
+export function podStatus(pod: Pod): string {
+  if (pod.metadata.deletionTimestamp !== undefined) return 'Terminating';
+  if (pod.status.phase === 'Pending') return pod.spec.nodeName ? 'ContainerCreating' : 'Pending';
+  return pod.status.phase === 'Succeeded' ? 'Completed' : pod.status.phase === 'Failed' ? 'Error' : pod.status.phase;
+}
+
+export function servicePorts(svc: Service): string {
+  if (svc.spec.ports.length === 0) return '<none>';
+  return svc.spec.ports.map((p) => (p.nodePort ? `${p.port}:${p.nodePort}/${p.protocol}` : `${p.port}/${p.protocol}`)).join(',');
+}
+
+export function serviceExternalIP(svc: Service, wide: boolean): string {
+  const ext = svc.spec.externalIPs ?? [];
+  switch (svc.spec.type) {
+    case 'ClusterIP':
+    case 'NodePort':
+      return ext.length ? ext.join(',') : '<none>';
+    case 'ExternalName':
+      return svc.spec.externalName ?? '<none>';
+    case 'LoadBalancer': {
+      const ingress = (svc.status.loadBalancer.ingress ?? []).map((i) => i.ip ?? i.hostname ?? '').sort();
+      const all = [...ingress, ...ext];
+      if (all.length === 0) return '<pending>';
+      const text = all.join(',');
+      return !wide && text.length > 16 ? `${text.slice(0, 13)}...` : text;
+    }
+  }
+}
+
+export function endpointsCell(ep: Endpoints): string {
+  const items: string[] = [];
+  for (const s of ep.subsets ?? []) {
+    const addrs = s.addresses ?? [];
+    if (!s.ports?.length) for (const a of addrs) items.push(a.ip);
+    else for (const p of s.ports) for (const a of addrs) items.push(`${a.ip}:${p.port}`);
+  }
+  return items.length === 0 ? '<none>' : capList(items);
+}
+
+function sliceCell(items: string[]): string {
+  return items.length === 0 ? '<unset>' : capList(items);
+}
+
+function containersOf(template: { spec: { containers: { name: string; image: string }[] } }): [string, string] {
+  return [template.spec.containers.map((c) => c.name).join(','), template.spec.containers.map((c) => c.image).join(',')];
+}
+
+export function rowFor(obj: KubeObject, now: number, wide: boolean): string[] {
+  const age = humanDuration(now - obj.metadata.creationTimestamp);
+  const name = obj.metadata.name;
+  switch (obj.kind) {
+    case 'Pod': {
+      const total = obj.spec.containers.length;
+      const row = [name, `${obj.status.ready ? total : 0}/${total}`, podStatus(obj), '0', age];
+      return wide ? [...row, obj.status.podIP ?? '<none>', obj.spec.nodeName ?? '<none>', '<none>', '<none>'] : row;
+    }
+    case 'Service': {
+      const row = [name, obj.spec.type, obj.spec.clusterIP ?? '<none>', serviceExternalIP(obj, wide), servicePorts(obj), age];
+      return wide ? [...row, obj.spec.selector && Object.keys(obj.spec.selector).length ? formatLabels(obj.spec.selector) : '<none>'] : row;
+    }
+    case 'Endpoints':
+      return [name, endpointsCell(obj), age];
+    case 'EndpointSlice':
+      return sliceRow(obj, age);
+    case 'Deployment':
+      return workloadRow(obj, [name, `${obj.status.readyReplicas}/${obj.spec.replicas}`, String(obj.status.updatedReplicas), String(obj.status.availableReplicas), age], wide);
+    case 'ReplicaSet':
+      return workloadRow(obj, [name, String(obj.spec.replicas), String(obj.status.replicas), String(obj.status.readyReplicas), age], wide);
+    case 'Node':
+      return nodeRow(obj, age, wide);
+    case 'Namespace':
+      return [name, (obj as Namespace).status.phase, age];
+  }
+}
+
+function sliceRow(s: EndpointSlice, age: string): string[] {
+  const ports = (s.ports ?? []).map((p) => String(p.port));
+  const addrs = s.endpoints.flatMap((e) => e.addresses);
+  return [s.metadata.name, s.addressType, sliceCell(ports), sliceCell(addrs), age];
+}
+
+function workloadRow(obj: Deployment | ReplicaSet, row: string[], wide: boolean): string[] {
+  if (!wide) return row;
+  const [names, images] = containersOf(obj.spec.template);
+  return [...row, names, images, formatLabels(obj.spec.selector.matchLabels) || '<none>'];
+}
+
+function nodeRow(n: Node, age: string, wide: boolean): string[] {
+  const roles = Object.keys(n.metadata.labels ?? {})
+    .filter((k) => k.startsWith('node-role.kubernetes.io/'))
+    .map((k) => k.slice('node-role.kubernetes.io/'.length));
+  const row = [n.metadata.name, n.status.ready ? 'Ready' : 'NotReady', roles.length ? roles.join(',') : '<none>', age, KUBERNETES_VERSION];
+  if (!wide) return row;
+  const ip = n.status.addresses.find((a) => a.type === 'InternalIP')?.address ?? '<none>';
+  return [...row, ip, '<none>', NODE_OS_IMAGE, NODE_KERNEL, NODE_RUNTIME];
+}

@@ -1,0 +1,138 @@
+/**
+ * Our stored objects in the shape the API server returns them, for -o yaml
+ * and -o json: timestamps as RFC 3339, server-set defaults filled in, the
+ * simulator's own bookkeeping left out.
+ */
+import { simTimeToIso } from '../../sim/clock';
+import type { Container, KubeObject, ObjectMeta, Pod } from '../../sim/model/types';
+import { stringify } from 'yaml';
+
+type Json = Record<string, unknown>;
+
+function meta(m: ObjectMeta): Json {
+  const out: Json = {};
+  if (m.annotations && Object.keys(m.annotations).length) out.annotations = m.annotations;
+  out.creationTimestamp = simTimeToIso(m.creationTimestamp);
+  if (m.deletionTimestamp !== undefined) out.deletionTimestamp = simTimeToIso(m.deletionTimestamp);
+  if (m.generateName) out.generateName = m.generateName;
+  if (m.generation !== undefined) out.generation = m.generation;
+  if (m.labels && Object.keys(m.labels).length) out.labels = m.labels;
+  out.name = m.name;
+  if (m.namespace) out.namespace = m.namespace;
+  if (m.ownerReferences?.length) out.ownerReferences = m.ownerReferences;
+  out.resourceVersion = m.resourceVersion;
+  out.uid = m.uid;
+  return out;
+}
+
+function container(c: Container): Json {
+  return {
+    ...(c.args ? { args: c.args } : {}),
+    ...(c.command ? { command: c.command } : {}),
+    ...(c.env ? { env: c.env } : {}),
+    image: c.image,
+    imagePullPolicy: c.image.endsWith(':latest') || !c.image.includes(':') ? 'Always' : 'IfNotPresent',
+    name: c.name,
+    ...(c.ports ? { ports: c.ports } : {}),
+    ...(c.readinessProbe ? { readinessProbe: c.readinessProbe } : {}),
+    resources: {},
+    terminationMessagePath: '/dev/termination-log',
+    terminationMessagePolicy: 'File',
+  };
+}
+
+function podStatus(pod: Pod): Json {
+  const s = pod.status;
+  const t = (x: number | undefined) => simTimeToIso(x ?? pod.metadata.creationTimestamp);
+  const scheduled = !!pod.spec.nodeName;
+  const conditions = [
+    { lastProbeTime: null, lastTransitionTime: t(s.startTime), status: s.phase === 'Running' ? 'True' : 'False', type: 'PodReadyToStartContainers' },
+    { lastProbeTime: null, lastTransitionTime: t(s.startTime), status: scheduled ? 'True' : 'False', type: 'Initialized' },
+    { lastProbeTime: null, lastTransitionTime: t(s.readyAt), status: s.ready ? 'True' : 'False', type: 'Ready' },
+    { lastProbeTime: null, lastTransitionTime: t(s.readyAt), status: s.ready ? 'True' : 'False', type: 'ContainersReady' },
+    { lastProbeTime: null, lastTransitionTime: t(pod.metadata.creationTimestamp), status: scheduled ? 'True' : 'False', type: 'PodScheduled' },
+  ];
+  return {
+    conditions,
+    ...(s.phase === 'Running'
+      ? {
+          containerStatuses: pod.spec.containers.map((c) => ({
+            image: c.image,
+            name: c.name,
+            ready: s.ready,
+            restartCount: 0,
+            started: true,
+            state: { running: { startedAt: t(s.startTime) } },
+          })),
+        }
+      : {}),
+    ...(s.hostIP ? { hostIP: s.hostIP, hostIPs: [{ ip: s.hostIP }] } : {}),
+    phase: s.phase,
+    ...(s.podIP ? { podIP: s.podIP, podIPs: [{ ip: s.podIP }] } : {}),
+    qosClass: 'BestEffort',
+    ...(s.startTime !== undefined ? { startTime: t(s.startTime) } : {}),
+  };
+}
+
+/** The object as the API would return it. */
+export function toApiObject(obj: KubeObject): Json {
+  const base: Json = { apiVersion: obj.apiVersion, kind: obj.kind, metadata: meta(obj.metadata) };
+  switch (obj.kind) {
+    case 'Pod':
+      return {
+        ...base,
+        spec: {
+          containers: obj.spec.containers.map(container),
+          dnsPolicy: obj.spec.dnsPolicy ?? 'ClusterFirst',
+          enableServiceLinks: obj.spec.enableServiceLinks !== false,
+          ...(obj.spec.hostNetwork ? { hostNetwork: true } : {}),
+          ...(obj.spec.hostname ? { hostname: obj.spec.hostname } : {}),
+          ...(obj.spec.nodeName ? { nodeName: obj.spec.nodeName } : {}),
+          preemptionPolicy: 'PreemptLowerPriority',
+          priority: 0,
+          restartPolicy: obj.spec.restartPolicy ?? 'Always',
+          schedulerName: 'default-scheduler',
+          securityContext: {},
+          serviceAccount: 'default',
+          serviceAccountName: 'default',
+          ...(obj.spec.subdomain ? { subdomain: obj.spec.subdomain } : {}),
+          terminationGracePeriodSeconds: 30,
+        },
+        status: podStatus(obj),
+      };
+    case 'Service':
+      return { ...base, spec: obj.spec, status: obj.status };
+    case 'Deployment':
+      return {
+        ...base,
+        spec: {
+          progressDeadlineSeconds: 600,
+          replicas: obj.spec.replicas,
+          revisionHistoryLimit: 10,
+          selector: obj.spec.selector,
+          strategy: { rollingUpdate: { maxSurge: '25%', maxUnavailable: '25%' }, type: 'RollingUpdate' },
+          template: { metadata: obj.spec.template.metadata, spec: { containers: obj.spec.template.spec.containers.map(container), dnsPolicy: obj.spec.template.spec.dnsPolicy ?? 'ClusterFirst', restartPolicy: 'Always', schedulerName: 'default-scheduler', securityContext: {}, terminationGracePeriodSeconds: 30 } },
+        },
+        status: { availableReplicas: obj.status.availableReplicas, observedGeneration: obj.metadata.generation ?? 1, readyReplicas: obj.status.readyReplicas, replicas: obj.status.replicas, updatedReplicas: obj.status.updatedReplicas },
+      };
+    case 'ReplicaSet':
+      return { ...base, spec: obj.spec, status: { ...obj.status, fullyLabeledReplicas: obj.status.replicas, observedGeneration: 1 } };
+    case 'Endpoints':
+      return { ...base, ...(obj.subsets && obj.subsets.length ? { subsets: obj.subsets } : {}) };
+    case 'EndpointSlice':
+      return { addressType: obj.addressType, apiVersion: obj.apiVersion, endpoints: obj.endpoints.length ? obj.endpoints : null, kind: obj.kind, metadata: base.metadata, ports: obj.ports };
+    case 'Node':
+      return { ...base, spec: obj.spec, status: { addresses: obj.status.addresses } };
+    case 'Namespace':
+      return { ...base, spec: { finalizers: ['kubernetes'] }, status: obj.status };
+  }
+}
+
+/** YAML as kubectl prints it: keys sorted, sequences not indented under their key. */
+export function toYaml(value: unknown): string {
+  return stringify(value, { indentSeq: false, sortMapEntries: true, lineWidth: 0, nullStr: 'null' });
+}
+
+export function toJson(value: unknown): string {
+  return JSON.stringify(value, null, 4) + '\n';
+}

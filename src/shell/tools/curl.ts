@@ -1,0 +1,113 @@
+/**
+ * curl as a learner types it, from a pod or from the workstation. With -s its
+ * error messages are silenced (-S brings them back); without -s it prints the
+ * progress meter on stderr, as it does when its output is not a terminal
+ * (kubectl exec without -t).
+ * Messages follow curl 8 (lib/connect.c, lib/strerror.c).
+ */
+import { performRequest, type Client } from '../../sim/net/request';
+import type { DataPlane } from '../../sim/net/packet';
+import type { Simulation } from '../../sim/simulation';
+import type { CommandResult, OutputChunk } from '../types';
+
+interface CurlArgs {
+  url?: string;
+  silent: boolean;
+  showError: boolean;
+  verbose: boolean;
+  include: boolean;
+  failOnError: boolean;
+  error?: string;
+}
+
+function parseCurlArgs(args: string[]): CurlArgs {
+  const out: CurlArgs = { silent: false, showError: false, verbose: false, include: false, failOnError: false };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a.startsWith('--')) {
+      if (a === '--silent') out.silent = true;
+      else if (a === '--show-error') out.showError = true;
+      else if (a === '--verbose') out.verbose = true;
+      else if (a === '--include') out.include = true;
+      else if (a === '--fail') out.failOnError = true;
+      else if (['--max-time', '--connect-timeout', '-m', '--request', '--header', '--output'].includes(a)) i++;
+      else out.error = `curl: option ${a}: is unknown\ncurl: try 'curl --help' or 'curl --manual' for more information\n`;
+    } else if (a.startsWith('-') && a.length > 1) {
+      for (const f of a.slice(1)) {
+        if (f === 's') out.silent = true;
+        else if (f === 'S') out.showError = true;
+        else if (f === 'v') out.verbose = true;
+        else if (f === 'i') out.include = true;
+        else if (f === 'f') out.failOnError = true;
+        else if (f === 'L' || f === 'k') continue;
+        else if (f === 'm' || f === 'X' || f === 'H' || f === 'o') {
+          i++;
+          break;
+        } else {
+          out.error = `curl: option -${f}: is unknown\ncurl: try 'curl --help' or 'curl --manual' for more information\n`;
+        }
+      }
+    } else out.url = a;
+  }
+  return out;
+}
+
+const METER_HEAD =
+  '  % Total    % Received % Xferd  Average Speed   Time    Time     Time  Current\n' +
+  '                                 Dload  Upload   Total   Spent    Left  Speed\n';
+
+function meterLine(bytes: number): string {
+  const pad = (s: string | number, w: number) => String(s).padStart(w);
+  const speed = bytes * 1000;
+  const kb = (n: number) => (n >= 100000 ? `${Math.round(n / 1024)}k` : String(n));
+  return `${pad(100, 3)} ${pad(bytes, 5)}  ${pad(100, 3)} ${pad(bytes, 5)}    0     0  ${pad(kb(speed), 5)}      0 --:--:-- --:--:-- --:--:-- ${pad(kb(speed), 5)}\n`;
+}
+
+function failedMeter(): string {
+  return '  0     0    0     0    0     0      0      0 --:--:-- --:--:-- --:--:--     0\n';
+}
+
+export function runCurl(sim: Simulation, plane: DataPlane, client: Client, args: string[]): CommandResult {
+  const opts = parseCurlArgs(args);
+  if (opts.error) return { chunks: [{ stream: 'err', text: opts.error }], exitCode: 2 };
+  if (!opts.url) return { chunks: [{ stream: 'err', text: "curl: try 'curl --help' or 'curl --manual' for more information\n" }], exitCode: 2 };
+  const res = performRequest(sim, plane, client, opts.url);
+  const chunks: OutputChunk[] = [];
+  const meter = !opts.silent && !opts.verbose;
+  if (meter) chunks.push({ stream: 'err', text: METER_HEAD });
+  if (!res.ok) {
+    if (meter) chunks.push({ stream: 'err', text: failedMeter() });
+    if (!opts.silent || opts.showError) chunks.push({ stream: 'err', text: `curl: (${res.error!.code}) ${res.error!.message}\n` });
+    return { chunks, exitCode: res.error!.code };
+  }
+  const body = res.answer!.body;
+  if (meter) chunks.push({ stream: 'err', text: meterLine(utf8Length(body)) });
+  if (opts.verbose) chunks.push({ stream: 'err', text: verboseHead(res.host, res.port, res.remoteIP!, utf8Length(body)) });
+  if (opts.include) chunks.push({ stream: 'out', text: responseHead(utf8Length(body)).replace(/^< /gm, '') });
+  chunks.push({ stream: 'out', text: body });
+  if (opts.verbose) chunks.push({ stream: 'err', text: `* Connection #0 to host ${res.host} left intact\n` });
+  return { chunks, exitCode: 0 };
+}
+
+function utf8Length(s: string): number {
+  let n = 0;
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+  }
+  return n;
+}
+
+function responseHead(length: number): string {
+  return `< HTTP/1.1 200 OK\r\n< Date: Thu, 01 Jan 2026 00:00:00 GMT\r\n< Content-Length: ${length}\r\n< Content-Type: text/plain; charset=utf-8\r\n< \r\n`;
+}
+
+function verboseHead(host: string, port: number, ip: string, length: number): string {
+  return (
+    `*   Trying ${ip}:${port}...\n` +
+    `* Connected to ${host} (${ip}) port ${port}\n` +
+    `> GET / HTTP/1.1\n> Host: ${host}${port === 80 ? '' : `:${port}`}\n> User-Agent: curl/8.12.1\n> Accept: */*\n> \n` +
+    '* Request completely sent off\n' +
+    responseHead(length).replace(/\r/g, '')
+  );
+}

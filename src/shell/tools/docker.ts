@@ -1,0 +1,39 @@
+/**
+ * `docker exec NODE CMD`: kind's nodes are containers, so their views are
+ * reached this way: iptables-save [-t TABLE], ip route, hostname.
+ */
+import { simTimeToIso } from '../../sim/clock';
+import type { IptablesDataPlane } from '../../sim/net/iptables-plane';
+import { printIptablesSave } from '../../sim/proxy/iptables/save';
+import { err, out, type CommandContext, type CommandResult } from '../types';
+
+/** iptables-save prints the date as C's asctime: "Thu Jan  1 00:00:00 2026". */
+export function asctime(iso: string): string {
+  const d = new Date(iso);
+  const days = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${days[d.getUTCDay()]} ${months[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2, ' ')} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} ${d.getUTCFullYear()}`;
+}
+
+export function docker(args: string[], ctx: CommandContext, plane: IptablesDataPlane): CommandResult {
+  if (args[0] !== 'exec') return err(`docker: '${args[0] ?? ''}' is not supported here; try docker exec NODE iptables-save\n`);
+  let i = 1;
+  while (args[i]?.startsWith('-')) i++;
+  const nodeName = args[i];
+  const argv = args.slice(i + 1);
+  if (!nodeName) return err('"docker exec" requires at least 2 arguments.\nSee \'docker exec --help\'.\n\nUsage:  docker exec [OPTIONS] CONTAINER COMMAND [ARG...]\n\nExecute a command in a running container\n');
+  const node = ctx.sim.cluster.store.get('Node', undefined, nodeName);
+  if (!node) return err(`Error response from daemon: No such container: ${nodeName}\n`);
+  const [program, ...rest] = argv;
+  if (!program) return err('"docker exec" requires at least 2 arguments.\n');
+  if (program === 'iptables-save') {
+    const t = rest.indexOf('-t');
+    const table = t >= 0 ? rest[t + 1] : rest.find((a) => a.startsWith('--table='))?.slice(8);
+    if (table && !['nat', 'filter', 'mangle'].includes(table)) return err(`iptables-save v1.8.9 (nf_tables): table '${table}' does not exist\n`);
+    const date = asctime(simTimeToIso(ctx.sim.cluster.clock.now()));
+    return out(printIptablesSave(plane.ruleset(nodeName), { ...(table ? { table: table as 'nat' } : {}), date }));
+  }
+  if (program === 'hostname') return out(`${nodeName}\n`);
+  return err(`OCI runtime exec failed: exec failed: unable to start container process: exec: "${program}": executable file not found in $PATH: unknown\n`, 127);
+}

@@ -1,0 +1,50 @@
+/**
+ * busybox wget: `wget -qO- URL` prints the body; errors in busybox's words
+ * (networking/wget.c): "wget: bad address 'x'" when the name does not
+ * resolve, "wget: can't connect to remote host (ip): Connection refused".
+ */
+import { performRequest, type Client } from '../../sim/net/request';
+import type { DataPlane } from '../../sim/net/packet';
+import type { Simulation } from '../../sim/simulation';
+import type { CommandResult, OutputChunk } from '../types';
+
+export function runWget(sim: Simulation, plane: DataPlane, client: Client, args: string[]): CommandResult {
+  let quiet = false;
+  let toStdout = false;
+  let url: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '-O' && args[i + 1] === '-') {
+      toStdout = true;
+      i++;
+    } else if (a.startsWith('-') && a.length > 1) {
+      if (a.includes('q')) quiet = true;
+      if (a.endsWith('O-') || a === '-O-') toStdout = true;
+      if (a.endsWith('O') && args[i + 1] === '-') {
+        toStdout = true;
+        i++;
+      }
+    } else url = a;
+  }
+  if (!url) return { chunks: [{ stream: 'err', text: 'BusyBox v1.36.1 (2023-05-18 22:34:17 UTC) multi-call binary.\n\nUsage: wget [-cqS] [--spider] [-O FILE] [-o LOGFILE] [--header STR]\n\t[--post-data STR | --post-file FILE] [-Y on/off]\n\t[-P DIR] [-U AGENT] [-T SEC] URL...\n' }], exitCode: 1 };
+  const res = performRequest(sim, plane, client, url);
+  const chunks: OutputChunk[] = [];
+  const host = res.host;
+  if (!quiet) chunks.push({ stream: 'err', text: `Connecting to ${host}${res.port !== 80 ? `:${res.port}` : ''} (${res.remoteIP ?? host}:${res.port})\n` });
+  if (!res.ok) {
+    const code = res.error!.code;
+    const msg =
+      code === 6 ? `wget: bad address '${host}${res.port !== 80 ? `:${res.port}` : ''}'` : code === 7 ? `wget: can't connect to remote host (${res.remoteIP ?? host}): Connection refused` : `wget: download timed out`;
+    chunks.push({ stream: 'err', text: `${msg}\n` });
+    return { chunks, exitCode: 1 };
+  }
+  const body = res.answer!.body;
+  if (toStdout) {
+    if (!quiet) chunks.push({ stream: 'err', text: 'writing to stdout\n' });
+    chunks.push({ stream: 'out', text: body });
+    if (!quiet) chunks.push({ stream: 'err', text: `-                    100% |********************************| ${String(body.length).padStart(4)}  0:00:00 ETA\nwritten to stdout\n` });
+  } else if (!quiet) {
+    chunks.push({ stream: 'err', text: `saving to 'index.html'\nindex.html           100% |********************************| ${String(body.length).padStart(4)}  0:00:00 ETA\n'index.html' saved\n` });
+  }
+  return { chunks, exitCode: 0 };
+}

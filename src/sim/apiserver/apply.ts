@@ -1,0 +1,131 @@
+/**
+ * The write path for one manifest: decode with defaults, validate, allocate,
+ * then create or update, answering with the line kubectl prints.
+ * `kubectl apply` keeps the manifest in the last-applied-configuration
+ * annotation and reports "unchanged" when it is the same as last time.
+ */
+import type { Cluster } from '../cluster';
+import { canonicalJson } from '../controllers/hash';
+import type { Deployment, KubeObject, Pod, Service } from '../model/types';
+import { checkKind, decodeManifest } from './decode';
+import { formatInvalid, forbidden, type FieldError } from './field-errors';
+import { groupResource, resourceRef } from './resource-names';
+import { allocateServiceResources, assignLoadBalancer } from './service-allocation';
+import { validateDeployment, validatePod } from './validate-pod';
+import { validateService } from './validate-service';
+import { dns1123LabelErrors, dns1123SubdomainErrors } from './name-rules';
+import { validateObjectMeta } from './validate-meta';
+
+export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
+
+export type ApplyOutcome =
+  | { ok: true; message: string; object: KubeObject }
+  | { ok: false; message: string; causes: { field?: string; message: string }[] };
+
+export interface ApplyOptions {
+  /** "apply" records last-applied and updates; "create" fails when the object exists. */
+  mode: 'apply' | 'create';
+  source: string;
+  /** Validate only: report what the server would reject, change nothing. */
+  dryRun?: boolean;
+}
+
+function validate(obj: KubeObject): FieldError[] {
+  switch (obj.kind) {
+    case 'Service':
+      return validateService(obj);
+    case 'Pod':
+      return validatePod(obj);
+    case 'Deployment':
+      return validateDeployment(obj);
+    case 'Namespace':
+      return validateObjectMeta(obj.metadata, dns1123LabelErrors);
+    default:
+      return validateObjectMeta(obj.metadata, dns1123SubdomainErrors);
+  }
+}
+
+function rejected(kind: string, name: string, errs: FieldError[]): ApplyOutcome {
+  return { ok: false, message: formatInvalid(kind, name, errs), causes: errs.map((e) => ({ field: e.field, message: formatInvalid(kind, name, [e]) })) };
+}
+
+export function applyManifest(cluster: Cluster, raw: Record<string, unknown>, opts: ApplyOptions): ApplyOutcome {
+  const kindCheck = checkKind(raw, opts.source);
+  if (!kindCheck.ok) return { ok: false, message: kindCheck.message, causes: [{ field: kindCheck.field, message: kindCheck.message }] };
+  const decoded = decodeManifest(raw, kindCheck.kind, cluster.clock.now());
+  if (!decoded.ok) {
+    const message = `Error from server (BadRequest): error when creating "${opts.source}": ${decoded.message}`;
+    return { ok: false, message, causes: [{ field: decoded.field, message }] };
+  }
+  const obj = decoded.object;
+  const { kind } = obj;
+  const ns = obj.metadata.namespace;
+  const errs = validate(obj);
+  if (errs.length > 0) return rejected(kind, obj.metadata.name, errs);
+  if (ns !== undefined && !cluster.store.get('Namespace', undefined, ns)) {
+    const message = `Error from server (NotFound): error when creating "${opts.source}": namespaces "${ns}" not found`;
+    return { ok: false, message, causes: [{ field: 'metadata.namespace', message }] };
+  }
+  if (opts.dryRun) return { ok: true, message: `${resourceRef(kind, obj.metadata.name)} (dry run)`, object: obj };
+  const lastApplied = canonicalJson(raw) + '\n';
+  const existing = cluster.store.get(kind, ns, obj.metadata.name);
+  const ref = resourceRef(kind, obj.metadata.name);
+  if (existing && opts.mode === 'create') {
+    const message = `Error from server (AlreadyExists): error when creating "${opts.source}": ${groupResource(kind)} "${obj.metadata.name}" already exists`;
+    return { ok: false, message, causes: [{ field: 'metadata.name', message }] };
+  }
+  if (opts.mode === 'apply') obj.metadata.annotations = { ...(obj.metadata.annotations ?? {}), [LAST_APPLIED]: lastApplied };
+  if (!existing) {
+    if (obj.kind === 'Service') {
+      const allocErrs = allocateServiceResources(cluster, obj);
+      if (allocErrs.length > 0) return rejected(kind, obj.metadata.name, allocErrs);
+      assignLoadBalancer(cluster, obj);
+    }
+    cluster.create(obj);
+    return { ok: true, message: `${ref} created`, object: obj };
+  }
+  if (existing.metadata.annotations?.[LAST_APPLIED] === lastApplied) return { ok: true, message: `${ref} unchanged`, object: existing };
+  const updateErrs = mergeInto(cluster, existing, obj);
+  if (updateErrs.length > 0) return rejected(kind, obj.metadata.name, updateErrs);
+  return { ok: true, message: `${ref} configured`, object: existing };
+}
+
+/** Applies the new desired state onto the stored object, keeping what the server owns. */
+function mergeInto(cluster: Cluster, existing: KubeObject, next: KubeObject): FieldError[] {
+  const meta = existing.metadata;
+  meta.labels = next.metadata.labels;
+  meta.annotations = { ...next.metadata.annotations };
+  switch (existing.kind) {
+    case 'Service': {
+      const svc = next as Service;
+      const errs = allocateServiceResources(cluster, svc, existing);
+      if (errs.length > 0) return errs;
+      existing.spec = svc.spec;
+      assignLoadBalancer(cluster, existing);
+      break;
+    }
+    case 'Deployment': {
+      const d = next as Deployment;
+      if (canonicalJson(existing.spec) !== canonicalJson(d.spec)) meta.generation = (meta.generation ?? 1) + 1;
+      existing.spec = d.spec;
+      break;
+    }
+    case 'Pod': {
+      const pod = next as Pod;
+      const strip = (p: Pod) => canonicalJson({ ...p.spec, nodeName: undefined, containers: p.spec.containers.map((c) => ({ ...c, image: '' })) });
+      if (strip(existing) !== strip(pod)) {
+        return [forbidden('spec', 'pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)')];
+      }
+      existing.spec.containers = pod.spec.containers;
+      break;
+    }
+    case 'Endpoints':
+    case 'EndpointSlice':
+      Object.assign(existing, { ...next, metadata: meta });
+      break;
+    default:
+      break;
+  }
+  cluster.update(existing);
+  return [];
+}

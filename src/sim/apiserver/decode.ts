@@ -1,0 +1,249 @@
+/**
+ * Turns a manifest into a typed object with the API server's defaults, or
+ * into the error kubectl prints when the document cannot even be decoded.
+ * Defaults mirror k/k pkg/apis/core/v1/defaults.go and pkg/apis/apps/v1/defaults.go.
+ */
+import type { Container, Deployment, KubeObject, Pod, PodSpec, Service, ServicePort } from '../model/types';
+
+export type ApplyKind = 'Pod' | 'Service' | 'Deployment' | 'Namespace' | 'Endpoints' | 'EndpointSlice';
+
+/** apiVersion -> kinds it serves, as discovery would tell kubectl. */
+const SERVED: Record<string, ApplyKind[]> = {
+  v1: ['Pod', 'Service', 'Namespace', 'Endpoints'],
+  'apps/v1': ['Deployment'],
+  'discovery.k8s.io/v1': ['EndpointSlice'],
+};
+
+export type DecodeResult =
+  | { ok: true; object: KubeObject }
+  | { ok: false; message: string; field?: string };
+
+class DecodeFailure extends Error {
+  constructor(message: string, readonly field?: string) {
+    super(message);
+  }
+}
+
+type Raw = Record<string, unknown>;
+
+function asObject(v: unknown): Raw {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Raw) : {};
+}
+
+/** Reads an integer field the way encoding/json would, failing on a string. */
+function int(v: unknown, goField: string, fieldPath: string, kind: string, dflt?: number): number {
+  if (v === undefined || v === null) return dflt ?? 0;
+  if (typeof v === 'number' && Number.isInteger(v)) return v;
+  const got = typeof v === 'string' ? 'string' : typeof v === 'boolean' ? 'bool' : typeof v === 'number' ? 'number' : 'object';
+  throw new DecodeFailure(
+    `${kind} in version "v1" cannot be handled as a ${kind}: json: cannot unmarshal ${got} into Go struct field ${goField} of type int32`,
+    fieldPath,
+  );
+}
+
+function str(v: unknown): string | undefined {
+  if (v === undefined || v === null) return undefined;
+  return String(v);
+}
+
+function stringMap(v: unknown): Record<string, string> | undefined {
+  if (v === undefined || v === null) return undefined;
+  const out: Record<string, string> = {};
+  for (const [k, val] of Object.entries(asObject(v))) out[k] = String(val);
+  return out;
+}
+
+export function checkKind(raw: Raw, source: string): { ok: true; kind: ApplyKind } | { ok: false; message: string; field: string } {
+  if (raw.apiVersion === undefined || raw.apiVersion === '') {
+    return { ok: false, field: 'apiVersion', message: `error: error validating "${source}": error validating data: apiVersion not set; if you choose to ignore these errors, turn validation off with --validate=false` };
+  }
+  if (raw.kind === undefined || raw.kind === '') {
+    return { ok: false, field: 'kind', message: `error: error validating "${source}": error validating data: kind not set; if you choose to ignore these errors, turn validation off with --validate=false` };
+  }
+  const apiVersion = String(raw.apiVersion);
+  const kind = String(raw.kind);
+  const served = SERVED[apiVersion];
+  if (!served || !served.includes(kind as ApplyKind)) {
+    const meta = asObject(raw.metadata);
+    return {
+      ok: false,
+      field: 'kind',
+      message: `error: resource mapping not found for name: "${str(meta.name) ?? ''}" namespace: "${str(meta.namespace) ?? ''}" from "${source}": no matches for kind "${kind}" in version "${apiVersion}"\nensure CRDs are installed first`,
+    };
+  }
+  return { ok: true, kind: kind as ApplyKind };
+}
+
+function decodeMeta(raw: Raw, namespaced: boolean, now: number) {
+  const meta = asObject(raw.metadata);
+  return {
+    name: str(meta.name) ?? '',
+    namespace: namespaced ? (str(meta.namespace) ?? 'default') : undefined,
+    generateName: str(meta.generateName),
+    uid: '',
+    resourceVersion: '',
+    creationTimestamp: now,
+    labels: stringMap(meta.labels),
+    annotations: stringMap(meta.annotations),
+  };
+}
+
+function decodeContainer(raw: unknown, i: number, kind: string, base: string): Container {
+  const c = asObject(raw);
+  const ports = Array.isArray(c.ports)
+    ? c.ports.map((p, j) => {
+        const po = asObject(p);
+        return {
+          ...(po.name !== undefined ? { name: String(po.name) } : {}),
+          containerPort: int(po.containerPort, 'ContainerPort.spec.containers.ports.containerPort', `${base}.containers[${i}].ports[${j}].containerPort`, kind),
+          protocol: (str(po.protocol) ?? 'TCP') as 'TCP',
+        };
+      })
+    : undefined;
+  const probe = c.readinessProbe === undefined ? undefined : (asObject(c.readinessProbe) as Container['readinessProbe']);
+  return {
+    name: str(c.name) ?? '',
+    image: str(c.image) ?? '',
+    ...(Array.isArray(c.command) ? { command: c.command.map(String) } : {}),
+    ...(Array.isArray(c.args) ? { args: c.args.map(String) } : {}),
+    ...(ports ? { ports } : {}),
+    ...(probe ? { readinessProbe: probe } : {}),
+    ...(Array.isArray(c.env) ? { env: c.env.map((e) => ({ name: String(asObject(e).name), value: str(asObject(e).value) })) } : {}),
+  };
+}
+
+export function decodePodSpec(raw: unknown, kind: string, base: string): PodSpec {
+  const s = asObject(raw);
+  const containers = Array.isArray(s.containers) ? s.containers.map((c, i) => decodeContainer(c, i, kind, base)) : [];
+  return {
+    containers,
+    ...(s.nodeName !== undefined ? { nodeName: String(s.nodeName) } : {}),
+    ...(s.hostname !== undefined ? { hostname: String(s.hostname) } : {}),
+    ...(s.subdomain !== undefined ? { subdomain: String(s.subdomain) } : {}),
+    ...(s.hostNetwork === true ? { hostNetwork: true } : {}),
+    dnsPolicy: (str(s.dnsPolicy) ?? 'ClusterFirst') as PodSpec['dnsPolicy'],
+    restartPolicy: (str(s.restartPolicy) ?? 'Always') as PodSpec['restartPolicy'],
+    enableServiceLinks: s.enableServiceLinks === false ? false : true,
+    ...(s.nodeSelector !== undefined ? { nodeSelector: stringMap(s.nodeSelector) } : {}),
+  };
+}
+
+function decodeServicePort(raw: unknown, i: number): ServicePort {
+  const p = asObject(raw);
+  const port = int(p.port, 'ServicePort.spec.ports.port', `spec.ports[${i}].port`, 'Service');
+  const tp = p.targetPort;
+  const targetPort = tp === undefined || tp === null || tp === 0 || tp === '' ? port : typeof tp === 'number' ? tp : /^\d+$/.test(String(tp)) ? Number(tp) : String(tp);
+  const out: ServicePort = { protocol: (str(p.protocol) ?? 'TCP') as ServicePort['protocol'], port, targetPort };
+  if (p.name !== undefined && p.name !== '') out.name = String(p.name);
+  if (p.nodePort !== undefined && p.nodePort !== null && p.nodePort !== 0) out.nodePort = int(p.nodePort, 'ServicePort.spec.ports.nodePort', `spec.ports[${i}].nodePort`, 'Service');
+  if (p.appProtocol !== undefined) out.appProtocol = String(p.appProtocol);
+  return out;
+}
+
+function decodeService(raw: Raw, now: number): Service {
+  const s = asObject(raw.spec);
+  const type = (str(s.type) ?? 'ClusterIP') as Service['spec']['type'];
+  const ports = Array.isArray(s.ports) ? s.ports.map(decodeServicePort) : [];
+  const external = type === 'NodePort' || type === 'LoadBalancer';
+  const affinity = (str(s.sessionAffinity) ?? 'None') as 'None' | 'ClientIP';
+  const cfg = asObject(asObject(s.sessionAffinityConfig).clientIP);
+  const clusterIP = str(s.clusterIP) ?? (Array.isArray(s.clusterIPs) ? str(s.clusterIPs[0]) : undefined);
+  const spec: Service['spec'] = {
+    type,
+    ports,
+    sessionAffinity: affinity,
+    ...(s.selector !== undefined && s.selector !== null ? { selector: stringMap(s.selector) } : {}),
+    ...(clusterIP ? { clusterIP } : {}),
+    ...(s.externalName !== undefined ? { externalName: String(s.externalName) } : {}),
+    ...(Array.isArray(s.externalIPs) ? { externalIPs: s.externalIPs.map(String) } : {}),
+    ...(Array.isArray(s.loadBalancerSourceRanges) ? { loadBalancerSourceRanges: s.loadBalancerSourceRanges.map(String) } : {}),
+    ...(s.loadBalancerIP !== undefined ? { loadBalancerIP: String(s.loadBalancerIP) } : {}),
+    ...(s.publishNotReadyAddresses === true ? { publishNotReadyAddresses: true } : {}),
+  };
+  if (affinity === 'ClientIP') {
+    spec.sessionAffinityConfig = { clientIP: { timeoutSeconds: int(cfg.timeoutSeconds, 'ClientIPConfig.spec.sessionAffinityConfig.clientIP.timeoutSeconds', 'spec.sessionAffinityConfig.clientIP.timeoutSeconds', 'Service', 10800) } };
+  }
+  if (type !== 'ExternalName') {
+    spec.internalTrafficPolicy = (str(s.internalTrafficPolicy) ?? 'Cluster') as 'Cluster';
+    spec.ipFamilies = ['IPv4'];
+    spec.ipFamilyPolicy = 'SingleStack';
+  }
+  if (external || s.externalTrafficPolicy !== undefined) spec.externalTrafficPolicy = (str(s.externalTrafficPolicy) ?? 'Cluster') as 'Cluster';
+  if (type === 'LoadBalancer') spec.allocateLoadBalancerNodePorts = s.allocateLoadBalancerNodePorts !== false;
+  if (s.healthCheckNodePort !== undefined) spec.healthCheckNodePort = int(s.healthCheckNodePort, 'ServiceSpec.spec.healthCheckNodePort', 'spec.healthCheckNodePort', 'Service');
+  return { apiVersion: 'v1', kind: 'Service', metadata: decodeMeta(raw, true, now), spec, status: { loadBalancer: {} } };
+}
+
+function decodeDeployment(raw: Raw, now: number): Deployment {
+  const s = asObject(raw.spec);
+  const template = asObject(s.template);
+  const selector = asObject(s.selector);
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { ...decodeMeta(raw, true, now), generation: 1 },
+    spec: {
+      replicas: int(s.replicas, 'DeploymentSpec.spec.replicas', 'spec.replicas', 'Deployment', 1),
+      selector: {
+        ...(selector.matchLabels !== undefined ? { matchLabels: stringMap(selector.matchLabels) } : {}),
+        ...(Array.isArray(selector.matchExpressions) ? { matchExpressions: selector.matchExpressions as never } : {}),
+      },
+      template: {
+        metadata: { labels: stringMap(asObject(template.metadata).labels), annotations: stringMap(asObject(template.metadata).annotations) },
+        spec: decodePodSpec(template.spec, 'Deployment', 'spec.template.spec'),
+      },
+    },
+    status: { replicas: 0, readyReplicas: 0, updatedReplicas: 0, availableReplicas: 0 },
+  };
+}
+
+function decodePod(raw: Raw, now: number): Pod {
+  return {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: decodeMeta(raw, true, now),
+    spec: decodePodSpec(raw.spec, 'Pod', 'spec'),
+    status: { phase: 'Pending', ready: false },
+  };
+}
+
+/** Decodes one manifest whose kind checkKind accepted. */
+export function decodeManifest(raw: Raw, kind: ApplyKind, now: number): DecodeResult {
+  try {
+    switch (kind) {
+      case 'Service':
+        return { ok: true, object: decodeService(raw, now) };
+      case 'Deployment':
+        return { ok: true, object: decodeDeployment(raw, now) };
+      case 'Pod':
+        return { ok: true, object: decodePod(raw, now) };
+      case 'Namespace':
+        return { ok: true, object: { apiVersion: 'v1', kind: 'Namespace', metadata: decodeMeta(raw, false, now), status: { phase: 'Active' } } };
+      case 'Endpoints':
+        return { ok: true, object: { apiVersion: 'v1', kind: 'Endpoints', metadata: decodeMeta(raw, true, now), subsets: (raw.subsets as never) ?? [] } };
+      case 'EndpointSlice':
+        return {
+          ok: true,
+          object: {
+            apiVersion: 'discovery.k8s.io/v1',
+            kind: 'EndpointSlice',
+            metadata: decodeMeta(raw, true, now),
+            addressType: (str(raw.addressType) ?? 'IPv4') as 'IPv4',
+            endpoints: ((raw.endpoints as never[]) ?? []).map((e) => {
+              const eo = asObject(e);
+              const cond = asObject(eo.conditions);
+              return {
+                addresses: Array.isArray(eo.addresses) ? eo.addresses.map(String) : [],
+                conditions: { ready: cond.ready !== false, serving: cond.serving !== false, terminating: cond.terminating === true },
+                ...(eo.nodeName !== undefined ? { nodeName: String(eo.nodeName) } : {}),
+              };
+            }),
+            ports: Array.isArray(raw.ports) ? (raw.ports as never) : null,
+          },
+        };
+    }
+  } catch (e) {
+    if (e instanceof DecodeFailure) return { ok: false, message: e.message, field: e.field };
+    throw e;
+  }
+}

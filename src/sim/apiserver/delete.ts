@@ -1,0 +1,49 @@
+/**
+ * Deleting objects: a Service gives back its ClusterIP and nodePorts at once;
+ * owned objects (ReplicaSets, Pods, EndpointSlices) go with their owner, as
+ * the garbage collector's background cascade does.
+ */
+import type { Cluster } from '../cluster';
+import type { Kind, KubeObject } from '../model/types';
+import { releaseServiceResources } from './service-allocation';
+
+export function deleteObject(cluster: Cluster, kind: Kind, namespace: string | undefined, name: string): KubeObject | undefined {
+  const obj = cluster.store.get(kind, namespace, name);
+  if (!obj) return undefined;
+  if (obj.kind === 'Service') releaseServiceResources(cluster, obj);
+  if (obj.kind === 'Pod') cluster.deletePod(obj);
+  else cluster.remove(obj);
+  if (obj.kind === 'Namespace') {
+    for (const k of ['Deployment', 'ReplicaSet', 'Pod', 'Service', 'Endpoints', 'EndpointSlice'] as const) {
+      for (const o of cluster.store.list(k, name)) deleteObject(cluster, k, name, o.metadata.name);
+    }
+  }
+  collectGarbage(cluster);
+  return obj;
+}
+
+const OWNED_KINDS = ['ReplicaSet', 'Pod', 'EndpointSlice'] as const;
+const MODELLED_OWNERS = new Set(['Deployment', 'ReplicaSet', 'Service']);
+
+/** Removes objects whose controlling owner is gone. Mirrors k/k pkg/controller/garbagecollector. */
+export function collectGarbage(cluster: Cluster): void {
+  let removed = true;
+  while (removed) {
+    removed = false;
+    const uids = new Set<string>();
+    for (const k of ['Deployment', 'ReplicaSet', 'Service'] as const) for (const o of cluster.store.list(k)) uids.add(o.metadata.uid);
+    for (const k of OWNED_KINDS) {
+      for (const o of cluster.store.list(k)) {
+        const owner = o.metadata.ownerReferences?.find((r) => r.controller);
+        if (owner && MODELLED_OWNERS.has(owner.kind) && !uids.has(owner.uid)) {
+          if (o.kind === 'Pod') cluster.deletePod(o);
+          else cluster.remove(o);
+          removed = true;
+        }
+      }
+    }
+  }
+  for (const ep of cluster.store.list('Endpoints')) {
+    if (!cluster.store.get('Service', ep.metadata.namespace, ep.metadata.name)) cluster.remove(ep);
+  }
+}

@@ -1,0 +1,81 @@
+/**
+ * One simulated cluster: its objects, allocators, clock and random streams.
+ * Everything that changes cluster state goes through here (the API server's
+ * write path in apiserver/, the controllers in controllers/).
+ */
+import { ClusterIPAllocator } from './apiserver/cluster-ip-allocator';
+import { NodePortAllocator } from './apiserver/node-port-allocator';
+import { createClock, type Clock } from './clock';
+import type { ClusterConfig } from './scenario/cluster-config';
+import { NodeIpam } from './controllers/pod-ipam';
+import { IdSource } from './ids';
+import { ObjectStore } from './model/store';
+import type { KubeObject, ObjectMeta, Pod } from './model/types';
+import { createRng, type Rng } from './rng';
+import { parseCidr } from './net/ip';
+
+export class Cluster {
+  readonly store = new ObjectStore();
+  readonly clock: Clock = createClock();
+  /** Names, IPs, scheduling ties. */
+  readonly rng: Rng;
+  /** Load-balancing draws and ephemeral ports: kept apart so requests never shift names. */
+  readonly trafficRng: Rng;
+  readonly ids: IdSource;
+  readonly clusterIPs: ClusterIPAllocator;
+  readonly nodePorts: NodePortAllocator;
+  readonly ipam = new Map<string, NodeIpam>();
+  /** Bumped on every write, so views can tell they are stale. */
+  version = 0;
+
+  constructor(readonly config: ClusterConfig, readonly seed: number) {
+    this.rng = createRng(seed);
+    this.trafficRng = createRng(seed ^ 0x27d4eb2f);
+    this.ids = new IdSource(seed);
+    this.clusterIPs = new ClusterIPAllocator(config.serviceSubnet, this.rng);
+    this.nodePorts = new NodePortAllocator(config.nodePortRange.min, config.nodePortRange.max, this.rng);
+  }
+
+  /** Stores a new object, filling in uid, resourceVersion and creation time. */
+  create<T extends KubeObject>(obj: T, at = this.clock.now()): T {
+    obj.metadata.uid = this.ids.uid();
+    obj.metadata.resourceVersion = this.ids.resourceVersion();
+    obj.metadata.creationTimestamp = at;
+    this.store.put(obj);
+    this.version++;
+    return obj;
+  }
+
+  /** Stores a changed object under a new resourceVersion. */
+  update<T extends KubeObject>(obj: T): T {
+    obj.metadata.resourceVersion = this.ids.resourceVersion();
+    this.store.put(obj);
+    this.version++;
+    return obj;
+  }
+
+  remove(obj: KubeObject): void {
+    this.store.remove(obj.kind, obj.metadata.namespace, obj.metadata.name);
+    this.version++;
+  }
+
+  /** Removes a pod at once and gives its IP back to its node's IPAM. */
+  deletePod(pod: Pod): void {
+    const ip = pod.status.podIP;
+    if (ip && !pod.spec.hostNetwork && pod.spec.nodeName) this.ipam.get(pod.spec.nodeName)?.release(ip);
+    this.remove(pod);
+  }
+
+  ipamFor(nodeName: string, podCIDR: string): NodeIpam {
+    let ipam = this.ipam.get(nodeName);
+    if (!ipam) {
+      ipam = new NodeIpam(parseCidr(podCIDR)!);
+      this.ipam.set(nodeName, ipam);
+    }
+    return ipam;
+  }
+
+  newMeta(name: string, namespace: string | undefined, extra: Partial<ObjectMeta> = {}): ObjectMeta {
+    return { name, namespace, uid: '', resourceVersion: '', creationTimestamp: this.clock.now(), ...extra };
+  }
+}

@@ -1,0 +1,73 @@
+/**
+ * Deployment -> ReplicaSet: one ReplicaSet per pod template, named
+ * <deployment>-<pod-template-hash>. A changed template gets a new ReplicaSet
+ * and the old ones are scaled to zero (a rollout settled at once).
+ * Mirrors k/k pkg/controller/deployment (sync.go getNewReplicaSet).
+ */
+import type { Cluster } from '../cluster';
+import type { Deployment, OwnerReference, ReplicaSet } from '../model/types';
+import { podTemplateHash } from './hash';
+
+export function ownerRef(owner: { apiVersion: string; kind: string; metadata: { name: string; uid: string } }): OwnerReference {
+  return { apiVersion: owner.apiVersion, kind: owner.kind, name: owner.metadata.name, uid: owner.metadata.uid, controller: true, blockOwnerDeletion: true };
+}
+
+export function isOwnedBy(obj: { metadata: { ownerReferences?: OwnerReference[] } }, uid: string): boolean {
+  return obj.metadata.ownerReferences?.some((r) => r.uid === uid) ?? false;
+}
+
+export function reconcileDeployments(cluster: Cluster): boolean {
+  let changed = false;
+  for (const d of cluster.store.list('Deployment')) {
+    changed = syncDeployment(cluster, d) || changed;
+  }
+  return changed;
+}
+
+function syncDeployment(cluster: Cluster, d: Deployment): boolean {
+  const ns = d.metadata.namespace!;
+  const hash = podTemplateHash(d.spec.template);
+  const rsName = `${d.metadata.name}-${hash}`;
+  let changed = false;
+  const owned = cluster.store.list('ReplicaSet', ns).filter((rs) => isOwnedBy(rs, d.metadata.uid));
+  let current = owned.find((rs) => rs.metadata.name === rsName);
+  if (!current) {
+    const labels = { ...(d.spec.template.metadata.labels ?? {}), 'pod-template-hash': hash };
+    const rs: ReplicaSet = {
+      apiVersion: 'apps/v1',
+      kind: 'ReplicaSet',
+      metadata: cluster.newMeta(rsName, ns, { labels, ownerReferences: [ownerRef(d)], annotations: { 'deployment.kubernetes.io/desired-replicas': String(d.spec.replicas) } }),
+      spec: {
+        replicas: d.spec.replicas,
+        selector: { matchLabels: { ...(d.spec.selector.matchLabels ?? {}), 'pod-template-hash': hash } },
+        template: { metadata: { labels }, spec: d.spec.template.spec },
+      },
+      status: { replicas: 0, readyReplicas: 0, availableReplicas: 0 },
+    };
+    current = cluster.create(rs);
+    changed = true;
+  } else if (current.spec.replicas !== d.spec.replicas) {
+    current.spec.replicas = d.spec.replicas;
+    cluster.update(current);
+    changed = true;
+  }
+  for (const old of owned) {
+    if (old !== current && old.spec.replicas !== 0) {
+      old.spec.replicas = 0;
+      cluster.update(old);
+      changed = true;
+    }
+  }
+  const status = {
+    replicas: current.status.replicas,
+    readyReplicas: current.status.readyReplicas,
+    updatedReplicas: current.status.replicas,
+    availableReplicas: current.status.availableReplicas,
+  };
+  if (JSON.stringify(status) !== JSON.stringify(d.status)) {
+    d.status = status;
+    cluster.update(d);
+    changed = true;
+  }
+  return changed;
+}

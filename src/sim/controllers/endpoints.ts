@@ -1,0 +1,67 @@
+/**
+ * The Endpoints controller: one Endpoints object per Service with a selector,
+ * ready pods in `addresses`, the others in `notReadyAddresses`, terminating
+ * pods left out, and addresses grouped into subsets by identical port sets.
+ * Mirrors k/k pkg/controller/endpoint/endpoints_controller.go (syncService)
+ * and pkg/api/v1/endpoints/util.go (RepackSubsets).
+ */
+import type { Cluster } from '../cluster';
+import type { EndpointAddress, EndpointPort, Endpoints, EndpointSubset, Service } from '../model/types';
+import { compareIPs, managesEndpoints, resolveTargetPort, selectedPods } from './service-pods';
+
+export function reconcileEndpoints(cluster: Cluster): boolean {
+  let changed = false;
+  for (const svc of cluster.store.list('Service')) {
+    if (!managesEndpoints(svc)) continue;
+    const subsets = desiredSubsets(cluster, svc);
+    const existing = cluster.store.get('Endpoints', svc.metadata.namespace, svc.metadata.name);
+    if (!existing) {
+      const ep: Endpoints = {
+        apiVersion: 'v1',
+        kind: 'Endpoints',
+        metadata: cluster.newMeta(svc.metadata.name, svc.metadata.namespace, { labels: { ...(svc.metadata.labels ?? {}) } }),
+        subsets,
+      };
+      cluster.create(ep);
+      changed = true;
+    } else if (JSON.stringify(existing.subsets ?? []) !== JSON.stringify(subsets)) {
+      existing.subsets = subsets;
+      cluster.update(existing);
+      changed = true;
+    }
+  }
+  return changed;
+}
+
+function desiredSubsets(cluster: Cluster, svc: Service): EndpointSubset[] {
+  const groups = new Map<string, { ports: EndpointPort[]; ready: EndpointAddress[]; notReady: EndpointAddress[] }>();
+  for (const pod of selectedPods(cluster.store, svc, false)) {
+    const ports: EndpointPort[] = [];
+    for (const sp of svc.spec.ports) {
+      const port = resolveTargetPort(pod, sp);
+      if (port === undefined) continue;
+      ports.push({ ...(sp.name ? { name: sp.name } : {}), port, protocol: sp.protocol });
+    }
+    if (ports.length === 0 && svc.spec.ports.length > 0) continue;
+    ports.sort((a, b) => ((a.name ?? '') < (b.name ?? '') ? -1 : (a.name ?? '') > (b.name ?? '') ? 1 : a.port - b.port));
+    const key = JSON.stringify(ports);
+    const group = groups.get(key) ?? { ports, ready: [], notReady: [] };
+    groups.set(key, group);
+    const address: EndpointAddress = {
+      ip: pod.status.podIP!,
+      ...(pod.spec.hostname && pod.spec.subdomain === svc.metadata.name ? { hostname: pod.spec.hostname } : {}),
+      nodeName: pod.spec.nodeName,
+      targetRef: { kind: 'Pod', name: pod.metadata.name, namespace: pod.metadata.namespace!, uid: pod.metadata.uid },
+    };
+    if (pod.status.ready || svc.spec.publishNotReadyAddresses) group.ready.push(address);
+    else group.notReady.push(address);
+  }
+  const byIP = (a: EndpointAddress, b: EndpointAddress) => compareIPs(a.ip, b.ip);
+  return [...groups.values()].map((g) => {
+    const subset: EndpointSubset = {};
+    if (g.ready.length) subset.addresses = g.ready.sort(byIP);
+    if (g.notReady.length) subset.notReadyAddresses = g.notReady.sort(byIP);
+    if (g.ports.length) subset.ports = g.ports;
+    return subset;
+  });
+}

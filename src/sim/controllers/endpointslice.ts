@@ -1,0 +1,117 @@
+/**
+ * The EndpointSlice controller: slices named <service>-<5 random characters>,
+ * at most 100 endpoints each, one group of slices per resolved port set,
+ * terminating pods kept with their conditions, and a placeholder slice when
+ * nothing matches.
+ * Mirrors staging/src/k8s.io/endpointslice (reconciler.go, utils.go podToEndpoint).
+ */
+import type { Cluster } from '../cluster';
+import type { EndpointSlice, Service, SliceEndpoint } from '../model/types';
+import { KUBE_NAME_ALPHABET } from '../rng';
+import { ownerRef } from './deployment';
+import { compareIPs, managesEndpoints, resolveTargetPort, selectedPods } from './service-pods';
+
+export const MAX_ENDPOINTS_PER_SLICE = 100;
+export const SLICE_MANAGER = 'endpointslice-controller.k8s.io';
+
+type SlicePorts = NonNullable<EndpointSlice['ports']>;
+
+export function reconcileEndpointSlices(cluster: Cluster): boolean {
+  let changed = false;
+  const managed = new Map<string, EndpointSlice[]>();
+  for (const slice of cluster.store.list('EndpointSlice')) {
+    if (slice.metadata.labels?.['endpointslice.kubernetes.io/managed-by'] !== SLICE_MANAGER) continue;
+    const key = `${slice.metadata.namespace}/${slice.metadata.labels['kubernetes.io/service-name']}`;
+    managed.set(key, [...(managed.get(key) ?? []), slice]);
+  }
+  for (const svc of cluster.store.list('Service')) {
+    const key = `${svc.metadata.namespace}/${svc.metadata.name}`;
+    const existing = managed.get(key) ?? [];
+    managed.delete(key);
+    if (!managesEndpoints(svc)) {
+      for (const s of existing) cluster.remove(s);
+      changed = changed || existing.length > 0;
+      continue;
+    }
+    changed = syncService(cluster, svc, existing) || changed;
+  }
+  for (const orphans of managed.values()) for (const s of orphans) {
+    cluster.remove(s);
+    changed = true;
+  }
+  return changed;
+}
+
+function desiredGroups(cluster: Cluster, svc: Service): { ports: SlicePorts | null; endpoints: SliceEndpoint[] }[] {
+  const groups = new Map<string, { ports: SlicePorts; endpoints: SliceEndpoint[] }>();
+  for (const pod of selectedPods(cluster.store, svc, true)) {
+    const ports: SlicePorts = [];
+    for (const sp of svc.spec.ports) {
+      const port = resolveTargetPort(pod, sp);
+      if (port !== undefined) ports.push({ name: sp.name ?? '', port, protocol: sp.protocol });
+    }
+    const key = JSON.stringify(ports);
+    const group = groups.get(key) ?? { ports, endpoints: [] };
+    groups.set(key, group);
+    const terminating = pod.metadata.deletionTimestamp !== undefined;
+    const serving = pod.status.ready;
+    group.endpoints.push({
+      addresses: [pod.status.podIP!],
+      conditions: { ready: svc.spec.publishNotReadyAddresses === true || (serving && !terminating), serving, terminating },
+      ...(pod.spec.hostname && pod.spec.subdomain === svc.metadata.name ? { hostname: pod.spec.hostname } : {}),
+      nodeName: pod.spec.nodeName,
+      targetRef: { kind: 'Pod', name: pod.metadata.name, namespace: pod.metadata.namespace!, uid: pod.metadata.uid },
+    });
+  }
+  const out: { ports: SlicePorts | null; endpoints: SliceEndpoint[] }[] = [];
+  for (const g of groups.values()) {
+    g.endpoints.sort((a, b) => compareIPs(a.addresses[0]!, b.addresses[0]!));
+    for (let i = 0; i < g.endpoints.length; i += MAX_ENDPOINTS_PER_SLICE) {
+      out.push({ ports: g.ports, endpoints: g.endpoints.slice(i, i + MAX_ENDPOINTS_PER_SLICE) });
+    }
+  }
+  return out.length > 0 ? out : [{ ports: null, endpoints: [] }];
+}
+
+function syncService(cluster: Cluster, svc: Service, existing: EndpointSlice[]): boolean {
+  const wanted = desiredGroups(cluster, svc);
+  const free = [...existing];
+  let changed = false;
+  const labels = {
+    ...(svc.metadata.labels ?? {}),
+    'endpointslice.kubernetes.io/managed-by': SLICE_MANAGER,
+    'kubernetes.io/service-name': svc.metadata.name,
+  };
+  for (const want of wanted) {
+    const portsKey = JSON.stringify(want.ports);
+    const idx = free.findIndex((s) => JSON.stringify(s.ports) === portsKey);
+    const reuse = idx >= 0 ? free.splice(idx, 1)[0] : free.shift();
+    if (reuse) {
+      if (JSON.stringify(reuse.endpoints) !== JSON.stringify(want.endpoints) || JSON.stringify(reuse.ports) !== portsKey) {
+        reuse.endpoints = want.endpoints;
+        reuse.ports = want.ports;
+        reuse.metadata.labels = labels;
+        cluster.update(reuse);
+        changed = true;
+      }
+      continue;
+    }
+    let name: string;
+    do name = `${svc.metadata.name}-${cluster.rng.string(5, KUBE_NAME_ALPHABET)}`;
+    while (cluster.store.get('EndpointSlice', svc.metadata.namespace, name));
+    cluster.create({
+      apiVersion: 'discovery.k8s.io/v1',
+      kind: 'EndpointSlice',
+      metadata: cluster.newMeta(name, svc.metadata.namespace, { generateName: `${svc.metadata.name}-`, labels, ownerReferences: [ownerRef(svc)] }),
+      addressType: 'IPv4',
+      endpoints: want.endpoints,
+      ports: want.ports,
+    });
+    changed = true;
+  }
+  for (const s of free) {
+    cluster.remove(s);
+    changed = true;
+  }
+  return changed;
+}

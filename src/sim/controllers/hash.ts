@@ -1,0 +1,36 @@
+/**
+ * The pod-template-hash: FNV-32a over the template, printed in decimal and
+ * mapped onto apimachinery's SafeEncodeString alphabet, which is why real
+ * hashes only hold the characters 4-9, b, c, d and f.
+ * Mirrors k/k pkg/controller/controller_utils.go ComputeHash. Upstream hashes
+ * Go's dump of the template; we hash its canonical JSON, so the value is ours.
+ */
+import { KUBE_NAME_ALPHABET } from '../rng';
+
+function fnv32a(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h >>> 0;
+}
+
+export function safeEncodeString(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) out += KUBE_NAME_ALPHABET[s.charCodeAt(i) % KUBE_NAME_ALPHABET.length];
+  return out;
+}
+
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const keys = Object.keys(value).filter((k) => (value as Record<string, unknown>)[k] !== undefined).sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+export function podTemplateHash(template: unknown, collisionCount = 0): string {
+  return safeEncodeString(String(fnv32a(canonicalJson(template) + (collisionCount ? String(collisionCount) : ''))));
+}

@@ -1,0 +1,48 @@
+/**
+ * What each node's kubelet and CNI do for a scheduled pod: take an IP from the
+ * node's podCIDR (or the node's own IP for hostNetwork pods), start the
+ * containers with the Service environment of that moment, and report
+ * readiness once the probe's initial delay has passed on the simulation clock.
+ */
+import type { Cluster } from '../cluster';
+import type { Pod } from '../model/types';
+import { serviceEnvFor } from './service-env';
+
+function readinessDelay(pod: Pod): number {
+  let delay = 0;
+  for (const c of pod.spec.containers) delay = Math.max(delay, c.readinessProbe?.initialDelaySeconds ?? 0);
+  return delay;
+}
+
+export function reconcileKubelets(cluster: Cluster): boolean {
+  let changed = false;
+  const now = cluster.clock.now();
+  for (const pod of cluster.store.list('Pod')) {
+    if (!pod.spec.nodeName || pod.metadata.deletionTimestamp !== undefined) continue;
+    const node = cluster.store.get('Node', undefined, pod.spec.nodeName);
+    if (!node) continue;
+    if (pod.status.phase === 'Pending') {
+      const nodeIP = node.status.addresses.find((a) => a.type === 'InternalIP')!.address;
+      const ip = pod.spec.hostNetwork ? nodeIP : cluster.ipamFor(node.metadata.name, node.spec.podCIDR).allocate();
+      if (!ip) continue;
+      pod.status = {
+        ...pod.status,
+        phase: 'Running',
+        podIP: ip,
+        hostIP: nodeIP,
+        startTime: now,
+        readyAt: now + readinessDelay(pod),
+        serviceEnv: serviceEnvFor(cluster.store, pod),
+      };
+      cluster.update(pod);
+      changed = true;
+    }
+    const shouldBeReady = pod.status.phase === 'Running' && !pod.status.forcedUnready && (pod.status.readyAt ?? 0) <= now;
+    if (pod.status.ready !== shouldBeReady) {
+      pod.status.ready = shouldBeReady;
+      cluster.update(pod);
+      changed = true;
+    }
+  }
+  return changed;
+}

@@ -1,0 +1,25 @@
+/** Runs the controllers until nothing changes, as a settled cluster would be. */
+import type { Cluster } from '../cluster';
+import { reconcileDeployments } from './deployment';
+import { reconcileEndpoints } from './endpoints';
+import { reconcileEndpointSlices } from './endpointslice';
+import { reconcileKubelets } from './kubelet';
+import { reconcileReplicaSets } from './replicaset';
+import { reconcileScheduling } from './scheduler';
+
+const CONTROLLERS = [
+  reconcileDeployments,
+  reconcileReplicaSets,
+  reconcileScheduling,
+  reconcileKubelets,
+  reconcileEndpoints,
+  reconcileEndpointSlices,
+];
+
+export function settle(cluster: Cluster, maxRounds = 20): void {
+  for (let round = 0; round < maxRounds; round++) {
+    let changed = false;
+    for (const controller of CONTROLLERS) changed = controller(cluster) || changed;
+    if (!changed) return;
+  }
+}

@@ -1,0 +1,220 @@
+/**
+ * Kubernetes objects as the API server stores them (the v1 JSON shape), so
+ * that `-o yaml` and `-o json` can print them as they are.
+ */
+
+export type Labels = Record<string, string>;
+
+export interface OwnerReference {
+  apiVersion: string;
+  kind: string;
+  name: string;
+  uid: string;
+  controller?: boolean;
+  blockOwnerDeletion?: boolean;
+}
+
+export interface ObjectMeta {
+  name: string;
+  namespace?: string;
+  generateName?: string;
+  uid: string;
+  resourceVersion: string;
+  generation?: number;
+  /** Simulation seconds; printed as RFC 3339 from the simulation epoch. */
+  creationTimestamp: number;
+  deletionTimestamp?: number;
+  labels?: Labels;
+  annotations?: Record<string, string>;
+  ownerReferences?: OwnerReference[];
+}
+
+export interface ContainerPort {
+  name?: string;
+  containerPort: number;
+  protocol: Protocol;
+}
+
+export interface Probe {
+  initialDelaySeconds?: number;
+  periodSeconds?: number;
+  httpGet?: { path?: string; port: number | string };
+  tcpSocket?: { port: number | string };
+  exec?: { command: string[] };
+}
+
+export interface Container {
+  name: string;
+  image: string;
+  command?: string[];
+  args?: string[];
+  ports?: ContainerPort[];
+  readinessProbe?: Probe;
+  env?: { name: string; value?: string }[];
+}
+
+export interface PodSpec {
+  containers: Container[];
+  nodeName?: string;
+  hostname?: string;
+  subdomain?: string;
+  hostNetwork?: boolean;
+  dnsPolicy?: 'ClusterFirst' | 'Default' | 'None' | 'ClusterFirstWithHostNet';
+  restartPolicy?: 'Always' | 'OnFailure' | 'Never';
+  enableServiceLinks?: boolean;
+  nodeSelector?: Labels;
+  tolerations?: { key?: string; operator?: string; effect?: string }[];
+}
+
+export type PodPhase = 'Pending' | 'Running' | 'Succeeded' | 'Failed' | 'Unknown';
+
+export interface PodStatus {
+  phase: PodPhase;
+  podIP?: string;
+  hostIP?: string;
+  startTime?: number;
+  ready: boolean;
+  /** Simulation time when the readiness probe first succeeds. */
+  readyAt?: number;
+  /** Forced unready by the learner (a failing probe), as a demonstration. */
+  forcedUnready?: boolean;
+  /** Service environment variables computed when the containers started. */
+  serviceEnv?: Record<string, string>;
+}
+
+export interface Pod {
+  apiVersion: 'v1';
+  kind: 'Pod';
+  metadata: ObjectMeta;
+  spec: PodSpec;
+  status: PodStatus;
+}
+
+export type Protocol = 'TCP' | 'UDP' | 'SCTP';
+export type ServiceType = 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'ExternalName';
+
+export interface ServicePort {
+  name?: string;
+  protocol: Protocol;
+  port: number;
+  targetPort: number | string;
+  nodePort?: number;
+  appProtocol?: string;
+}
+
+export interface ServiceSpec {
+  type: ServiceType;
+  selector?: Labels;
+  ports: ServicePort[];
+  clusterIP?: string;
+  clusterIPs?: string[];
+  externalName?: string;
+  externalIPs?: string[];
+  sessionAffinity: 'None' | 'ClientIP';
+  sessionAffinityConfig?: { clientIP: { timeoutSeconds: number } };
+  externalTrafficPolicy?: 'Cluster' | 'Local';
+  internalTrafficPolicy?: 'Cluster' | 'Local';
+  healthCheckNodePort?: number;
+  publishNotReadyAddresses?: boolean;
+  loadBalancerIP?: string;
+  loadBalancerSourceRanges?: string[];
+  allocateLoadBalancerNodePorts?: boolean;
+  ipFamilies?: string[];
+  ipFamilyPolicy?: string;
+}
+
+export interface Service {
+  apiVersion: 'v1';
+  kind: 'Service';
+  metadata: ObjectMeta;
+  spec: ServiceSpec;
+  status: { loadBalancer: { ingress?: { ip?: string; hostname?: string }[] } };
+}
+
+export interface LabelSelector {
+  matchLabels?: Labels;
+  matchExpressions?: { key: string; operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist'; values?: string[] }[];
+}
+
+export interface PodTemplate {
+  metadata: { labels?: Labels; annotations?: Record<string, string> };
+  spec: PodSpec;
+}
+
+export interface Deployment {
+  apiVersion: 'apps/v1';
+  kind: 'Deployment';
+  metadata: ObjectMeta;
+  spec: { replicas: number; selector: LabelSelector; template: PodTemplate };
+  status: { replicas: number; readyReplicas: number; updatedReplicas: number; availableReplicas: number };
+}
+
+export interface ReplicaSet {
+  apiVersion: 'apps/v1';
+  kind: 'ReplicaSet';
+  metadata: ObjectMeta;
+  spec: { replicas: number; selector: LabelSelector; template: PodTemplate };
+  status: { replicas: number; readyReplicas: number; availableReplicas: number };
+}
+
+export interface EndpointAddress {
+  ip: string;
+  hostname?: string;
+  nodeName?: string;
+  targetRef?: { kind: 'Pod'; name: string; namespace: string; uid: string };
+}
+
+export interface EndpointPort {
+  name?: string;
+  port: number;
+  protocol: Protocol;
+}
+
+export interface EndpointSubset {
+  addresses?: EndpointAddress[];
+  notReadyAddresses?: EndpointAddress[];
+  ports?: EndpointPort[];
+}
+
+export interface Endpoints {
+  apiVersion: 'v1';
+  kind: 'Endpoints';
+  metadata: ObjectMeta;
+  subsets?: EndpointSubset[];
+}
+
+export interface SliceEndpoint {
+  addresses: string[];
+  conditions: { ready: boolean; serving: boolean; terminating: boolean };
+  hostname?: string;
+  nodeName?: string;
+  zone?: string;
+  targetRef?: { kind: 'Pod'; name: string; namespace: string; uid: string };
+}
+
+export interface EndpointSlice {
+  apiVersion: 'discovery.k8s.io/v1';
+  kind: 'EndpointSlice';
+  metadata: ObjectMeta;
+  addressType: 'IPv4' | 'IPv6' | 'FQDN';
+  endpoints: SliceEndpoint[];
+  ports: { name: string; port: number; protocol: Protocol }[] | null;
+}
+
+export interface Node {
+  apiVersion: 'v1';
+  kind: 'Node';
+  metadata: ObjectMeta;
+  spec: { podCIDR: string; podCIDRs: string[]; taints?: { key: string; effect: string }[] };
+  status: { addresses: { type: 'InternalIP' | 'Hostname'; address: string }[]; ready: boolean };
+}
+
+export interface Namespace {
+  apiVersion: 'v1';
+  kind: 'Namespace';
+  metadata: ObjectMeta;
+  status: { phase: 'Active' | 'Terminating' };
+}
+
+export type KubeObject = Pod | Service | Deployment | ReplicaSet | Endpoints | EndpointSlice | Node | Namespace;
+export type Kind = KubeObject['kind'];

@@ -1,0 +1,32 @@
+/** A packet's addressing, as the kernel's netfilter sees it. */
+export interface Packet {
+  protocol: 'TCP' | 'UDP';
+  src: string;
+  sport: number;
+  dst: string;
+  dport: number;
+}
+
+export function endpointOf(ip: string, port: number): string {
+  return `${ip}:${port}`;
+}
+
+/** What the node's service proxy did to a packet. */
+export interface ProxyVerdict {
+  packet: Packet;
+  verdict: 'ACCEPT' | 'REJECT' | 'DROP';
+  /** Marked for masquerade: the source is rewritten to the node's IP on the way out. */
+  masquerade: boolean;
+  /** The rules that matched and acted, as the node's tool prints them. */
+  rules: string[];
+  /** Which tool's words `rules` are in. */
+  tool: 'iptables' | 'ipvs' | 'nftables';
+  /** The pod behind the new destination, when the proxy chose an endpoint. */
+  endpointPod?: string;
+}
+
+/** The nodes' service proxies: kube-proxy in whichever mode the cluster runs. */
+export interface DataPlane {
+  /** A packet entering a node from a pod or from outside (hook PREROUTING), or made on the node (OUTPUT). */
+  process(nodeName: string, packet: Packet, hook: 'PREROUTING' | 'OUTPUT'): ProxyVerdict;
+}

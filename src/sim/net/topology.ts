@@ -1,0 +1,38 @@
+/** Where addresses live: which pod or node holds an IP, and each node's IP. */
+import type { ObjectStore } from '../model/store';
+import type { Node, Pod } from '../model/types';
+
+export interface Topology {
+  podByIP: Map<string, Pod>;
+  nodeByIP: Map<string, Node>;
+  nodeIP(nodeName: string): string;
+  node(nodeName: string): Node | undefined;
+}
+
+export function nodeInternalIP(node: Node): string {
+  return node.status.addresses.find((a) => a.type === 'InternalIP')!.address;
+}
+
+export function buildTopology(store: ObjectStore): Topology {
+  const podByIP = new Map<string, Pod>();
+  for (const pod of store.list('Pod')) {
+    if (pod.status.podIP && !pod.spec.hostNetwork && pod.metadata.deletionTimestamp === undefined) podByIP.set(pod.status.podIP, pod);
+  }
+  const nodes = store.list('Node');
+  const nodeByIP = new Map(nodes.map((n) => [nodeInternalIP(n), n]));
+  const byName = new Map(nodes.map((n) => [n.metadata.name, n]));
+  return {
+    podByIP,
+    nodeByIP,
+    node: (name) => byName.get(name),
+    nodeIP: (name) => nodeInternalIP(byName.get(name)!),
+  };
+}
+
+/** The graph element id of a pod. */
+export const podId = (pod: Pod): string => `pod:${pod.metadata.namespace}/${pod.metadata.name}`;
+export const nodeId = (name: string): string => `node:${name}`;
+export const proxyId = (name: string): string => `kube-proxy:${name}`;
+export const WORKSTATION = 'workstation';
+/** The host's address on kind's docker network, where the workstation's requests come from. */
+export const WORKSTATION_IP = '172.18.0.1';

@@ -1,0 +1,100 @@
+/**
+ * The kind Cluster config (kind.x-k8s.io/v1alpha4) and kind's defaults
+ * (kind pkg/apis/config/v1alpha4/default.go): one control-plane and two
+ * workers, podSubnet 10.244.0.0/16, serviceSubnet 10.96.0.0/16, iptables.
+ */
+import { parse } from 'yaml';
+import { parseCidr, type Cidr } from '../net/ip';
+import type { ProxyMode } from '../view/snapshot';
+
+export interface NodeConfig {
+  name: string;
+  role: 'control-plane' | 'worker';
+  ip: string;
+}
+
+export interface ClusterConfig {
+  name: string;
+  nodes: NodeConfig[];
+  podSubnet: Cidr;
+  serviceSubnet: Cidr;
+  /** Mask size of each node's podCIDR (kube-controller-manager --node-cidr-mask-size). */
+  nodeCidrMaskSize: number;
+  proxyMode: ProxyMode;
+  clusterDomain: string;
+  nodePortRange: { min: number; max: number };
+  /** Addresses a LoadBalancer controller may hand out; empty means `<pending>`. */
+  loadBalancerPool: string[];
+}
+
+const DOCKER_NETWORK_BASE = '172.18.0.';
+
+function nodeNames(clusterName: string, roles: ('control-plane' | 'worker')[]): NodeConfig[] {
+  let cp = 0;
+  let worker = 0;
+  return roles.map((role, i) => {
+    const n = role === 'control-plane' ? ++cp : ++worker;
+    const base = `${clusterName}-${role}`;
+    const name = n === 1 ? base : `${base}${n}`;
+    return { name, role, ip: `${DOCKER_NETWORK_BASE}${i + 2}` };
+  });
+}
+
+export function defaultClusterConfig(): ClusterConfig {
+  return {
+    name: 'kind',
+    nodes: nodeNames('kind', ['control-plane', 'worker', 'worker']),
+    podSubnet: parseCidr('10.244.0.0/16')!,
+    serviceSubnet: parseCidr('10.96.0.0/16')!,
+    nodeCidrMaskSize: 24,
+    proxyMode: 'iptables',
+    clusterDomain: 'cluster.local',
+    nodePortRange: { min: 30000, max: 32767 },
+    loadBalancerPool: [],
+  };
+}
+
+export class ClusterConfigError extends Error {}
+
+/** Reads a kind Cluster config; anything it leaves out keeps kind's default. */
+export function parseClusterConfig(text: string): ClusterConfig {
+  const config = defaultClusterConfig();
+  let doc: unknown;
+  try {
+    doc = parse(text);
+  } catch (e) {
+    throw new ClusterConfigError(`error converting YAML to JSON: ${(e as Error).message}`);
+  }
+  if (doc === null || doc === undefined) return config;
+  if (typeof doc !== 'object') throw new ClusterConfigError('cluster config must be a kind Cluster object');
+  const raw = doc as Record<string, unknown>;
+  if (raw.kind !== undefined && raw.kind !== 'Cluster') {
+    throw new ClusterConfigError(`unknown kind "${String(raw.kind)}", expected Cluster (kind.x-k8s.io/v1alpha4)`);
+  }
+  if (typeof raw.name === 'string') config.name = raw.name;
+  if (Array.isArray(raw.nodes)) {
+    const roles = raw.nodes.map((n) => ((n as Record<string, unknown>)?.role === 'worker' ? 'worker' : 'control-plane'));
+    config.nodes = nodeNames(config.name, roles as ('control-plane' | 'worker')[]);
+  } else {
+    config.nodes = nodeNames(config.name, ['control-plane', 'worker', 'worker']);
+  }
+  const net = (raw.networking ?? {}) as Record<string, unknown>;
+  if (typeof net.podSubnet === 'string') config.podSubnet = cidrOrThrow(net.podSubnet, 'podSubnet');
+  if (typeof net.serviceSubnet === 'string') config.serviceSubnet = cidrOrThrow(net.serviceSubnet, 'serviceSubnet');
+  if (net.kubeProxyMode !== undefined) {
+    const mode = String(net.kubeProxyMode);
+    if (!['iptables', 'ipvs', 'nftables', 'userspace', 'none'].includes(mode)) {
+      throw new ClusterConfigError(`invalid kubeProxyMode: ${mode}`);
+    }
+    config.proxyMode = (mode === 'none' ? 'iptables' : mode) as ProxyMode;
+  }
+  const sim = (raw['x-sim'] ?? {}) as Record<string, unknown>;
+  if (Array.isArray(sim.loadBalancerPool)) config.loadBalancerPool = sim.loadBalancerPool.map(String);
+  return config;
+}
+
+function cidrOrThrow(text: string, field: string): Cidr {
+  const cidr = parseCidr(text);
+  if (!cidr) throw new ClusterConfigError(`invalid ${field}: ${text}`);
+  return cidr;
+}

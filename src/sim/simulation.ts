@@ -1,0 +1,79 @@
+/**
+ * The simulation as the shell and the worker use it: a cluster plus the
+ * operations that change it (apply, delete, time) and settle it afterwards.
+ */
+import { applyManifest, type ApplyOutcome } from './apiserver/apply';
+import { collectGarbage, deleteObject } from './apiserver/delete';
+import type { Cluster } from './cluster';
+import { settle } from './controllers/reconcile';
+import type { Kind, KubeObject } from './model/types';
+import { bootstrapCluster, dnsServiceIP } from './scenario/bootstrap';
+import type { ClusterConfig } from './scenario/cluster-config';
+import { parseManifests, type Manifest } from './scenario/manifests';
+import type { DnsContext } from './dns/records';
+import type { Diagnostic } from './view/snapshot';
+
+export interface ManifestResult {
+  manifest: Manifest;
+  outcome: ApplyOutcome;
+}
+
+export interface ApplyReport {
+  /** One line per object in kubectl's words, errors included, in order. */
+  results: ManifestResult[];
+  syntaxErrors: Diagnostic[];
+}
+
+/** Outside names the simulated upstream DNS knows (there is no internet here). */
+export const UPSTREAM_HOSTS: Record<string, string> = {
+  'example.com': '93.184.215.14',
+  'www.example.com': '93.184.215.14',
+  'db.example.com': '93.184.215.20',
+  'kubernetes.io': '15.197.167.90',
+};
+
+export class Simulation {
+  readonly cluster: Cluster;
+
+  constructor(readonly config: ClusterConfig, readonly seed: number) {
+    this.cluster = bootstrapCluster(config, seed);
+  }
+
+  get dnsIP(): string {
+    return dnsServiceIP(this.config);
+  }
+
+  dnsContext(): DnsContext {
+    return { store: this.cluster.store, zone: this.config.clusterDomain, upstream: UPSTREAM_HOSTS };
+  }
+
+  /** kubectl apply/create -f: every document in order, then the controllers settle. */
+  applyText(text: string, source: string, mode: 'apply' | 'create'): ApplyReport {
+    const parsed = parseManifests(text, source);
+    const results: ManifestResult[] = [];
+    if (parsed.errors.length === 0) {
+      for (const manifest of parsed.manifests) {
+        results.push({ manifest, outcome: applyManifest(this.cluster, manifest.raw, { mode, source }) });
+      }
+      this.settle();
+    }
+    return { results, syntaxErrors: parsed.errors };
+  }
+
+  delete(kind: Kind, namespace: string | undefined, name: string): KubeObject | undefined {
+    const obj = deleteObject(this.cluster, kind, namespace, name);
+    this.settle();
+    return obj;
+  }
+
+  /** `sleep N`: time passes, probes fire, timeouts expire. */
+  advance(seconds: number): void {
+    this.cluster.clock.advance(seconds);
+    this.settle();
+  }
+
+  settle(): void {
+    collectGarbage(this.cluster);
+    settle(this.cluster);
+  }
+}

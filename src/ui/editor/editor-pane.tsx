@@ -1,0 +1,46 @@
+/**
+ * The left pane's editor: a region that paints at once (a plain preview of
+ * the YAML) while Monaco's chunk loads behind React.lazy, and the status line.
+ */
+import { lazy, Suspense } from 'react';
+import { useScenarioStore } from '../stores/scenario-store';
+import './editor.css';
+
+const ScenarioEditor = lazy(() => import('./scenario-editor'));
+
+function StatusLine() {
+  const status = useScenarioStore((s) => s.status);
+  const pending = useScenarioStore((s) => s.pending);
+  if (!status) return <span className="apply-status apply-status--idle">loading…</span>;
+  const text = status.ok ? `✓ ${status.summary}` : `✗ ${status.summary}`;
+  return (
+    <span role="status" aria-live="polite" title={text} className={`apply-status ${status.ok ? 'apply-status--ok' : 'apply-status--error'}${pending ? ' is-pending' : ''}`}>
+      {text}
+    </span>
+  );
+}
+
+function Preview() {
+  const text = useScenarioStore((s) => s.text);
+  return (
+    <pre className="editor-preview" aria-hidden="true">
+      {text}
+    </pre>
+  );
+}
+
+export function EditorPane() {
+  return (
+    <section className="editor-pane" role="region" aria-label="Scenario YAML">
+      <header className="pane__header">
+        <h2 className="pane__title">Scenario YAML</h2>
+        <StatusLine />
+      </header>
+      <div className="editor-body">
+        <Suspense fallback={<Preview />}>
+          <ScenarioEditor />
+        </Suspense>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,61 @@
+/**
+ * Monaco, set up once: the editor and YAML workers bundled locally (no CDN),
+ * monaco-yaml configured with the small Kubernetes schema. Only the lazy
+ * editor chunk imports this file.
+ */
+import * as monaco from 'monaco-editor/editor/editor.api';
+import 'monaco-editor/features/register.all';
+import 'monaco-editor/languages/definitions/yaml/register';
+import { configureMonacoYaml } from 'monaco-yaml';
+import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
+import YamlWorker from './yaml.worker?worker';
+import { K8S_SCHEMA } from './k8s-schema';
+
+type Api = typeof monaco;
+
+function getWorker(_moduleId: string, label: string): Worker {
+  return label === 'yaml' ? new YamlWorker() : new EditorWorker();
+}
+
+interface LegacyWorkerOptions {
+  moduleId?: string;
+  label?: string;
+  createData?: unknown;
+  host?: Record<string, (...args: unknown[]) => unknown>;
+  keepIdleModels?: boolean;
+}
+
+/**
+ * monaco-editor 0.55+ dropped the legacy createWebWorker({ moduleId, label,
+ * createData }) form that monaco-worker-manager (inside monaco-yaml) calls;
+ * without this the YAML worker silently never starts (monaco-yaml#272,
+ * monaco-editor#5049). Translate it as monaco's own language packages do:
+ * start the worker, post a wake-up message, then the createData.
+ */
+function withLegacyWorkers(api: Api): Api {
+  const createWebWorker = (opts: LegacyWorkerOptions & { worker?: Worker }) => {
+    if (opts.worker) return api.editor.createWebWorker(opts as Parameters<Api['editor']['createWebWorker']>[0]);
+    const worker = getWorker(opts.moduleId ?? '', opts.label ?? 'editorWorkerService');
+    worker.postMessage('ignore');
+    worker.postMessage(opts.createData);
+    return api.editor.createWebWorker({ worker, host: opts.host, keepIdleModels: opts.keepIdleModels });
+  };
+  return { ...api, editor: { ...api.editor, createWebWorker } } as Api;
+}
+
+let ready = false;
+
+export function setUpMonaco(): Api {
+  if (ready) return monaco;
+  ready = true;
+  self.MonacoEnvironment = { getWorker };
+  configureMonacoYaml(withLegacyWorkers(monaco), {
+    enableSchemaRequest: false,
+    validate: true,
+    hover: true,
+    completion: true,
+    isKubernetes: true,
+    schemas: [K8S_SCHEMA as unknown as { uri: string; fileMatch: string[]; schema: object }],
+  });
+  return monaco;
+}

@@ -1,0 +1,61 @@
+/**
+ * The Monaco YAML editor (the lazy chunk). The editor owns the text while
+ * typing; every change goes to the worker (debounced there), and the
+ * diagnostics that come back become markers.
+ */
+import { useEffect, useRef } from 'react';
+import type { editor } from 'monaco-editor/editor/editor.api';
+import { yamlEdited } from '../app/sim-actions';
+import { useScenarioStore } from '../stores/scenario-store';
+import { setUpMonaco } from './monaco-setup';
+import { MARKER_OWNER, toMarkers } from './markers';
+
+const OPTIONS: editor.IStandaloneEditorConstructionOptions = {
+  language: 'yaml',
+  automaticLayout: true,
+  minimap: { enabled: false },
+  fontSize: 13,
+  lineHeight: 20,
+  fontFamily: 'ui-monospace, "SF Mono", Menlo, Consolas, "DejaVu Sans Mono", monospace',
+  scrollBeyondLastLine: false,
+  tabSize: 2,
+  insertSpaces: true,
+  lineNumbersMinChars: 3,
+  padding: { top: 8, bottom: 8 },
+  renderLineHighlight: 'line',
+  fixedOverflowWidgets: true,
+  stickyScroll: { enabled: false },
+  // Playwright's keyboard drops spaces under Monaco's EditContext input.
+  editContext: false,
+  ariaLabel: 'Edit scenario',
+  theme: 'vs',
+};
+
+export default function ScenarioEditor() {
+  const host = useRef<HTMLDivElement>(null);
+  const ed = useRef<editor.IStandaloneCodeEditor | null>(null);
+  const diagnostics = useScenarioStore((s) => s.diagnostics);
+
+  useEffect(() => {
+    const monaco = setUpMonaco();
+    const uri = monaco.Uri.parse('file:///scenario.yaml');
+    const model = monaco.editor.getModel(uri) ?? monaco.editor.createModel(useScenarioStore.getState().text, 'yaml', uri);
+    const instance = monaco.editor.create(host.current!, { ...OPTIONS, model });
+    ed.current = instance;
+    const sub = model.onDidChangeContent(() => yamlEdited(model.getValue()));
+    return () => {
+      sub.dispose();
+      instance.dispose();
+      ed.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    const model = ed.current?.getModel();
+    if (!model) return;
+    const monaco = setUpMonaco();
+    monaco.editor.setModelMarkers(model, MARKER_OWNER, toMarkers(diagnostics, model, monaco.MarkerSeverity));
+  }, [diagnostics]);
+
+  return <div ref={host} className="monaco-host" data-testid="monaco-host" />;
+}

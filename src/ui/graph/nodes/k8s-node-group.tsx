@@ -1,0 +1,20 @@
+import type { NodeProps } from '@xyflow/react';
+import type { K8sNodeFlowNode } from '../flow-nodes';
+import { useHopTouch } from '../hop-focus';
+
+/** A node (machine) as a group holding its pods and its kube-proxy. */
+export function K8sNodeGroup({ id, data }: NodeProps<K8sNodeFlowNode>) {
+  const { node } = data;
+  const touched = useHopTouch(id);
+  return (
+    <div role="group" aria-label={`Node ${node.name} ${node.ip}`} className={`k8s-node${touched ? ' is-active' : ''}`}>
+      <div className="k8s-node__title">
+        <span className="k8s-node__name">{node.name}</span>
+        {node.role === 'control-plane' && <span className="chip chip--muted">control-plane</span>}
+      </div>
+      <div className="k8s-node__meta">
+        {node.ip} · podCIDR {node.podCIDR}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+/** The traced request, and where its playback stands. */
+import { create } from 'zustand';
+import type { Hop, TraceView } from '../../sim/view/snapshot';
+
+interface TraceState {
+  trace: TraceView | null;
+  /** Counts traces received, so a repeated request replays from the start. */
+  run: number;
+  /** Index into trace.hops of the hop shown; -1 before the first. */
+  current: number;
+  playing: boolean;
+  sending: boolean;
+  error: string | null;
+  requestSent(): void;
+  traceReceived(trace: TraceView): void;
+  traceFailed(message: string): void;
+  hopSelected(index: number): void;
+  stepped(delta: number): void;
+  playToggled(): void;
+  /** The playback timer moved on one hop (stopping at the last). */
+  advanced(): void;
+}
+
+export const useTraceStore = create<TraceState>()((set, get) => ({
+  trace: null,
+  run: 0,
+  current: -1,
+  playing: false,
+  sending: false,
+  error: null,
+  requestSent: () => set({ sending: true, error: null }),
+  traceReceived: (trace) => set((s) => ({ trace, run: s.run + 1, current: 0, playing: trace.hops.length > 1, sending: false })),
+  traceFailed: (error) => set({ error, sending: false }),
+  hopSelected: (index) => set({ current: index, playing: false }),
+  stepped: (delta) => {
+    const last = (get().trace?.hops.length ?? 0) - 1;
+    set({ current: Math.max(0, Math.min(last, get().current + delta)), playing: false });
+  },
+  playToggled: () => {
+    const { playing, current, trace } = get();
+    const atEnd = current >= (trace?.hops.length ?? 0) - 1;
+    set({ playing: !playing, current: !playing && atEnd ? 0 : current });
+  },
+  advanced: () => {
+    const { current, trace } = get();
+    const last = (trace?.hops.length ?? 0) - 1;
+    set(current >= last ? { playing: false } : { current: current + 1, playing: current + 1 < last });
+  },
+}));
+
+export const selectCurrentHop = (s: TraceState): Hop | null => s.trace?.hops[s.current] ?? null;

@@ -1,0 +1,89 @@
+/**
+ * The in-browser terminal: every line goes through the simulated shell, its
+ * output printed exactly as the shell wrote it, under the echoed `$ line`.
+ */
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { completeLine, runLine } from '../app/sim-actions';
+import { useTerminalStore } from '../stores/terminal-store';
+import { useHistory } from './use-history';
+import './terminal.css';
+
+/** One trailing newline ends the last line; the next prompt starts a new one anyway. */
+const shown = (text: string): string => (text.endsWith('\n') ? text.slice(0, -1) : text);
+
+function commonPrefix(words: string[]): string {
+  return words.reduce((p, w) => { let i = 0; while (i < p.length && p[i] === w[i]) i++; return p.slice(0, i); });
+}
+
+export function Terminal() {
+  const lines = useTerminalStore((s) => s.lines);
+  const history = useTerminalStore((s) => s.history);
+  const busy = useTerminalStore((s) => s.busy);
+  const [input, setInput] = useState('');
+  const hist = useHistory(history);
+  const out = useRef<HTMLDivElement>(null);
+  const field = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    out.current?.scrollTo({ top: out.current.scrollHeight });
+  }, [lines]);
+
+  const onKeyDown = async (e: KeyboardEvent<HTMLInputElement>): Promise<void> => {
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      if (busy) return;
+      const line = input;
+      setInput('');
+      hist.reset();
+      if (line.trim() === 'clear') return useTerminalStore.getState().cleared();
+      await runLine(line);
+    } else if (e.key === 'ArrowUp' || e.key === 'ArrowDown') {
+      e.preventDefault();
+      const next = hist.move(e.key === 'ArrowUp' ? -1 : 1, input);
+      if (next !== null) setInput(next);
+    } else if (e.key === 'Tab' && input.trim()) {
+      e.preventDefault();
+      const typed = input;
+      const candidates = await completeLine(typed);
+      if (candidates.length === 0) return;
+      const prefix = commonPrefix(candidates);
+      if (prefix.length > typed.length) setInput(prefix);
+      else if (candidates.length > 1) useTerminalStore.getState().outputReceived(candidates.join('  '), false);
+    } else if (e.key === 'l' && e.ctrlKey) {
+      e.preventDefault();
+      useTerminalStore.getState().cleared();
+    }
+  };
+
+  return (
+    <section className="pane terminal-pane" aria-label="Terminal" onClick={() => window.getSelection()?.isCollapsed && field.current?.focus()}>
+      <header className="pane__header">
+        <h2 className="pane__title">Terminal</h2>
+        <span className="pane__hint">kubectl · curl · nslookup · iptables-save — ↑↓ history, Tab completes</span>
+      </header>
+      <div className="terminal-screen">
+        <div ref={out} className="terminal-output" role="log" aria-label="Terminal output" aria-live="polite">
+          {lines.length === 0 && <div className="terminal-line terminal-line--hint">Try: kubectl get pods -o wide · kubectl exec client -- curl -s http://web/</div>}
+          {lines.map((l) => (
+            <div key={l.id} className={`terminal-line terminal-line--${l.kind}`}>
+              {l.kind === 'input' ? l.text : shown(l.text)}
+            </div>
+          ))}
+        </div>
+        <div className="terminal-prompt">
+          <span aria-hidden="true">$</span>
+          <input
+            ref={field}
+            aria-label="Terminal input"
+            value={input}
+            onChange={(e) => setInput(e.target.value)}
+            onKeyDown={(e) => void onKeyDown(e)}
+            spellCheck={false}
+            autoComplete="off"
+            autoCapitalize="off"
+          />
+        </div>
+      </div>
+    </section>
+  );
+}

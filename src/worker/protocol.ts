@@ -1,0 +1,49 @@
+/**
+ * The typed protocol between the UI and the simulation worker. Requests and
+ * results are plain data (structured-clone safe).
+ */
+import type { ClusterSnapshot, Diagnostic, RequestSpec, TraceView } from '../sim/view/snapshot';
+
+export interface ScenarioInput {
+  /** The scenario's Kubernetes YAML (multi-document). */
+  yaml: string;
+  /** Optional kind Cluster config YAML. */
+  clusterConfig?: string;
+  seed: number;
+}
+
+export interface ApplyResult {
+  /** False when the YAML has errors; the cluster then keeps its last good state. */
+  ok: boolean;
+  diagnostics: Diagnostic[];
+  /** "applied · 6 objects" or the first error, for the editor's status line. */
+  summary: string;
+  snapshot: ClusterSnapshot;
+}
+
+export interface CommandResult {
+  /** What the terminal shows (stdout and stderr, in order). */
+  output: string;
+  exitCode: number;
+  snapshot: ClusterSnapshot;
+}
+
+export interface TraceResult {
+  trace: TraceView;
+  snapshot: ClusterSnapshot;
+}
+
+/** The worker's API; every call is answered in order. */
+export interface SimApi {
+  /** Start over: a fresh cluster from the scenario. */
+  load(scenario: ScenarioInput): Promise<ApplyResult>;
+  /** Apply edited YAML onto the running cluster (objects removed from it are deleted). */
+  applyYaml(yaml: string): Promise<ApplyResult>;
+  /** Run one shell line, as typed in the terminal. */
+  run(line: string): Promise<CommandResult>;
+  /** Trace one request hop by hop. */
+  trace(request: RequestSpec): Promise<TraceResult>;
+  /** Tab completion candidates for a partial line. */
+  complete(line: string): Promise<string[]>;
+  snapshot(): Promise<ClusterSnapshot>;
+}

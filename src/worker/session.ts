@@ -1,0 +1,116 @@
+/**
+ * One learner's session: the simulation, its shell, and what the editor has
+ * applied. The worker exposes it; tests and the CLI can use it in-process.
+ * Editing the scenario YAML applies it onto the running cluster, and objects
+ * removed from the YAML are deleted (as `kubectl apply --prune` would).
+ */
+import { parseClusterConfig, defaultClusterConfig } from '../sim/scenario/cluster-config';
+import { DEFAULT_SCENARIO_YAML, DEFAULT_SEED } from '../sim/scenario/default-scenario';
+import { Simulation } from '../sim/simulation';
+import { buildSnapshot, type SourceMap } from '../sim/view/build-snapshot';
+import type { ClusterSnapshot, Diagnostic, RequestSpec } from '../sim/view/snapshot';
+import { performRequest } from '../sim/net/request';
+import { Shell } from '../shell/shell';
+import { textOf } from '../shell/types';
+import { completeLine } from '../shell/complete';
+import { applyEditorYaml } from './editor-apply';
+import type { ApplyResult, CommandResult, ScenarioInput, SimApi, TraceResult } from './protocol';
+
+/** The file name under which the terminal sees the editor's text (kubectl apply -f scenario.yaml). */
+export const SCENARIO_FILE = 'scenario.yaml';
+
+export class SimSession {
+  sim: Simulation;
+  shell: Shell;
+  private yaml = DEFAULT_SCENARIO_YAML;
+  private editorObjects = new Set<string>();
+  private sources: SourceMap = new Map();
+
+  constructor() {
+    this.sim = new Simulation(defaultClusterConfig(), DEFAULT_SEED);
+    this.shell = this.newShell();
+  }
+
+  private newShell(): Shell {
+    return new Shell(this.sim, { readFile: (path) => (path === SCENARIO_FILE || path === `./${SCENARIO_FILE}` ? this.yaml : undefined) });
+  }
+
+  load(scenario: ScenarioInput): ApplyResult {
+    let config = defaultClusterConfig();
+    const configErrors: Diagnostic[] = [];
+    if (scenario.clusterConfig) {
+      try {
+        config = parseClusterConfig(scenario.clusterConfig);
+      } catch (e) {
+        configErrors.push({ startLine: 1, startColumn: 1, endLine: 1, endColumn: 2, message: (e as Error).message, severity: 'error' });
+      }
+    }
+    this.sim = new Simulation(config, scenario.seed);
+    this.shell = this.newShell();
+    this.editorObjects = new Set();
+    this.sources = new Map();
+    const result = this.applyYaml(scenario.yaml);
+    return configErrors.length ? { ...result, ok: false, diagnostics: [...configErrors, ...result.diagnostics] } : result;
+  }
+
+  applyYaml(yaml: string): ApplyResult {
+    const outcome = applyEditorYaml(this.sim, yaml, this.editorObjects);
+    if (outcome.applied) {
+      this.yaml = yaml;
+      this.editorObjects = outcome.objects;
+      this.sources = outcome.sources;
+    }
+    return { ok: outcome.diagnostics.every((d) => d.severity !== 'error'), diagnostics: outcome.diagnostics, summary: outcome.summary, snapshot: this.snapshot() };
+  }
+
+  run(line: string): CommandResult {
+    const result = this.shell.run(line);
+    return { output: textOf(result), exitCode: result.exitCode, snapshot: this.snapshot() };
+  }
+
+  trace(request: RequestSpec): TraceResult {
+    const client = request.from === 'workstation' ? ({ kind: 'workstation' } as const) : this.clientPod(request.from);
+    if (!client) {
+      return { trace: { request, hops: [], ok: false, result: `pod "${request.from}" not found` }, snapshot: this.snapshot() };
+    }
+    const res = performRequest(this.sim, this.shell.dataPlane, client, request.url);
+    const result = res.ok ? res.answer!.body : `curl: (${res.error!.code}) ${res.error!.message}`;
+    return {
+      trace: { request, hops: res.hops, ok: res.ok, result, ...(res.servedBy ? { servedBy: `${res.servedBy.metadata.namespace}/${res.servedBy.metadata.name}` } : {}) },
+      snapshot: this.snapshot(),
+    };
+  }
+
+  complete(line: string): string[] {
+    return completeLine(this.sim, line);
+  }
+
+  snapshot(): ClusterSnapshot {
+    const snap = buildSnapshot(this.sim, this.sources);
+    for (const node of snap.nodes) {
+      const rs = this.shell.plane.ruleset(node.name);
+      node.proxyRuleCount = rs.nat.rules.length + rs.filter.rules.length;
+    }
+    return snap;
+  }
+
+  private clientPod(ref: string) {
+    const [ns, name] = ref.includes('/') ? ref.split('/') : ['default', ref];
+    const pod = this.sim.cluster.store.get('Pod', ns, name!);
+    return pod && pod.status.podIP ? ({ kind: 'pod', pod } as const) : undefined;
+  }
+}
+
+/** The SimApi over an in-process session (the worker wraps this with comlink). */
+export function createSession(): SimApi {
+  const s = new SimSession();
+  return {
+    load: async (scenario) => s.load(scenario),
+    applyYaml: async (yaml) => s.applyYaml(yaml),
+    run: async (line) => s.run(line),
+    trace: async (req) => s.trace(req),
+    complete: async (line) => s.complete(line),
+    snapshot: async () => s.snapshot(),
+  };
+}
+
