@@ -23,10 +23,14 @@ export default defineConfig({
     rollupOptions: {
       output: {
         // Monaco is only reached through React.lazy; keep it (and monaco-yaml)
-        // in one chunk of its own so the canvas paints before it loads.
-        manualChunks(id: string) {
-          if (/node_modules\/(monaco-editor|monaco-yaml)\//.test(id)) return 'monaco';
-          return undefined;
+        // in one chunk of its own so the canvas paints before it loads. The
+        // preload helper, shared with the entry, gets its own tiny chunk, or
+        // the monaco group would capture it and the entry would import monaco.
+        codeSplitting: {
+          groups: [
+            { name: 'preload-helper', test: /vite\/preload-helper/, priority: 2 },
+            { name: 'monaco', test: /node_modules[\\/](monaco-editor|monaco-yaml)[\\/]/, priority: 1 },
+          ],
         },
       },
     },

@@ -22,10 +22,9 @@ test('an invalid Service port becomes a marker with the API server message; the 
   const squiggle = app.editor.locator('.squiggly-error').first();
   await expect(squiggle).toBeVisible();
 
-  await app.hoverMarker(squiggle);
-  const hover = page.locator('.monaco-hover').filter({ hasText: /99999|between 1 and 65535|must be/i });
-  await expect(hover.first()).toBeVisible();
-  await expect(hover.first()).toContainText('kubectl apply');
+  const hover = page.locator('.monaco-hover').filter({ hasText: /99999|between 1 and 65535|must be/i }).first();
+  await app.hoverMarker(squiggle, hover);
+  await expect(hover).toContainText('kubectl apply');
 
   await expect(app.webPods()).toHaveCount(3);
   await expect(app.graph.getByRole('img', { name: /^Service web 10\.96\./ })).toBeVisible();
@@ -37,7 +36,6 @@ test('the YAML language worker runs: a schema error is marked while typing', asy
   await app.replaceInEditor('replicas: 3', 'replicas: -1');
   const squiggle = app.editor.locator('.squiggly-error, .squiggly-warning').first();
   await expect(squiggle).toBeVisible();
-  await app.hoverMarker(squiggle);
   // monaco-yaml's message for the schema's `minimum: 0`.
-  await expect(page.locator('.monaco-hover').filter({ hasText: /minimum|kubernetes-lite/i }).first()).toBeVisible();
+  await app.hoverMarker(squiggle, page.locator('.monaco-hover').filter({ hasText: /minimum|kubernetes-lite/i }).first());
 });

@@ -54,11 +54,18 @@ export class AppPage {
     await this.page.keyboard.insertText(replacement);
   }
 
-  /** Points the mouse at a marker's squiggle (Monaco's text layer covers it, so no locator.hover). */
-  async hoverMarker(squiggle: Locator): Promise<void> {
-    await expect(squiggle).toBeVisible();
-    const box = (await squiggle.boundingBox())!;
-    await this.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  /**
+   * Points the mouse at a marker's squiggle until `hover` shows. Monaco's
+   * text layer covers squiggles (so no locator.hover), and markers are
+   * redrawn whenever either worker answers, so retry.
+   */
+  async hoverMarker(squiggle: Locator, hover: Locator): Promise<void> {
+    await expect(async () => {
+      const box = await squiggle.boundingBox({ timeout: 1000 });
+      expect(box).not.toBeNull();
+      await this.page.mouse.move(box!.x + box!.width / 2, box!.y + box!.height / 2);
+      await expect(hover).toBeVisible({ timeout: 1500 });
+    }).toPass({ timeout: 15_000 });
   }
 
   async sendRequest(url = 'http://web/'): Promise<void> {

@@ -3,12 +3,13 @@
  * script through the same simulated shell as the browser terminal.
  * Exit 0 when the script ran to the end, 2 for bad usage or an unreadable file.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { SimSession } from '../worker/session';
 import { Simulation } from '../sim/simulation';
 import { Shell } from '../shell/shell';
-import { ClusterConfigError, defaultClusterConfig, parseClusterConfig } from '../sim/scenario/cluster-config';
+import { ClusterConfigError, defaultClusterConfig, parseClusterConfig, type ClusterConfig } from '../sim/scenario/cluster-config';
 import { DEFAULT_SEED } from '../sim/scenario/default-scenario';
 import { runTranscript } from './transcript';
 
@@ -52,6 +53,26 @@ export function parseArgs(argv: string[]): { seed: number; cluster?: string; scr
   return { seed, cluster, script };
 }
 
+/**
+ * A session as `npm run sim` runs it: the given cluster and seed, and a shell
+ * whose relative paths (kubectl apply -f app.yaml) resolve against baseDir,
+ * the script's folder. The golden transcript test uses the same.
+ */
+export function createCliSession(config: ClusterConfig, seed: number, baseDir: string): SimSession {
+  const session = new SimSession();
+  session.sim = new Simulation(config, seed);
+  session.shell = new Shell(session.sim, {
+    readFile: (path) => {
+      try {
+        return readFileSync(resolve(baseDir, path), 'utf8');
+      } catch {
+        return undefined;
+      }
+    },
+  });
+  return session;
+}
+
 function main(): void {
   const args = parseArgs(process.argv.slice(2));
   let config = defaultClusterConfig();
@@ -65,18 +86,18 @@ function main(): void {
   }
   const script = read(args.script);
   const base = args.script === '-' ? process.cwd() : dirname(resolve(args.script));
-  const session = new SimSession();
-  session.sim = new Simulation(config, args.seed);
-  session.shell = new Shell(session.sim, {
-    readFile: (path) => {
-      try {
-        return readFileSync(resolve(base, path), 'utf8');
-      } catch {
-        return undefined;
-      }
-    },
-  });
-  process.stdout.write(runTranscript(session, script));
+  process.stdout.write(runTranscript(createCliSession(config, args.seed, base), script));
 }
 
-main();
+/** Run only as the entry point, so tests can import createCliSession. */
+function isEntryPoint(): boolean {
+  const entry = process.argv[1];
+  if (!entry) return false;
+  try {
+    return realpathSync(entry) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) main();

@@ -3,10 +3,13 @@
  * (`;`, `&&`, `||`, pipes, a `for i in $(seq 1 N); do ...; done` loop), and
  * answers unknown commands as bash does.
  */
+import type { Pod } from '../sim/model/types';
 import { IptablesDataPlane } from '../sim/net/iptables-plane';
 import type { DataPlane } from '../sim/net/packet';
 import type { Simulation } from '../sim/simulation';
 import { kubectl } from './kubectl/kubectl';
+import { execInPod } from './pod-exec';
+import { toolsetOf } from './tools/images';
 import { ParseError, tokenize, type Token } from './parse/tokenize';
 import { textTool } from './text-tools';
 import { runCurl } from './tools/curl';
@@ -14,7 +17,14 @@ import { docker } from './tools/docker';
 import { runWget } from './tools/wget';
 import { err, out, stdoutOf, type CommandContext, type CommandResult, type OutputChunk, type ShellEnv } from './types';
 
-const FOR_LOOP = /^\s*for\s+(\w+)\s+in\s+(.+?)\s*;\s*do\s+(.+?)\s*;?\s*done\s*$/;
+/** Where a line runs: the workstation's bash, or `sh` inside a pod's container (kubectl exec POD -- sh -c LINE). */
+interface PodTarget {
+  pod: Pod;
+  container?: string;
+}
+
+/** `for V in LIST; do BODY; done [| PIPELINE]`: the loop's output may be piped on (… done | sort | uniq -c). */
+const FOR_LOOP = /^\s*for\s+(\w+)\s+in\s+(.+?)\s*;\s*do\s+(.+?)\s*;?\s*done\s*(?:\|(.*))?$/;
 const MAX_LOOP = 10_000;
 
 export class Shell {
@@ -29,19 +39,46 @@ export class Shell {
   }
 
   run(line: string): CommandResult {
+    return this.runIn(line, undefined);
+  }
+
+  /** Runs a line with the pod's sh, as `kubectl exec POD -- sh -c LINE` does. */
+  runInPod(pod: Pod, container: string | undefined, line: string): CommandResult {
+    return this.runIn(line, { pod, ...(container ? { container } : {}) });
+  }
+
+  private runIn(line: string, target: PodTarget | undefined): CommandResult {
     const loop = FOR_LOOP.exec(line);
-    if (loop) return this.runLoop(loop[1]!, loop[2]!, loop[3]!);
+    if (loop) {
+      const result = this.runLoop(loop[1]!, loop[2]!, loop[3]!, target);
+      if (loop[4] === undefined) return result;
+      return this.pipeInto(result, loop[4], target);
+    }
     let tokens: Token[];
     try {
       tokens = tokenize(line);
     } catch (e) {
-      if (e instanceof ParseError) return err(`bash: ${e.message}\n`, 2);
+      if (e instanceof ParseError) return err(`${target ? 'sh' : 'bash'}: ${e.message}\n`, 2);
       throw e;
     }
-    return this.runTokens(tokens);
+    return this.runTokens(tokens, target);
   }
 
-  private runLoop(variable: string, list: string, body: string): CommandResult {
+  /** Feeds a finished command's stdout to the rest of a line; its stderr stays where it was. */
+  private pipeInto(first: CommandResult, rest: string, target: PodTarget | undefined): CommandResult {
+    let tokens: Token[];
+    try {
+      tokens = tokenize(rest);
+    } catch (e) {
+      if (e instanceof ParseError) return err(`${target ? 'sh' : 'bash'}: ${e.message}\n`, 2);
+      throw e;
+    }
+    const errs = first.chunks.filter((c) => c.stream === 'err');
+    const next = this.runTokens(tokens, target, stdoutOf(first));
+    return { chunks: [...errs, ...next.chunks], exitCode: next.exitCode };
+  }
+
+  private runLoop(variable: string, list: string, body: string, target: PodTarget | undefined): CommandResult {
     const seq = /^\$\(seq\s+(\d+)(?:\s+(\d+))?\)$/.exec(list.trim());
     let items: string[];
     if (seq) {
@@ -54,21 +91,22 @@ export class Shell {
     let exit = 0;
     const ref = new RegExp(`\\$\\{?${variable}\\}?`, 'g');
     for (const item of items) {
-      const r = this.run(body.replace(ref, item));
+      const r = this.runIn(body.replace(ref, item), target);
       chunks.push(...r.chunks);
       exit = r.exitCode;
     }
     return { chunks, exitCode: exit };
   }
 
-  private runTokens(tokens: Token[]): CommandResult {
+  private runTokens(tokens: Token[], target: PodTarget | undefined, firstStdin = ''): CommandResult {
     const chunks: OutputChunk[] = [];
     let exit = 0;
     let pipeline: string[][] = [[]];
     let skip = false;
     const flush = () => {
       if (!skip && pipeline.some((c) => c.length > 0)) {
-        const r = this.runPipeline(pipeline);
+        const r = this.runPipeline(pipeline, target, firstStdin);
+        firstStdin = '';
         chunks.push(...r.chunks);
         exit = r.exitCode;
       }
@@ -86,14 +124,14 @@ export class Shell {
     return { chunks, exitCode: exit };
   }
 
-  private runPipeline(commands: string[][]): CommandResult {
-    let stdin = '';
+  private runPipeline(commands: string[][], target: PodTarget | undefined, stdin = ''): CommandResult {
     let result: CommandResult = out('');
     const errs: OutputChunk[] = [];
     for (let i = 0; i < commands.length; i++) {
       const argv = commands[i]!;
       if (argv.length === 0) return err("bash: syntax error near unexpected token `|'\n", 2);
-      result = this.runCommand(argv, { sim: this.sim, env: this.env, stdin });
+      const ctx = { sim: this.sim, env: this.env, stdin };
+      result = target ? this.runPodCommand(argv, ctx, target) : this.runCommand(argv, ctx);
       if (i < commands.length - 1) {
         errs.push(...result.chunks.filter((c) => c.stream === 'err'));
         stdin = stdoutOf(result);
@@ -104,11 +142,11 @@ export class Shell {
 
   private runCommand(argv: string[], ctx: CommandContext): CommandResult {
     const [name, ...args] = argv as [string, ...string[]];
-    const runLine = (line: string) => this.run(line);
+    const runInPod = (pod: Pod, container: string | undefined, line: string) => this.runInPod(pod, container, line);
     switch (name) {
       case 'kubectl':
       case 'k':
-        return kubectl(args, ctx, { plane: this.plane, runLine });
+        return kubectl(args, ctx, { plane: this.plane, runInPod });
       case 'curl':
         return runCurl(this.sim, this.plane, { kind: 'workstation' }, args);
       case 'wget':
@@ -133,5 +171,15 @@ export class Shell {
         return err(`bash: ${name}: command not found\n`, 127);
       }
     }
+  }
+
+  /** One command of a `sh -c` line inside a pod: the image's programs, else its busybox text applets, else sh's "not found". */
+  private runPodCommand(argv: string[], ctx: CommandContext, target: PodTarget): CommandResult {
+    const result = execInPod({ sim: this.sim, plane: this.plane, pod: target.pod, container: target.container, runLine: (l) => this.runIn(l, target) }, argv);
+    if (!('missing' in result)) return result;
+    const [name, ...args] = argv as [string, ...string[]];
+    const c = target.pod.spec.containers.find((x) => x.name === target.container) ?? target.pod.spec.containers[0]!;
+    const filtered = toolsetOf(c.image)?.shell ? textTool(name, args, ctx.stdin) : undefined;
+    return filtered ?? err(`sh: ${name}: not found\n`, 127);
   }
 }

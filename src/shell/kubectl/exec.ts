@@ -3,6 +3,7 @@
  * adds "command terminated with exit code N" when it fails, as kubectl does.
  */
 import { execInPod } from '../pod-exec';
+import type { Pod } from '../../sim/model/types';
 import type { DataPlane } from '../../sim/net/packet';
 import { err, type CommandContext, type CommandResult } from '../types';
 import { NAMESPACE_FLAGS, parseFlags } from './flags';
@@ -12,7 +13,12 @@ const SPEC = {
   bool: { '-i': 'stdin', '--stdin': 'stdin', '-t': 'tty', '--tty': 'tty', '-it': 'stdin', '-ti': 'stdin', '-q': 'quiet', '--quiet': 'quiet' },
 };
 
-export function kubectlExec(args: string[], ctx: CommandContext, plane: DataPlane, runLine: (line: string) => CommandResult): CommandResult {
+export function kubectlExec(
+  args: string[],
+  ctx: CommandContext,
+  plane: DataPlane,
+  runInPod: (pod: Pod, container: string | undefined, line: string) => CommandResult,
+): CommandResult {
   const parsed = parseFlags(args, SPEC, 'kubectl exec');
   if (parsed.error) return err(parsed.error);
   let podArg = parsed.positional[0];
@@ -33,7 +39,7 @@ export function kubectlExec(args: string[], ctx: CommandContext, plane: DataPlan
   if (pod.status.phase !== 'Running') {
     return err(`error: unable to upgrade connection: container not found ("${pod.spec.containers[0]!.name}")\n`);
   }
-  const result = execInPod({ sim: ctx.sim, plane, pod, container, runLine }, parsed.rest);
+  const result = execInPod({ sim: ctx.sim, plane, pod, container, runLine: (line) => runInPod(pod, container, line) }, parsed.rest);
   if ('missing' in result) {
     const id = ctx.sim.cluster.trafficRng.string(64, '0123456789abcdef');
     return err(

@@ -33,7 +33,8 @@ export function parseFlags(args: string[], spec: FlagSpec, command: string): Par
       if (name in spec.valued) {
         const value = eq >= 0 ? a.slice(eq + 1) : args[++i];
         if (value === undefined) {
-          parsed.error = `error: flag needs an argument: ${name.startsWith('--') ? `'${name.slice(2)}' in ${name}` : `'${name.slice(1)}' in ${name}`}\nSee '${command} --help' for usage.\n`;
+          // pflag: "flag needs an argument: --namespace" / "flag needs an argument: 'n' in -n"; cobra prefixes "Error: ".
+          parsed.error = `Error: flag needs an argument: ${name.startsWith('--') ? name : `'${name.slice(1)}' in ${name}`}\nSee '${command} --help' for usage.\n`;
           return parsed;
         }
         parsed.flags[spec.valued[name]!] = value;
@@ -41,7 +42,7 @@ export function parseFlags(args: string[], spec: FlagSpec, command: string): Par
         const value = eq >= 0 ? a.slice(eq + 1) : 'true';
         if (value !== 'false') parsed.bools.add(spec.bool[name]!);
       } else {
-        parsed.error = `error: unknown ${name.startsWith('--') ? 'flag' : 'shorthand flag'}: ${name.startsWith('--') ? name : `'${name.slice(1, 2)}' in ${name}`}\nSee '${command} --help' for usage.\n`;
+        parsed.error = `Error: unknown ${name.startsWith('--') ? 'flag' : 'shorthand flag'}: ${name.startsWith('--') ? name : `'${name.slice(1, 2)}' in ${name}`}\nSee '${command} --help' for usage.\n`;
         return parsed;
       }
     } else {

@@ -48,6 +48,8 @@ export function kubectlGet(args: string[], ctx: CommandContext): CommandResult {
   }
   const store = ctx.sim.cluster.store;
   const chunks: OutputChunk[] = [];
+  // kubectl collects NotFound errors and prints them after everything it found (get.go: utilerrors.NewAggregate(allErrs)).
+  const notFound: OutputChunk[] = [];
   const found: KubeObject[] = [];
   let exit = 0;
   const multi = kinds.length > 1;
@@ -60,7 +62,7 @@ export function kubectlGet(args: string[], ctx: CommandContext): CommandResult {
         const o = store.get(kind, scoped ? undefined : namespace, name);
         if (o) objs.push(o);
         else {
-          chunks.push({ stream: 'err', text: `Error from server (NotFound): ${groupResource(kind)} "${name}" not found\n` });
+          notFound.push({ stream: 'err', text: `Error from server (NotFound): ${groupResource(kind)} "${name}" not found\n` });
           exit = 1;
         }
       }
@@ -68,7 +70,8 @@ export function kubectlGet(args: string[], ctx: CommandContext): CommandResult {
       objs = store.list(kind, scoped || allNs ? undefined : namespace);
     }
     if (selector && !('error' in selector)) objs = objs.filter((o) => selector.matches(o.metadata.labels));
-    if (kind === 'Endpoints' && objs.length > 0) chunks.unshift({ stream: 'err', text: ENDPOINTS_WARNING });
+    // The apiserver sends the deprecation warning with every v1 Endpoints response, empty lists and 404s included.
+    if (kind === 'Endpoints') chunks.unshift({ stream: 'err', text: ENDPOINTS_WARNING });
     found.push(...objs);
     if (output === '' || output === 'wide') {
       if (objs.length === 0) continue;
@@ -93,6 +96,7 @@ export function kubectlGet(args: string[], ctx: CommandContext): CommandResult {
     const anyScoped = kinds.every((k) => isClusterScoped(k));
     chunks.push({ stream: 'err', text: allNs || anyScoped ? 'No resources found\n' : `No resources found in ${namespace} namespace.\n` });
   }
+  chunks.push(...notFound);
   return { chunks, exitCode: exit };
 }
 

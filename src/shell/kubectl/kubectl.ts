@@ -1,7 +1,13 @@
 /** kubectl: the verb table. Each verb lives in its own file. */
+import type { Pod } from '../../sim/model/types';
 import type { DataPlane } from '../../sim/net/packet';
 import { err, out, type CommandContext, type CommandResult } from '../types';
 import { kubectlApplyFile } from './apply';
+import { kubectlCreate } from './create';
+import { kubectlDescribe } from './describe';
+import { kubectlExpose } from './expose';
+import { kubectlLabel } from './label';
+import { kubectlRun } from './run';
 import { kubectlDelete } from './delete';
 import { kubectlExec } from './exec';
 import { kubectlGet } from './get';
@@ -9,7 +15,8 @@ import { kubectlScale } from './scale';
 
 export interface KubectlDeps {
   plane: DataPlane;
-  runLine(line: string): CommandResult;
+  /** Runs a shell line inside a pod's container (`sh -c LINE`). */
+  runInPod(pod: Pod, container: string | undefined, line: string): CommandResult;
 }
 
 const VERSION = 'Client Version: v1.33.1\nKustomize Version: v5.6.0\nServer Version: v1.33.1\n';
@@ -24,9 +31,17 @@ export function kubectl(args: string[], ctx: CommandContext, deps: KubectlDeps):
     case 'apply':
       return kubectlApplyFile(rest, ctx, 'apply');
     case 'create':
-      return kubectlApplyFile(rest, ctx, 'create');
+      return kubectlCreate(rest, ctx);
+    case 'describe':
+      return kubectlDescribe(rest, ctx);
+    case 'expose':
+      return kubectlExpose(rest, ctx);
+    case 'run':
+      return kubectlRun(rest, ctx);
+    case 'label':
+      return kubectlLabel(rest, ctx);
     case 'exec':
-      return kubectlExec(rest, ctx, deps.plane, deps.runLine);
+      return kubectlExec(rest, ctx, deps.plane, deps.runInPod);
     case 'delete':
       return kubectlDelete(rest, ctx);
     case 'scale':
@@ -34,6 +49,38 @@ export function kubectl(args: string[], ctx: CommandContext, deps: KubectlDeps):
     case 'version':
       return out(VERSION);
     default:
-      return err(`error: unknown command "${verb}" for "kubectl"\nRun 'kubectl --help' for usage.\n`);
+      // A real kubectl command this simulator does not model: say so rather than claim it does not exist.
+      if (KUBECTL_COMMANDS.includes(verb)) return err(`error: "kubectl ${verb}" is not available in this simulator\n`);
+      return err(unknownCommand(verb));
   }
+}
+
+/**
+ * kubectl's top-level commands in the order kubectl registers them (its help
+ * groups, then the rest): cobra lists "Did you mean this?" in that order.
+ */
+const KUBECTL_COMMANDS = [
+  'create', 'expose', 'run', 'set', 'explain', 'get', 'edit', 'delete', 'rollout', 'scale', 'autoscale', 'certificate',
+  'cluster-info', 'top', 'cordon', 'uncordon', 'drain', 'taint', 'describe', 'logs', 'attach', 'exec', 'port-forward', 'proxy',
+  'cp', 'auth', 'debug', 'events', 'diff', 'apply', 'patch', 'replace', 'wait', 'kustomize', 'label', 'annotate', 'completion',
+  'config', 'plugin', 'version', 'api-versions', 'api-resources', 'options',
+];
+
+function levenshtein(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
+/** cobra's unknown-command error with its suggestions (command.go findSuggestions, SuggestionsFor). */
+export function unknownCommand(verb: string): string {
+  const typed = verb.toLowerCase();
+  const near = KUBECTL_COMMANDS.filter((c) => levenshtein(typed, c) <= 2 || c.startsWith(typed));
+  const suggestions = near.length ? `\n\nDid you mean this?\n${near.map((c) => `\t${c}\n`).join('')}` : '';
+  return `Error: unknown command "${verb}" for "kubectl"${suggestions}\n`;
 }

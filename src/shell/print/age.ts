@@ -2,9 +2,10 @@
  * kubectl's AGE column. Mirrors apimachinery pkg/util/duration/duration.go (HumanDuration).
  */
 export function humanDuration(seconds: number): string {
-  if (seconds < -1) return '<invalid>';
-  if (seconds < 0) return '0s';
-  const s = Math.floor(seconds);
+  // Go's int(d.Seconds()) truncates toward zero: -1.5s is still "0s".
+  const s = Math.trunc(seconds);
+  if (s < -1) return '<invalid>';
+  if (s < 0) return '0s';
   if (s < 120) return `${s}s`;
   const minutes = Math.floor(s / 60);
   if (minutes < 10) {

@@ -55,11 +55,11 @@ export function serviceExternalIP(svc: Service, wide: boolean): string {
     case 'ExternalName':
       return svc.spec.externalName ?? '<none>';
     case 'LoadBalancer': {
-      const ingress = (svc.status.loadBalancer.ingress ?? []).map((i) => i.ip ?? i.hostname ?? '').sort();
-      const all = [...ingress, ...ext];
-      if (all.length === 0) return '<pending>';
-      const text = all.join(',');
-      return !wide && text.length > 16 ? `${text.slice(0, 13)}...` : text;
+      // loadBalancerStatusStringer: the sorted ingress list alone is cut to 16 characters; externalIPs follow uncut.
+      const ingress = [...new Set((svc.status.loadBalancer.ingress ?? []).map((i) => i.ip ?? i.hostname ?? ''))].sort().join(',');
+      const lb = !wide && ingress.length > 16 ? `${ingress.slice(0, 13)}...` : ingress;
+      const all = [...(lb ? [lb] : []), ...ext];
+      return all.length === 0 ? '<pending>' : all.join(',');
     }
   }
 }
@@ -71,7 +71,9 @@ export function endpointsCell(ep: Endpoints): string {
     if (!s.ports?.length) for (const a of addrs) items.push(a.ip);
     else for (const p of s.ports) for (const a of addrs) items.push(`${a.ip}:${p.port}`);
   }
-  return items.length === 0 ? '<none>' : capList(items);
+  // formatEndpoints: <none> only without subsets; subsets holding only not-ready addresses print an empty cell.
+  if (!ep.subsets?.length) return '<none>';
+  return capList(items);
 }
 
 function sliceCell(items: string[]): string {

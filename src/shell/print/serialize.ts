@@ -128,9 +128,14 @@ export function toApiObject(obj: KubeObject): Json {
   }
 }
 
-/** YAML as kubectl prints it: keys sorted, sequences not indented under their key. */
+/**
+ * YAML as kubectl prints it: keys sorted, sequences not indented under their
+ * key, and strings a YAML 1.1 reader would take for something else quoted
+ * (go-yaml v2 under sigs.k8s.io/yaml: creationTimestamp: "2026-01-01T00:00:00Z",
+ * "yes", "on"), hence version 1.1.
+ */
 export function toYaml(value: unknown): string {
-  return stringify(value, { indentSeq: false, sortMapEntries: true, lineWidth: 0, nullStr: 'null' });
+  return stringify(value, { version: '1.1', indentSeq: false, sortMapEntries: true, lineWidth: 0, nullStr: 'null' });
 }
 
 export function toJson(value: unknown): string {

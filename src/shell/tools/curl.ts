@@ -8,6 +8,7 @@
 import { performRequest, type Client } from '../../sim/net/request';
 import type { DataPlane } from '../../sim/net/packet';
 import type { Simulation } from '../../sim/simulation';
+import { simTimeToIso } from '../../sim/clock';
 import type { CommandResult, OutputChunk } from '../types';
 
 interface CurlArgs {
@@ -59,7 +60,8 @@ const METER_HEAD =
 function meterLine(bytes: number): string {
   const pad = (s: string | number, w: number) => String(s).padStart(w);
   const speed = bytes * 1000;
-  const kb = (n: number) => (n >= 100000 ? `${Math.round(n / 1024)}k` : String(n));
+  // lib/progress.c max5data: below 100000 the plain number, then whole KiB (integer division) with a k.
+  const kb = (n: number) => (n >= 100000 ? `${Math.floor(n / 1024)}k` : String(n));
   return `${pad(100, 3)} ${pad(bytes, 5)}  ${pad(100, 3)} ${pad(bytes, 5)}    0     0  ${pad(kb(speed), 5)}      0 --:--:-- --:--:-- --:--:-- ${pad(kb(speed), 5)}\n`;
 }
 
@@ -81,9 +83,10 @@ export function runCurl(sim: Simulation, plane: DataPlane, client: Client, args:
     return { chunks, exitCode: res.error!.code };
   }
   const body = res.answer!.body;
+  const date = new Date(simTimeToIso(sim.cluster.clock.now())).toUTCString();
   if (meter) chunks.push({ stream: 'err', text: meterLine(utf8Length(body)) });
-  if (opts.verbose) chunks.push({ stream: 'err', text: verboseHead(res.host, res.port, res.remoteIP!, utf8Length(body)) });
-  if (opts.include) chunks.push({ stream: 'out', text: responseHead(utf8Length(body)).replace(/^< /gm, '') });
+  if (opts.verbose) chunks.push({ stream: 'err', text: verboseHead(res.host, res.port, res.remoteIP!, utf8Length(body), date) });
+  if (opts.include) chunks.push({ stream: 'out', text: responseHead(utf8Length(body), date).replace(/^< /gm, '') });
   chunks.push({ stream: 'out', text: body });
   if (opts.verbose) chunks.push({ stream: 'err', text: `* Connection #0 to host ${res.host} left intact\n` });
   return { chunks, exitCode: 0 };
@@ -98,16 +101,26 @@ function utf8Length(s: string): number {
   return n;
 }
 
-function responseHead(length: number): string {
-  return `< HTTP/1.1 200 OK\r\n< Date: Thu, 01 Jan 2026 00:00:00 GMT\r\n< Content-Length: ${length}\r\n< Content-Type: text/plain; charset=utf-8\r\n< \r\n`;
+/** The response head Go's net/http writes (agnhost, and what we serve); Date follows the simulated clock. */
+function responseHead(length: number, date: string): string {
+  return `< HTTP/1.1 200 OK\r\n< Date: ${date}\r\n< Content-Length: ${length}\r\n< Content-Type: text/plain; charset=utf-8\r\n< \r\n`;
 }
 
-function verboseHead(host: string, port: number, ip: string, length: number): string {
+/**
+ * curl 8.12's -v trace up to the body (lib/connect.c, lib/http.c, src/tool_cb_dbg.c).
+ * With stdout not a terminal (kubectl exec without -t) the body itself is noted as "{ [N bytes data]".
+ * Departure: the header lines' CRs are dropped.
+ */
+function verboseHead(host: string, port: number, ip: string, length: number, date: string): string {
+  const resolved = /^\d+\.\d+\.\d+\.\d+$/.test(host) ? '' : `* Host ${host}:${port} was resolved.\n* IPv6: (none)\n* IPv4: ${ip}\n`;
   return (
+    resolved +
     `*   Trying ${ip}:${port}...\n` +
     `* Connected to ${host} (${ip}) port ${port}\n` +
+    '* using HTTP/1.x\n' +
     `> GET / HTTP/1.1\n> Host: ${host}${port === 80 ? '' : `:${port}`}\n> User-Agent: curl/8.12.1\n> Accept: */*\n> \n` +
     '* Request completely sent off\n' +
-    responseHead(length).replace(/\r/g, '')
+    responseHead(length, date).replace(/\r/g, '') +
+    `{ [${length} bytes data]\n`
   );
 }

@@ -49,7 +49,8 @@ export function busyboxNslookup(ctx: DnsContext, conf: ResolvConf, args: string[
         text += `** server can't find ${qname}: ${r.rcode}\n\n`;
         failed = true;
       } else {
-        if (!r.authoritative && r.answers.length) text += 'Non-authoritative answer:\n';
+        // parse_reply prints this for every reply without the AA bit, even an empty (NODATA) one.
+        if (!r.authoritative) text += 'Non-authoritative answer:\n';
         text += `${addressLines(r)}\n`;
       }
     }

@@ -42,9 +42,9 @@ export function runWget(sim: Simulation, plane: DataPlane, client: Client, args:
   if (toStdout) {
     if (!quiet) chunks.push({ stream: 'err', text: 'writing to stdout\n' });
     chunks.push({ stream: 'out', text: body });
-    if (!quiet) chunks.push({ stream: 'err', text: `-                    100% |********************************| ${String(body.length).padStart(4)}  0:00:00 ETA\nwritten to stdout\n` });
+    if (!quiet) chunks.push({ stream: 'err', text: `-                    100% |********************************|${String(body.length).padStart(6)}  0:00:00 ETA\nwritten to stdout\n` });
   } else if (!quiet) {
-    chunks.push({ stream: 'err', text: `saving to 'index.html'\nindex.html           100% |********************************| ${String(body.length).padStart(4)}  0:00:00 ETA\n'index.html' saved\n` });
+    chunks.push({ stream: 'err', text: `saving to 'index.html'\nindex.html           100% |********************************|${String(body.length).padStart(6)}  0:00:00 ETA\n'index.html' saved\n` });
   }
   return { chunks, exitCode: 0 };
 }

@@ -8,7 +8,13 @@
 import type { Rng } from '../rng';
 import { cidrContains, cidrSize, formatIPv4, parseIPv4, type Cidr } from '../net/ip';
 
-export type AllocateError = 'not-in-range' | 'allocated' | 'full';
+export type AllocateError = 'mismatched-network' | 'not-in-range' | 'allocated' | 'full';
+
+/** calculateRangeOffset (k/k ipallocator): min(max(16, cidrSize/16), 256), and 0 for ranges of 16 or fewer addresses. */
+export function clusterIPStaticBand(cidrSize: number): number {
+  if (cidrSize <= 16) return 0;
+  return Math.min(Math.max(16, Math.floor(cidrSize / 16)), 256);
+}
 
 export class ClusterIPAllocator {
   private readonly used = new Set<number>();
@@ -18,19 +24,25 @@ export class ClusterIPAllocator {
 
   constructor(readonly cidr: Cidr, private readonly rng: Rng) {
     this.max = cidrSize(cidr) - 2;
-    this.staticBand = Math.min(Math.max(16, Math.floor(this.max / 16)), 256);
+    this.staticBand = clusterIPStaticBand(cidrSize(cidr));
   }
 
-  /** The detail text the API server appends after "failed to allocate IP <ip>: ". */
-  static errorText(err: AllocateError, cidr: Cidr): string {
+  /**
+   * The detail text the API server appends after "failed to allocate IP <ip>: ".
+   * With MultiCIDRServiceAllocator (GA, on by default in v1.33) an address outside
+   * every ServiceCIDR fails in MetaAllocator.getAllocator with ErrMismatchedNetwork;
+   * the network and broadcast addresses of the range fail with ErrNotInRange.
+   */
+  static errorText(err: AllocateError, cidr: Cidr, ipText = ''): string {
     if (err === 'allocated') return 'provided IP is already allocated';
     if (err === 'full') return 'range is full';
-    return `provided IP is not in the valid range. The range of valid IPs is ${cidr.text}`;
+    if (err === 'mismatched-network') return 'the provided network does not match the current range';
+    return `the provided IP (${ipText}) is not in the valid range. The range of valid IPs is ${cidr.text}`;
   }
 
   allocate(ipText: string): AllocateError | null {
     const ip = parseIPv4(ipText);
-    if (ip === undefined || !cidrContains(this.cidr, ip)) return 'not-in-range';
+    if (ip === undefined || !cidrContains(this.cidr, ip)) return 'mismatched-network';
     const offset = ip - this.cidr.base;
     if (offset < 1 || offset > this.max) return 'not-in-range';
     if (this.used.has(offset)) return 'allocated';

@@ -132,7 +132,8 @@ function decodeServicePort(raw: unknown, i: number): ServicePort {
   const p = asObject(raw);
   const port = int(p.port, 'ServicePort.spec.ports.port', `spec.ports[${i}].port`, 'Service');
   const tp = p.targetPort;
-  const targetPort = tp === undefined || tp === null || tp === 0 || tp === '' ? port : typeof tp === 'number' ? tp : /^\d+$/.test(String(tp)) ? Number(tp) : String(tp);
+  // IntOrString keeps the JSON type: `targetPort: "8080"` is a (badly formed) port name, not a number.
+  const targetPort = tp === undefined || tp === null || tp === 0 || tp === '' ? port : typeof tp === 'number' ? tp : String(tp);
   const out: ServicePort = { protocol: (str(p.protocol) ?? 'TCP') as ServicePort['protocol'], port, targetPort };
   if (p.name !== undefined && p.name !== '') out.name = String(p.name);
   if (p.nodePort !== undefined && p.nodePort !== null && p.nodePort !== 0) out.nodePort = int(p.nodePort, 'ServicePort.spec.ports.nodePort', `spec.ports[${i}].nodePort`, 'Service');
@@ -168,7 +169,9 @@ function decodeService(raw: Raw, now: number): Service {
     spec.ipFamilies = ['IPv4'];
     spec.ipFamilyPolicy = 'SingleStack';
   }
-  if (external || s.externalTrafficPolicy !== undefined) spec.externalTrafficPolicy = (str(s.externalTrafficPolicy) ?? 'Cluster') as 'Cluster';
+  // SetDefaults_Service: Cluster for every externally-accessible Service (ClusterIP with externalIPs included).
+  const externallyAccessible = external || (type === 'ClusterIP' && (spec.externalIPs?.length ?? 0) > 0);
+  if (externallyAccessible || s.externalTrafficPolicy !== undefined) spec.externalTrafficPolicy = (str(s.externalTrafficPolicy) ?? 'Cluster') as 'Cluster';
   if (type === 'LoadBalancer') spec.allocateLoadBalancerNodePorts = s.allocateLoadBalancerNodePorts !== false;
   if (s.healthCheckNodePort !== undefined) spec.healthCheckNodePort = int(s.healthCheckNodePort, 'ServiceSpec.spec.healthCheckNodePort', 'spec.healthCheckNodePort', 'Service');
   return { apiVersion: 'v1', kind: 'Service', metadata: decodeMeta(raw, true, now), spec, status: { loadBalancer: {} } };
@@ -217,8 +220,12 @@ export function decodeManifest(raw: Raw, kind: ApplyKind, now: number): DecodeRe
         return { ok: true, object: decodeDeployment(raw, now) };
       case 'Pod':
         return { ok: true, object: decodePod(raw, now) };
-      case 'Namespace':
-        return { ok: true, object: { apiVersion: 'v1', kind: 'Namespace', metadata: decodeMeta(raw, false, now), status: { phase: 'Active' } } };
+      case 'Namespace': {
+        // SetDefaults_Namespace adds kubernetes.io/metadata.name.
+        const metadata = decodeMeta(raw, false, now);
+        if (metadata.name) metadata.labels = { ...(metadata.labels ?? {}), 'kubernetes.io/metadata.name': metadata.name };
+        return { ok: true, object: { apiVersion: 'v1', kind: 'Namespace', metadata, status: { phase: 'Active' } } };
+      }
       case 'Endpoints':
         return { ok: true, object: { apiVersion: 'v1', kind: 'Endpoints', metadata: decodeMeta(raw, true, now), subsets: (raw.subsets as never) ?? [] } };
       case 'EndpointSlice':

@@ -67,11 +67,15 @@ export function formatFieldError(e: FieldError): string {
   return `${e.field}: ${body}`;
 }
 
-/** The whole message kubectl prints for a rejected object. */
+/**
+ * The whole message kubectl prints for a rejected object. Identical causes
+ * are printed once (statusCausesToAggrError skips repeated "<field>: <message>").
+ */
 export function formatInvalid(kind: string, name: string, errors: FieldError[]): string {
   const head = `The ${kind} ${goQuote(name)} is invalid: `;
-  if (errors.length === 1) return head + formatFieldError(errors[0]!);
-  return head + '\n' + errors.map((e) => `* ${formatFieldError(e)}`).join('\n');
+  const lines = [...new Set(errors.map(formatFieldError))];
+  if (lines.length === 1) return head + lines[0]!;
+  return head + '\n' + lines.map((l) => `* ${l}`).join('\n');
 }
 
 export const required = (field: string, detail = ''): FieldError => ({ type: 'Required value', field, detail });

@@ -46,13 +46,13 @@ export function isValidPortNum(port: number): boolean {
   return Number.isInteger(port) && port >= 1 && port <= 65535;
 }
 
-/** IsValidPortName: an IANA_SVC_NAME. */
+/** IsValidPortName: an IANA_SVC_NAME. The checks run, and report, in upstream order. */
 export function portNameErrors(name: string): string[] {
   const errs: string[] = [];
-  if (name.length < 1 || name.length > 15) errs.push('must be no more than 15 characters');
+  if (name.length > 15) errs.push('must be no more than 15 characters');
   if (!/^[-a-z0-9]+$/.test(name)) errs.push("must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)");
-  if (/--/.test(name)) errs.push("must not contain consecutive hyphens");
   if (!/[a-z]/.test(name)) errs.push('must contain at least one letter (a-z)');
+  if (/--/.test(name)) errs.push("must not contain consecutive hyphens");
   if (name.startsWith('-') || name.endsWith('-')) errs.push('must not begin or end with a hyphen');
   return errs;
 }

@@ -7,13 +7,19 @@ import type { Rng } from '../rng';
 
 export type PortAllocateError = 'not-in-range' | 'allocated' | 'full';
 
+/** calculateRangeOffset (k/k portallocator): min(max(16, size/32), 128), and 0 for ranges of 16 or fewer ports. */
+export function nodePortStaticBand(size: number): number {
+  if (size <= 16) return 0;
+  return Math.min(Math.max(16, Math.floor(size / 32)), 128);
+}
+
 export class NodePortAllocator {
   private readonly used = new Set<number>();
   private readonly staticBand: number;
 
   constructor(readonly min: number, readonly max: number, private readonly rng: Rng) {
     const size = max - min + 1;
-    this.staticBand = Math.min(Math.max(16, Math.floor(size / 32)), 128);
+    this.staticBand = nodePortStaticBand(size);
   }
 
   static errorText(err: PortAllocateError, min: number, max: number): string {

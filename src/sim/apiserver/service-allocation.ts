@@ -33,7 +33,7 @@ export function allocateServiceResources(cluster: Cluster, svc: Service, old?: S
       const err = clusterIPs.allocate(svc.spec.clusterIP);
       if (err) {
         errs.push(
-          invalid('spec.clusterIPs', { kind: 'stringSlice', v: [svc.spec.clusterIP] }, `failed to allocate IP ${svc.spec.clusterIP}: ${ClusterIPAllocator.errorText(err, clusterIPs.cidr)}`),
+          invalid('spec.clusterIPs', { kind: 'stringSlice', v: [svc.spec.clusterIP] }, `failed to allocate IP ${svc.spec.clusterIP}: ${ClusterIPAllocator.errorText(err, clusterIPs.cidr, svc.spec.clusterIP)}`),
         );
       } else taken.push(() => clusterIPs.release(svc.spec.clusterIP!));
     } else {

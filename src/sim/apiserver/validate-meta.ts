@@ -13,12 +13,19 @@ export function validateObjectMeta(meta: ObjectMeta, nameRule: (name: string) =>
   if (meta.namespace !== undefined) {
     for (const msg of dns1123LabelErrors(meta.namespace)) errs.push(invalid('metadata.namespace', goString(meta.namespace), msg));
   }
-  for (const [key, value] of Object.entries(meta.labels ?? {})) {
+  errs.push(...validateLabels(meta.labels ?? {}, 'metadata.labels'));
+  return errs;
+}
+
+/** ValidateLabels: keys are qualified names, values label values (apimachinery pkg/apis/meta/v1/validation). */
+export function validateLabels(labels: Record<string, string>, path: string): FieldError[] {
+  const errs: FieldError[] = [];
+  for (const [key, value] of Object.entries(labels)) {
     const keyName = key.includes('/') ? key.slice(key.indexOf('/') + 1) : key;
     if (!QUALIFIED_NAME.test(keyName) || keyName.length > 63) {
       errs.push(
         invalid(
-          'metadata.labels',
+          path,
           goString(key),
           "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')",
         ),
@@ -27,7 +34,7 @@ export function validateObjectMeta(meta: ObjectMeta, nameRule: (name: string) =>
     if (value.length > 63 || !LABEL_VALUE.test(value)) {
       errs.push(
         invalid(
-          'metadata.labels',
+          path,
           goString(value),
           "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')",
         ),

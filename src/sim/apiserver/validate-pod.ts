@@ -55,9 +55,9 @@ export function validateDeployment(d: Deployment): FieldError[] {
   if (d.spec.replicas < 0) errs.push(invalid('spec.replicas', goInt(d.spec.replicas), 'must be greater than or equal to 0'));
   const sel = d.spec.selector;
   const empty = !sel.matchLabels && !sel.matchExpressions;
-  if (empty) {
-    errs.push(required('spec.selector'));
-  } else if (!matchesSelector(sel, d.spec.template.metadata.labels)) {
+  // A missing selector converts to labels.Nothing(), which matches no template either, so both errors show.
+  if (empty) errs.push(required('spec.selector'));
+  if (empty || !matchesSelector(sel, d.spec.template.metadata.labels)) {
     errs.push(
       invalid('spec.template.metadata.labels', { kind: 'stringMap', v: d.spec.template.metadata.labels ?? {} }, '`selector` does not match template `labels`'),
     );

@@ -7,6 +7,8 @@
  */
 import type { Cluster } from '../cluster';
 import type { EndpointAddress, EndpointPort, Endpoints, EndpointSubset, Service } from '../model/types';
+import { HEADLESS_LABEL } from './endpointslice';
+import { canonicalJson } from './hash';
 import { compareIPs, managesEndpoints, resolveTargetPort, selectedPods } from './service-pods';
 
 export function reconcileEndpoints(cluster: Cluster): boolean {
@@ -14,18 +16,23 @@ export function reconcileEndpoints(cluster: Cluster): boolean {
   for (const svc of cluster.store.list('Service')) {
     if (!managesEndpoints(svc)) continue;
     const subsets = desiredSubsets(cluster, svc);
+    // The Service's labels, plus service.kubernetes.io/headless on a Service without a ClusterIP.
+    const labels: Record<string, string> = { ...(svc.metadata.labels ?? {}) };
+    if (svc.spec.clusterIP === 'None') labels[HEADLESS_LABEL] = '';
+    else delete labels[HEADLESS_LABEL];
     const existing = cluster.store.get('Endpoints', svc.metadata.namespace, svc.metadata.name);
     if (!existing) {
       const ep: Endpoints = {
         apiVersion: 'v1',
         kind: 'Endpoints',
-        metadata: cluster.newMeta(svc.metadata.name, svc.metadata.namespace, { labels: { ...(svc.metadata.labels ?? {}) } }),
+        metadata: cluster.newMeta(svc.metadata.name, svc.metadata.namespace, { labels }),
         subsets,
       };
       cluster.create(ep);
       changed = true;
-    } else if (JSON.stringify(existing.subsets ?? []) !== JSON.stringify(subsets)) {
+    } else if (JSON.stringify(existing.subsets ?? []) !== JSON.stringify(subsets) || canonicalJson(existing.metadata.labels ?? {}) !== canonicalJson(labels)) {
       existing.subsets = subsets;
+      existing.metadata.labels = labels;
       cluster.update(existing);
       changed = true;
     }
@@ -35,7 +42,8 @@ export function reconcileEndpoints(cluster: Cluster): boolean {
 
 function desiredSubsets(cluster: Cluster, svc: Service): EndpointSubset[] {
   const groups = new Map<string, { ports: EndpointPort[]; ready: EndpointAddress[]; notReady: EndpointAddress[] }>();
-  for (const pod of selectedPods(cluster.store, svc, false)) {
+  // ShouldPodBeInEndpoints(pod, publishNotReadyAddresses): terminating pods stay only when not-ready ones are published.
+  for (const pod of selectedPods(cluster.store, svc, svc.spec.publishNotReadyAddresses === true)) {
     const ports: EndpointPort[] = [];
     for (const sp of svc.spec.ports) {
       const port = resolveTargetPort(pod, sp);

@@ -9,10 +9,13 @@ import type { Cluster } from '../cluster';
 import type { EndpointSlice, Service, SliceEndpoint } from '../model/types';
 import { KUBE_NAME_ALPHABET } from '../rng';
 import { ownerRef } from './deployment';
+import { canonicalJson } from './hash';
 import { compareIPs, managesEndpoints, resolveTargetPort, selectedPods } from './service-pods';
 
 export const MAX_ENDPOINTS_PER_SLICE = 100;
 export const SLICE_MANAGER = 'endpointslice-controller.k8s.io';
+/** v1.IsHeadlessService */
+export const HEADLESS_LABEL = 'service.kubernetes.io/headless';
 
 type SlicePorts = NonNullable<EndpointSlice['ports']>;
 
@@ -77,17 +80,22 @@ function syncService(cluster: Cluster, svc: Service, existing: EndpointSlice[]):
   const wanted = desiredGroups(cluster, svc);
   const free = [...existing];
   let changed = false;
-  const labels = {
-    ...(svc.metadata.labels ?? {}),
-    'endpointslice.kubernetes.io/managed-by': SLICE_MANAGER,
-    'kubernetes.io/service-name': svc.metadata.name,
-  };
+  // setEndpointSliceLabels: the Service's labels, service.kubernetes.io/headless when it has no ClusterIP, then the reserved two.
+  const labels: Record<string, string> = { ...(svc.metadata.labels ?? {}) };
+  if (svc.spec.clusterIP === 'None') labels[HEADLESS_LABEL] = '';
+  else delete labels[HEADLESS_LABEL];
+  labels['endpointslice.kubernetes.io/managed-by'] = SLICE_MANAGER;
+  labels['kubernetes.io/service-name'] = svc.metadata.name;
   for (const want of wanted) {
     const portsKey = JSON.stringify(want.ports);
     const idx = free.findIndex((s) => JSON.stringify(s.ports) === portsKey);
     const reuse = idx >= 0 ? free.splice(idx, 1)[0] : free.shift();
     if (reuse) {
-      if (JSON.stringify(reuse.endpoints) !== JSON.stringify(want.endpoints) || JSON.stringify(reuse.ports) !== portsKey) {
+      if (
+        JSON.stringify(reuse.endpoints) !== JSON.stringify(want.endpoints) ||
+        JSON.stringify(reuse.ports) !== portsKey ||
+        canonicalJson(reuse.metadata.labels) !== canonicalJson(labels)
+      ) {
         reuse.endpoints = want.endpoints;
         reuse.ports = want.ports;
         reuse.metadata.labels = labels;

@@ -22,7 +22,8 @@ export function serviceEnvFor(store: ObjectStore, pod: Pod): Record<string, stri
     for (const svc of store.list('Service', ns)) if (hasClusterIP(svc)) chosen.set(svc.metadata.name, svc);
   }
   const master = store.get('Service', 'default', 'kubernetes');
-  if (master && hasClusterIP(master) && (ns !== 'default' || !chosen.has('kubernetes'))) chosen.set('kubernetes', master);
+  // The master service is added only when the pod's own namespace has no Service of that name.
+  if (master && hasClusterIP(master) && !chosen.has('kubernetes')) chosen.set('kubernetes', master);
   const env: Record<string, string> = {};
   for (const svc of [...chosen.values()].sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1))) {
     const p = prefixOf(svc.metadata.name);

@@ -38,17 +38,27 @@ export interface DnsContext {
 const noData = (): DnsResponse => ({ rcode: 'NOERROR', authoritative: true, answers: [], additional: [] });
 const nxdomain = (authoritative = true): DnsResponse => ({ rcode: 'NXDOMAIN', authoritative, answers: [], additional: [] });
 
-function readyAddresses(store: ObjectStore, svc: Service): { ip: string; host: string }[] {
-  const out: { ip: string; host: string }[] = [];
+interface ReadyEndpoint {
+  ip: string;
+  /** endpointHostname: the endpoint's hostname, else the IP with dashes. */
+  host: string;
+  /** The slice's resolved ports (CoreDNS keeps a -1 sentinel for a slice without ports). */
+  ports: { name: string; port: number; protocol: string }[];
+}
+
+/** Ready endpoints of every slice labelled with the Service's name, whoever manages it (object/endpoint.go). */
+function readyEndpoints(store: ObjectStore, svc: Service): ReadyEndpoint[] {
+  const out: ReadyEndpoint[] = [];
   const seen = new Set<string>();
   for (const slice of store.list('EndpointSlice', svc.metadata.namespace) as EndpointSlice[]) {
     if (slice.metadata.labels?.['kubernetes.io/service-name'] !== svc.metadata.name) continue;
+    const ports = slice.ports?.length ? slice.ports : [{ name: '', port: -1, protocol: '' }];
     for (const ep of slice.endpoints) {
       if (!ep.conditions.ready) continue;
       for (const ip of ep.addresses) {
         if (seen.has(ip)) continue;
         seen.add(ip);
-        out.push({ ip, host: ep.hostname ?? ip.replace(/\./g, '-') });
+        out.push({ ip, host: ep.hostname ?? ip.replace(/\./g, '-'), ports });
       }
     }
   }
@@ -59,32 +69,41 @@ function fqdn(name: string): string {
   return name.endsWith('.') ? name : `${name}.`;
 }
 
+const aRecord = (name: string, ip: string): ResourceRecord => ({ name, ttl: CLUSTER_DNS_TTL, type: 'A', data: ip });
+
 /** Answers one question for a fully qualified name. */
 export function answer(ctx: DnsContext, qnameIn: string, qtype: RRType): DnsResponse {
   const qname = fqdn(qnameIn.toLowerCase());
+  if (qname === `${ctx.zone}.`) return noData();
   const zoneSuffix = `.${ctx.zone}.`;
   if (!qname.endsWith(zoneSuffix)) return forward(ctx, qname, qtype);
   const labels = qname.slice(0, -zoneSuffix.length).split('.');
   const kindLabel = labels[labels.length - 1];
-  if (kindLabel === 'pod' && labels.length === 3) {
-    const [dashed, ns] = labels as [string, string];
-    const ip = dashed.replace(/-/g, '.');
-    if (!isIPv4(ip) || !ctx.store.get('Namespace', undefined, ns)) return nxdomain();
-    return qtype === 'A' ? { ...noData(), answers: [{ name: qname, ttl: CLUSTER_DNS_TTL, type: 'A', data: ip }] } : noData();
-  }
-  if (kindLabel !== 'svc') return nxdomain();
+  if (kindLabel !== 'pod' && kindLabel !== 'svc') return nxdomain();
+  // parseRequest: "svc.<zone>" and "pod.<zone>" are apex queries (NODATA); "<ns>.svc.<zone>" is NODATA when the namespace exists.
+  if (labels.length === 1) return noData();
   const parts = labels.slice(0, -1);
-  if (parts.length === 1) return ctx.store.get('Namespace', undefined, parts[0]!) ? noData() : nxdomain();
-  if (parts.length === 4 && parts[0]!.startsWith('_') && parts[1]!.startsWith('_')) {
-    return srvFor(ctx, parts[2]!, parts[3]!, parts[0]!.slice(1), parts[1]!.slice(1), qname, qtype);
+  const ns = parts[parts.length - 1]!;
+  if (!ctx.store.get('Namespace', undefined, ns)) return nxdomain();
+  if (parts.length === 1) return noData();
+  if (kindLabel === 'pod') {
+    // pods insecure: any well-formed dashed IPv4 in an existing namespace.
+    if (parts.length !== 2) return nxdomain();
+    const ip = parts[0]!.replace(/-/g, '.');
+    if (!isIPv4(ip)) return nxdomain();
+    return qtype === 'A' ? { ...noData(), answers: [aRecord(qname, ip)] } : noData();
   }
-  const [svcName, ns] = parts.length === 3 ? [parts[1]!, parts[2]!] : [parts[0]!, parts[1]!];
-  const svc = parts.length <= 3 ? ctx.store.get('Service', ns, svcName) : undefined;
+  if (parts.length === 4) return portQuery(ctx, parts[2]!, ns, parts[0]!.replace(/^_/, ''), parts[1]!.replace(/^_/, ''), qname, qtype);
+  if (parts.length > 4) return nxdomain();
+  const svcName = parts[parts.length - 2]!;
+  const svc = ctx.store.get('Service', ns, svcName);
   if (!svc) return nxdomain();
   if (parts.length === 3) {
-    const ep = svc.spec.clusterIP === 'None' ? readyAddresses(ctx.store, svc).find((a) => a.host === parts[0]) : undefined;
+    // An endpoint name: answered for headless and ClusterIP Services alike (findServices: svc.Headless() || r.endpoint != "").
+    if (svc.spec.type === 'ExternalName') return nxdomain();
+    const ep = readyEndpoints(ctx.store, svc).find((a) => a.host === parts[0]);
     if (!ep) return nxdomain();
-    return qtype === 'A' ? { ...noData(), answers: [{ name: qname, ttl: CLUSTER_DNS_TTL, type: 'A', data: ep.ip }] } : noData();
+    return qtype === 'A' ? { ...noData(), answers: [aRecord(qname, ep.ip)] } : noData();
   }
   if (svc.spec.type === 'ExternalName') {
     const target = fqdn(svc.spec.externalName ?? '');
@@ -93,38 +112,50 @@ export function answer(ctx: DnsContext, qnameIn: string, qtype: RRType): DnsResp
     const chased = answer(ctx, target, qtype);
     return { rcode: chased.rcode === 'NXDOMAIN' ? 'NOERROR' : chased.rcode, authoritative: true, answers: [cname, ...chased.answers], additional: [] };
   }
-  if (qtype === 'SRV') return srvFor(ctx, svcName, ns, undefined, undefined, qname, qtype);
+  if (qtype === 'SRV') return portQuery(ctx, svcName, ns, undefined, undefined, qname, qtype);
   if (qtype !== 'A') return noData();
   if (svc.spec.clusterIP === 'None') {
-    const addrs = readyAddresses(ctx.store, svc);
+    const addrs = readyEndpoints(ctx.store, svc);
     if (addrs.length === 0) return nxdomain();
-    return { ...noData(), answers: addrs.map((a) => ({ name: qname, ttl: CLUSTER_DNS_TTL, type: 'A' as const, data: a.ip })) };
+    return { ...noData(), answers: addrs.map((a) => aRecord(qname, a.ip)) };
   }
-  return { ...noData(), answers: [{ name: qname, ttl: CLUSTER_DNS_TTL, type: 'A', data: svc.spec.clusterIP! }] };
+  return { ...noData(), answers: [aRecord(qname, svc.spec.clusterIP!)] };
 }
 
-function srvFor(ctx: DnsContext, svcName: string, ns: string, portName: string | undefined, proto: string | undefined, qname: string, qtype: RRType): DnsResponse {
+const matches = (want: string | undefined, have: string): boolean => want === undefined || want === '*' || want === 'any' || want.toLowerCase() === have.toLowerCase();
+
+/**
+ * SRV (and A) answers for a Service's ports: the ClusterIP's Service ports, or
+ * for a headless Service each ready endpoint with the slice's resolved ports.
+ * Weight is floor(100 / records), the targets' A records go in the additional
+ * section once each (plugin/backend_lookup.go SRV).
+ */
+function portQuery(ctx: DnsContext, svcName: string, ns: string, portName: string | undefined, proto: string | undefined, qname: string, qtype: RRType): DnsResponse {
   const svc = ctx.store.get('Service', ns, svcName);
   if (!svc || svc.spec.type === 'ExternalName') return nxdomain();
-  const ports = svc.spec.ports.filter(
-    (p) => (portName === undefined || p.name === portName) && (proto === undefined || p.protocol.toLowerCase() === proto),
-  );
-  if (ports.length === 0) return nxdomain();
-  if (qtype !== 'SRV') return noData();
   const base = `${svcName}.${ns}.svc.${ctx.zone}.`;
   const targets: { host: string; ip: string; port: number }[] = [];
   if (svc.spec.clusterIP === 'None') {
-    for (const a of readyAddresses(ctx.store, svc)) for (const p of ports) targets.push({ host: `${a.host}.${base}`, ip: a.ip, port: typeof p.targetPort === 'number' ? p.targetPort : p.port });
+    for (const a of readyEndpoints(ctx.store, svc)) {
+      for (const p of a.ports) if (matches(portName, p.name) && matches(proto, p.protocol)) targets.push({ host: `${a.host}.${base}`, ip: a.ip, port: p.port });
+    }
   } else {
-    for (const p of ports) targets.push({ host: base, ip: svc.spec.clusterIP!, port: p.port });
+    for (const p of svc.spec.ports) if (matches(portName, p.name ?? '') && matches(proto, p.protocol)) targets.push({ host: base, ip: svc.spec.clusterIP!, port: p.port });
   }
   if (targets.length === 0) return nxdomain();
+  if (qtype === 'A') {
+    const ips = [...new Set(targets.map((t) => t.ip))];
+    return { ...noData(), answers: ips.map((ip) => aRecord(qname, ip)) };
+  }
+  if (qtype !== 'SRV') return noData();
   const weight = Math.floor(100 / targets.length);
+  const additional: ResourceRecord[] = [];
+  for (const t of targets) if (!additional.some((r) => r.name === t.host && r.data === t.ip)) additional.push(aRecord(t.host, t.ip));
   return {
     rcode: 'NOERROR',
     authoritative: true,
     answers: targets.map((t) => ({ name: qname, ttl: CLUSTER_DNS_TTL, type: 'SRV' as const, data: `0 ${weight} ${t.port} ${t.host}` })),
-    additional: targets.map((t) => ({ name: t.host, ttl: CLUSTER_DNS_TTL, type: 'A' as const, data: t.ip })),
+    additional,
   };
 }
 

@@ -11,12 +11,12 @@ const ScenarioEditor = lazy(() => import('./scenario-editor'));
 function StatusLine() {
   const status = useScenarioStore((s) => s.status);
   const pending = useScenarioStore((s) => s.pending);
-  if (!status) return <span className="apply-status apply-status--idle">loading…</span>;
+  if (!status) return <div className="apply-status apply-status--idle">starting the cluster…</div>;
   const text = status.ok ? `✓ ${status.summary}` : `✗ ${status.summary}`;
   return (
-    <span role="status" aria-live="polite" title={text} className={`apply-status ${status.ok ? 'apply-status--ok' : 'apply-status--error'}${pending ? ' is-pending' : ''}`}>
+    <div role="status" aria-live="polite" title={text} className={`apply-status ${status.ok ? 'apply-status--ok' : 'apply-status--error'}${pending ? ' is-pending' : ''}`}>
       {text}
-    </span>
+    </div>
   );
 }
 
@@ -34,13 +34,14 @@ export function EditorPane() {
     <section className="editor-pane" role="region" aria-label="Scenario YAML">
       <header className="pane__header">
         <h2 className="pane__title">Scenario YAML</h2>
-        <StatusLine />
+        <span className="pane__hint">edits apply as you type</span>
       </header>
       <div className="editor-body">
         <Suspense fallback={<Preview />}>
           <ScenarioEditor />
         </Suspense>
       </div>
+      <StatusLine />
     </section>
   );
 }

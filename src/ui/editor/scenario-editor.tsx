@@ -23,6 +23,8 @@ const OPTIONS: editor.IStandaloneEditorConstructionOptions = {
   lineNumbersMinChars: 3,
   padding: { top: 8, bottom: 8 },
   renderLineHighlight: 'line',
+  overviewRulerBorder: false,
+  hideCursorInOverviewRuler: true,
   fixedOverflowWidgets: true,
   stickyScroll: { enabled: false },
   // Playwright's keyboard drops spaces under Monaco's EditContext input.

@@ -13,7 +13,8 @@ export interface Box {
 }
 
 export type K8sNodeFlowNode = Node<{ node: NodeView; podCount: number }, 'k8sNode'>;
-export type PodFlowNode = Node<{ pod: PodView }, 'pod'>;
+/** dnsTarget: the CoreDNS pod that stands for "coredns" in hops. */
+export type PodFlowNode = Node<{ pod: PodView; dnsTarget: boolean }, 'pod'>;
 export type ServiceFlowNode = Node<{ svc: ServiceView }, 'service'>;
 export type KubeProxyFlowNode = Node<{ nodeName: string; ruleCount: number; mode: ProxyMode }, 'kubeProxy'>;
 export type WorkstationFlowNode = Node<Record<string, never>, 'workstation'>;

@@ -9,14 +9,14 @@ import type { Edge } from '@xyflow/react';
 import type { ClusterSnapshot, ElementId, NodeView, PodView, ServiceView } from '../../sim/view/snapshot';
 import { flowNode, labelOf, type AppNode, type Box } from './flow-nodes';
 
-const POD = { w: 214, h: 56 };
+const POD = { w: 236, h: 56 };
 const GAP = 10;
 const PAD = 14;
-const HEADER = 56;
-const PROXY = { w: 168, h: 30 };
+const HEADER = 60;
+const PROXY = { w: 196, h: 30 };
 const NODE_GAP = 28;
 const MIN_ROWS = 3;
-const SVC = { w: 300, h: 78, gap: 36, top: 96 };
+const SVC = { w: 320, h: 78, gap: 36, top: 84 };
 const WORKSTATION = { w: 190, h: 64 };
 
 export interface GraphLayout {
@@ -54,6 +54,8 @@ export function layout(snapshot: ClusterSnapshot): GraphLayout {
   };
   const pods = snapshot.pods.filter(isShownPod).sort(byNsName);
   const nodes = sortNodes(snapshot.nodes);
+  // Hops name "coredns" for whichever CoreDNS pod answered; the canvas shows it at the first one.
+  const dnsTarget = pods.find((p) => p.isCoreDns && p.nodeName && nodes.some((n) => n.name === p.nodeName));
   const podsOn = new Map(nodes.map((n) => [n.name, pods.filter((p) => p.nodeName === n.name)]));
   const colsOf = (count: number): number => Math.max(1, Math.ceil(count / 4));
   const rows = Math.max(MIN_ROWS, ...nodes.map((n) => Math.ceil((podsOn.get(n.name)?.length ?? 0) / colsOf(podsOn.get(n.name)?.length ?? 0))));
@@ -69,7 +71,7 @@ export function layout(snapshot: ClusterSnapshot): GraphLayout {
     mine.forEach((pod, i) => {
       const rel = { x: PAD + (i % cols) * (POD.w + GAP), y: HEADER + Math.floor(i / cols) * (POD.h + GAP), w: POD.w, h: POD.h };
       const id = `pod:${pod.namespace}/${pod.name}`;
-      place(flowNode('pod', id, rel, { pod }, `node:${n.name}`), { ...rel, x: x + rel.x, y: rel.y });
+      place(flowNode('pod', id, rel, { pod, dnsTarget: pod === dnsTarget }, `node:${n.name}`), { ...rel, x: x + rel.x, y: rel.y });
     });
     const proxy = { x: PAD, y: nodeH - PAD - PROXY.h, w: PROXY.w, h: PROXY.h };
     const proxyData = { nodeName: n.name, ruleCount: n.proxyRuleCount, mode: snapshot.proxyMode };
@@ -92,7 +94,7 @@ export function layout(snapshot: ClusterSnapshot): GraphLayout {
   }
   orphans.forEach((pod, i) => {
     const box = { x: sx + i * (POD.w + GAP), y: rowY, w: POD.w, h: POD.h };
-    place(flowNode('pod', `pod:${pod.namespace}/${pod.name}`, box, { pod }), box);
+    place(flowNode('pod', `pod:${pod.namespace}/${pod.name}`, box, { pod, dnsTarget: false }), box);
   });
 
   const shown = new Set(out.nodes.map((n) => n.id));
@@ -114,8 +116,7 @@ export function layout(snapshot: ClusterSnapshot): GraphLayout {
       });
     }
   }
-  const dns = pods.find((p) => p.isCoreDns && p.nodeName && podsOn.has(p.nodeName));
-  const dnsAnchor = dns && out.anchors[`pod:${dns.namespace}/${dns.name}`];
+  const dnsAnchor = dnsTarget && out.anchors[`pod:${dnsTarget.namespace}/${dnsTarget.name}`];
   if (dnsAnchor) out.anchors.coredns = dnsAnchor;
   return out;
 }

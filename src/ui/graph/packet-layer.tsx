@@ -28,6 +28,8 @@ export function PacketLayer({ anchors }: Props) {
     return a && b ? [{ hop, a, b, d: hopPath(a, b) }] : [];
   });
   const now = segments.find((s) => s.hop === trace.hops[current]);
+  // Near the right edge the callout opens to the left, so it stays on the canvas.
+  const flip = now ? now.b.x > Math.max(...Object.values(anchors).map((a) => a.x)) * 0.7 : false;
   return (
     <ViewportPortal>
       <svg className="trace-paths" aria-hidden="true">
@@ -47,7 +49,7 @@ export function PacketLayer({ anchors }: Props) {
         />
       )}
       {now && (
-        <div className={`hop-callout ${tone(now.hop)}`} style={{ left: now.b.x, top: now.b.y }} aria-hidden="true">
+        <div className={`hop-callout ${tone(now.hop)}${flip ? ' is-flipped' : ''}`} style={{ left: now.b.x, top: now.b.y }} aria-hidden="true">
           <span className="hop-callout__n">{current + 1}</span> {now.hop.title}
         </div>
       )}

@@ -8,7 +8,6 @@ function Row({ name, p, other }: { name: string; p: PacketView; other?: PacketVi
       <th scope="row">{name}</th>
       <td className={changed('src')}>{p.src}</td>
       <td className={changed('dst')}>{p.dst}</td>
-      <td>{p.protocol}</td>
     </tr>
   );
 }
@@ -24,7 +23,6 @@ export function HopDetail({ hop }: { hop: Hop }) {
               <td />
               <th scope="col">src</th>
               <th scope="col">dst</th>
-              <th scope="col">proto</th>
             </tr>
           </thead>
           <tbody>

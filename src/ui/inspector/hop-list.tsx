@@ -33,6 +33,7 @@ export function HopList() {
         const isCurrent = i === current;
         const tone = hop.kind === 'reject' || hop.kind === 'drop' ? 'fail' : isDnsHop(hop) ? 'dns' : 'req';
         const line = packetLine(hop);
+        const showLine = line && !hop.detail.includes((hop.packetOut ?? hop.packetIn)?.src ?? '\u0000');
         return (
           <li key={i} ref={isCurrent ? currentRef : undefined} data-kind={hop.kind} aria-current={isCurrent ? 'step' : undefined} className={`hop hop--${tone}${isCurrent ? ' is-current' : ''}${i > current ? ' is-ahead' : ''}`}>
             <button type="button" className="hop__head" onClick={() => hopSelected(i)} aria-expanded={isCurrent}>
@@ -41,7 +42,7 @@ export function HopList() {
                 <span className="hop__title">{hop.title}</span>
                 <span className="hop__kind">{KIND_LABEL[hop.kind]}</span>
                 <span className="hop__detail">{hop.detail}</span>
-                {line && <span className="hop__packet">{line}</span>}
+                {showLine && <span className="hop__packet">{line}</span>}
               </span>
             </button>
             {isCurrent && <HopDetail hop={hop} />}

@@ -15,8 +15,8 @@ export function InspectorPane() {
         </h2>
         <PlaybackControls />
       </header>
+      <ReplyView />
       <div className="inspector-scroll">
-        <ReplyView />
         <HopList />
       </div>
     </section>

@@ -12,7 +12,7 @@ function stateOf(pod: PodView): { text: string; tone: string } {
 /** A pod: name, IP:port and state; CoreDNS pods are drawn purple. */
 export function PodCard({ id, data }: NodeProps<PodFlowNode>) {
   const { pod } = data;
-  const touched = useHopTouch(id, pod.isCoreDns);
+  const touched = useHopTouch(id, data.dnsTarget);
   const state = stateOf(pod);
   const port = pod.ports[0]?.containerPort;
   const addr = pod.ip ? (port ? `${pod.ip}:${port}` : pod.ip) : 'no IP yet';
@@ -26,8 +26,8 @@ export function PodCard({ id, data }: NodeProps<PodFlowNode>) {
     >
       <div className="pod__name">{pod.isCoreDns ? 'CoreDNS' : pod.name}</div>
       <div className="pod__meta">
-        {pod.isCoreDns && <span className="pod__sub">{pod.name} · </span>}
         <span className="mono">{addr}</span>
+        {pod.isCoreDns && <span className="pod__sub"> · {pod.name}</span>}
         {!pod.isCoreDns && <span className={`pod__state pod__state--${state.tone}`}> · {state.text}</span>}
       </div>
       <Handle type="target" position={Position.Bottom} isConnectable={false} className="hidden-handle" />

@@ -1,0 +1,166 @@
+/** The describe layouts per kind (describe.go describeService, describePod, describeEndpoints, describeDeployment). */
+import { simTimeToIso } from '../../sim/clock';
+import { formatLabels } from '../../sim/model/labels';
+import type { ObjectStore } from '../../sim/model/store';
+import type { Deployment, Endpoints, Pod, Service } from '../../sim/model/types';
+import { humanDuration } from '../print/age';
+import { capList, podStatus } from '../print/rows';
+import { LAST_APPLIED } from '../../sim/apiserver/apply';
+import { annotationLines, mapLines } from './describe';
+
+/** The projected service-account volume every pod gets, named with a suffix of its own. */
+function apiAccessVolume(pod: Pod): string {
+  const alphabet = 'bcdfghjklmnpqrstvwxz2456789';
+  let h = 0;
+  for (const ch of pod.metadata.uid) h = (Math.imul(h, 31) + ch.charCodeAt(0)) >>> 0;
+  let s = '';
+  for (let i = 0; i < 5; i++) {
+    s += alphabet[h % alphabet.length];
+    h = Math.floor(h / alphabet.length) + i * 7;
+  }
+  return `kube-api-access-${s}`;
+}
+
+/** RFC 1123 with numeric zone, as describe prints times: "Thu, 01 Jan 2026 00:00:00 +0000". */
+export function describeTime(simSeconds: number): string {
+  const d = new Date(simTimeToIso(simSeconds));
+  const days = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${days[d.getUTCDay()]}, ${p(d.getUTCDate())} ${months[d.getUTCMonth()]} ${d.getUTCFullYear()} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} +0000`;
+}
+
+function serviceEndpoints(store: ObjectStore, svc: Service, portName: string): string {
+  const items: string[] = [];
+  for (const slice of store.list('EndpointSlice', svc.metadata.namespace)) {
+    if (slice.metadata.labels?.['kubernetes.io/service-name'] !== svc.metadata.name) continue;
+    const port = (slice.ports ?? []).find((p) => (p.name ?? '') === portName);
+    if (!port) continue;
+    for (const ep of slice.endpoints) if (ep.conditions.ready) for (const a of ep.addresses) items.push(`${a}:${port.port}`);
+  }
+  return items.length ? capList(items) : '<none>';
+}
+
+export function describeService(svc: Service, store: ObjectStore): string[] {
+  const s = svc.spec;
+  const lines = [`Name:\t${svc.metadata.name}`, `Namespace:\t${svc.metadata.namespace}`, ...mapLines('Labels', svc.metadata.labels), ...annotationLines(svc)];
+  lines.push(`Selector:\t${s.selector && Object.keys(s.selector).length ? formatLabels(s.selector) : '<none>'}`, `Type:\t${s.type}`);
+  if (s.type !== 'ExternalName') {
+    lines.push(`IP Family Policy:\t${s.ipFamilyPolicy ?? 'SingleStack'}`, `IP Families:\t${(s.ipFamilies ?? ['IPv4']).join(',')}`);
+    lines.push(`IP:\t${s.clusterIP ?? '<none>'}`, `IPs:\t${(s.clusterIPs ?? [s.clusterIP ?? '<none>']).join(',')}`);
+  }
+  if (s.externalIPs?.length) lines.push(`External IPs:\t${s.externalIPs.join(',')}`);
+  const ingress = svc.status.loadBalancer.ingress ?? [];
+  if (ingress.length) lines.push(`LoadBalancer Ingress:\t${ingress.map((i) => i.ip ?? i.hostname).join(', ')}`);
+  if (s.type === 'ExternalName') lines.push(`External Name:\t${s.externalName}`);
+  for (const port of s.ports) {
+    const name = port.name ?? '<unset>';
+    lines.push(`Port:\t${name}\t${port.port}/${port.protocol}`, `TargetPort:\t${port.targetPort}/${port.protocol}`);
+    if (port.nodePort) lines.push(`NodePort:\t${name}\t${port.nodePort}/${port.protocol}`);
+    lines.push(`Endpoints:\t${serviceEndpoints(store, svc, port.name ?? '')}`);
+  }
+  lines.push(`Session Affinity:\t${s.sessionAffinity}`);
+  if (s.sessionAffinity === 'ClientIP') lines.push(`Session Affinity Timeout:\t${s.sessionAffinityConfig?.clientIP.timeoutSeconds ?? 10800}`);
+  if (s.externalTrafficPolicy && (s.type === 'NodePort' || s.type === 'LoadBalancer')) lines.push(`External Traffic Policy:\t${s.externalTrafficPolicy}`);
+  if (s.healthCheckNodePort) lines.push(`HealthCheck NodePort:\t${s.healthCheckNodePort}`);
+  if (s.internalTrafficPolicy) lines.push(`Internal Traffic Policy:\t${s.internalTrafficPolicy}`);
+  lines.push('Events:\t<none>');
+  return lines;
+}
+
+export function describeEndpoints(ep: Endpoints): string[] {
+  const lines = [`Name:\t${ep.metadata.name}`, `Namespace:\t${ep.metadata.namespace}`, ...mapLines('Labels', ep.metadata.labels), ...annotationLines(ep), 'Subsets:'];
+  for (const s of ep.subsets ?? []) {
+    lines.push(`  Addresses:\t${(s.addresses ?? []).map((a) => a.ip).join(',') || '<none>'}`);
+    lines.push(`  NotReadyAddresses:\t${(s.notReadyAddresses ?? []).map((a) => a.ip).join(',') || '<none>'}`);
+    lines.push('  Ports:', '    Name\tPort\tProtocol', '    ----\t----\t--------');
+    for (const p of s.ports ?? []) lines.push(`    ${p.name ?? '<unset>'}\t${p.port}\t${p.protocol}`);
+    lines.push('');
+  }
+  lines.push('Events:\t<none>');
+  return lines;
+}
+
+export function describePod(pod: Pod, store: ObjectStore, now: number): string[] {
+  const node = pod.spec.nodeName ? store.get('Node', undefined, pod.spec.nodeName) : undefined;
+  const hostIP = node?.status.addresses.find((a) => a.type === 'InternalIP')?.address;
+  const lines = [
+    `Name:\t${pod.metadata.name}`,
+    `Namespace:\t${pod.metadata.namespace}`,
+    'Priority:\t0',
+    'Service Account:\tdefault',
+    `Node:\t${pod.spec.nodeName ? `${pod.spec.nodeName}/${hostIP}` : '<none>'}`,
+    ...(pod.status.startTime !== undefined ? [`Start Time:\t${describeTime(pod.status.startTime)}`] : []),
+    ...mapLines('Labels', pod.metadata.labels),
+    ...annotationLines(pod),
+    `Status:\t${podStatus(pod) === 'Terminating' ? 'Terminating' : pod.status.phase}`,
+    `IP:\t${pod.status.podIP ?? ''}`,
+    'IPs:',
+    ...(pod.status.podIP ? [`  IP:\t${pod.status.podIP}`] : []),
+  ];
+  const rs = pod.metadata.ownerReferences?.find((r) => r.controller);
+  if (rs) lines.push(`Controlled By:\t${rs.kind}/${rs.name}`);
+  lines.push('Containers:');
+  for (const c of pod.spec.containers) {
+    lines.push(`  ${c.name}:`, `    Image:\t${c.image}`);
+    const ports = (c.ports ?? []).map((p) => `${p.containerPort}/${p.protocol}`);
+    lines.push(`    Port:\t${ports.length ? ports.join(', ') : '<none>'}`, `    Host Port:\t${ports.length ? ports.map(() => '0/TCP').join(', ') : '<none>'}`);
+    if (c.command?.length) lines.push('    Command:', ...c.command.map((a) => `      ${a}`));
+    if (c.args?.length) lines.push('    Args:', ...c.args.map((a) => `      ${a}`));
+    lines.push(`    State:\t${pod.status.phase === 'Running' ? 'Running' : 'Waiting'}`);
+    if (pod.status.startTime !== undefined) lines.push(`      Started:\t${describeTime(pod.status.startTime)}`);
+    lines.push(`    Ready:\t${pod.status.ready ? 'True' : 'False'}`, '    Restart Count:\t0');
+    if (c.readinessProbe) lines.push(`    Readiness:\t${probeText(c.readinessProbe)}`);
+    lines.push(`    Environment:\t${c.env?.length ? '' : '<none>'}`);
+    for (const e of c.env ?? []) lines.push(`      ${e.name}:\t${e.value ?? ''}`);
+    lines.push('    Mounts:', `      /var/run/secrets/kubernetes.io/serviceaccount from ${apiAccessVolume(pod)} (ro)`);
+  }
+  lines.push('Conditions:', '  Type\tStatus');
+  const ok = (b: boolean) => (b ? 'True ' : 'False ');
+  const running = pod.status.phase === 'Running';
+  lines.push(`  PodReadyToStartContainers \t${ok(running)}`, `  Initialized \t${ok(!!pod.spec.nodeName)}`, `  Ready \t${ok(pod.status.ready)}`, `  ContainersReady \t${ok(pod.status.ready)}`, `  PodScheduled \t${ok(!!pod.spec.nodeName)}`);
+  lines.push('Volumes:', `  ${apiAccessVolume(pod)}:`, '    Type:\tProjected (a volume that contains injected data from multiple sources)', '    TokenExpirationSeconds:\t3607', '    ConfigMapName:\tkube-root-ca.crt', '    Optional:\tfalse', '    DownwardAPI:\ttrue');
+  lines.push('QoS Class:\tBestEffort', `Node-Selectors:\t${pod.spec.nodeSelector ? formatLabels(pod.spec.nodeSelector) : '<none>'}`);
+  lines.push('Tolerations:\tnode.kubernetes.io/not-ready:NoExecute op=Exists for 300s', '\tnode.kubernetes.io/unreachable:NoExecute op=Exists for 300s');
+  lines.push('Events:');
+  if (pod.spec.nodeName && pod.metadata.namespace !== 'kube-system') {
+    const age = humanDuration(now - pod.metadata.creationTimestamp);
+    lines.push('  Type\tReason\tAge\tFrom\tMessage', '  ----\t------\t----\t----\t-------');
+    lines.push(`  Normal\tScheduled\t${age}\tdefault-scheduler\tSuccessfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${pod.spec.nodeName}`);
+    for (const c of pod.spec.containers) {
+      lines.push(`  Normal\tPulled\t${age}\tkubelet\tContainer image "${c.image}" already present on machine`);
+      lines.push(`  Normal\tCreated\t${age}\tkubelet\tCreated container: ${c.name}`, `  Normal\tStarted\t${age}\tkubelet\tStarted container ${c.name}`);
+    }
+  } else lines[lines.length - 1] = 'Events:\t<none>';
+  return lines;
+}
+
+function probeText(p: NonNullable<Pod['spec']['containers'][number]['readinessProbe']>): string {
+  const what = p.httpGet ? `http-get http://:${p.httpGet.port}${p.httpGet.path ?? '/'}` : p.tcpSocket ? `tcp-socket :${p.tcpSocket.port}` : p.exec ? `exec [${p.exec.command.join(' ')}]` : 'exec';
+  return `${what} delay=${p.initialDelaySeconds ?? 0}s timeout=1s period=${p.periodSeconds ?? 10}s #success=1 #failure=3`;
+}
+
+export function describeDeployment(d: Deployment, store: ObjectStore): string[] {
+  const rs = store.list('ReplicaSet', d.metadata.namespace).find((r) => r.metadata.ownerReferences?.some((o) => o.uid === d.metadata.uid) && r.spec.replicas > 0);
+  const lines = [
+    `Name:\t${d.metadata.name}`,
+    `Namespace:\t${d.metadata.namespace}`,
+    `CreationTimestamp:\t${describeTime(d.metadata.creationTimestamp)}`,
+    ...mapLines('Labels', d.metadata.labels),
+    ...mapLines('Annotations', { 'deployment.kubernetes.io/revision': '1', ...(d.metadata.annotations ?? {}) }, [LAST_APPLIED]),
+    `Selector:\t${formatLabels(d.spec.selector.matchLabels)}`,
+    `Replicas:\t${d.spec.replicas} desired | ${d.status.updatedReplicas} updated | ${d.status.replicas} total | ${d.status.availableReplicas} available | ${d.status.replicas - d.status.availableReplicas} unavailable`,
+    'StrategyType:\tRollingUpdate',
+    'MinReadySeconds:\t0',
+    'RollingUpdateStrategy:\t25% max unavailable, 25% max surge',
+    'Pod Template:',
+    ...mapLines('  Labels', d.spec.template.metadata.labels),
+    '  Containers:',
+  ];
+  for (const c of d.spec.template.spec.containers) {
+    lines.push(`   ${c.name}:`, `    Image:\t${c.image}`, `    Port:\t${(c.ports ?? []).map((p) => `${p.containerPort}/${p.protocol}`).join(', ') || '<none>'}`);
+    if (c.args?.length) lines.push('    Args:', ...c.args.map((a) => `      ${a}`));
+  }
+  lines.push(`OldReplicaSets:\t<none>`, `NewReplicaSet:\t${rs ? `${rs.metadata.name} (${rs.status.replicas}/${rs.spec.replicas} replicas created)` : '<none>'}`, 'Events:\t<none>');
+  return lines;
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { appliedShell } from '../test-shell';
+
+describe('kubectl exec', () => {
+  const t = appliedShell('bb.yaml');
+
+  it('runs the command in the pod and passes its output through', () => {
+    expect(t.result('kubectl exec client -- hostname')).toEqual({ chunks: [{ stream: 'out', text: 'client\n' }], exitCode: 0 });
+  });
+
+  it('adds "command terminated with exit code N" when the command fails', () => {
+    const r = t.result('kubectl exec client -- curl -s http://empty-nope/');
+    expect(r.exitCode).toBe(6);
+    expect(r.chunks.at(-1)).toEqual({ stream: 'err', text: 'command terminated with exit code 6\n' });
+  });
+
+  it('reports a program the image lacks as the OCI runtime does, with no exit-code line', () => {
+    const text = t.run('kubectl exec bb -- curl http://web/');
+    expect(text).toMatch(
+      /^error: Internal error occurred: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "[0-9a-f]{64}": OCI runtime exec failed: exec failed: unable to start container process: exec: "curl": executable file not found in \$PATH: unknown\n$/,
+    );
+  });
+
+  it('refuses `exec POD CMD` without -- (kubectl >= 1.31) and a missing command', () => {
+    expect(t.run('kubectl exec client ls')).toBe(
+      "error: exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead\nSee 'kubectl exec -h' for help and examples\n",
+    );
+    expect(t.run('kubectl exec client')).toBe('error: you must specify at least one command for the container\n');
+    expect(t.run('kubectl exec client --')).toBe('error: you must specify at least one command for the container\n');
+  });
+
+  it('says NotFound for a missing pod', () => {
+    expect(t.run('kubectl exec nope -- ls')).toBe('Error from server (NotFound): pods "nope" not found\n');
+  });
+
+  it('accepts pod/NAME and -n', () => {
+    expect(t.run('kubectl exec pod/client -- hostname')).toBe('client\n');
+    expect(t.run('kubectl exec -n default client -- hostname')).toBe('client\n');
+  });
+
+  it('runs sh -c lines inside the pod, with sh\'s "not found" for unknown programs', () => {
+    expect(t.run('kubectl exec client -- sh -c "hostname; echo hi"')).toBe('client\nhi\n');
+    expect(t.run('kubectl exec bb -- sh -c "hostname && cat /etc/hostname"')).toBe('bb\nbb\n');
+    const r = t.result('kubectl exec client -- sh -c "foo"');
+    expect(r.chunks.map((c) => c.text).join('')).toBe('sh: foo: not found\ncommand terminated with exit code 127\n');
+  });
+});

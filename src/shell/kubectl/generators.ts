@@ -1,0 +1,78 @@
+/**
+ * The objects kubectl's imperative commands build before sending them.
+ * Compared with real `kubectl create deployment|service ... --dry-run=client -o yaml`
+ * (staging/src/k8s.io/kubectl/pkg/cmd/create/create_deployment.go,
+ * create_service.go, pkg/cmd/run/run.go).
+ */
+
+type Raw = Record<string, unknown>;
+
+/** The container name kubectl derives from an image: its last path part without tag or digest. */
+export function containerNameFromImage(image: string): string {
+  const last = image.split('/').pop() ?? image;
+  return last.split('@')[0]!.split(':')[0]!;
+}
+
+export function deploymentManifest(name: string, images: string[], replicas: number, port?: number, namespace?: string): Raw {
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { labels: { app: name }, name, ...(namespace ? { namespace } : {}) },
+    spec: {
+      replicas,
+      selector: { matchLabels: { app: name } },
+      template: {
+        metadata: { labels: { app: name } },
+        spec: {
+          containers: images.map((image) => ({
+            image,
+            name: containerNameFromImage(image),
+            ...(port !== undefined ? { ports: [{ containerPort: port }] } : {}),
+          })),
+        },
+      },
+    },
+  };
+}
+
+export interface RunOptions {
+  image: string;
+  labels?: Record<string, string>;
+  port?: number;
+  restart?: string;
+  command: boolean;
+  args: string[];
+  env: { name: string; value: string }[];
+  namespace?: string;
+}
+
+export function podManifest(name: string, o: RunOptions): Raw {
+  const container: Raw = { image: o.image, name };
+  if (o.args.length) container[o.command ? 'command' : 'args'] = o.args;
+  if (o.env.length) container.env = o.env;
+  if (o.port !== undefined) container.ports = [{ containerPort: o.port }];
+  return {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { labels: o.labels ?? { run: name }, name, ...(o.namespace ? { namespace: o.namespace } : {}) },
+    spec: { containers: [container], dnsPolicy: 'ClusterFirst', restartPolicy: o.restart ?? 'Always' },
+  };
+}
+
+export interface ServicePortArg {
+  port: number;
+  targetPort: number | string;
+  nodePort?: number;
+}
+
+/** `kubectl create service TYPE NAME --tcp=port:target`: ports named "<port>-<target>", selector app=NAME. */
+export function createServiceManifest(type: string, name: string, ports: ServicePortArg[], namespace?: string, externalName?: string): Raw {
+  const spec: Raw = { type };
+  if (type === 'ExternalName') spec.externalName = externalName;
+  else {
+    spec.ports = ports.map((p) => ({ name: `${p.port}-${p.targetPort}`, port: p.port, protocol: 'TCP', targetPort: p.targetPort, ...(p.nodePort ? { nodePort: p.nodePort } : {}) }));
+    spec.selector = { app: name };
+  }
+  if (type === 'ClusterIP' && ports.length === 0) spec.clusterIP = 'None';
+  return { apiVersion: 'v1', kind: 'Service', metadata: { labels: { app: name }, name, ...(namespace ? { namespace } : {}) }, spec };
+}

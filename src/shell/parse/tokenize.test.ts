@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { ParseError, tokenize } from './tokenize';
+
+const words = (line: string) => tokenize(line).map((t) => (t.kind === 'word' ? t.value : `<${t.value}>`));
+
+describe('tokenize (bash word splitting for the commands we run)', () => {
+  it('splits on blanks and keeps -- as a word', () => {
+    expect(words('kubectl exec  client --\tcurl -s http://web/')).toEqual(['kubectl', 'exec', 'client', '--', 'curl', '-s', 'http://web/']);
+  });
+
+  it('joins quoted parts into one word; single quotes are literal, double quotes unescape \\" \\\\ \\$ \\`', () => {
+    expect(words(`sh -c "hostname; echo hi"`)).toEqual(['sh', '-c', 'hostname; echo hi']);
+    expect(words(`echo 'a "b" $c'`)).toEqual(['echo', 'a "b" $c']);
+    expect(words(`echo "a \\"b\\" \\$c \\n"`)).toEqual(['echo', 'a "b" $c \\n']);
+    expect(words(`echo ab'c d'"e"`)).toEqual(['echo', 'abc de']);
+    expect(words(`echo ''`)).toEqual(['echo', '']);
+  });
+
+  it('a backslash outside quotes escapes the next character', () => {
+    expect(words('echo a\\ b \\|')).toEqual(['echo', 'a b', '|']);
+  });
+
+  it('recognises | ; && || with or without spaces around them', () => {
+    expect(words('a|b;c&&d||e')).toEqual(['a', '<|>', 'b', '<;>', 'c', '<&&>', 'd', '<||>', 'e']);
+  });
+
+  it('treats # as a comment only at the start of a word', () => {
+    expect(words('echo a#b # comment')).toEqual(['echo', 'a#b']);
+  });
+
+  it('reports unclosed quotes with bash\'s message, and refuses background jobs', () => {
+    expect(() => tokenize(`echo 'a`)).toThrow(new ParseError("unexpected EOF while looking for matching `''"));
+    expect(() => tokenize('echo "a')).toThrow(new ParseError('unexpected EOF while looking for matching `"\''));
+    expect(() => tokenize('sleep 1 &')).toThrow(ParseError);
+  });
+});

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { appliedShell } from '../test-shell';
+import { toApiObject, toJson, toYaml } from './serialize';
+
+describe('toYaml (kubectl -o yaml)', () => {
+  it('sorts keys and does not indent sequences under their key', () => {
+    expect(toYaml({ spec: { ports: [{ port: 80, name: 'http' }] }, apiVersion: 'v1' })).toBe('apiVersion: v1\nspec:\n  ports:\n  - name: http\n    port: 80\n');
+  });
+
+  it('quotes strings a YAML 1.1 reader would take for something else, as go-yaml v2 does', () => {
+    expect(toYaml({ creationTimestamp: '2026-01-01T00:00:00Z' })).toBe('creationTimestamp: "2026-01-01T00:00:00Z"\n');
+    expect(toYaml({ a: 'yes', b: 'on', c: '1281', d: 'true' })).toBe('a: "yes"\nb: "on"\nc: "1281"\nd: "true"\n');
+    expect(toYaml({ status: 'True', app: 'web' })).toBe('app: web\nstatus: "True"\n');
+  });
+
+  it('prints null as null and an empty map as {}', () => {
+    expect(toYaml({ lastProbeTime: null, resources: {} })).toBe('lastProbeTime: null\nresources: {}\n');
+  });
+
+  it('keeps a multi-line string as a literal block (the last-applied annotation)', () => {
+    expect(toYaml({ a: '{"x":1}\n' })).toBe('a: |\n  {"x":1}\n');
+  });
+});
+
+describe('toJson (kubectl -o json)', () => {
+  it('indents with 4 spaces and ends with a newline', () => {
+    expect(toJson({ kind: 'List', items: [] })).toBe('{\n    "kind": "List",\n    "items": []\n}\n');
+  });
+});
+
+describe('toApiObject', () => {
+  const t = appliedShell();
+  const store = t.sim.cluster.store;
+
+  it('fills the server-side Pod defaults and leaves simulator bookkeeping out', () => {
+    const pod = toApiObject(store.get('Pod', 'default', 'client')!) as { spec: Record<string, unknown>; status: Record<string, unknown> };
+    expect(pod.spec).toMatchObject({ dnsPolicy: 'ClusterFirst', restartPolicy: 'Always', schedulerName: 'default-scheduler', terminationGracePeriodSeconds: 30 });
+    expect(pod.status).toMatchObject({ phase: 'Running', qosClass: 'BestEffort' });
+    expect(Object.keys(pod.status)).not.toContain('serviceEnv');
+    expect(Object.keys(pod.status)).not.toContain('ready');
+  });
+
+  it('prints timestamps as RFC 3339 strings', () => {
+    const svc = toApiObject(store.get('Service', 'default', 'web')!) as { metadata: { creationTimestamp: string } };
+    expect(svc.metadata.creationTimestamp).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+  });
+
+  it('gives an empty EndpointSlice endpoints: null, as the API does', () => {
+    t.run('kubectl apply -f empty.yaml');
+    const slice = store.list('EndpointSlice', 'default').find((s) => s.metadata.name.startsWith('empty-'))!;
+    expect(toApiObject(slice).endpoints).toBeNull();
+  });
+});

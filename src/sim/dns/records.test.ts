@@ -1,0 +1,130 @@
+// CoreDNS kubernetes plugin answers with kubeadm's Corefile (ttl 30, pods insecure).
+// coredns/coredns plugin/kubernetes (kubernetes.go findServices/findPods, parse.go parseRequest,
+// object/endpoint.go endpointHostname), plugin/backend_lookup.go SRV; k/k cmd/kubeadm/app/phases/addons/dns/manifests.go (ttl 30).
+import { describe, expect, it } from 'vitest';
+import { apply, newSim, pod, podYaml, serviceYaml, svc } from '../test-helpers';
+import type { Simulation } from '../simulation';
+import { answer } from './records';
+
+const Z = 'svc.cluster.local.';
+function cluster(): Simulation {
+  const sim = newSim();
+  const ports = '  ports:\n  - name: http\n    port: 80\n    targetPort: web\n  - name: metrics\n    port: 9000\n    protocol: UDP\n';
+  const withPort = { ports: '    - name: web\n      containerPort: 8080' };
+  apply(sim, [
+    serviceYaml('web', `  selector:\n    app: web\n${ports}`),
+    serviceYaml('db', `  clusterIP: None\n  selector:\n    app: db\n${ports}`),
+    serviceYaml('empty', '  clusterIP: None\n  selector:\n    app: none\n  ports:\n  - port: 80\n'),
+    serviceYaml('ext', '  type: ExternalName\n  externalName: db.example.com\n'),
+    podYaml('web-1', { app: 'web' }, withPort),
+    podYaml('db-1', { app: 'db' }, withPort),
+    podYaml('db-2', { app: 'db' }, withPort).replace('spec:\n', 'spec:\n  hostname: primary\n  subdomain: db\n'),
+    podYaml('db-3', { app: 'db' }, { ...withPort, readyAfter: 60 }),
+  ].join('---\n'));
+  return sim;
+}
+const data = (r: ReturnType<typeof answer>) => r.answers.map((a) => `${a.type} ${a.data}`);
+
+describe('ClusterIP Service', () => {
+  it('A for the ClusterIP with ttl 30, authoritative', () => {
+    const sim = cluster();
+    const r = answer(sim.dnsContext(), `web.default.${Z}`, 'A');
+    expect(r).toMatchObject({ rcode: 'NOERROR', authoritative: true });
+    expect(r.answers).toEqual([{ name: `web.default.${Z}`, ttl: 30, type: 'A', data: svc(sim, 'web').spec.clusterIP }]);
+  });
+
+  it('exists even without endpoints; AAAA is NODATA', () => {
+    const sim = newSim();
+    apply(sim, serviceYaml('lonely', '  selector:\n    app: x\n  ports:\n  - port: 80\n'));
+    expect(answer(sim.dnsContext(), `lonely.default.${Z}`, 'A').answers).toHaveLength(1);
+    expect(answer(sim.dnsContext(), `lonely.default.${Z}`, 'AAAA')).toMatchObject({ rcode: 'NOERROR', answers: [] });
+  });
+
+  it('SRV per port: target the Service FQDN, the Service port, weight floor(100/n), one additional A', () => {
+    const sim = cluster();
+    const r = answer(sim.dnsContext(), `web.default.${Z}`, 'SRV');
+    expect(data(r)).toEqual([`SRV 0 50 80 web.default.${Z}`, `SRV 0 50 9000 web.default.${Z}`]);
+    expect(r.additional).toEqual([{ name: `web.default.${Z}`, ttl: 30, type: 'A', data: svc(sim, 'web').spec.clusterIP }]);
+  });
+
+  it('_port._proto SRV selects one port; an unknown port name is NXDOMAIN', () => {
+    const sim = cluster();
+    expect(data(answer(sim.dnsContext(), `_metrics._udp.web.default.${Z}`, 'SRV'))).toEqual([`SRV 0 100 9000 web.default.${Z}`]);
+    expect(answer(sim.dnsContext(), `_nope._tcp.web.default.${Z}`, 'SRV').rcode).toBe('NXDOMAIN');
+  });
+
+  it('answers endpoint names (dashed IP) for a ClusterIP Service too', () => {
+    const sim = cluster();
+    const ip = pod(sim, 'web-1').status.podIP!;
+    expect(data(answer(sim.dnsContext(), `${ip.replace(/\./g, '-')}.web.default.${Z}`, 'A'))).toEqual([`A ${ip}`]);
+  });
+});
+
+describe('headless Service', () => {
+  it('one A per ready endpoint, unready ones left out', () => {
+    const sim = cluster();
+    const r = answer(sim.dnsContext(), `db.default.${Z}`, 'A');
+    expect(data(r).sort()).toEqual([`A ${pod(sim, 'db-1').status.podIP}`, `A ${pod(sim, 'db-2').status.podIP}`].sort());
+  });
+
+  it('per-endpoint names: hostname when set, else the dashed IP', () => {
+    const sim = cluster();
+    expect(data(answer(sim.dnsContext(), `primary.db.default.${Z}`, 'A'))).toEqual([`A ${pod(sim, 'db-2').status.podIP}`]);
+    const ip1 = pod(sim, 'db-1').status.podIP!;
+    expect(data(answer(sim.dnsContext(), `${ip1.replace(/\./g, '-')}.db.default.${Z}`, 'A'))).toEqual([`A ${ip1}`]);
+  });
+
+  it('SRV targets the endpoint FQDNs with the resolved target port', () => {
+    const sim = cluster();
+    const r = answer(sim.dnsContext(), `_http._tcp.db.default.${Z}`, 'SRV');
+    const dashed = pod(sim, 'db-1').status.podIP!.replace(/\./g, '-');
+    expect(data(r).sort()).toEqual([`SRV 0 50 8080 ${dashed}.db.default.${Z}`, `SRV 0 50 8080 primary.db.default.${Z}`].sort());
+    expect(r.additional.map((a) => a.name).sort()).toEqual([`${dashed}.db.default.${Z}`, `primary.db.default.${Z}`].sort());
+  });
+
+  it('no ready endpoints: NXDOMAIN', () => {
+    expect(answer(cluster().dnsContext(), `empty.default.${Z}`, 'A').rcode).toBe('NXDOMAIN');
+  });
+});
+
+describe('ExternalName', () => {
+  it('a CNAME to the external name, chased through the upstream resolver', () => {
+    const r = answer(cluster().dnsContext(), `ext.default.${Z}`, 'A');
+    expect(r.answers).toEqual([
+      { name: `ext.default.${Z}`, ttl: 30, type: 'CNAME', data: 'db.example.com.' },
+      { name: 'db.example.com.', ttl: 30, type: 'A', data: '93.184.215.20' },
+    ]);
+  });
+
+  it('port/protocol labels are not supported for it: NXDOMAIN', () => {
+    expect(answer(cluster().dnsContext(), `_http._tcp.ext.default.${Z}`, 'SRV').rcode).toBe('NXDOMAIN');
+  });
+});
+
+describe('names that do not exist, and pods', () => {
+  it('unknown Service or namespace: NXDOMAIN', () => {
+    const ctx = cluster().dnsContext();
+    expect(answer(ctx, `nope.default.${Z}`, 'A').rcode).toBe('NXDOMAIN');
+    expect(answer(ctx, `web.nope.${Z}`, 'A').rcode).toBe('NXDOMAIN');
+  });
+
+  it('a namespace or the svc apex alone: NODATA', () => {
+    const ctx = cluster().dnsContext();
+    expect(answer(ctx, `default.${Z}`, 'A')).toMatchObject({ rcode: 'NOERROR', answers: [] });
+    expect(answer(ctx, Z, 'A')).toMatchObject({ rcode: 'NOERROR', answers: [] });
+  });
+
+  it('pods insecure: any dashed IPv4 in an existing namespace, NXDOMAIN otherwise', () => {
+    const ctx = cluster().dnsContext();
+    expect(data(answer(ctx, '10-244-9-9.default.pod.cluster.local.', 'A'))).toEqual(['A 10.244.9.9']);
+    expect(answer(ctx, 'web.default.pod.cluster.local.', 'A').rcode).toBe('NXDOMAIN');
+    expect(answer(ctx, '10-244-9-9.nope.pod.cluster.local.', 'A').rcode).toBe('NXDOMAIN');
+  });
+
+  it('names are case-insensitive; outside the zone goes upstream, non-authoritative', () => {
+    const ctx = cluster().dnsContext();
+    expect(answer(ctx, `WEB.Default.${Z}`, 'A').answers).toHaveLength(1);
+    expect(answer(ctx, 'example.com', 'A')).toMatchObject({ rcode: 'NOERROR', authoritative: false, answers: [{ data: '93.184.215.14' }] });
+    expect(answer(ctx, 'unknown.invalid', 'A')).toMatchObject({ rcode: 'NXDOMAIN', authoritative: false });
+  });
+});

@@ -1,0 +1,13 @@
+# busybox's own nslookup and wget: it asks for A and AAAA of every search
+# domain at once, and prints every answer.
+kubectl apply -f app.yaml
+kubectl apply -f no-endpoints.yaml
+kubectl apply -f busybox.yaml
+kubectl exec bb -- nslookup web
+kubectl exec bb -- nslookup web.default.svc.cluster.local
+kubectl exec bb -- nslookup nope
+kubectl exec bb -- wget -qO- http://web/
+kubectl exec bb -- wget -O- http://web/
+kubectl exec bb -- wget -qO- http://empty/
+kubectl exec bb -- wget -qO- http://nope/
+kubectl exec bb -- curl http://web/
