@@ -62,7 +62,7 @@ describe('kubectl get', () => {
   it('-o yaml of one object is the object; of a list, a v1 List', () => {
     const t = appliedShell();
     expect(t.stdout('kubectl get svc web -o yaml')).toMatch(/^apiVersion: v1\nkind: Service\nmetadata:\n/);
-    expect(t.stdout('kubectl get svc -o yaml')).toMatch(/^apiVersion: v1\nitems:\n- apiVersion: v1\n[\s\S]*kind: List\nmetadata:\n  resourceVersion: ""\n$/);
+    expect(t.stdout('kubectl get svc -o yaml')).toMatch(/^apiVersion: v1\nitems:\n- apiVersion: v1\n[\s\S]*kind: List\nmetadata:\n {2}resourceVersion: ""\n$/);
     expect(JSON.parse(t.stdout('kubectl get pod client -o json')).metadata.name).toBe('client');
   });
 

@@ -45,7 +45,7 @@ describe('curl inside a pod', () => {
 
   it('-v traces the exchange on stderr as curl 8.12 does', () => {
     const text = t.run('kubectl exec client -- curl -sv http://web/');
-    expect(text).toMatch(/^\* Host web:80 was resolved\.\n\* IPv6: \(none\)\n\* IPv4: 10\.96\.\d+\.\d+\n\*   Trying 10\.96\.\d+\.\d+:80\.\.\.\n/);
+    expect(text).toMatch(/^\* Host web:80 was resolved\.\n\* IPv6: \(none\)\n\* IPv4: 10\.96\.\d+\.\d+\n\* {3}Trying 10\.96\.\d+\.\d+:80\.\.\.\n/);
     expect(text).toContain('* using HTTP/1.x\n> GET / HTTP/1.1\n> Host: web\n> User-Agent: curl/8.12.1\n> Accept: */*\n> \n* Request completely sent off\n< HTTP/1.1 200 OK\n');
     expect(text).toMatch(/< Date: \w{3}, \d\d \w{3} \d{4} \d\d:\d\d:\d\d GMT\n/);
     expect(text).toMatch(/\{ \[20 bytes data\]\nweb-\S+\* Connection #0 to host web left intact\n$/);

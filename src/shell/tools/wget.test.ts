@@ -12,7 +12,7 @@ describe('busybox wget', () => {
   it('-O- without -q tells where it connects and draws the bar on stderr', () => {
     const r = t.result('kubectl exec bb -- wget -O- http://web/');
     const err = r.chunks.filter((c) => c.stream === 'err').map((c) => c.text).join('');
-    expect(err).toMatch(/^Connecting to web \(10\.96\.\d+\.\d+:80\)\nwriting to stdout\n-                    100% \|\*{32}\|    20  0:00:00 ETA\nwritten to stdout\n$/);
+    expect(err).toMatch(/^Connecting to web \(10\.96\.\d+\.\d+:80\)\nwriting to stdout\n- {20}100% \|\*{32}\| {4}20 {2}0:00:00 ETA\nwritten to stdout\n$/);
   });
 
   it('says "can\'t connect" for a REJECTed Service and "bad address" for an unknown name', () => {
