@@ -85,7 +85,7 @@ export function runCurl(sim: Simulation, plane: DataPlane, client: Client, args:
   const body = res.answer!.body;
   const date = new Date(simTimeToIso(sim.cluster.clock.now())).toUTCString();
   if (meter) chunks.push({ stream: 'err', text: meterLine(utf8Length(body)) });
-  if (opts.verbose) chunks.push({ stream: 'err', text: verboseHead(res.host, res.port, res.remoteIP!, utf8Length(body), date) });
+  if (opts.verbose) chunks.push({ stream: 'err', text: verboseHead(res.host, res.port, res.remoteIP!, res.path ?? '/', utf8Length(body), date) });
   if (opts.include) chunks.push({ stream: 'out', text: responseHead(utf8Length(body), date).replace(/^< /gm, '') });
   chunks.push({ stream: 'out', text: body });
   if (opts.verbose) chunks.push({ stream: 'err', text: `* Connection #0 to host ${res.host} left intact\n` });
@@ -111,14 +111,14 @@ function responseHead(length: number, date: string): string {
  * With stdout not a terminal (kubectl exec without -t) the body itself is noted as "{ [N bytes data]".
  * Departure: the header lines' CRs are dropped.
  */
-function verboseHead(host: string, port: number, ip: string, length: number, date: string): string {
+function verboseHead(host: string, port: number, ip: string, path: string, length: number, date: string): string {
   const resolved = /^\d+\.\d+\.\d+\.\d+$/.test(host) ? '' : `* Host ${host}:${port} was resolved.\n* IPv6: (none)\n* IPv4: ${ip}\n`;
   return (
     resolved +
     `*   Trying ${ip}:${port}...\n` +
     `* Connected to ${host} (${ip}) port ${port}\n` +
     '* using HTTP/1.x\n' +
-    `> GET / HTTP/1.1\n> Host: ${host}${port === 80 ? '' : `:${port}`}\n> User-Agent: curl/8.12.1\n> Accept: */*\n> \n` +
+    `> GET ${path} HTTP/1.1\n> Host: ${host}${port === 80 ? '' : `:${port}`}\n> User-Agent: curl/8.12.1\n> Accept: */*\n> \n` +
     '* Request completely sent off\n' +
     responseHead(length, date).replace(/\r/g, '') +
     `{ [${length} bytes data]\n`

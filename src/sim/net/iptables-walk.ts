@@ -54,13 +54,17 @@ export interface WalkResult {
 
 const MAX_STEPS = 10_000;
 
-interface TableOutcome {
-  verdict?: Verdict | 'ACCEPT-TABLE';
-}
+interface TableOutcome { verdict?: Verdict | 'ACCEPT-TABLE' }
+
+// Rules indexed by chain once per rendered table (tables are immutable once rendered),
+// so a walk does not regroup every rule on every traversal.
+const CHAIN_INDEX = new WeakMap<Table, Map<string, Rule[]>>();
 
 function byChain(table: Table): Map<string, Rule[]> {
-  const m = new Map<string, Rule[]>();
-  for (const r of table.rules) m.set(r.chain, [...(m.get(r.chain) ?? []), r]);
+  let m = CHAIN_INDEX.get(table);
+  if (!m) CHAIN_INDEX.set(table, (m = new Map()));
+  else return m;
+  for (const r of table.rules) m.get(r.chain)?.push(r) ?? m.set(r.chain, [r]);
   return m;
 }
 
@@ -105,6 +109,11 @@ function traverse(table: Table, hook: string, s: MatchState, trace: TraceStep[],
         ct.add('DNAT');
         return { verdict: 'ACCEPT-TABLE' };
       }
+      case 'REDIRECT':
+        // To the primary address of the incoming interface: the node's own address here.
+        s.packet = { ...s.packet, dst: masqAddr, dport: t.toPorts };
+        ct.add('DNAT');
+        return { verdict: 'ACCEPT-TABLE' };
       case 'SNAT':
       case 'MASQUERADE': {
         const [ip, port] = t.kind === 'SNAT' ? t.to.split(':') : [masqAddr];

@@ -28,6 +28,8 @@ export interface RequestResult {
   port: number;
   servedBy?: Pod;
   remoteIP?: string;
+  /** The request path, as curl sends it. */
+  path?: string;
 }
 
 const EPHEMERAL_LOW = 32768;
@@ -94,6 +96,10 @@ export function performRequest(sim: Simulation, plane: DataPlane, client: Client
   }
   const target = topo.podByIP.get(pkt.dst);
   const outNode = entry.node;
+  if (!target && topo.nodeByIP.has(pkt.dst)) {
+    log.add({ kind: 'reject', from: proxyEl, to: clientEl, actor: `${outNode}`, title: `${pkt.dst} refuses port ${pkt.dport}`, detail: 'TCP RST', packetIn: log.view(pkt), decidedBy: { kind: 'socket', lines: [`nothing listens on ${pkt.dst}:${pkt.dport}`] }, why: `No kube-proxy rule claimed port ${pkt.dport} on the node and no process listens there, so the node's kernel answers with a reset.` });
+    return fail(7, `Failed to connect to ${url.host} port ${url.port} after 0 ms: Couldn't connect to server`);
+  }
   if (!target) {
     log.add({ kind: 'drop', from: proxyEl, to: proxyEl, actor: `${outNode}`, title: `nothing answers at ${pkt.dst}:${pkt.dport}`, detail: describePacket(pkt), packetIn: log.view(pkt), decidedBy: { kind: 'route', lines: [`no pod holds ${pkt.dst}`] }, why: `No rule rewrote ${pkt.dst}:${pkt.dport} and no pod has that address: a ClusterIP only answers on the Service's declared ports.`, related: svcIds });
     return fail(28, `Failed to connect to ${url.host} port ${url.port} after ${SYN_TIMEOUT_MS} ms: Couldn't connect to server`);
@@ -130,7 +136,7 @@ export function performRequest(sim: Simulation, plane: DataPlane, client: Client
     decidedBy: { kind: 'conntrack', lines: [conntrackLine(syn, pkt)] },
     why: `The reply must seem to come from the address ${clientName} dialled, so conntrack on ${outNode} reverses the rewrite it remembered for this connection.`,
   });
-  return { hops: log.hops, ok: true, answer, host: url.host, port: url.port, servedBy: target, remoteIP: ip };
+  return { hops: log.hops, ok: true, answer, host: url.host, port: url.port, servedBy: target, remoteIP: ip, path: url.path };
 }
 
 function conntrackLine(orig: Packet, translated: Packet): string {

@@ -91,6 +91,8 @@ export function formatTarget(t: Target): string {
       return `-j DNAT --to-destination ${t.to}`;
     case 'SNAT':
       return `-j SNAT --to-source ${t.to}`;
+    case 'REDIRECT':
+      return `-j REDIRECT --to-ports ${t.toPorts}`;
     case 'MASQUERADE':
       return `-j MASQUERADE${t.randomFully ? ' --random-fully' : ''}`;
     default:

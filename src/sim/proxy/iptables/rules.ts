@@ -36,6 +36,8 @@ export type Target =
   | { kind: 'MARK'; value: number; mask: number }
   | { kind: 'DNAT'; to: string }
   | { kind: 'SNAT'; to: string }
+  /** Userspace-mode portals: to the node's own address, on the proxy's port. */
+  | { kind: 'REDIRECT'; toPorts: number }
   | { kind: 'MASQUERADE'; randomFully?: boolean };
 
 export interface Rule {
