@@ -15,6 +15,10 @@ test('an invalid Service port becomes a marker with the API server message; the 
   const app = new AppPage(page);
   await app.open();
   await app.replaceInEditor('port: 80', 'port: 99999');
+  // The edited line starts inside the editor (the text must not drift sideways as it is inserted).
+  const lineBox = await app.editor.locator('.view-line', { hasText: 'port: 99999' }).boundingBox();
+  const editorBox = await app.editor.boundingBox();
+  expect(lineBox!.x).toBeGreaterThanOrEqual(editorBox!.x);
 
   const status = page.getByRole('status').filter({ hasText: /^✗ / });
   await expect(status).toBeVisible();

@@ -4,7 +4,7 @@
  * answers unknown commands as bash does.
  */
 import type { Pod } from '../sim/model/types';
-import { IptablesDataPlane } from '../sim/net/iptables-plane';
+import { createDataPlane, type NodeDataPlane } from '../sim/net/data-plane';
 import type { DataPlane } from '../sim/net/packet';
 import type { Simulation } from '../sim/simulation';
 import { kubectl } from './kubectl/kubectl';
@@ -28,10 +28,10 @@ const FOR_LOOP = /^\s*for\s+(\w+)\s+in\s+(.+?)\s*;\s*do\s+(.+?)\s*;?\s*done\s*(?
 const MAX_LOOP = 10_000;
 
 export class Shell {
-  readonly plane: IptablesDataPlane;
+  readonly plane: NodeDataPlane;
 
   constructor(readonly sim: Simulation, readonly env: ShellEnv) {
-    this.plane = new IptablesDataPlane(sim.cluster);
+    this.plane = createDataPlane(sim.cluster);
   }
 
   get dataPlane(): DataPlane {

@@ -27,6 +27,8 @@ export class Cluster {
   readonly ipam = new Map<string, NodeIpam>();
   /** Bumped on every write, so views can tell they are stale. */
   version = 0;
+  /** Bumped when any Service changes: the kubelet's cache of Service environments keys on it. */
+  serviceGeneration = 0;
 
   constructor(readonly config: ClusterConfig, readonly seed: number) {
     this.rng = createRng(seed);
@@ -42,21 +44,26 @@ export class Cluster {
     obj.metadata.resourceVersion = this.ids.resourceVersion();
     obj.metadata.creationTimestamp = at;
     this.store.put(obj);
-    this.version++;
+    this.touched(obj);
     return obj;
+  }
+
+  private touched(obj: KubeObject): void {
+    this.version++;
+    if (obj.kind === 'Service') this.serviceGeneration++;
   }
 
   /** Stores a changed object under a new resourceVersion. */
   update<T extends KubeObject>(obj: T): T {
     obj.metadata.resourceVersion = this.ids.resourceVersion();
     this.store.put(obj);
-    this.version++;
+    this.touched(obj);
     return obj;
   }
 
   remove(obj: KubeObject): void {
     this.store.remove(obj.kind, obj.metadata.namespace, obj.metadata.name);
-    this.version++;
+    this.touched(obj);
   }
 
   /** Removes a pod at once and gives its IP back to its node's IPAM. */

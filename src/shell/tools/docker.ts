@@ -1,11 +1,13 @@
 /**
  * `docker exec NODE CMD`: kind's nodes are containers, so their views are
- * reached this way: iptables-save [-t TABLE], ip route, hostname.
+ * reached this way: iptables-save [-t TABLE], ipvsadm -Ln, nft list ruleset,
+ * conntrack -L, hostname.
  */
 import { simTimeToIso } from '../../sim/clock';
-import type { IptablesDataPlane } from '../../sim/net/iptables-plane';
+import type { NodeDataPlane } from '../../sim/net/data-plane';
 import { printIptablesSave } from '../../sim/proxy/iptables/save';
 import { err, out, type CommandContext, type CommandResult } from '../types';
+import { conntrack, ipvsadm, nft } from './node-tools';
 
 /** iptables-save prints the date as C's asctime: "Thu Jan  1 00:00:00 2026". */
 export function asctime(iso: string): string {
@@ -16,7 +18,7 @@ export function asctime(iso: string): string {
   return `${days[d.getUTCDay()]} ${months[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2, ' ')} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} ${d.getUTCFullYear()}`;
 }
 
-export function docker(args: string[], ctx: CommandContext, plane: IptablesDataPlane): CommandResult {
+export function docker(args: string[], ctx: CommandContext, plane: NodeDataPlane): CommandResult {
   if (args[0] !== 'exec') return err(`docker: '${args[0] ?? ''}' is not supported here; try docker exec NODE iptables-save\n`);
   let i = 1;
   while (args[i]?.startsWith('-')) i++;
@@ -34,6 +36,9 @@ export function docker(args: string[], ctx: CommandContext, plane: IptablesDataP
     const date = asctime(simTimeToIso(ctx.sim.cluster.clock.now()));
     return out(printIptablesSave(plane.ruleset(nodeName), { ...(table ? { table: table as 'nat' } : {}), date }));
   }
+  if (program === 'ipvsadm') return ipvsadm(rest, nodeName, plane);
+  if (program === 'nft') return nft(rest, nodeName, plane);
+  if (program === 'conntrack') return conntrack(rest, nodeName, plane, ctx);
   if (program === 'hostname') return out(`${nodeName}\n`);
   return err(`OCI runtime exec failed: exec failed: unable to start container process: exec: "${program}": executable file not found in $PATH: unknown\n`, 127);
 }

@@ -7,6 +7,7 @@
 import type { Cluster } from '../cluster';
 import type { Deployment, OwnerReference, ReplicaSet } from '../model/types';
 import { podTemplateHash } from './hash';
+import { byControllerUid } from './indexes';
 
 export function ownerRef(owner: { apiVersion: string; kind: string; metadata: { name: string; uid: string } }): OwnerReference {
   return { apiVersion: owner.apiVersion, kind: owner.kind, name: owner.metadata.name, uid: owner.metadata.uid, controller: true, blockOwnerDeletion: true };
@@ -18,18 +19,18 @@ export function isOwnedBy(obj: { metadata: { ownerReferences?: OwnerReference[] 
 
 export function reconcileDeployments(cluster: Cluster): boolean {
   let changed = false;
+  const rsByOwner = byControllerUid(cluster.store.list('ReplicaSet'));
   for (const d of cluster.store.list('Deployment')) {
-    changed = syncDeployment(cluster, d) || changed;
+    changed = syncDeployment(cluster, d, rsByOwner.get(d.metadata.uid) ?? []) || changed;
   }
   return changed;
 }
 
-function syncDeployment(cluster: Cluster, d: Deployment): boolean {
+function syncDeployment(cluster: Cluster, d: Deployment, owned: ReplicaSet[]): boolean {
   const ns = d.metadata.namespace!;
   const hash = podTemplateHash(d.spec.template);
   const rsName = `${d.metadata.name}-${hash}`;
   let changed = false;
-  const owned = cluster.store.list('ReplicaSet', ns).filter((rs) => isOwnedBy(rs, d.metadata.uid));
   let current = owned.find((rs) => rs.metadata.name === rsName);
   if (!current) {
     const labels = { ...(d.spec.template.metadata.labels ?? {}), 'pod-template-hash': hash };

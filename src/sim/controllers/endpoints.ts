@@ -9,13 +9,15 @@ import type { Cluster } from '../cluster';
 import type { EndpointAddress, EndpointPort, Endpoints, EndpointSubset, Service } from '../model/types';
 import { HEADLESS_LABEL } from './endpointslice';
 import { canonicalJson } from './hash';
+import { PodLabelIndex } from './indexes';
 import { compareIPs, managesEndpoints, resolveTargetPort, selectedPods } from './service-pods';
 
 export function reconcileEndpoints(cluster: Cluster): boolean {
   let changed = false;
+  const pods = new PodLabelIndex(cluster.store);
   for (const svc of cluster.store.list('Service')) {
     if (!managesEndpoints(svc)) continue;
-    const subsets = desiredSubsets(cluster, svc);
+    const subsets = desiredSubsets(pods, svc);
     // The Service's labels, plus service.kubernetes.io/headless on a Service without a ClusterIP.
     const labels: Record<string, string> = { ...(svc.metadata.labels ?? {}) };
     if (svc.spec.clusterIP === 'None') labels[HEADLESS_LABEL] = '';
@@ -40,10 +42,10 @@ export function reconcileEndpoints(cluster: Cluster): boolean {
   return changed;
 }
 
-function desiredSubsets(cluster: Cluster, svc: Service): EndpointSubset[] {
+function desiredSubsets(pods: PodLabelIndex, svc: Service): EndpointSubset[] {
   const groups = new Map<string, { ports: EndpointPort[]; ready: EndpointAddress[]; notReady: EndpointAddress[] }>();
   // ShouldPodBeInEndpoints(pod, publishNotReadyAddresses): terminating pods stay only when not-ready ones are published.
-  for (const pod of selectedPods(cluster.store, svc, svc.spec.publishNotReadyAddresses === true)) {
+  for (const pod of selectedPods(pods, svc, svc.spec.publishNotReadyAddresses === true)) {
     const ports: EndpointPort[] = [];
     for (const sp of svc.spec.ports) {
       const port = resolveTargetPort(pod, sp);

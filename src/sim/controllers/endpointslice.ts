@@ -10,6 +10,7 @@ import type { EndpointSlice, Service, SliceEndpoint } from '../model/types';
 import { KUBE_NAME_ALPHABET } from '../rng';
 import { ownerRef } from './deployment';
 import { canonicalJson } from './hash';
+import { PodLabelIndex } from './indexes';
 import { compareIPs, managesEndpoints, resolveTargetPort, selectedPods } from './service-pods';
 
 export const MAX_ENDPOINTS_PER_SLICE = 100;
@@ -21,6 +22,7 @@ type SlicePorts = NonNullable<EndpointSlice['ports']>;
 
 export function reconcileEndpointSlices(cluster: Cluster): boolean {
   let changed = false;
+  const pods = new PodLabelIndex(cluster.store);
   const managed = new Map<string, EndpointSlice[]>();
   for (const slice of cluster.store.list('EndpointSlice')) {
     if (slice.metadata.labels?.['endpointslice.kubernetes.io/managed-by'] !== SLICE_MANAGER) continue;
@@ -36,7 +38,7 @@ export function reconcileEndpointSlices(cluster: Cluster): boolean {
       changed = changed || existing.length > 0;
       continue;
     }
-    changed = syncService(cluster, svc, existing) || changed;
+    changed = syncService(cluster, pods, svc, existing) || changed;
   }
   for (const orphans of managed.values()) for (const s of orphans) {
     cluster.remove(s);
@@ -45,9 +47,9 @@ export function reconcileEndpointSlices(cluster: Cluster): boolean {
   return changed;
 }
 
-function desiredGroups(cluster: Cluster, svc: Service): { ports: SlicePorts | null; endpoints: SliceEndpoint[] }[] {
+function desiredGroups(pods: PodLabelIndex, svc: Service): { ports: SlicePorts | null; endpoints: SliceEndpoint[] }[] {
   const groups = new Map<string, { ports: SlicePorts; endpoints: SliceEndpoint[] }>();
-  for (const pod of selectedPods(cluster.store, svc, true)) {
+  for (const pod of selectedPods(pods, svc, true)) {
     const ports: SlicePorts = [];
     for (const sp of svc.spec.ports) {
       const port = resolveTargetPort(pod, sp);
@@ -76,8 +78,8 @@ function desiredGroups(cluster: Cluster, svc: Service): { ports: SlicePorts | nu
   return out.length > 0 ? out : [{ ports: null, endpoints: [] }];
 }
 
-function syncService(cluster: Cluster, svc: Service, existing: EndpointSlice[]): boolean {
-  const wanted = desiredGroups(cluster, svc);
+function syncService(cluster: Cluster, pods: PodLabelIndex, svc: Service, existing: EndpointSlice[]): boolean {
+  const wanted = desiredGroups(pods, svc);
   const free = [...existing];
   let changed = false;
   // setEndpointSliceLabels: the Service's labels, service.kubernetes.io/headless when it has no ClusterIP, then the reserved two.

@@ -31,6 +31,15 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-export function podTemplateHash(template: unknown, collisionCount = 0): string {
+const hashCache = new WeakMap<object, string>();
+
+export function podTemplateHash(template: object, collisionCount = 0): string {
+  if (collisionCount === 0) {
+    const cached = hashCache.get(template);
+    if (cached) return cached;
+    const hash = safeEncodeString(String(fnv32a(canonicalJson(template))));
+    hashCache.set(template, hash);
+    return hash;
+  }
   return safeEncodeString(String(fnv32a(canonicalJson(template) + (collisionCount ? String(collisionCount) : ''))));
 }

@@ -7,11 +7,13 @@
 import type { Cluster } from '../cluster';
 import type { Pod, ReplicaSet } from '../model/types';
 import { KUBE_NAME_ALPHABET } from '../rng';
-import { isOwnedBy, ownerRef } from './deployment';
+import { ownerRef } from './deployment';
+import { byControllerUid } from './indexes';
 
 export function reconcileReplicaSets(cluster: Cluster): boolean {
   let changed = false;
-  for (const rs of cluster.store.list('ReplicaSet')) changed = syncReplicaSet(cluster, rs) || changed;
+  const podsByOwner = byControllerUid(cluster.store.list('Pod'));
+  for (const rs of cluster.store.list('ReplicaSet')) changed = syncReplicaSet(cluster, rs, podsByOwner.get(rs.metadata.uid) ?? []) || changed;
   return changed;
 }
 
@@ -27,23 +29,23 @@ function compareRank(a: Pod, b: Pod): number {
   return a.metadata.name < b.metadata.name ? 1 : -1;
 }
 
-function syncReplicaSet(cluster: Cluster, rs: ReplicaSet): boolean {
-  const ns = rs.metadata.namespace!;
-  const pods = cluster.store.list('Pod', ns).filter((p) => isOwnedBy(p, rs.metadata.uid) && p.metadata.deletionTimestamp === undefined);
+function syncReplicaSet(cluster: Cluster, rs: ReplicaSet, owned: Pod[]): boolean {
+  const pods = owned.filter((p) => p.metadata.deletionTimestamp === undefined && cluster.store.get('Pod', p.metadata.namespace, p.metadata.name) === p);
   let changed = false;
   const diff = rs.spec.replicas - pods.length;
+  let live = pods;
   if (diff > 0) {
+    live = [...pods];
     for (let i = 0; i < diff; i++) {
-      cluster.create(newPodFor(cluster, rs));
+      live.push(cluster.create(newPodFor(cluster, rs)));
       changed = true;
     }
   } else if (diff < 0) {
-    for (const pod of [...pods].sort(compareRank).slice(0, -diff)) {
-      cluster.deletePod(pod);
-      changed = true;
-    }
+    const doomed = new Set([...pods].sort(compareRank).slice(0, -diff));
+    for (const pod of doomed) cluster.deletePod(pod);
+    live = pods.filter((p) => !doomed.has(p));
+    changed = true;
   }
-  const live = cluster.store.list('Pod', ns).filter((p) => isOwnedBy(p, rs.metadata.uid) && p.metadata.deletionTimestamp === undefined);
   const ready = live.filter((p) => p.status.ready).length;
   if (rs.status.replicas !== live.length || rs.status.readyReplicas !== ready) {
     rs.status = { replicas: live.length, readyReplicas: ready, availableReplicas: ready };

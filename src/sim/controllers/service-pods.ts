@@ -4,8 +4,7 @@
  * Mirrors k/k pkg/api/v1/pod/util.go (FindPort) and
  * staging/src/k8s.io/endpointslice/utils.go (ShouldPodBeInEndpoints).
  */
-import { matchesLabels } from '../model/labels';
-import type { ObjectStore } from '../model/store';
+import type { PodLabelIndex } from './indexes';
 import type { Pod, Service, ServicePort } from '../model/types';
 
 /** A named targetPort resolves per pod from its containers' port names; undefined when the pod has no such port. */
@@ -20,12 +19,11 @@ export function resolveTargetPort(pod: Pod, port: ServicePort): number | undefin
 }
 
 /** Pods a Service's selector picks that can be endpoints at all (have an IP, not finished). */
-export function selectedPods(store: ObjectStore, svc: Service, includeTerminating: boolean): Pod[] {
+export function selectedPods(pods: PodLabelIndex, svc: Service, includeTerminating: boolean): Pod[] {
   const selector = svc.spec.selector;
   if (!selector || Object.keys(selector).length === 0) return [];
-  return store.list('Pod', svc.metadata.namespace).filter(
+  return pods.select(svc.metadata.namespace!, selector).filter(
     (p) =>
-      matchesLabels(selector, p.metadata.labels) &&
       !!p.status.podIP &&
       p.status.phase !== 'Succeeded' &&
       p.status.phase !== 'Failed' &&

@@ -1,7 +1,8 @@
 /**
  * The API server's storage: objects by kind and namespace/name. Listing is
  * always in namespace/name order so that everything built from it is
- * deterministic.
+ * deterministic. Sorted lists are cached and only rebuilt when an object is
+ * added or removed (updates keep their place).
  */
 import type { Kind, KubeObject } from './types';
 
@@ -17,47 +18,84 @@ export function objectKey(namespace: string | undefined, name: string): string {
   return namespace ? `${namespace}/${name}` : name;
 }
 
-export class ObjectStore {
-  private readonly byKind = new Map<Kind, Map<string, KubeObject>>();
-  private sortedCache = new Map<Kind, KubeObject[]>();
+const byName = (a: KubeObject, b: KubeObject): number => {
+  const x = a.metadata.name;
+  const y = b.metadata.name;
+  return x < y ? -1 : x > y ? 1 : 0;
+};
 
-  get<K extends Kind>(kind: K, namespace: string | undefined, name: string): ObjectOf<K> | undefined {
-    return this.byKind.get(kind)?.get(objectKey(namespace, name)) as ObjectOf<K> | undefined;
+class KindTable {
+  readonly all = new Map<string, KubeObject>();
+  readonly byNamespace = new Map<string, Map<string, KubeObject>>();
+  sorted: KubeObject[] | null = null;
+  sortedByNamespace = new Map<string, KubeObject[]>();
+
+  invalidate(ns: string): void {
+    this.sorted = null;
+    this.sortedByNamespace.delete(ns);
+  }
+}
+
+export class ObjectStore {
+  private readonly tables = new Map<Kind, KindTable>();
+
+  private table(kind: Kind): KindTable {
+    let t = this.tables.get(kind);
+    if (!t) this.tables.set(kind, (t = new KindTable()));
+    return t;
   }
 
-  /** All objects of a kind, optionally in one namespace, sorted by namespace/name. */
+  get<K extends Kind>(kind: K, namespace: string | undefined, name: string): ObjectOf<K> | undefined {
+    return this.tables.get(kind)?.all.get(objectKey(namespace, name)) as ObjectOf<K> | undefined;
+  }
+
+  /** All objects of a kind, optionally in one namespace, sorted by namespace/name. Do not mutate the array. */
   list<K extends Kind>(kind: K, namespace?: string): ObjectOf<K>[] {
-    let all = this.sortedCache.get(kind) as ObjectOf<K>[] | undefined;
-    if (!all) {
-      const map = this.byKind.get(kind);
-      const entries = map ? [...map.entries()] : [];
-      entries.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-      all = entries.map((e) => e[1]) as ObjectOf<K>[];
-      this.sortedCache.set(kind, all);
+    const t = this.tables.get(kind);
+    if (!t) return [];
+    if (namespace === undefined) {
+      if (!t.sorted) {
+        // etcd keeps objects under "<ns>/<name>" keys, so a namespace sorts as if followed by '/'.
+        const namespaces = [...t.byNamespace.keys()].sort((a, b) => (a + '/' < b + '/' ? -1 : 1));
+        t.sorted = namespaces.flatMap((ns) => this.list(kind, ns));
+      }
+      return t.sorted as ObjectOf<K>[];
     }
-    return namespace === undefined ? all : all.filter((o) => o.metadata.namespace === namespace);
+    let list = t.sortedByNamespace.get(namespace);
+    if (!list) {
+      list = [...(t.byNamespace.get(namespace)?.values() ?? [])].sort(byName);
+      t.sortedByNamespace.set(namespace, list);
+    }
+    return list as ObjectOf<K>[];
   }
 
   put(obj: KubeObject): void {
-    let map = this.byKind.get(obj.kind);
-    if (!map) {
-      map = new Map();
-      this.byKind.set(obj.kind, map);
-    }
+    const t = this.table(obj.kind);
+    const ns = obj.metadata.namespace ?? '';
     const key = objectKey(obj.metadata.namespace, obj.metadata.name);
-    if (!map.has(key)) this.sortedCache.delete(obj.kind);
-    else this.sortedCache.delete(obj.kind);
-    map.set(key, obj);
+    const isNew = !t.all.has(key);
+    t.all.set(key, obj);
+    let nsMap = t.byNamespace.get(ns);
+    if (!nsMap) t.byNamespace.set(ns, (nsMap = new Map()));
+    nsMap.set(obj.metadata.name, obj);
+    if (isNew) t.invalidate(ns);
   }
 
   remove(kind: Kind, namespace: string | undefined, name: string): KubeObject | undefined {
-    const map = this.byKind.get(kind);
+    const t = this.tables.get(kind);
     const key = objectKey(namespace, name);
-    const obj = map?.get(key);
-    if (obj) {
-      map!.delete(key);
-      this.sortedCache.delete(kind);
-    }
+    const obj = t?.all.get(key);
+    if (!t || !obj) return undefined;
+    t.all.delete(key);
+    const ns = namespace ?? '';
+    const nsMap = t.byNamespace.get(ns)!;
+    nsMap.delete(name);
+    if (nsMap.size === 0) t.byNamespace.delete(ns);
+    t.invalidate(ns);
     return obj;
+  }
+
+  count(kind: Kind): number {
+    return this.tables.get(kind)?.all.size ?? 0;
   }
 }

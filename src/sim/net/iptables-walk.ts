@@ -64,7 +64,11 @@ function byChain(table: Table): Map<string, Rule[]> {
   let m = CHAIN_INDEX.get(table);
   if (!m) CHAIN_INDEX.set(table, (m = new Map()));
   else return m;
-  for (const r of table.rules) m.get(r.chain)?.push(r) ?? m.set(r.chain, [r]);
+  for (const r of table.rules) {
+    const list = m.get(r.chain);
+    if (list) list.push(r);
+    else m.set(r.chain, [r]);
+  }
   return m;
 }
 

@@ -5,6 +5,7 @@
  */
 import { parse } from 'yaml';
 import { parseCidr, type Cidr } from '../net/ip';
+import type { IpvsScheduler } from '../proxy/ipvs/model';
 import type { ProxyMode } from '../view/snapshot';
 
 export interface NodeConfig {
@@ -25,7 +26,13 @@ export interface ClusterConfig {
   nodePortRange: { min: number; max: number };
   /** Addresses a LoadBalancer controller may hand out; empty means `<pending>`. */
   loadBalancerPool: string[];
+  /** Whether the host kernel has the ip_vs modules (x-sim: ipvsModules); default true. */
+  ipvsModules?: boolean;
+  /** kube-proxy --ipvs-scheduler (x-sim: ipvsScheduler; kind has no field for it); default rr. */
+  ipvsScheduler?: IpvsScheduler;
 }
+
+const IPVS_SCHEDULERS: IpvsScheduler[] = ['rr', 'wrr', 'lc', 'wlc', 'lblc', 'lblcr', 'dh', 'sh', 'sed', 'nq', 'mh'];
 
 const DOCKER_NETWORK_BASE = '172.18.0.';
 
@@ -90,6 +97,12 @@ export function parseClusterConfig(text: string): ClusterConfig {
   }
   const sim = (raw['x-sim'] ?? {}) as Record<string, unknown>;
   if (Array.isArray(sim.loadBalancerPool)) config.loadBalancerPool = sim.loadBalancerPool.map(String);
+  if (sim.ipvsModules === false) config.ipvsModules = false;
+  if (sim.ipvsScheduler !== undefined) {
+    const sched = String(sim.ipvsScheduler) as IpvsScheduler;
+    if (!IPVS_SCHEDULERS.includes(sched)) throw new ClusterConfigError(`invalid ipvsScheduler: ${sched}`);
+    config.ipvsScheduler = sched;
+  }
   return config;
 }
 

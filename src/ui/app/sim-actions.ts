@@ -25,7 +25,14 @@ function applyAnswered(seq: number, result: ApplyResult): void {
   if (seq === applySeq) useScenarioStore.getState().applied(result);
 }
 
-export async function bootSimulation(): Promise<void> {
+let booted: Promise<void> | null = null;
+
+/** Loads the default scenario once (React's StrictMode mounts twice in development). */
+export function bootSimulation(): Promise<void> {
+  return (booted ??= boot());
+}
+
+async function boot(): Promise<void> {
   const seq = ++applySeq;
   try {
     applyAnswered(seq, await sim().load({ yaml: DEFAULT_SCENARIO_YAML, seed: DEFAULT_SEED }));

@@ -15,7 +15,7 @@ function StatusLine() {
   const text = status.ok ? `✓ ${status.summary}` : `✗ ${status.summary}`;
   return (
     <div role="status" aria-live="polite" title={text} className={`apply-status ${status.ok ? 'apply-status--ok' : 'apply-status--error'}${pending ? ' is-pending' : ''}`}>
-      {text}
+      <span className="apply-status__text">{text}</span>
     </div>
   );
 }

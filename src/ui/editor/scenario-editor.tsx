@@ -45,7 +45,18 @@ export default function ScenarioEditor() {
     const instance = monaco.editor.create(host.current!, { ...OPTIONS, model });
     ed.current = instance;
     const sub = model.onDidChangeContent(() => yamlEdited(model.getValue()));
+    // Input into Monaco's hidden textarea can make the browser scroll the
+    // editor's scrollbar node sideways to "reveal" it; Monaco undoes such
+    // scrolls on its other nodes but not this one, and the text then sits
+    // off to the left. Undo it here.
+    const unscroll = (e: Event): void => {
+      const el = e.target as HTMLElement;
+      if (el.classList?.contains('editor-scrollable') && el.scrollLeft) el.scrollLeft = 0;
+    };
+    const root = host.current!;
+    root.addEventListener('scroll', unscroll, true);
     return () => {
+      root.removeEventListener('scroll', unscroll, true);
       sub.dispose();
       instance.dispose();
       ed.current = null;

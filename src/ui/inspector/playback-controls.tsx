@@ -13,7 +13,7 @@ export function PlaybackControls() {
       <button type="button" className="icon-btn" aria-label="Previous hop" disabled={current <= 0} onClick={() => stepped(-1)}>◀</button>
       <button type="button" className="icon-btn icon-btn--primary" aria-label={playing ? 'Pause' : 'Play'} onClick={playToggled}>{playing ? '❚❚' : '▶'}</button>
       <button type="button" className="icon-btn" aria-label="Next hop" disabled={current >= count - 1} onClick={() => stepped(1)}>▶|</button>
-      <span className="playback__pos">hop {current + 1} of {count}</span>
+      <span className="playback__pos" aria-label={`hop ${current + 1} of ${count}`}>{current + 1} / {count}</span>
     </div>
   );
 }

@@ -8,7 +8,7 @@
  * Objects are created in the order the first sync's transaction adds them, which is
  * the order the kernel lists them in.
  */
-import type { NftChain, NftHook, NftSet, NftStmt, NftTable } from './model';
+import { elementKey, type NftChain, type NftElement, type NftHook, type NftSet, type NftStmt, type NftTable } from './model';
 
 export interface NftNodeContext {
   nodeName: string;
@@ -27,6 +27,7 @@ export interface NftNodeContext {
 export class NftTableBuilder {
   readonly chains = new Map<string, NftChain>();
   readonly sets = new Map<string, NftSet>();
+  private readonly seen = new Set<string>();
 
   chain(name: string, extra: Partial<NftChain> = {}): NftChain {
     let c = this.chains.get(name);
@@ -42,6 +43,14 @@ export class NftTableBuilder {
     let s = this.sets.get(set.name);
     if (!s) this.sets.set(set.name, (s = { ...set, elements: [] }));
     return s;
+  }
+
+  /** ensureElem: adds an element once (a ClusterIP shared by several ports is one element). */
+  element(set: string, e: NftElement): void {
+    const key = `${set}|${elementKey(e.key)}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.sets.get(set)!.elements.push(e);
   }
 
   build(comment: string): NftTable {
@@ -103,7 +112,7 @@ export function setupNftables(ctx: NftNodeContext): NftTableBuilder {
       'Drop traffic to unallocated ClusterIPs');
   }
   const nodePorts = b.set({ name: 'nodeport-ips', kind: 'set', type: 'ipv4_addr', comment: 'IPs that accept NodePort traffic' });
-  nodePorts.elements.push(...(ctx.nodePortIPs ?? [ctx.nodeIP]).map((ip) => ({ key: [ip] })));
+  for (const ip of ctx.nodePortIPs ?? [ctx.nodeIP]) b.element(nodePorts.name, { key: [ip] });
 
   b.set({ name: 'no-endpoint-services', kind: 'map', type: VMAP_TYPE, comment: 'vmap to drop or reject packets to services with no endpoints' });
   b.set({ name: 'no-endpoint-nodeports', kind: 'map', type: PORT_VMAP_TYPE, comment: 'vmap to drop or reject packets to service nodeports with no endpoints' });

@@ -44,7 +44,7 @@ export function renderNftServicePort(b: NftTableBuilder, sp: ProxyServicePort, c
   const internalVerdict: NftVerdict = hasAnyEndpoints ? { kind: 'drop' } : reject;
   const externalVerdict: NftVerdict = hasAnyEndpoints ? { kind: 'drop' } : reject;
   const el = (set: string, key: string[], value?: NftVerdict, comment?: string) =>
-    b.sets.get(set)!.elements.push({ key, ...(value ? { value } : {}), ...(comment ? { comment } : {}) });
+    b.element(set, { key, ...(value ? { value } : {}), ...(comment ? { comment } : {}) });
   const ipKey = (ip: string, port: number) => [ip, proto, String(port)];
 
   el('cluster-ips', [sp.clusterIP]);
