@@ -29,6 +29,8 @@ export class Cluster {
   version = 0;
   /** Bumped when any Service changes: the kubelet's cache of Service environments keys on it. */
   serviceGeneration = 0;
+  /** Bumped when any Pod changes: the controllers' pod indexes key on it. */
+  podGeneration = 0;
 
   constructor(readonly config: ClusterConfig, readonly seed: number) {
     this.rng = createRng(seed);
@@ -51,6 +53,7 @@ export class Cluster {
   private touched(obj: KubeObject): void {
     this.version++;
     if (obj.kind === 'Service') this.serviceGeneration++;
+    else if (obj.kind === 'Pod') this.podGeneration++;
   }
 
   /** Stores a changed object under a new resourceVersion. */

@@ -9,14 +9,19 @@ import type { Cluster } from '../cluster';
 import type { EndpointAddress, EndpointPort, Endpoints, EndpointSubset, Service } from '../model/types';
 import { HEADLESS_LABEL } from './endpointslice';
 import { canonicalJson } from './hash';
-import { PodLabelIndex } from './indexes';
+import { fingerprintOf, podLabelIndex, SyncMemo, type PodLabelIndex } from './indexes';
+
+const memo = new SyncMemo();
 import { compareIPs, managesEndpoints, resolveTargetPort, selectedPods } from './service-pods';
 
 export function reconcileEndpoints(cluster: Cluster): boolean {
   let changed = false;
-  const pods = new PodLabelIndex(cluster.store);
+  const pods = podLabelIndex(cluster);
   for (const svc of cluster.store.list('Service')) {
     if (!managesEndpoints(svc)) continue;
+    const memoKey = `${svc.metadata.namespace}/${svc.metadata.name}`;
+    const fingerprint = () => `${svc.metadata.resourceVersion}|${cluster.store.get('Endpoints', svc.metadata.namespace, svc.metadata.name)?.metadata.resourceVersion}|${fingerprintOf(selectedPods(pods, svc, true))}`;
+    if (memo.unchanged(cluster, memoKey, fingerprint())) continue;
     const subsets = desiredSubsets(pods, svc);
     // The Service's labels, plus service.kubernetes.io/headless on a Service without a ClusterIP.
     const labels: Record<string, string> = { ...(svc.metadata.labels ?? {}) };
@@ -38,6 +43,7 @@ export function reconcileEndpoints(cluster: Cluster): boolean {
       cluster.update(existing);
       changed = true;
     }
+    memo.record(cluster, memoKey, fingerprint());
   }
   return changed;
 }

@@ -10,7 +10,7 @@ import type { EndpointSlice, Service, SliceEndpoint } from '../model/types';
 import { KUBE_NAME_ALPHABET } from '../rng';
 import { ownerRef } from './deployment';
 import { canonicalJson } from './hash';
-import { PodLabelIndex } from './indexes';
+import { fingerprintOf, podLabelIndex, SyncMemo, type PodLabelIndex } from './indexes';
 import { compareIPs, managesEndpoints, resolveTargetPort, selectedPods } from './service-pods';
 
 export const MAX_ENDPOINTS_PER_SLICE = 100;
@@ -20,9 +20,11 @@ export const HEADLESS_LABEL = 'service.kubernetes.io/headless';
 
 type SlicePorts = NonNullable<EndpointSlice['ports']>;
 
+const memo = new SyncMemo();
+
 export function reconcileEndpointSlices(cluster: Cluster): boolean {
   let changed = false;
-  const pods = new PodLabelIndex(cluster.store);
+  const pods = podLabelIndex(cluster);
   const managed = new Map<string, EndpointSlice[]>();
   for (const slice of cluster.store.list('EndpointSlice')) {
     if (slice.metadata.labels?.['endpointslice.kubernetes.io/managed-by'] !== SLICE_MANAGER) continue;
@@ -38,7 +40,11 @@ export function reconcileEndpointSlices(cluster: Cluster): boolean {
       changed = changed || existing.length > 0;
       continue;
     }
-    changed = syncService(cluster, pods, svc, existing) || changed;
+    const selected = selectedPods(pods, svc, true);
+    if (memo.unchanged(cluster, key, `${svc.metadata.resourceVersion}|${fingerprintOf(existing)}|${fingerprintOf(selected)}`)) continue;
+    const result = syncService(cluster, pods, svc, existing);
+    changed = result.changed || changed;
+    memo.record(cluster, key, `${svc.metadata.resourceVersion}|${fingerprintOf([...result.slices].sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1)))}|${fingerprintOf(selected)}`);
   }
   for (const orphans of managed.values()) for (const s of orphans) {
     cluster.remove(s);
@@ -78,9 +84,11 @@ function desiredGroups(pods: PodLabelIndex, svc: Service): { ports: SlicePorts |
   return out.length > 0 ? out : [{ ports: null, endpoints: [] }];
 }
 
-function syncService(cluster: Cluster, pods: PodLabelIndex, svc: Service, existing: EndpointSlice[]): boolean {
+/** Brings the Service's slices to the wanted state; returns whether anything changed and the slices it now has. */
+function syncService(cluster: Cluster, pods: PodLabelIndex, svc: Service, existing: EndpointSlice[]): { changed: boolean; slices: EndpointSlice[] } {
   const wanted = desiredGroups(pods, svc);
   const free = [...existing];
+  const kept: EndpointSlice[] = [];
   let changed = false;
   // setEndpointSliceLabels: the Service's labels, service.kubernetes.io/headless when it has no ClusterIP, then the reserved two.
   const labels: Record<string, string> = { ...(svc.metadata.labels ?? {}) };
@@ -104,12 +112,13 @@ function syncService(cluster: Cluster, pods: PodLabelIndex, svc: Service, existi
         cluster.update(reuse);
         changed = true;
       }
+      kept.push(reuse);
       continue;
     }
     let name: string;
     do name = `${svc.metadata.name}-${cluster.rng.string(5, KUBE_NAME_ALPHABET)}`;
     while (cluster.store.get('EndpointSlice', svc.metadata.namespace, name));
-    cluster.create({
+    const created = cluster.create<EndpointSlice>({
       apiVersion: 'discovery.k8s.io/v1',
       kind: 'EndpointSlice',
       metadata: cluster.newMeta(name, svc.metadata.namespace, { generateName: `${svc.metadata.name}-`, labels, ownerReferences: [ownerRef(svc)] }),
@@ -117,11 +126,12 @@ function syncService(cluster: Cluster, pods: PodLabelIndex, svc: Service, existi
       endpoints: want.endpoints,
       ports: want.ports,
     });
+    kept.push(created);
     changed = true;
   }
   for (const s of free) {
     cluster.remove(s);
     changed = true;
   }
-  return changed;
+  return { changed, slices: kept };
 }

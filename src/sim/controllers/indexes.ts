@@ -3,6 +3,7 @@
  * every pod for every Service or ReplicaSet (the informers' indexers upstream).
  */
 import { matchesLabels } from '../model/labels';
+import type { Cluster } from '../cluster';
 import type { ObjectStore } from '../model/store';
 import type { KubeObject, Labels, Pod } from '../model/types';
 
@@ -47,4 +48,42 @@ export class PodLabelIndex {
     if (!smallest) return [];
     return smallest.filter((p) => matchesLabels(selector, p.metadata.labels));
   }
+}
+
+const podIndexes = new WeakMap<Cluster, { generation: number; index: PodLabelIndex }>();
+
+/** The pod label index, rebuilt only when some pod has changed since it was built. */
+export function podLabelIndex(cluster: Cluster): PodLabelIndex {
+  const cached = podIndexes.get(cluster);
+  if (cached && cached.generation === cluster.podGeneration) return cached.index;
+  const index = new PodLabelIndex(cluster.store);
+  podIndexes.set(cluster, { generation: cluster.podGeneration, index });
+  return index;
+}
+
+/**
+ * Remembers what a controller last synced a Service from, so a pass can skip
+ * Services whose own object and selected pods are unchanged (resourceVersions
+ * change on every write).
+ */
+export class SyncMemo {
+  private readonly seen = new WeakMap<Cluster, Map<string, string>>();
+
+  /** True when the state is as it was right after the key's last sync. */
+  unchanged(cluster: Cluster, key: string, fingerprint: string): boolean {
+    return this.seen.get(cluster)?.get(key) === fingerprint;
+  }
+
+  /** Records the state a sync left behind. */
+  record(cluster: Cluster, key: string, fingerprint: string): void {
+    let m = this.seen.get(cluster);
+    if (!m) this.seen.set(cluster, (m = new Map()));
+    m.set(key, fingerprint);
+  }
+}
+
+export function fingerprintOf(objects: readonly KubeObject[]): string {
+  let s = '';
+  for (const o of objects) s += `${o.metadata.name}@${o.metadata.resourceVersion};`;
+  return s;
 }

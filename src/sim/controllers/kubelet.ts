@@ -32,6 +32,10 @@ function serviceEnv(cluster: Cluster, pod: Pod): Readonly<Record<string, string>
   return env;
 }
 
+function isReady(pod: Pod, now: number): boolean {
+  return pod.status.phase === 'Running' && !pod.status.forcedUnready && (pod.status.readyAt ?? 0) <= now;
+}
+
 export function reconcileKubelets(cluster: Cluster): boolean {
   let changed = false;
   const now = cluster.clock.now();
@@ -52,10 +56,12 @@ export function reconcileKubelets(cluster: Cluster): boolean {
         readyAt: now + readinessDelay(pod),
         serviceEnv: serviceEnv(cluster, pod) as Record<string, string>,
       };
+      pod.status.ready = isReady(pod, now);
       cluster.update(pod);
       changed = true;
+      continue;
     }
-    const shouldBeReady = pod.status.phase === 'Running' && !pod.status.forcedUnready && (pod.status.readyAt ?? 0) <= now;
+    const shouldBeReady = isReady(pod, now);
     if (pod.status.ready !== shouldBeReady) {
       pod.status.ready = shouldBeReady;
       cluster.update(pod);

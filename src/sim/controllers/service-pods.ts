@@ -5,6 +5,7 @@
  * staging/src/k8s.io/endpointslice/utils.go (ShouldPodBeInEndpoints).
  */
 import type { PodLabelIndex } from './indexes';
+import { parseIPv4 } from '../net/ip';
 import type { Pod, Service, ServicePort } from '../model/types';
 
 /** A named targetPort resolves per pod from its containers' port names; undefined when the pod has no such port. */
@@ -36,8 +37,5 @@ export function managesEndpoints(svc: Service): boolean {
 }
 
 export function compareIPs(a: string, b: string): number {
-  const pa = a.split('.').map(Number);
-  const pb = b.split('.').map(Number);
-  for (let i = 0; i < 4; i++) if (pa[i] !== pb[i]) return pa[i]! - pb[i]!;
-  return 0;
+  return (parseIPv4(a) ?? 0) - (parseIPv4(b) ?? 0);
 }
