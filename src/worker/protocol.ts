@@ -33,6 +33,16 @@ export interface TraceResult {
   snapshot: ClusterSnapshot;
 }
 
+export interface LoadResult {
+  request: RequestSpec;
+  count: number;
+  /** Answers per pod ("NS/NAME"), in pod order. */
+  perPod: { pod: string; count: number }[];
+  /** Requests that failed, by curl's error text. */
+  failures: { error: string; count: number }[];
+  snapshot: ClusterSnapshot;
+}
+
 /** The worker's API; every call is answered in order. */
 export interface SimApi {
   /** Start over: a fresh cluster from the scenario. */
@@ -43,6 +53,10 @@ export interface SimApi {
   run(line: string): Promise<CommandResult>;
   /** Trace one request hop by hop. */
   trace(request: RequestSpec): Promise<TraceResult>;
+  /** Send the same request `count` times and count which pod answered each (the load view). */
+  sendMany(request: RequestSpec, count: number): Promise<LoadResult>;
+  /** Let simulated time pass (readiness delays, graceful termination, affinity timeouts). */
+  advance(seconds: number): Promise<ClusterSnapshot>;
   /** Tab completion candidates for a partial line. */
   complete(line: string): Promise<string[]>;
   snapshot(): Promise<ClusterSnapshot>;

@@ -14,7 +14,10 @@ import { Shell } from '../shell/shell';
 import { textOf } from '../shell/types';
 import { completeLine } from '../shell/complete';
 import { applyEditorYaml } from './editor-apply';
-import type { ApplyResult, CommandResult, ScenarioInput, SimApi, TraceResult } from './protocol';
+import type { ApplyResult, CommandResult, LoadResult, ScenarioInput, SimApi, TraceResult } from './protocol';
+
+/** The most requests one load experiment sends. */
+export const MAX_LOAD = 10_000;
 
 /** The file name under which the terminal sees the editor's text (kubectl apply -f scenario.yaml). */
 export const SCENARIO_FILE = 'scenario.yaml';
@@ -81,6 +84,36 @@ export class SimSession {
     };
   }
 
+  sendMany(request: RequestSpec, count: number): LoadResult {
+    const client = request.from === 'workstation' ? ({ kind: 'workstation' } as const) : this.clientPod(request.from);
+    const perPod = new Map<string, number>();
+    const failures = new Map<string, number>();
+    const n = Math.max(0, Math.min(MAX_LOAD, Math.floor(count)));
+    for (let i = 0; client && i < n; i++) {
+      const res = performRequest(this.sim, this.shell.dataPlane, client, request.url);
+      if (res.ok && res.servedBy) {
+        const key = `${res.servedBy.metadata.namespace}/${res.servedBy.metadata.name}`;
+        perPod.set(key, (perPod.get(key) ?? 0) + 1);
+      } else {
+        const error = res.ok ? 'answered by no pod' : `curl: (${res.error!.code}) ${res.error!.message}`;
+        failures.set(error, (failures.get(error) ?? 0) + 1);
+      }
+    }
+    if (!client) failures.set(`pod "${request.from}" not found`, n);
+    return {
+      request,
+      count: n,
+      perPod: [...perPod.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([pod, c]) => ({ pod, count: c })),
+      failures: [...failures.entries()].map(([error, c]) => ({ error, count: c })),
+      snapshot: this.snapshot(),
+    };
+  }
+
+  advance(seconds: number): ClusterSnapshot {
+    this.sim.advance(Math.max(0, seconds));
+    return this.snapshot();
+  }
+
   complete(line: string): string[] {
     return completeLine(this.sim, line);
   }
@@ -109,6 +142,8 @@ export function createSession(): SimApi {
     applyYaml: async (yaml) => s.applyYaml(yaml),
     run: async (line) => s.run(line),
     trace: async (req) => s.trace(req),
+    sendMany: async (req, count) => s.sendMany(req, count),
+    advance: async (seconds) => s.advance(seconds),
     complete: async (line) => s.complete(line),
     snapshot: async () => s.snapshot(),
   };
