@@ -13,6 +13,7 @@ import { ObjectStore } from './model/store';
 import type { KubeObject, ObjectMeta, Pod } from './model/types';
 import { createRng, type Rng } from './rng';
 import { parseCidr } from './net/ip';
+import { DEFAULT_GRACE_SECONDS, secondsToTerminate } from './kubelet/termination';
 
 export class Cluster {
   readonly store = new ObjectStore();
@@ -69,8 +70,26 @@ export class Cluster {
     this.touched(obj);
   }
 
-  /** Removes a pod at once and gives its IP back to its node's IPAM. */
-  deletePod(pod: Pod): void {
+  /**
+   * Deletes a pod gracefully: it is marked with a deletionTimestamp (now plus
+   * the grace period) and stays, Terminating, until its containers have
+   * stopped (kubelet/termination.ts). A grace of 0 removes it at once.
+   */
+  deletePod(pod: Pod, graceSeconds = DEFAULT_GRACE_SECONDS): void {
+    if (pod.metadata.deletionTimestamp !== undefined && graceSeconds > 0) return;
+    const now = this.clock.now();
+    const after = secondsToTerminate(pod, graceSeconds);
+    if (after <= 0) {
+      this.removePod(pod);
+      return;
+    }
+    pod.metadata.deletionTimestamp = now + graceSeconds;
+    pod.status.terminatesAt = now + after;
+    this.update(pod);
+  }
+
+  /** Takes the pod object away and gives its IP back to its node's IPAM. */
+  removePod(pod: Pod): void {
     const ip = pod.status.podIP;
     if (ip && !pod.spec.hostNetwork && pod.spec.nodeName) this.ipam.get(pod.spec.nodeName)?.release(ip);
     this.remove(pod);

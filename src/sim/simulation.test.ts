@@ -53,9 +53,13 @@ describe('failure modes', () => {
     expect(r.hops.at(-1)!.kind).toBe('reject');
   });
 
-  it('scaling the Deployment to zero turns a working Service into connection refused', () => {
+  it('scaling the Deployment to zero: terminating pods still serve, then connection refused', () => {
     const sim = defaultScenario();
     apply(sim, DEFAULT_SCENARIO_YAML.replace('replicas: 3', 'replicas: 0'));
+    // serve-hostname ignores SIGTERM, so its pods stay serving+terminating for the 30 s grace period
+    // and kube-proxy falls back to them (k/k pkg/proxy/topology.go CategorizeEndpoints).
+    expect(curl(sim, 'http://web').ok).toBe(true);
+    sim.advance(30);
     expect(curl(sim, 'http://web').error!.code).toBe(7);
   });
 

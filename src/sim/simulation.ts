@@ -3,7 +3,7 @@
  * operations that change it (apply, delete, time) and settle it afterwards.
  */
 import { applyManifest, type ApplyOutcome } from './apiserver/apply';
-import { collectGarbage, deleteObject } from './apiserver/delete';
+import { collectGarbage, deleteObject, type DeleteOptions } from './apiserver/delete';
 import type { Cluster } from './cluster';
 import { settle } from './controllers/reconcile';
 import type { Kind, KubeObject } from './model/types';
@@ -60,8 +60,8 @@ export class Simulation {
     return { results, syntaxErrors: parsed.errors };
   }
 
-  delete(kind: Kind, namespace: string | undefined, name: string): KubeObject | undefined {
-    const obj = deleteObject(this.cluster, kind, namespace, name);
+  delete(kind: Kind, namespace: string | undefined, name: string, opts: DeleteOptions = {}): KubeObject | undefined {
+    const obj = deleteObject(this.cluster, kind, namespace, name, opts);
     this.settle();
     return obj;
   }

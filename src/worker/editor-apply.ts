@@ -7,7 +7,7 @@ import { applyManifest } from '../sim/apiserver/apply';
 import type { Simulation } from '../sim/simulation';
 import { sourceKey, type SourceMap } from '../sim/view/build-snapshot';
 import { parseManifests, type Manifest } from '../sim/scenario/manifests';
-import type { Diagnostic } from '../sim/view/snapshot';
+import type { Diagnostic, SourceRange } from '../sim/view/snapshot';
 import type { Kind } from '../sim/model/types';
 
 export interface EditorApplyOutcome {
@@ -29,6 +29,24 @@ function keyOf(raw: Record<string, unknown>): string {
   const kind = String(raw.kind);
   const clusterScoped = kind === 'Namespace' || kind === 'Node';
   return sourceKey(kind, clusterScoped ? undefined : String(meta.namespace ?? 'default'), String(meta.name ?? ''));
+}
+
+/** Fields the UI tints when an object is selected: "Kind" -> [key suffix, field path]. */
+const LINKED_FIELDS: Record<string, [string, string][]> = {
+  Service: [['selector', 'spec.selector']],
+  Pod: [['labels', 'metadata.labels']],
+  Deployment: [['labels', 'spec.template.metadata.labels']],
+};
+
+/** The lines of a written map field, from its key to its last entry; undefined when not written. */
+function blockRange(m: Manifest, field: string): SourceRange | undefined {
+  let value: unknown = m.raw;
+  for (const part of field.split('.')) value = value && typeof value === 'object' ? (value as Record<string, unknown>)[part] : undefined;
+  if (!value || typeof value !== 'object') return undefined;
+  const head = m.locate(field);
+  // Keys with dots (app.kubernetes.io/name) cannot be located one by one; the key's own line stands in.
+  const ends = Object.keys(value).filter((k) => !k.includes('.')).map((k) => m.locate(`${field}.${k}`).endLine);
+  return { startLine: head.startLine, endLine: Math.max(head.endLine, ...ends) };
 }
 
 export function applyEditorYaml(sim: Simulation, yaml: string, previous: Set<string>): EditorApplyOutcome {
@@ -59,6 +77,10 @@ export function applyEditorYaml(sim: Simulation, yaml: string, previous: Set<str
     const key = keyOf(m.raw);
     objects.add(key);
     sources.set(key, { startLine: m.range.startLine, endLine: m.range.endLine });
+    for (const [suffix, field] of LINKED_FIELDS[String(m.raw.kind)] ?? []) {
+      const range = blockRange(m, field);
+      if (range) sources.set(`${key}#${suffix}`, range);
+    }
   }
   for (const key of previous) {
     if (objects.has(key)) continue;

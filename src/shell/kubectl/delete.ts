@@ -9,8 +9,8 @@ import { kindOf, unknownResource } from './resources';
 import { parseSelector } from './selector';
 
 const SPEC = {
-  valued: { ...NAMESPACE_FLAGS, '-l': 'selector', '--selector': 'selector', '-f': 'filename', '--filename': 'filename', '--grace-period': 'grace', '--wait': 'wait' },
-  bool: { '--now': 'now', '--force': 'force', '--all': 'all', '-A': 'all-namespaces', '--ignore-not-found': 'ignore-not-found' },
+  valued: { ...NAMESPACE_FLAGS, '-l': 'selector', '--selector': 'selector', '-f': 'filename', '--filename': 'filename', '--grace-period': 'grace' },
+  bool: { '--wait': 'wait', '--now': 'now', '--force': 'force', '--all': 'all', '-A': 'all-namespaces', '--ignore-not-found': 'ignore-not-found' },
 };
 
 export function kubectlDelete(args: string[], ctx: CommandContext): CommandResult {
@@ -49,14 +49,24 @@ export function kubectlDelete(args: string[], ctx: CommandContext): CommandResul
   }
   const chunks: OutputChunk[] = [];
   let exit = 0;
+  const grace = parsed.bools.has('now') ? 1 : parsed.flags.grace !== undefined ? Number(parsed.flags.grace) : undefined;
+  if (grace !== undefined && (!Number.isInteger(grace) || grace < -1)) return err(`error: invalid argument "${parsed.flags.grace}" for "--grace-period" flag: strconv.ParseInt: parsing "${parsed.flags.grace}": invalid syntax\n`);
+  const force = parsed.bools.has('force') && grace === 0;
+  if (grace === 0 && !parsed.bools.has('force')) return err('error: --grace-period=0 must have --force specified\n');
+  if (force) chunks.push({ stream: 'err', text: 'Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n' });
+  // kubectl waits until what it deleted is really gone (--wait=true): time passes while pods terminate.
+  const wait = !args.includes('--wait=false');
+  let until = ctx.sim.cluster.clock.now();
   for (const t of targets) {
-    const gone = ctx.sim.delete(t.kind, t.ns, t.name);
-    if (gone) chunks.push({ stream: 'out', text: `${singularOf(t.kind)}${groupSuffix(t.kind)} "${t.name}" deleted\n` });
+    const gone = ctx.sim.delete(t.kind, t.ns, t.name, grace === undefined ? {} : { graceSeconds: grace });
+    if (gone?.kind === 'Pod' && gone.status.terminatesAt !== undefined && gone.metadata.deletionTimestamp !== undefined) until = Math.max(until, gone.status.terminatesAt);
+    if (gone) chunks.push({ stream: 'out', text: `${singularOf(t.kind)}${groupSuffix(t.kind)} "${t.name}" ${force ? 'force deleted' : 'deleted'}\n` });
     else if (!parsed.bools.has('ignore-not-found')) {
       chunks.push({ stream: 'err', text: `Error from server (NotFound): ${groupResource(t.kind)} "${t.name}" not found\n` });
       exit = 1;
     }
   }
+  if (wait) ctx.sim.advance(until - ctx.sim.cluster.clock.now());
   return { chunks, exitCode: exit };
 }
 

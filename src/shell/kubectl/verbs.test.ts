@@ -43,6 +43,9 @@ describe('kubectl scale', () => {
     expect(t.stdout('kubectl get deploy web')).toMatch(/\nweb +5\/5 +5 +5 /);
     expect(t.stdout('kubectl get endpoints web')).toMatch(/ \+ 2 more\.\.\. /);
     expect(t.run('kubectl scale deploy/web --replicas=0')).toBe('deployment.apps/web scaled\n');
+    // serve-hostname pods use their whole 30 s grace period before they go.
+    expect(t.stdout('kubectl get pods -l app=web')).toMatch(/Terminating/);
+    t.run('sleep 30');
     expect(t.stdout('kubectl get pods -l app=web')).toBe('');
   });
 

@@ -7,11 +7,16 @@ import type { Cluster } from '../cluster';
 import type { Kind, KubeObject } from '../model/types';
 import { releaseServiceResources } from './service-allocation';
 
-export function deleteObject(cluster: Cluster, kind: Kind, namespace: string | undefined, name: string): KubeObject | undefined {
+export interface DeleteOptions {
+  /** A pod's grace period: undefined for its default (30 s), 0 to remove it at once. */
+  graceSeconds?: number;
+}
+
+export function deleteObject(cluster: Cluster, kind: Kind, namespace: string | undefined, name: string, opts: DeleteOptions = {}): KubeObject | undefined {
   const obj = cluster.store.get(kind, namespace, name);
   if (!obj) return undefined;
   if (obj.kind === 'Service') releaseServiceResources(cluster, obj);
-  if (obj.kind === 'Pod') cluster.deletePod(obj);
+  if (obj.kind === 'Pod') cluster.deletePod(obj, opts.graceSeconds);
   else cluster.remove(obj);
   if (obj.kind === 'Namespace') {
     for (const k of ['Deployment', 'ReplicaSet', 'Pod', 'Service', 'Endpoints', 'EndpointSlice'] as const) {
@@ -35,11 +40,12 @@ export function collectGarbage(cluster: Cluster): void {
     for (const k of OWNED_KINDS) {
       for (const o of cluster.store.list(k)) {
         const owner = o.metadata.ownerReferences?.find((r) => r.controller);
-        if (owner && MODELLED_OWNERS.has(owner.kind) && !uids.has(owner.uid)) {
-          if (o.kind === 'Pod') cluster.deletePod(o);
-          else cluster.remove(o);
-          removed = true;
-        }
+        if (!owner || !MODELLED_OWNERS.has(owner.kind) || uids.has(owner.uid)) continue;
+        if (o.kind === 'Pod') {
+          if (o.metadata.deletionTimestamp !== undefined) continue;
+          cluster.deletePod(o);
+        } else cluster.remove(o);
+        removed = true;
       }
     }
   }

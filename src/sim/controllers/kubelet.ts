@@ -2,17 +2,14 @@
  * What each node's kubelet and CNI do for a scheduled pod: take an IP from the
  * node's podCIDR (or the node's own IP for hostNetwork pods), start the
  * containers with the Service environment of that moment, and report
- * readiness once the probe's initial delay has passed on the simulation clock.
+ * readiness from its probes on the simulation clock (kubelet/probes.ts), and
+ * take deleted pods away once their containers have stopped.
  */
 import type { Cluster } from '../cluster';
 import type { Pod } from '../model/types';
 import { serviceEnvFor } from './service-env';
+import { filesAtStart, readinessAt } from '../kubelet/probes';
 
-function readinessDelay(pod: Pod): number {
-  let delay = 0;
-  for (const c of pod.spec.containers) delay = Math.max(delay, c.readinessProbe?.initialDelaySeconds ?? 0);
-  return delay;
-}
 
 /**
  * Pods started while the Services stay the same see the same variables, so
@@ -32,15 +29,19 @@ function serviceEnv(cluster: Cluster, pod: Pod): Readonly<Record<string, string>
   return env;
 }
 
-function isReady(pod: Pod, now: number): boolean {
-  return pod.status.phase === 'Running' && !pod.status.forcedUnready && (pod.status.readyAt ?? 0) <= now;
-}
 
 export function reconcileKubelets(cluster: Cluster): boolean {
   let changed = false;
   const now = cluster.clock.now();
   for (const pod of cluster.store.list('Pod')) {
-    if (!pod.spec.nodeName || pod.metadata.deletionTimestamp !== undefined) continue;
+    if (!pod.spec.nodeName) continue;
+    if (pod.metadata.deletionTimestamp !== undefined) {
+      if (pod.status.terminatesAt === undefined || pod.status.terminatesAt <= now) {
+        cluster.removePod(pod);
+        changed = true;
+      }
+      continue;
+    }
     const node = cluster.store.get('Node', undefined, pod.spec.nodeName);
     if (!node) continue;
     if (pod.status.phase === 'Pending') {
@@ -53,15 +54,16 @@ export function reconcileKubelets(cluster: Cluster): boolean {
         podIP: ip,
         hostIP: nodeIP,
         startTime: now,
-        readyAt: now + readinessDelay(pod),
+        readyAt: now,
+        files: filesAtStart(pod),
         serviceEnv: serviceEnv(cluster, pod) as Record<string, string>,
       };
-      pod.status.ready = isReady(pod, now);
+      pod.status.ready = readinessAt(pod, now);
       cluster.update(pod);
       changed = true;
       continue;
     }
-    const shouldBeReady = isReady(pod, now);
+    const shouldBeReady = readinessAt(pod, now);
     if (pod.status.ready !== shouldBeReady) {
       pod.status.ready = shouldBeReady;
       cluster.update(pod);

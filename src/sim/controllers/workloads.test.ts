@@ -55,6 +55,10 @@ describe('Deployment and ReplicaSet controllers', () => {
     applyOne(sim, deploy(3));
     expect(podsWithLabel(sim, 'app', 'web')).toHaveLength(3);
     applyOne(sim, deploy(1));
+    // Scaled-down pods terminate gracefully: nginx exits on SIGTERM, so about a second later they are gone.
+    const pods = podsWithLabel(sim, 'app', 'web');
+    expect(pods.filter((p) => p.metadata.deletionTimestamp !== undefined)).toHaveLength(2);
+    sim.advance(1);
     expect(podsWithLabel(sim, 'app', 'web')).toHaveLength(1);
     const d = sim.cluster.store.get('Deployment', 'default', 'web')!;
     expect(d.status).toEqual({ replicas: 1, readyReplicas: 1, updatedReplicas: 1, availableReplicas: 1 });
@@ -68,6 +72,7 @@ describe('Deployment and ReplicaSet controllers', () => {
     const rss = sim.cluster.store.list('ReplicaSet', 'default');
     expect(rss).toHaveLength(2);
     expect(rss.find((r) => r.metadata.name === old!.metadata.name)!.spec.replicas).toBe(0);
+    sim.advance(30);
     expect(podsWithLabel(sim, 'app', 'web').every((p) => p.spec.containers[0]!.image === 'nginx:1.27')).toBe(true);
     expect(sim.cluster.store.get('Deployment', 'default', 'web')!.metadata.generation).toBe(2);
   });
@@ -77,6 +82,8 @@ describe('Deployment and ReplicaSet controllers', () => {
     applyOne(sim, deploy(2));
     sim.delete('Deployment', 'default', 'web');
     expect(sim.cluster.store.list('ReplicaSet', 'default')).toEqual([]);
+    expect(podsWithLabel(sim, 'app', 'web').every((p) => p.metadata.deletionTimestamp !== undefined)).toBe(true);
+    sim.advance(30);
     expect(podsWithLabel(sim, 'app', 'web')).toEqual([]);
   });
 
@@ -85,8 +92,9 @@ describe('Deployment and ReplicaSet controllers', () => {
     applyOne(sim, deploy(1));
     const [first] = podsWithLabel(sim, 'app', 'web');
     sim.delete('Pod', 'default', first!.metadata.name);
-    const [second] = podsWithLabel(sim, 'app', 'web');
+    const [second] = podsWithLabel(sim, 'app', 'web').filter((p) => p.metadata.deletionTimestamp === undefined);
     expect(second!.metadata.name).not.toBe(first!.metadata.name);
+    expect(second!.status.podIP).not.toBe(first!.status.podIP);
   });
 });
 

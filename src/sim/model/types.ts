@@ -80,6 +80,12 @@ export interface PodStatus {
   forcedUnready?: boolean;
   /** Service environment variables computed when the containers started. */
   serviceEnv?: Record<string, string>;
+  /** Simulation time when a deleted pod's containers have stopped and the object goes. */
+  terminatesAt?: number;
+  /** Files the containers made (touch/rm), which exec readiness probes look at. */
+  files?: string[];
+  /** When a changed probe result takes effect (the next probe period, or after failureThreshold failures). */
+  probeFlipAt?: number;
 }
 
 export interface Pod {

@@ -9,7 +9,7 @@ import { renderIptables, type IptablesNodeContext } from '../proxy/iptables/rend
 import type { Ruleset } from '../proxy/iptables/rules';
 import { createRecentTable, walkIptables, type RecentTable } from './iptables-walk';
 import type { DataPlane, Packet, ProxyVerdict } from './packet';
-import { buildTopology, nodeInternalIP } from './topology';
+import { topologyOf } from './topology';
 
 /** kind's docker network gateway and the ports its entrypoint rewires docker's DNS to. */
 export const KIND_DOCKER_DNS = { gatewayIP: '172.18.0.1', tcpPort: 37365, udpPort: 50915 };
@@ -22,8 +22,7 @@ export class IptablesDataPlane implements DataPlane {
   constructor(private readonly cluster: Cluster) {}
 
   nodeContext(nodeName: string): IptablesNodeContext {
-    const node = this.cluster.store.get('Node', undefined, nodeName)!;
-    return { nodeName, nodeIP: nodeInternalIP(node), clusterCIDR: this.cluster.config.podSubnet.text, dockerDns: KIND_DOCKER_DNS };
+    return { nodeName, nodeIP: topologyOf(this.cluster).nodeIP(nodeName), clusterCIDR: this.cluster.config.podSubnet.text, dockerDns: KIND_DOCKER_DNS };
   }
 
   /** The node's current ruleset, re-rendered when the cluster has changed. */
@@ -41,24 +40,32 @@ export class IptablesDataPlane implements DataPlane {
   }
 
   process(nodeName: string, packet: Packet, hook: 'PREROUTING' | 'OUTPUT'): ProxyVerdict {
-    const ctx = this.nodeContext(nodeName);
+    const nodeIP = topologyOf(this.cluster).nodeIP(nodeName);
     let recent = this.recent.get(nodeName);
     if (!recent) this.recent.set(nodeName, (recent = createRecentTable()));
     const rng = this.cluster.trafficRng;
     const result = walkIptables(packet, hook, {
       ruleset: this.ruleset(nodeName),
-      localAddresses: [ctx.nodeIP],
+      localAddresses: [nodeIP],
       random: () => rng.next(),
       recent,
       now: this.cluster.clock.now(),
-      masqueradeAddress: ctx.nodeIP,
+      masqueradeAddress: nodeIP,
     });
-    const pod = buildTopology(this.cluster.store).podByIP.get(result.packet.dst);
+    const pod = topologyOf(this.cluster).podByIP.get(result.packet.dst);
+    const rules: string[] = [];
+    const snatRules: string[] = [];
+    for (const s of result.trace) {
+      const line = s.table === 'nat' ? s.line : `[${s.table}] ${s.line}`;
+      // nat POSTROUTING steps are the source rewrite; the rest decided the destination.
+      (s.table === 'nat' && (s.chain === 'POSTROUTING' || s.chain === 'KUBE-POSTROUTING' || s.chain.startsWith('KIND-MASQ')) ? snatRules : rules).push(line);
+    }
     return {
       packet: result.packet,
       verdict: result.verdict,
       masquerade: result.markedForMasquerade,
-      rules: result.trace.map((s) => (s.table === 'nat' ? s.line : `[${s.table}] ${s.line}`)),
+      rules,
+      ...(result.snat ? { snat: { to: result.snat, rules: snatRules } } : {}),
       tool: 'iptables',
       ...(pod && (result.packet.dst !== packet.dst || result.packet.dport !== packet.dport) ? { endpointPod: `${pod.metadata.namespace}/${pod.metadata.name}` } : {}),
     };

@@ -1,3 +1,4 @@
+import type { ConntrackTable } from './conntrack';
 /** A packet's addressing, as the kernel's netfilter sees it. */
 export interface Packet {
   protocol: 'TCP' | 'UDP';
@@ -23,10 +24,16 @@ export interface ProxyVerdict {
   tool: 'iptables' | 'ipvs' | 'nftables';
   /** The pod behind the new destination, when the proxy chose an endpoint. */
   endpointPod?: string;
+  /** Source NAT on the way out (MASQUERADE in POSTROUTING), with the rules that did it. */
+  snat?: { to: string; rules: string[] };
+  /** A proxy that dials backends itself (userspace): the dials that failed before one connected. */
+  failedDials?: { endpoint: string; error: 'connection refused' | 'i/o timeout'; timeoutMs: number }[];
 }
 
 /** The nodes' service proxies: kube-proxy in whichever mode the cluster runs. */
 export interface DataPlane {
   /** A packet entering a node from a pod or from outside (hook PREROUTING), or made on the node (OUTPUT). */
   process(nodeName: string, packet: Packet, hook: 'PREROUTING' | 'OUTPUT'): ProxyVerdict;
+  /** The node's conntrack table, where the flows a request makes are recorded. */
+  conntrack?(nodeName: string): ConntrackTable;
 }

@@ -7,7 +7,7 @@
 import type { Cluster } from '../cluster';
 import { ConntrackTable, formatConntrackEntry } from './conntrack';
 import type { Packet, ProxyVerdict } from './packet';
-import { buildTopology, nodeInternalIP } from './topology';
+import { topologyOf } from './topology';
 
 /** A per-node value, dropped whenever cluster.version moves. */
 export class NodeCache<T> {
@@ -39,13 +39,13 @@ export class ConntrackTables {
 }
 
 export function nodeIPOf(cluster: Cluster, nodeName: string): string {
-  return nodeInternalIP(cluster.store.get('Node', undefined, nodeName)!);
+  return topologyOf(cluster).nodeIP(nodeName);
 }
 
 /** "ns/name" of the pod now holding the packet's destination, when NAT changed it. */
 export function endpointPodOf(cluster: Cluster, before: Packet, after: Packet): string | undefined {
   if (after.dst === before.dst && after.dport === before.dport) return undefined;
-  const pod = buildTopology(cluster.store).podByIP.get(after.dst);
+  const pod = topologyOf(cluster).podByIP.get(after.dst);
   return pod ? `${pod.metadata.namespace}/${pod.metadata.name}` : undefined;
 }
 

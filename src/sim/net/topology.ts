@@ -5,6 +5,7 @@ import type { Node, Pod } from '../model/types';
 export interface Topology {
   podByIP: Map<string, Pod>;
   nodeByIP: Map<string, Node>;
+  nodeNames: string[];
   nodeIP(nodeName: string): string;
   node(nodeName: string): Node | undefined;
 }
@@ -13,19 +14,33 @@ export function nodeInternalIP(node: Node): string {
   return node.status.addresses.find((a) => a.type === 'InternalIP')!.address;
 }
 
+// One topology per cluster version: requests and planes read it many times between changes.
+const CACHE = new WeakMap<object, { version: number; topo: Topology }>();
+
+/** The cluster's topology, built once per cluster.version (not per packet). */
+export function topologyOf(cluster: { store: ObjectStore; version: number }): Topology {
+  const hit = CACHE.get(cluster);
+  if (hit && hit.version === cluster.version) return hit.topo;
+  const topo = buildTopology(cluster.store);
+  CACHE.set(cluster, { version: cluster.version, topo });
+  return topo;
+}
+
 export function buildTopology(store: ObjectStore): Topology {
   const podByIP = new Map<string, Pod>();
   for (const pod of store.list('Pod')) {
-    if (pod.status.podIP && !pod.spec.hostNetwork && pod.metadata.deletionTimestamp === undefined) podByIP.set(pod.status.podIP, pod);
+    if (pod.status.podIP && !pod.spec.hostNetwork) podByIP.set(pod.status.podIP, pod);
   }
   const nodes = store.list('Node');
   const nodeByIP = new Map(nodes.map((n) => [nodeInternalIP(n), n]));
   const byName = new Map(nodes.map((n) => [n.metadata.name, n]));
+  const ipByName = new Map(nodes.map((n) => [n.metadata.name, nodeInternalIP(n)]));
   return {
     podByIP,
     nodeByIP,
+    nodeNames: nodes.map((n) => n.metadata.name),
     node: (name) => byName.get(name),
-    nodeIP: (name) => nodeInternalIP(byName.get(name)!),
+    nodeIP: (name) => ipByName.get(name)!,
   };
 }
 

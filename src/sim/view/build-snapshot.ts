@@ -9,18 +9,21 @@ export type SourceMap = Map<string, SourceRange>;
 
 export const sourceKey = (kind: string, ns: string | undefined, name: string): string => `${kind}/${ns ?? ''}/${name}`;
 
-function podSource(sim: Simulation, pod: Pod, sources: SourceMap): SourceRange | undefined {
-  const own = sources.get(sourceKey('Pod', pod.metadata.namespace, pod.metadata.name));
-  if (own) return own;
+/** The key of the object the pod is written as in the YAML: the Pod itself, or its Deployment. */
+function podSourceKey(sim: Simulation, pod: Pod, sources: SourceMap): string | undefined {
+  const own = sourceKey('Pod', pod.metadata.namespace, pod.metadata.name);
+  if (sources.has(own)) return own;
   const rsRef = pod.metadata.ownerReferences?.find((r) => r.kind === 'ReplicaSet');
   const rs = rsRef ? sim.cluster.store.get('ReplicaSet', pod.metadata.namespace, rsRef.name) : undefined;
   const dRef = rs?.metadata.ownerReferences?.find((r) => r.kind === 'Deployment');
-  return dRef ? sources.get(sourceKey('Deployment', pod.metadata.namespace, dRef.name)) : undefined;
+  return dRef ? sourceKey('Deployment', pod.metadata.namespace, dRef.name) : undefined;
 }
 
 function podView(sim: Simulation, pod: Pod, sources: SourceMap): PodView {
   const c = pod.spec.containers[0];
-  const source = podSource(sim, pod, sources);
+  const key = podSourceKey(sim, pod, sources);
+  const source = key ? sources.get(key) : undefined;
+  const labelsSource = key ? sources.get(`${key}#labels`) : undefined;
   return {
     namespace: pod.metadata.namespace!,
     name: pod.metadata.name,
@@ -34,6 +37,7 @@ function podView(sim: Simulation, pod: Pod, sources: SourceMap): PodView {
     ports: pod.spec.containers.flatMap((x) => x.ports ?? []).map((p) => ({ ...(p.name ? { name: p.name } : {}), containerPort: p.containerPort, protocol: p.protocol })),
     isCoreDns: pod.metadata.namespace === 'kube-system' && pod.metadata.labels?.['k8s-app'] === 'kube-dns',
     ...(source ? { source } : {}),
+    ...(labelsSource ? { labelsSource } : {}),
   };
 }
 
@@ -66,7 +70,9 @@ export function buildSnapshot(sim: Simulation, sources: SourceMap): ClusterSnaps
     slicesBySvc.set(key, [...(slicesBySvc.get(key) ?? []), s]);
   }
   const services: ServiceView[] = store.list('Service').map((svc) => {
-    const source = sources.get(sourceKey('Service', svc.metadata.namespace, svc.metadata.name));
+    const key = sourceKey('Service', svc.metadata.namespace, svc.metadata.name);
+    const source = sources.get(key);
+    const selectorSource = sources.get(`${key}#selector`);
     return {
       namespace: svc.metadata.namespace!,
       name: svc.metadata.name,
@@ -80,6 +86,7 @@ export function buildSnapshot(sim: Simulation, sources: SourceMap): ClusterSnaps
       endpoints: endpointViews(slicesBySvc.get(`${svc.metadata.namespace}/${svc.metadata.name}`) ?? []),
       sessionAffinity: svc.spec.sessionAffinity,
       ...(source ? { source } : {}),
+      ...(selectorSource ? { selectorSource } : {}),
     };
   });
   return {

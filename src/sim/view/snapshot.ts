@@ -31,6 +31,8 @@ export interface PodView {
   isCoreDns: boolean;
   /** Where in the scenario YAML this pod (or its Deployment) is written. */
   source?: SourceRange;
+  /** The lines of the labels the pod gets from the YAML (metadata.labels, or the Deployment's template labels). */
+  labelsSource?: SourceRange;
 }
 
 export interface EndpointView {
@@ -57,6 +59,8 @@ export interface ServiceView {
   endpoints: EndpointView[];
   sessionAffinity: 'None' | 'ClientIP';
   source?: SourceRange;
+  /** The lines of spec.selector in the scenario YAML. */
+  selectorSource?: SourceRange;
 }
 
 export interface SourceRange {

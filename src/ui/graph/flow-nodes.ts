@@ -18,7 +18,15 @@ export type PodFlowNode = Node<{ pod: PodView; dnsTarget: boolean }, 'pod'>;
 export type ServiceFlowNode = Node<{ svc: ServiceView }, 'service'>;
 export type KubeProxyFlowNode = Node<{ nodeName: string; ruleCount: number; mode: ProxyMode }, 'kubeProxy'>;
 export type WorkstationFlowNode = Node<Record<string, never>, 'workstation'>;
-export type AppNode = K8sNodeFlowNode | PodFlowNode | ServiceFlowNode | KubeProxyFlowNode | WorkstationFlowNode;
+/** The frame around everything outside the cluster (not an element of its own). */
+export type OutsideFlowNode = Node<Record<string, never>, 'outside'>;
+export type LoadBalancerFlowNode = Node<{ svc: ServiceView }, 'loadBalancer'>;
+export type ExternalHostFlowNode = Node<{ host: string; services: string[] }, 'externalHost'>;
+/** A Service's nodePort, drawn on the edge of every node (each node opens it). */
+export type NodePortFlowNode = Node<{ nodeName: string; nodePort: number; service: string }, 'nodePort'>;
+export type AppNode =
+  | K8sNodeFlowNode | PodFlowNode | ServiceFlowNode | KubeProxyFlowNode | WorkstationFlowNode
+  | OutsideFlowNode | LoadBalancerFlowNode | ExternalHostFlowNode | NodePortFlowNode;
 
 type DataOf<T extends AppNode['type']> = Extract<AppNode, { type: T }>['data'];
 
@@ -28,6 +36,8 @@ export function flowNode<T extends NonNullable<AppNode['type']>>(
   box: Box,
   data: DataOf<T>,
   parentId?: string,
+  /** Children are kept inside their parent unless they sit on its edge on purpose. */
+  contained = true,
 ): AppNode {
   const node = {
     id,
@@ -40,7 +50,7 @@ export function flowNode<T extends NonNullable<AppNode['type']>>(
     selectable: false,
     connectable: false,
     focusable: false,
-    ...(parentId ? { parentId, extent: 'parent' as const } : {}),
+    ...(parentId ? { parentId, ...(contained ? { extent: 'parent' as const } : {}) } : {}),
   };
   return node as AppNode;
 }
@@ -50,10 +60,15 @@ export function podLabel(pod: PodView): string {
   return pod.isCoreDns ? `CoreDNS ${pod.name} ${where}` : `Pod ${pod.name} ${where}`;
 }
 
+/** "Service web 10.96.41.7"; a headless Service says "None", as kubectl's CLUSTER-IP column does. */
 export function serviceLabel(svc: ServiceView): string {
-  const addr = svc.type === 'ExternalName' ? svc.externalName : svc.clusterIP === 'None' ? 'headless' : svc.clusterIP;
+  const addr = svc.type === 'ExternalName' ? svc.externalName : svc.clusterIP;
   return `Service ${svc.name} ${addr ?? '(no IP)'}`;
 }
+
+export const loadBalancerLabel = (svc: ServiceView): string => `Load balancer ${svc.name} ${svc.loadBalancerIPs[0] ?? 'pending'}`;
+
+export const WORKSTATION_LABEL = 'Workstation (outside the cluster)';
 
 export function labelOf(n: AppNode): string {
   switch (n.type) {
@@ -65,7 +80,15 @@ export function labelOf(n: AppNode): string {
       return serviceLabel(n.data.svc);
     case 'kubeProxy':
       return `kube-proxy on ${n.data.nodeName}`;
+    case 'loadBalancer':
+      return loadBalancerLabel(n.data.svc);
+    case 'externalHost':
+      return `External host ${n.data.host}`;
+    case 'nodePort':
+      return `NodePort ${n.data.nodePort} on ${n.data.nodeName}`;
+    case 'outside':
+      return 'Outside the cluster';
     default:
-      return 'Workstation';
+      return WORKSTATION_LABEL;
   }
 }
