@@ -7,6 +7,7 @@ import type { Pod } from '../sim/model/types';
 import type { DataPlane } from '../sim/net/packet';
 import type { Simulation } from '../sim/simulation';
 import { runCurl } from './tools/curl';
+import { runDig } from './tools/dig';
 import { hasProgram, toolsetOf } from './tools/images';
 import { bindNslookup, busyboxNslookup } from './tools/nslookup';
 import { podEnv, podFile, resolvConfFor } from './tools/pod-files';
@@ -46,10 +47,14 @@ export function execInPod(ctx: PodExecContext, argv: string[]): CommandResult | 
       return out('');
     case 'ls':
       return out('bin\ndev\netc\nhome\nlib\nmedia\nmnt\nopt\nproc\nroot\nrun\nsbin\nsrv\nsys\ntmp\nusr\nvar\n');
+    case 'touch':
+    case 'rm':
+    case 'test':
+      return fileCommand(ctx, base, args);
     case 'cat': {
       let text = '';
       for (const path of args) {
-        const content = podFile(ctx.sim, ctx.pod, path);
+        const content = podFile(ctx.sim, ctx.pod, path) ?? ((ctx.pod.status.files ?? []).includes(path) ? '' : undefined);
         if (content === undefined) return { chunks: [...(text ? [{ stream: 'out' as const, text }] : []), { stream: 'err', text: `cat: can't open '${path}': No such file or directory\n` }], exitCode: 1 };
         text += content;
       }
@@ -63,6 +68,8 @@ export function execInPod(ctx: PodExecContext, argv: string[]): CommandResult | 
       const conf = resolvConfFor(ctx.sim, ctx.pod);
       return tools!.nslookup === 'bind' ? bindNslookup(ctx.sim.dnsContext(), conf, args) : busyboxNslookup(ctx.sim.dnsContext(), conf, args);
     }
+    case 'dig':
+      return runDig(ctx.sim, resolvConfFor(ctx.sim, ctx.pod), args);
     case 'curl':
       return runCurl(ctx.sim, ctx.plane, { kind: 'pod', pod: ctx.pod }, args);
     case 'wget':
@@ -70,4 +77,26 @@ export function execInPod(ctx: PodExecContext, argv: string[]): CommandResult | 
     default:
       return { missing: program };
   }
+}
+
+/**
+ * touch, rm and test on the container's own files: what exec readiness
+ * probes look at, so a learner can make a pod unready and ready again.
+ */
+function fileCommand(ctx: PodExecContext, program: string, args: string[]): CommandResult {
+  const paths = args.filter((a) => !a.startsWith('-'));
+  const files = new Set(ctx.pod.status.files ?? []);
+  if (program === 'test') {
+    const path = paths[paths.length - 1];
+    return { chunks: [], exitCode: path !== undefined && (files.has(path) || podFile(ctx.sim, ctx.pod, path) !== undefined) ? 0 : 1 };
+  }
+  if (paths.length === 0) return { chunks: [{ stream: 'err', text: `${program}: missing operand\n` }], exitCode: 1 };
+  for (const path of paths) {
+    if (program === 'touch') files.add(path);
+    else if (files.has(path)) files.delete(path);
+    else if (!args.includes('-f')) return { chunks: [{ stream: 'err', text: `rm: can't remove '${path}': No such file or directory\n` }], exitCode: 1 };
+  }
+  ctx.pod.status.files = [...files];
+  ctx.sim.settle();
+  return { chunks: [], exitCode: 0 };
 }

@@ -1,0 +1,108 @@
+/**
+ * BIND's dig (bind-tools in the agnhost image): the full answer layout, +short,
+ * a record type, +search. CoreDNS answers its zone authoritatively without
+ * recursion (flags qr aa rd, hence dig's recursion warning), echoes dig's EDNS
+ * cookie (coredns plugin/pkg/edns), and puts its SOA in the authority section
+ * of empty answers. Layout from bind9 bin/dig/dig.c and lib/dns/masterdump.c
+ * (columns at 24, 32, 40 and 48, reached with tabs, else one space).
+ */
+import { answer, type DnsResponse, type ResourceRecord, type RRType } from '../../sim/dns/records';
+import type { ResolvConf } from '../../sim/dns/resolv-conf';
+import { candidateNames } from '../../sim/dns/resolv-conf';
+import type { Simulation } from '../../sim/simulation';
+import { simTimeToIso } from '../../sim/clock';
+import type { CommandResult } from '../types';
+
+export const DIG_VERSION = '9.18.33';
+const TYPES: RRType[] = ['A', 'AAAA', 'SRV', 'CNAME', 'PTR'];
+
+/** One record in dig's columns: a tab (or several) reaches the next column, one space when past it. */
+export function formatRecord(fields: string[], columns: number[]): string {
+  let text = fields[0]!;
+  let col = text.length;
+  for (let i = 1; i < fields.length; i++) {
+    const target = columns[i - 1]!;
+    if (col >= target) {
+      text += ' ';
+      col += 1;
+    } else {
+      while (col < target) {
+        text += '\t';
+        col = (Math.floor(col / 8) + 1) * 8;
+      }
+    }
+    text += fields[i];
+    col += fields[i]!.length;
+  }
+  return text;
+}
+
+const rrLine = (r: ResourceRecord) => formatRecord([r.name, String(r.ttl), 'IN', r.type, r.data], [24, 32, 40, 48]);
+
+function soa(sim: Simulation, qname: string): ResourceRecord {
+  const zone = `${sim.config.clusterDomain}.`;
+  if (qname.endsWith(`.${zone}`) || qname === zone) {
+    const serial = Math.floor(Date.parse(simTimeToIso(sim.cluster.clock.now())) / 1000);
+    return { name: zone, ttl: 30, type: 'SOA' as RRType, data: `ns.dns.${zone} hostmaster.${zone} ${serial} 7200 1800 86400 30` };
+  }
+  return { name: '.', ttl: 30, type: 'SOA' as RRType, data: 'a.root-servers.net. nstld.verisign-grs.com. 2026010100 1800 900 604800 86400' };
+}
+
+function wireLength(name: string): number {
+  return name === '.' ? 1 : name.replace(/\.$/, '').split('.').reduce((n, l) => n + l.length + 1, 1);
+}
+
+function rdataLength(r: ResourceRecord): number {
+  if (r.type === 'A') return 4;
+  if (r.type === 'AAAA') return 16;
+  if (r.type === 'SRV') return 6 + wireLength(r.data.split(' ')[3]!);
+  const parts = r.data.split(' ');
+  if ((r.type as string) === 'SOA') return wireLength(parts[0]!) + wireLength(parts[1]!) + 20;
+  return wireLength(parts[0]!);
+}
+
+/** The reply's size on the wire: header, question, records (names compressed to a pointer when repeated) and OPT with the cookie. */
+function messageSize(qname: string, records: ResourceRecord[]): number {
+  let size = 12 + wireLength(qname) + 4;
+  for (const r of records) size += (r.name === qname ? 2 : wireLength(r.name)) + 10 + rdataLength(r);
+  return size + 11 + 12;
+}
+
+function whenText(sim: Simulation): string {
+  const d = new Date(simTimeToIso(sim.cluster.clock.now()));
+  const days = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${days[d.getUTCDay()]} ${months[d.getUTCMonth()]} ${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} UTC ${d.getUTCFullYear()}`;
+}
+
+export function runDig(sim: Simulation, conf: ResolvConf, args: string[]): CommandResult {
+  const opts = args.filter((a) => a.startsWith('+'));
+  const words = args.filter((a) => !a.startsWith('+') && !a.startsWith('@'));
+  const qtype = (words.find((w) => TYPES.includes(w.toUpperCase() as RRType))?.toUpperCase() ?? 'A') as RRType;
+  const name = words.find((w) => !TYPES.includes(w.toUpperCase() as RRType)) ?? '.';
+  const names = opts.includes('+search') ? candidateNames(name, conf) : [name.endsWith('.') ? name.slice(0, -1) : name];
+  let qname = '';
+  let r: DnsResponse = { rcode: 'NXDOMAIN', authoritative: true, answers: [], additional: [] };
+  for (const n of names) {
+    qname = `${n}.`;
+    r = answer(sim.dnsContext(), n, qtype);
+    if (r.rcode === 'NOERROR' && r.answers.length) break;
+  }
+  if (opts.includes('+short')) return { chunks: [{ stream: 'out', text: r.answers.map((a) => `${a.data}\n`).join('') }], exitCode: 0 };
+  const authority = r.answers.length === 0 ? [soa(sim, qname)] : [];
+  const server = conf.nameservers[0]!;
+  const flags = r.authoritative ? 'qr aa rd' : 'qr rd ra';
+  const lines = ['', `; <<>> DiG ${DIG_VERSION} <<>> ${args.join(' ')}`, ';; global options: +cmd', ';; Got answer:'];
+  lines.push(`;; ->>HEADER<<- opcode: QUERY, status: ${r.rcode}, id: ${1 + sim.cluster.trafficRng.int(65535)}`);
+  lines.push(`;; flags: ${flags}; QUERY: 1, ANSWER: ${r.answers.length}, AUTHORITY: ${authority.length}, ADDITIONAL: ${r.additional.length + 1}`);
+  if (r.authoritative) lines.push(';; WARNING: recursion requested but not available');
+  lines.push('', ';; OPT PSEUDOSECTION:', '; EDNS: version: 0, flags:; udp: 1232', `; COOKIE: ${sim.cluster.trafficRng.string(16, '0123456789abcdef')} (echoed)`);
+  lines.push(';; QUESTION SECTION:', formatRecord([`;${qname}`, 'IN', qtype], [32, 40]), '');
+  if (r.answers.length) lines.push(';; ANSWER SECTION:', ...r.answers.map(rrLine), '');
+  if (authority.length) lines.push(';; AUTHORITY SECTION:', ...authority.map(rrLine), '');
+  if (r.additional.length) lines.push(';; ADDITIONAL SECTION:', ...r.additional.map(rrLine), '');
+  lines.push(';; Query time: 0 msec', `;; SERVER: ${server}#53(${server}) (UDP)`, `;; WHEN: ${whenText(sim)}`);
+  lines.push(`;; MSG SIZE  rcvd: ${messageSize(qname, [...r.answers, ...authority, ...r.additional])}`, '', '');
+  return { chunks: [{ stream: 'out', text: lines.join('\n') }], exitCode: 0 };
+}
