@@ -13,6 +13,11 @@ export function kubectlCreate(args: string[], ctx: CommandContext): CommandResul
   const [what, ...rest] = args;
   if (what === 'deployment' || what === 'deploy') return createDeployment(rest, ctx);
   if (what === 'service' || what === 'svc') return createService(rest, ctx);
+  if (what === 'namespace' || what === 'ns') {
+    const name = rest.find((a) => !a.startsWith('-'));
+    if (!name) return err("error: exactly one NAME is required, got 0\nSee 'kubectl create namespace -h' for help and examples\n");
+    return submitManifest(ctx, { apiVersion: 'v1', kind: 'Namespace', metadata: { name } }, 'created');
+  }
   if (what === undefined || what.startsWith('-')) return kubectlApplyFile(args, ctx, 'create');
   return err(`error: unknown command "${what}" for "kubectl create"\nRun 'kubectl create --help' for usage.\n`);
 }

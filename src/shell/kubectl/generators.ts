@@ -67,12 +67,9 @@ export interface ServicePortArg {
 
 /** `kubectl create service TYPE NAME --tcp=port:target`: ports named "<port>-<target>", selector app=NAME. */
 export function createServiceManifest(type: string, name: string, ports: ServicePortArg[], namespace?: string, externalName?: string): Raw {
-  const spec: Raw = { type };
+  const spec: Raw = { type, selector: { app: name } };
   if (type === 'ExternalName') spec.externalName = externalName;
-  else {
-    spec.ports = ports.map((p) => ({ name: `${p.port}-${p.targetPort}`, port: p.port, protocol: 'TCP', targetPort: p.targetPort, ...(p.nodePort ? { nodePort: p.nodePort } : {}) }));
-    spec.selector = { app: name };
-  }
+  else spec.ports = ports.map((p) => ({ name: `${p.port}-${p.targetPort}`, port: p.port, protocol: 'TCP', targetPort: p.targetPort, ...(p.nodePort ? { nodePort: p.nodePort } : {}) }));
   if (type === 'ClusterIP' && ports.length === 0) spec.clusterIP = 'None';
   return { apiVersion: 'v1', kind: 'Service', metadata: { labels: { app: name }, name, ...(namespace ? { namespace } : {}) }, spec };
 }

@@ -28,7 +28,7 @@ export function deleteObject(cluster: Cluster, kind: Kind, namespace: string | u
 }
 
 const OWNED_KINDS = ['ReplicaSet', 'Pod', 'EndpointSlice'] as const;
-const MODELLED_OWNERS = new Set(['Deployment', 'ReplicaSet', 'Service']);
+const MODELLED_OWNERS = new Set(['Deployment', 'ReplicaSet', 'Service', 'Endpoints']);
 
 /** Removes objects whose controlling owner is gone. Mirrors k/k pkg/controller/garbagecollector. */
 export function collectGarbage(cluster: Cluster): void {
@@ -36,7 +36,7 @@ export function collectGarbage(cluster: Cluster): void {
   while (removed) {
     removed = false;
     const uids = new Set<string>();
-    for (const k of ['Deployment', 'ReplicaSet', 'Service'] as const) for (const o of cluster.store.list(k)) uids.add(o.metadata.uid);
+    for (const k of ['Deployment', 'ReplicaSet', 'Service', 'Endpoints'] as const) for (const o of cluster.store.list(k)) uids.add(o.metadata.uid);
     for (const k of OWNED_KINDS) {
       for (const o of cluster.store.list(k)) {
         const owner = o.metadata.ownerReferences?.find((r) => r.controller);

@@ -3,6 +3,7 @@ import type { Cluster } from '../cluster';
 import { reconcileDeployments } from './deployment';
 import { reconcileEndpoints } from './endpoints';
 import { reconcileEndpointSlices } from './endpointslice';
+import { reconcileEndpointSliceMirroring } from './endpointslice-mirroring';
 import { reconcileKubelets } from './kubelet';
 import { reconcileReplicaSets } from './replicaset';
 import { reconcileScheduling } from './scheduler';
@@ -14,6 +15,7 @@ const CONTROLLERS = [
   reconcileKubelets,
   reconcileEndpoints,
   reconcileEndpointSlices,
+  reconcileEndpointSliceMirroring,
 ];
 
 export function settle(cluster: Cluster, maxRounds = 20): void {
