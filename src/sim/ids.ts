@@ -10,7 +10,8 @@ export class IdSource {
   }
 
   uid(): string {
-    const hex = this.rng.string(32, '0123456789abcdef');
+    let hex = '';
+    for (let i = 0; i < 4; i++) hex += Math.floor(this.rng.next() * 4294967296).toString(16).padStart(8, '0');
     return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
   }
 

@@ -6,10 +6,10 @@
  * and pkg/api/v1/endpoints/util.go (RepackSubsets).
  */
 import type { Cluster } from '../cluster';
-import type { EndpointAddress, EndpointPort, Endpoints, EndpointSubset, Service } from '../model/types';
+import type { EndpointAddress, EndpointPort, Endpoints, EndpointSubset, Pod, Service } from '../model/types';
 import { HEADLESS_LABEL } from './endpointslice';
 import { canonicalJson } from './hash';
-import { fingerprintOf, podLabelIndex, SyncMemo, type PodLabelIndex } from './indexes';
+import { fingerprintOf, podLabelIndex, SyncMemo } from './indexes';
 
 const memo = new SyncMemo();
 import { compareIPs, managesEndpoints, resolveTargetPort, selectedPods } from './service-pods';
@@ -20,9 +20,12 @@ export function reconcileEndpoints(cluster: Cluster): boolean {
   for (const svc of cluster.store.list('Service')) {
     if (!managesEndpoints(svc)) continue;
     const memoKey = `${svc.metadata.namespace}/${svc.metadata.name}`;
-    const fingerprint = () => `${svc.metadata.resourceVersion}|${cluster.store.get('Endpoints', svc.metadata.namespace, svc.metadata.name)?.metadata.resourceVersion}|${fingerprintOf(selectedPods(pods, svc, true))}`;
+    const selected = selectedPods(pods, svc, true);
+    const podsPrint = fingerprintOf(selected);
+    const fingerprint = () => `${svc.metadata.resourceVersion}|${cluster.store.get('Endpoints', svc.metadata.namespace, svc.metadata.name)?.metadata.resourceVersion}|${podsPrint}`;
     if (memo.unchanged(cluster, memoKey, fingerprint())) continue;
-    const subsets = desiredSubsets(pods, svc);
+    // ShouldPodBeInEndpoints(pod, publishNotReadyAddresses): terminating pods stay only when not-ready ones are published.
+    const subsets = desiredSubsets(svc.spec.publishNotReadyAddresses === true ? selected : selected.filter((p) => p.metadata.deletionTimestamp === undefined), svc);
     // The Service's labels, plus service.kubernetes.io/headless on a Service without a ClusterIP.
     const labels: Record<string, string> = { ...(svc.metadata.labels ?? {}) };
     if (svc.spec.clusterIP === 'None') labels[HEADLESS_LABEL] = '';
@@ -48,10 +51,9 @@ export function reconcileEndpoints(cluster: Cluster): boolean {
   return changed;
 }
 
-function desiredSubsets(pods: PodLabelIndex, svc: Service): EndpointSubset[] {
+function desiredSubsets(candidates: Pod[], svc: Service): EndpointSubset[] {
   const groups = new Map<string, { ports: EndpointPort[]; ready: EndpointAddress[]; notReady: EndpointAddress[] }>();
-  // ShouldPodBeInEndpoints(pod, publishNotReadyAddresses): terminating pods stay only when not-ready ones are published.
-  for (const pod of selectedPods(pods, svc, svc.spec.publishNotReadyAddresses === true)) {
+  for (const pod of candidates) {
     const ports: EndpointPort[] = [];
     for (const sp of svc.spec.ports) {
       const port = resolveTargetPort(pod, sp);

@@ -68,7 +68,8 @@ function newPodFor(cluster: Cluster, rs: ReplicaSet): Pod {
       labels: { ...(rs.spec.template.metadata.labels ?? {}) },
       ownerReferences: [ownerRef(rs)],
     }),
-    spec: JSON.parse(JSON.stringify(rs.spec.template.spec)) as Pod["spec"],
+    // Pods of one ReplicaSet share the template's containers; nothing edits them in place.
+    spec: { ...rs.spec.template.spec },
     status: { phase: 'Pending', ready: false },
   };
 }

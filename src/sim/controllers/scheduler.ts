@@ -30,10 +30,15 @@ export function reconcileScheduling(cluster: Cluster): boolean {
     if (p.spec.nodeName && !p.spec.hostNetwork) load.set(p.spec.nodeName, (load.get(p.spec.nodeName) ?? 0) + 1);
   }
   let changed = false;
+  // Pods with the same tolerations and node selector fit the same nodes (pods of one ReplicaSet share them).
+  const feasibleBy = new Map<string, Node[]>();
   for (const pod of pending) {
-    const feasible = nodes.filter((n) => n.status.ready && tolerates(pod, n) && fitsSelector(pod, n));
+    const key = pod.spec.tolerations || pod.spec.nodeSelector ? JSON.stringify([pod.spec.tolerations, pod.spec.nodeSelector]) : '';
+    let feasible = feasibleBy.get(key);
+    if (!feasible) feasibleBy.set(key, (feasible = nodes.filter((n) => n.status.ready && tolerates(pod, n) && fitsSelector(pod, n))));
     if (feasible.length === 0) continue;
-    const least = Math.min(...feasible.map((n) => load.get(n.metadata.name) ?? 0));
+    let least = Infinity;
+    for (const n of feasible) least = Math.min(least, load.get(n.metadata.name) ?? 0);
     const best = feasible.filter((n) => (load.get(n.metadata.name) ?? 0) === least);
     const chosen = best[cluster.rng.int(best.length)]!;
     pod.spec.nodeName = chosen.metadata.name;

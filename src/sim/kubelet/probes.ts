@@ -12,14 +12,19 @@ import { listeners } from '../net/servers';
 const DEFAULT_PERIOD = 10;
 const FAILURE_THRESHOLD = 3;
 
+const startFiles = new WeakMap<Container[], string[]>();
+
 /** Files a container makes when it starts: `touch PATH` in its shell command line. */
 export function filesAtStart(pod: Pod): string[] {
+  const cached = startFiles.get(pod.spec.containers);
+  if (cached) return [...cached];
   const files: string[] = [];
   for (const c of pod.spec.containers) {
     const line = [...(c.command ?? []), ...(c.args ?? [])].join(' ');
     for (const m of line.matchAll(/\btouch\s+(\S+?)(?=[;&\s]|$)/g)) files.push(m[1]!);
   }
-  return files;
+  startFiles.set(pod.spec.containers, files);
+  return [...files];
 }
 
 function portOf(pod: Pod, c: Container, port: number | string): number | undefined {
