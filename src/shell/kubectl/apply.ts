@@ -24,7 +24,7 @@ export function kubectlApplyFile(args: string[], ctx: CommandContext, mode: 'app
   const report = ctx.sim.applyText(text, source, mode);
   if (report.syntaxErrors.length > 0) {
     const first = report.syntaxErrors[0]!;
-    return err(`error: error parsing ${source}: error converting YAML to JSON: yaml: line ${first.startLine}: ${first.message.replace(/^.*yaml: /, '')}\n`);
+    return err(`${first.message}\n`);
   }
   const chunks: OutputChunk[] = [];
   const errors: string[] = [];

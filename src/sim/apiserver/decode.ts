@@ -54,6 +54,10 @@ function stringMap(v: unknown): Record<string, string> | undefined {
 }
 
 export function checkKind(raw: Raw, source: string): { ok: true; kind: ApplyKind } | { ok: false; message: string; field: string } {
+  const missing = [raw.apiVersion, raw.kind].every((v) => v === undefined || v === '');
+  if (missing) {
+    return { ok: false, field: 'apiVersion', message: `error: error validating "${source}": error validating data: [apiVersion not set, kind not set]; if you choose to ignore these errors, turn validation off with --validate=false` };
+  }
   if (raw.apiVersion === undefined || raw.apiVersion === '') {
     return { ok: false, field: 'apiVersion', message: `error: error validating "${source}": error validating data: apiVersion not set; if you choose to ignore these errors, turn validation off with --validate=false` };
   }

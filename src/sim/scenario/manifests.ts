@@ -4,6 +4,7 @@
  */
 import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node as YamlNode } from 'yaml';
 import type { Diagnostic } from '../view/snapshot';
+import { goYamlMessage } from './yaml-errors';
 
 export interface TextRange {
   startLine: number;
@@ -42,7 +43,8 @@ export function splitFieldPath(path: string): (string | number)[] {
 
 export function parseManifests(text: string, source = 'STDIN'): ParsedManifests {
   const lineCounter = new LineCounter();
-  const docs = parseAllDocuments(text, { lineCounter, uniqueKeys: true });
+  // Duplicate keys pass kubectl's YAML-to-JSON conversion (the last one wins), so they are no error here.
+  const docs = parseAllDocuments(text, { lineCounter, uniqueKeys: false });
   const toRange = (start: number, end: number): TextRange => {
     const a = lineCounter.linePos(start);
     const b = lineCounter.linePos(Math.max(start, end));
@@ -56,7 +58,7 @@ export function parseManifests(text: string, source = 'STDIN'): ParsedManifests 
       const [start, end] = err.pos;
       errors.push({
         ...toRange(start, end),
-        message: `error parsing ${source}: error converting YAML to JSON: yaml: ${err.message.split('\n')[0]}`,
+        message: `error: error parsing ${source}: error converting YAML to JSON: ${goYamlMessage(err, text)}`,
         severity: 'error',
       });
     }
@@ -66,7 +68,7 @@ export function parseManifests(text: string, source = 'STDIN'): ParsedManifests 
     const value = doc.toJS() as unknown;
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
       const r = root.range ?? [0, 0, 0];
-      errors.push({ ...toRange(r[0], r[1]), message: `error: error validating "${source}": error validating data: invalid object`, severity: 'error' });
+      errors.push({ ...toRange(r[0], r[1]), message: `error: error validating "${source}": error validating data: invalid object to validate; if you choose to ignore these errors, turn validation off with --validate=false`, severity: 'error' });
       continue;
     }
     const rootRange = root.range ?? [0, 0, 0];
