@@ -8,6 +8,7 @@ import type { Cluster } from '../cluster';
 import { canonicalJson } from '../controllers/hash';
 import type { Deployment, KubeObject, Pod, Service } from '../model/types';
 import { checkKind, decodeManifest } from './decode';
+import { strictDecodingMessage, unknownFields } from './strict-fields';
 import { formatInvalid, forbidden, type FieldError } from './field-errors';
 import { groupResource, resourceRef } from './resource-names';
 import { allocateServiceResources, assignLoadBalancer } from './service-allocation';
@@ -52,6 +53,11 @@ function rejected(kind: string, name: string, errs: FieldError[]): ApplyOutcome 
 export function applyManifest(cluster: Cluster, raw: Record<string, unknown>, opts: ApplyOptions): ApplyOutcome {
   const kindCheck = checkKind(raw, opts.source);
   if (!kindCheck.ok) return { ok: false, message: kindCheck.message, causes: [{ field: kindCheck.field, message: kindCheck.message }] };
+  const unknown = unknownFields(kindCheck.kind, raw);
+  if (unknown.length > 0) {
+    const message = `Error from server (BadRequest): error when creating "${opts.source}": ${strictDecodingMessage(kindCheck.kind, unknown)}`;
+    return { ok: false, message, causes: unknown.map((field) => ({ field, message })) };
+  }
   const decoded = decodeManifest(raw, kindCheck.kind, cluster.clock.now());
   if (!decoded.ok) {
     const message = `Error from server (BadRequest): error when creating "${opts.source}": ${decoded.message}`;
