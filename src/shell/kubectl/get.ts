@@ -42,6 +42,11 @@ export function kubectlGet(args: string[], ctx: CommandContext): CommandResult {
   const typeNames = typeArg.includes('/') ? [typeArg.split('/')[0]!] : typeArg.split(',');
   if (typeArg.includes('/')) names.unshift(typeArg.split('/')[1]!);
   for (const t of typeNames) {
+    // "all" is kubectl's category of the common workload kinds (the ones this cluster models).
+    if (t === 'all' && !typeArg.includes('/')) {
+      kinds.push('Pod', 'Service', 'Deployment', 'ReplicaSet');
+      continue;
+    }
     const k = kindOf(t);
     if (!k) return err(unknownResource(t));
     kinds.push(k);
@@ -52,7 +57,7 @@ export function kubectlGet(args: string[], ctx: CommandContext): CommandResult {
   const notFound: OutputChunk[] = [];
   const found: KubeObject[] = [];
   let exit = 0;
-  const multi = kinds.length > 1;
+  const multi = kinds.length > 1 || typeNames.includes('all');
   for (const kind of kinds) {
     const scoped = isClusterScoped(kind);
     let objs: KubeObject[];

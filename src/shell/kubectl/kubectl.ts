@@ -7,6 +7,7 @@ import { kubectlCreate } from './create';
 import { kubectlDescribe } from './describe';
 import { kubectlExpose } from './expose';
 import { kubectlLabel } from './label';
+import { kubectlLogs } from './logs';
 import { kubectlRun } from './run';
 import { kubectlDelete } from './delete';
 import { kubectlExec } from './exec';
@@ -40,6 +41,8 @@ export function kubectl(args: string[], ctx: CommandContext, deps: KubectlDeps):
       return kubectlRun(rest, ctx);
     case 'label':
       return kubectlLabel(rest, ctx);
+    case 'logs':
+      return kubectlLogs(rest, ctx);
     case 'exec':
       return kubectlExec(rest, ctx, deps.plane, deps.runInPod);
     case 'delete':
