@@ -21,3 +21,19 @@ test('the terminal curls the Service from inside a pod, with history on the arro
   await app.terminalInput.press('ArrowDown');
   await expect(app.terminalInput).toHaveValue('');
 });
+
+test('Tab completes commands, verbs and object names, and lists the choices when several fit', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open();
+  await app.terminalInput.fill('kubectl exe');
+  await app.terminalInput.press('Tab');
+  await expect(app.terminalInput).toHaveValue('kubectl exec ');
+  await app.terminalInput.pressSequentially('cl');
+  await app.terminalInput.press('Tab');
+  await expect(app.terminalInput).toHaveValue('kubectl exec client ');
+  await app.terminalInput.fill('kubectl get endp');
+  await app.terminalInput.press('Tab');
+  await expect(app.terminalInput).toHaveValue('kubectl get endpoints');
+  await app.terminalInput.press('Tab');
+  await expect(app.terminalOutput).toContainText('endpoints  endpointslices');
+});

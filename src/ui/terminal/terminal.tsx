@@ -44,10 +44,13 @@ export function Terminal() {
     } else if (e.key === 'Tab' && input.trim()) {
       e.preventDefault();
       const typed = input;
+      // The worker completes the last word; a single candidate also gets bash's trailing space.
       const candidates = await completeLine(typed);
       if (candidates.length === 0) return;
-      const prefix = commonPrefix(candidates);
-      if (prefix.length > typed.length) setInput(prefix);
+      const head = typed.slice(0, typed.length - (typed.split(/\s+/).pop() ?? '').length);
+      const word = typed.slice(head.length);
+      const prefix = candidates.length === 1 ? `${candidates[0]} ` : commonPrefix(candidates);
+      if (prefix.length > word.length) setInput(head + prefix);
       else if (candidates.length > 1) useTerminalStore.getState().outputReceived(candidates.join('  '), false);
     } else if (e.key === 'l' && e.ctrlKey) {
       e.preventDefault();
