@@ -8,11 +8,15 @@ import { reconcileKubelets } from './kubelet';
 import { reconcileReplicaSets } from './replicaset';
 import { reconcileScheduling } from './scheduler';
 
+// The workload controllers run again after the kubelets, so their status
+// (ready counts) settles in the same round as the pods they made.
 const CONTROLLERS = [
   reconcileDeployments,
   reconcileReplicaSets,
   reconcileScheduling,
   reconcileKubelets,
+  reconcileReplicaSets,
+  reconcileDeployments,
   reconcileEndpoints,
   reconcileEndpointSlices,
   reconcileEndpointSliceMirroring,
