@@ -36,11 +36,25 @@ spec:
 }
 
 /** kind with enough nodes that 5,000 pods fit in /24 podCIDRs (about 110 pods a node, as kubelet's default max-pods). */
-export function bigClusterConfig(workers: number): string {
+export function bigClusterConfig(workers: number, proxyMode = 'iptables'): string {
   return `kind: Cluster
 apiVersion: kind.x-k8s.io/v1alpha4
+networking:
+  kubeProxyMode: ${proxyMode}
 nodes:
 - role: control-plane
 ${Array.from({ length: workers }, () => '- role: worker').join('\n')}
 `;
 }
+
+/** The pod load experiments send from (agnhost has curl). */
+export const CLIENT_POD_YAML = `apiVersion: v1
+kind: Pod
+metadata:
+  name: client
+spec:
+  containers:
+  - name: client
+    image: registry.k8s.io/e2e-test-images/agnhost:2.47
+    args: ["pause"]
+`;

@@ -2,17 +2,23 @@
  * `npm run bench`: one figure a line as `name: value`.
  * settle-*: the core applies and settles a 5,000-pod, 1,000-service cluster
  * (manifests already parsed: the figure is the core's, not the YAML parser's).
- * trace-*: requests traced with full hop records per second.
+ * trace-requests-per-second: requests traced with full hop records per second
+ * (median of runs), default scenario, iptables mode: `curl http://web/` from the
+ * client pod, DNS and conntrack included.
+ * trace-requests-per-second-1000-services-MODE: the same from a client pod in the
+ * 1,000-service cluster, each request to another Service, with the iptables walk
+ * cache off, so the figure is the rule walk itself: iptables' linear KUBE-SERVICES
+ * scan against nftables' service-ips verdict map.
  */
 import { applyManifest } from '../src/sim/apiserver/apply';
 import { settle } from '../src/sim/controllers/reconcile';
-import { parseClusterConfig, defaultClusterConfig } from '../src/sim/scenario/cluster-config';
+import { defaultClusterConfig, parseClusterConfig } from '../src/sim/scenario/cluster-config';
 import { DEFAULT_SCENARIO_YAML } from '../src/sim/scenario/default-scenario';
 import { parseManifests } from '../src/sim/scenario/manifests';
 import { Simulation } from '../src/sim/simulation';
+import { createDataPlane } from '../src/sim/net/data-plane';
 import { performRequest } from '../src/sim/net/request';
-import { Shell } from '../src/shell/shell';
-import { bigClusterConfig, bigClusterYaml } from './big-cluster';
+import { bigClusterConfig, bigClusterYaml, CLIENT_POD_YAML } from './big-cluster';
 import { median, timeRuns } from './stats';
 
 function settleBench(): void {
@@ -31,19 +37,34 @@ function settleBench(): void {
   console.log(`settle-heap-mib: ${(heap / 1024 / 1024).toFixed(1)}`);
 }
 
-function traceBench(label: string, yaml: string, config = defaultClusterConfig(), count = 2000): void {
-  const sim = new Simulation(config, 1);
-  sim.applyText(yaml, 'bench', 'apply');
-  const shell = new Shell(sim, { readFile: () => undefined });
-  const client = sim.cluster.store.get('Pod', 'default', 'client')!;
-  const times = timeRuns(5, () => {
+/** Requests per second over `runs` timed batches (the first batch warms the JIT and is dropped). */
+function traceBench(label: string, sim: Simulation, urls: string[], count: number, walkCache = true, runs = 7): void {
+  const plane = createDataPlane(sim.cluster, { walkCache });
+  const client = { kind: 'pod' as const, pod: sim.cluster.store.get('Pod', 'default', 'client')! };
+  let n = 0;
+  const times = timeRuns(runs, () => {
     for (let i = 0; i < count; i++) {
-      const r = performRequest(sim, shell.dataPlane, { kind: 'pod', pod: client }, 'http://web/');
-      if (!r.ok) throw new Error('bench request failed');
+      const r = performRequest(sim, plane, client, urls[n++ % urls.length]!);
+      if (!r.ok || r.hops.length < 5) throw new Error(`bench request failed: ${r.error?.message}`);
     }
-  });
+  }).slice(1);
   console.log(`${label}: ${Math.round(count / (median(times) / 1000))}`);
 }
 
+function defaultScenario(): Simulation {
+  const sim = new Simulation(defaultClusterConfig(), 1);
+  sim.applyText(DEFAULT_SCENARIO_YAML, 'bench', 'apply');
+  return sim;
+}
+
+function bigCluster(mode: string): Simulation {
+  const sim = new Simulation(parseClusterConfig(bigClusterConfig(50, mode)), 1);
+  for (const m of parseManifests(bigClusterYaml(1000, 5) + '---\n' + CLIENT_POD_YAML).manifests) applyManifest(sim.cluster, m.raw, { mode: 'apply', source: 'bench' });
+  sim.settle();
+  return sim;
+}
+
 settleBench();
-traceBench('trace-requests-per-second', DEFAULT_SCENARIO_YAML);
+traceBench('trace-requests-per-second', defaultScenario(), ['http://web/'], 20_000);
+const services = Array.from({ length: 1000 }, (_, i) => `http://app-${(i * 389) % 1000}/`);
+for (const mode of ['iptables', 'nftables']) traceBench(`trace-requests-per-second-1000-services-${mode}`, bigCluster(mode), services, 1000, false, 4);

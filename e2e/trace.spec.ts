@@ -22,8 +22,9 @@ test('sending a request lists its hops through CoreDNS and a DNAT, and shows the
   const dnat = items.filter({ hasText: /DNAT/ }).first();
   await dnat.getByRole('button').click();
   await expect(dnat).toHaveAttribute('aria-current', 'step');
-  await expect(dnat.locator('.decided-by pre')).toBeVisible();
-  await expect(dnat).toContainText('Why:');
+  const inspector = page.getByRole('region', { name: 'Hop inspector' });
+  await expect(inspector.locator('.decided-by pre')).toBeVisible();
+  await expect(inspector).toContainText('Why:');
 });
 
 test('with reduced motion the packet still lands on each hop', async ({ page }) => {
@@ -33,6 +34,8 @@ test('with reduced motion the packet still lands on each hop', async ({ page }) 
   await app.sendRequest();
   await expect(app.hops.getByRole('listitem').first()).toBeVisible();
   await expect(app.graph.locator('.packet')).toHaveCount(1);
-  await page.getByRole('button', { name: 'Next hop' }).click();
+  await page.getByRole('button', { name: 'Pause' }).click({ timeout: 2000 }).catch(() => undefined);
+  await page.getByRole('button', { name: 'Reset', exact: true }).click();
+  await page.getByRole('button', { name: 'Step forward' }).click();
   await expect(app.hops.getByRole('listitem').nth(1)).toHaveAttribute('aria-current', 'step');
 });

@@ -13,7 +13,7 @@ const settles = async (fragment: string): Promise<boolean> => {
 const request = fc.record({ from: fc.string({ maxLength: 40 }), url: fc.string({ maxLength: 80 }) });
 const state: fc.Arbitrary<ShareState> = fc.record({
   scenario: fc.record({ yaml: fc.string({ maxLength: 400 }), clusterConfig: fc.option(fc.string({ maxLength: 100 })), seed: fc.nat() }),
-  savedRequests: fc.array(request, { maxLength: 5 }),
+  savedRequests: fc.array(fc.record({ from: fc.string({ maxLength: 40 }), url: fc.string({ maxLength: 80 }), name: fc.string({ maxLength: 20 }) }), { maxLength: 5 }),
   request: fc.option(request),
   hop: fc.integer({ min: -1, max: 50 }),
   view: fc.record({

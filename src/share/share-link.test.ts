@@ -4,9 +4,9 @@ import { toBase64Url } from './base64url';
 import { buildShareUrl, decodeFragment, encodeFragment, MAX_JSON_BYTES, MAX_LINK_CHARS } from './share-link';
 import type { ShareState } from './share-state';
 
-export const SAMPLE: ShareState = {
+const SAMPLE: ShareState = {
   scenario: { yaml: 'apiVersion: v1\nkind: Pod\nmetadata: {name: client}\n', clusterConfig: 'kind: Cluster\napiVersion: kind.x-k8s.io/v1alpha4\n', seed: 7 },
-  savedRequests: [{ from: 'default/client', url: 'http://web/', label: 'web' }, { from: 'workstation', url: 'http://172.18.0.3:30080/' }],
+  savedRequests: [{ from: 'default/client', url: 'http://web/', name: 'web' }, { from: 'workstation', url: 'http://172.18.0.3:30080/', name: 'nodePort' }],
   request: { from: 'default/client', url: 'http://web/' },
   hop: 3,
   view: { selected: 'svc:default/web', presenter: true, theme: 'dark', tableView: false },
@@ -65,7 +65,7 @@ describe('share links', () => {
   });
 
   it('says which field is wrong', async () => {
-    const r = await decodeFragment(fragmentOf(JSON.stringify({ ...SAMPLE, savedRequests: [{ from: 1, url: 'x' }] })));
+    const r = await decodeFragment(fragmentOf(JSON.stringify({ ...SAMPLE, savedRequests: [{ from: 1, url: 'x', name: 'n' }] })));
     expect(!r.ok && r.error.message).toMatch(/savedRequests\[0\]\.from/);
   });
 
@@ -76,14 +76,14 @@ describe('share links', () => {
   });
 
   it('refuses fields over their size limits and too many saved requests', async () => {
-    const many = Array.from({ length: 101 }, () => ({ from: 'workstation', url: 'http://a/' }));
+    const many = Array.from({ length: 101 }, (_, i) => ({ from: 'workstation', url: 'http://a/', name: `r${i}` }));
     expect(await errorKind(fragmentOf(JSON.stringify({ ...SAMPLE, savedRequests: many })))).toBe('bad-shape');
     const longUrl = { ...SAMPLE, request: { from: 'workstation', url: 'h'.repeat(3000) } };
     expect(await errorKind(fragmentOf(JSON.stringify(longUrl)))).toBe('bad-shape');
   });
 
   it('ignores fields it does not know (a hand-edited link still opens)', async () => {
-    const r = await decodeFragment(fragmentOf(JSON.stringify({ ...SAMPLE, extra: [1, 2, 3], __proto__: { x: 1 } })));
+    const r = await decodeFragment(fragmentOf(`${JSON.stringify(SAMPLE).slice(0, -1)},"extra":[1,2,3],"__proto__":{"hop":"x"}}`));
     expect(r.ok && r.state).toEqual(SAMPLE);
   });
 });

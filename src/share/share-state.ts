@@ -7,9 +7,9 @@ import type { RequestSpec } from '../sim/view/snapshot';
 
 export type ThemeChoice = 'light' | 'dark' | 'system';
 
-/** A request the learner kept, to send again later. */
+/** A request the learner kept (by name) to send again later. */
 export interface SavedRequest extends RequestSpec {
-  label?: string;
+  name: string;
 }
 
 export interface ShareState {
@@ -41,7 +41,7 @@ export const LIMITS = {
   savedRequests: 100,
   urlChars: 2048,
   fromChars: 300,
-  labelChars: 200,
+  nameChars: 200,
   selectedChars: 300,
   maxHop: 10_000,
   maxSeed: 2 ** 32 - 1,
@@ -72,9 +72,7 @@ function request(v: unknown, path: string): RequestSpec {
 
 function savedRequest(v: unknown, path: string): SavedRequest {
   const o = obj(v, path);
-  const r: SavedRequest = request(o, path);
-  if (o.label !== undefined) r.label = str(LIMITS.labelChars)(o.label, `${path}.label`);
-  return r;
+  return { ...request(o, path), name: str(LIMITS.nameChars)(o.name, `${path}.name`) };
 }
 
 function theme(v: unknown, path: string): ThemeChoice {

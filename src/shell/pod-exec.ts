@@ -13,6 +13,7 @@ import { bindNslookup, busyboxNslookup } from './tools/nslookup';
 import { podEnv, podFile, resolvConfFor } from './tools/pod-files';
 import { podHostname } from '../sim/net/servers';
 import { runWget } from './tools/wget';
+import { runNc } from './tools/nc';
 import type { CommandResult } from './types';
 
 export interface PodExecContext {
@@ -74,6 +75,8 @@ export function execInPod(ctx: PodExecContext, argv: string[]): CommandResult | 
       return runCurl(ctx.sim, ctx.plane, { kind: 'pod', pod: ctx.pod }, args);
     case 'wget':
       return runWget(ctx.sim, ctx.plane, { kind: 'pod', pod: ctx.pod }, args);
+    case 'nc':
+      return runNc(ctx.sim, ctx.plane, { kind: 'pod', pod: ctx.pod }, args, tools!.nslookup === 'bind' ? 'openbsd' : 'busybox');
     default:
       return { missing: program };
   }

@@ -121,8 +121,7 @@ export class SimSession {
   snapshot(): ClusterSnapshot {
     const snap = buildSnapshot(this.sim, this.sources);
     for (const node of snap.nodes) {
-      const rs = this.shell.plane.ruleset(node.name);
-      node.proxyRuleCount = rs.nat.rules.length + rs.filter.rules.length;
+      node.proxyRuleCount = this.shell.plane.proxyRuleCount(node.name);
     }
     return snap;
   }

@@ -5,7 +5,8 @@
  * (kubectl exec without -t).
  * Messages follow curl 8 (lib/connect.c, lib/strerror.c).
  */
-import { performRequest, type Client } from '../../sim/net/request';
+import { performRequest, type Client, type RequestResult } from '../../sim/net/request';
+import { SOCKET_ERRORS } from '../../sim/net/request-types';
 import type { DataPlane } from '../../sim/net/packet';
 import type { Simulation } from '../../sim/simulation';
 import { simTimeToIso } from '../../sim/clock';
@@ -79,6 +80,7 @@ export function runCurl(sim: Simulation, plane: DataPlane, client: Client, args:
   if (meter) chunks.push({ stream: 'err', text: METER_HEAD });
   if (!res.ok) {
     if (meter) chunks.push({ stream: 'err', text: failedMeter() });
+    if (opts.verbose) chunks.push({ stream: 'err', text: verboseFailure(res) });
     if (!opts.silent || opts.showError) chunks.push({ stream: 'err', text: `curl: (${res.error!.code}) ${res.error!.message}\n` });
     return { chunks, exitCode: res.error!.code };
   }
@@ -90,6 +92,21 @@ export function runCurl(sim: Simulation, plane: DataPlane, client: Client, args:
   chunks.push({ stream: 'out', text: body });
   if (opts.verbose) chunks.push({ stream: 'err', text: `* Connection #0 to host ${res.host} left intact\n` });
   return { chunks, exitCode: 0 };
+}
+
+/** curl -v up to a failed connect (lib/cf-socket.c "connect to ... failed", lib/connect.c failf). */
+function verboseFailure(res: RequestResult): string {
+  const f = res.failure;
+  if (!f || f.reason === 'url') return '';
+  if (f.reason === 'resolve') return `* Could not resolve host: ${res.host}\n* closing connection #0\n`;
+  const ip = res.remoteIP ?? res.host;
+  const resolved = /^\d+\.\d+\.\d+\.\d+$/.test(res.host) ? '' : `* Host ${res.host}:${res.port} was resolved.\n* IPv6: (none)\n* IPv4: ${ip}\n`;
+  return (
+    resolved +
+    `*   Trying ${ip}:${res.port}...\n` +
+    `* connect to ${ip} port ${res.port} from ${res.localIP} port ${res.localPort} failed: ${SOCKET_ERRORS[f.reason]}\n` +
+    `* ${res.error!.message}\n* closing connection #0\n`
+  );
 }
 
 function utf8Length(s: string): number {

@@ -4,6 +4,7 @@
  * resolve, "wget: can't connect to remote host (ip): Connection refused".
  */
 import { performRequest, type Client } from '../../sim/net/request';
+import { SOCKET_ERRORS } from '../../sim/net/request-types';
 import type { DataPlane } from '../../sim/net/packet';
 import type { Simulation } from '../../sim/simulation';
 import type { CommandResult, OutputChunk } from '../types';
@@ -32,9 +33,12 @@ export function runWget(sim: Simulation, plane: DataPlane, client: Client, args:
   const host = res.host;
   if (!quiet) chunks.push({ stream: 'err', text: `Connecting to ${host}${res.port !== 80 ? `:${res.port}` : ''} (${res.remoteIP ?? host}:${res.port})\n` });
   if (!res.ok) {
-    const code = res.error!.code;
+    // networking/wget.c: bb_error_msg_and_die("bad address '%s'") when the name does not
+    // resolve; xconnect()'s bb_perror_msg_and_die("can't connect to remote host (%s)") with
+    // the socket's strerror otherwise (the kernel gives up on a SYN long before -T 900).
+    const reason = res.failure?.reason ?? 'refused';
     const msg =
-      code === 6 ? `wget: bad address '${host}${res.port !== 80 ? `:${res.port}` : ''}'` : code === 7 ? `wget: can't connect to remote host (${res.remoteIP ?? host}): Connection refused` : `wget: download timed out`;
+      reason === 'resolve' || reason === 'url' ? `wget: bad address '${host}${res.port !== 80 ? `:${res.port}` : ''}'` : `wget: can't connect to remote host (${res.remoteIP ?? host}): ${SOCKET_ERRORS[reason]}`;
     chunks.push({ stream: 'err', text: `${msg}\n` });
     return { chunks, exitCode: 1 };
   }

@@ -8,7 +8,10 @@
  * reply tuple, "[ASSURED]", "mark=", "use=". The summary line goes to stderr.
  * Departure: the kernel dumps its hash table in bucket order; we list in insertion order.
  */
+import { CT_MAX, tupleKey } from './conntrack-key';
 import type { Packet } from './packet';
+
+export { CT_MAX } from './conntrack-key';
 
 export type CtState = 'SYN_SENT' | 'ESTABLISHED' | 'TIME_WAIT' | 'CLOSE';
 
@@ -24,12 +27,13 @@ export interface CtEntry {
   expiresAt: number;
   /** The pod behind the translated destination, for the simulator's own use. */
   endpointPod?: string;
+  /** The table's keys for both directions (built once per entry). */
+  origKey?: string | number;
+  replyKey?: string | number;
 }
 
 /** Timeouts in seconds: kube-proxy sets tcp established to 24h (--conntrack-tcp-timeout-established). */
 export const CT_TIMEOUTS = { ESTABLISHED: 86_400, TIME_WAIT: 120, SYN_SENT: 120, CLOSE: 10, UDP: 30, UDP_STREAM: 120 } as const;
-
-const tupleKey = (p: Packet): string => `${p.protocol}|${p.src}:${p.sport}>${p.dst}:${p.dport}`;
 
 export interface RecordOptions {
   /** The packet after DNAT and SNAT, as it left the node. */
@@ -42,12 +46,24 @@ export interface RecordOptions {
 }
 
 export class ConntrackTable {
-  private readonly byOrig = new Map<string, CtEntry>();
-  private readonly byReply = new Map<string, CtEntry>();
+  private readonly byOrig = new Map<string | number, CtEntry>();
+  private readonly byReply = new Map<string | number, CtEntry>();
+  // A plane looks a packet up and then records it: the key is built once for both.
+  private lastPacket?: Packet;
+  private lastKey: string | number = '';
+
+  private keyOf(p: Packet): string | number {
+    if (p !== this.lastPacket) {
+      this.lastPacket = p;
+      this.lastKey = tupleKey(p);
+    }
+    return this.lastKey;
+  }
 
   /** The live entry whose original or reply direction is this tuple (nf_conntrack_find_get). */
   lookup(p: Packet, now: number): CtEntry | undefined {
-    const e = this.byOrig.get(tupleKey(p)) ?? this.byReply.get(tupleKey(p));
+    const key = this.keyOf(p);
+    const e = this.byOrig.get(key) ?? this.byReply.get(key);
     if (!e) return undefined;
     if (e.expiresAt <= now) {
       this.delete(e);
@@ -64,18 +80,24 @@ export class ConntrackTable {
     const replied = o.replied ?? true;
     const assured = o.assured ?? (tcp && state !== 'SYN_SENT');
     const timeout = tcp ? CT_TIMEOUTS[state!] : assured ? CT_TIMEOUTS.UDP_STREAM : CT_TIMEOUTS.UDP;
-    const entry: CtEntry = {
-      orig,
-      reply: { protocol: orig.protocol, src: t.dst, sport: t.dport, dst: t.src, dport: t.sport },
-      ...(state ? { state } : {}),
-      assured, replied, mark: 0, expiresAt: o.now + timeout,
-      ...(o.endpointPod ? { endpointPod: o.endpointPod } : {}),
-    };
-    const old = this.byOrig.get(tupleKey(orig));
-    if (old) this.delete(old);
-    this.byOrig.set(tupleKey(orig), entry);
-    this.byReply.set(tupleKey(entry.reply), entry);
+    const reply: Packet = { protocol: orig.protocol, src: t.dst, sport: t.dport, dst: t.src, dport: t.sport };
+    const origKey = this.keyOf(orig);
+    const replyKey = tupleKey(reply);
+    // One object shape for every entry (no optional spreads): cheaper to make and to read.
+    const entry: CtEntry = { orig, reply, state, assured, replied, mark: 0, expiresAt: o.now + timeout, endpointPod: o.endpointPod, origKey, replyKey };
+    // A new flow on a tuple still tracked (a reused port after TIME_WAIT) takes its slot.
+    const old = this.byOrig.get(origKey);
+    if (old) {
+      if (old.replyKey !== replyKey) this.byReply.delete(old.replyKey!);
+    } else if (this.byOrig.size >= CT_MAX) this.delete(this.byOrig.values().next().value!);
+    this.byOrig.set(origKey, entry);
+    this.byReply.set(replyKey, entry);
     return entry;
+  }
+
+  /** A TCP flow moves on (SYN_SENT → ESTABLISHED → TIME_WAIT); each state restarts its timeout. */
+  setState(e: CtEntry, state: CtState, now: number): void {
+    setCtState(e, state, now);
   }
 
   /** Live entries in insertion order. */
@@ -91,9 +113,17 @@ export class ConntrackTable {
   }
 
   private delete(e: CtEntry): void {
-    this.byOrig.delete(tupleKey(e.orig));
-    this.byReply.delete(tupleKey(e.reply));
+    this.byOrig.delete(e.origKey ?? tupleKey(e.orig));
+    this.byReply.delete(e.replyKey ?? tupleKey(e.reply));
   }
+}
+
+/** A TCP flow moves on; each state restarts its timeout (nf_conntrack_proto_tcp.c). */
+export function setCtState(e: CtEntry, state: CtState, now: number): void {
+  e.state = state;
+  e.expiresAt = now + CT_TIMEOUTS[state];
+  if (state !== 'SYN_SENT') e.replied = true;
+  if (state === 'ESTABLISHED' || state === 'TIME_WAIT') e.assured = true;
 }
 
 const tuple = (p: Packet): string => `src=${p.src} dst=${p.dst} sport=${p.sport} dport=${p.dport}`;

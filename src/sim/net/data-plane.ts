@@ -30,6 +30,18 @@ export interface NodeDataPlane extends DataPlane {
   /** `nft list ruleset` text: kube-proxy's table in nftables mode, nothing otherwise. */
   nftRuleset(nodeName: string): string;
   conntrack(nodeName: string): ConntrackTable;
+  /**
+   * How many rules kube-proxy itself keeps on the node, in its mode's own terms: iptables
+   * (and userspace) rules in KUBE-* chains, IPVS virtual plus real servers, nftables rules
+   * plus set and map elements of the kube-proxy table.
+   */
+  proxyRuleCount(nodeName: string): number;
+}
+
+function kubeIptablesRules(rs: Ruleset): number {
+  let n = 0;
+  for (const t of [rs.nat, rs.filter]) for (const r of t.rules) if (r.chain.startsWith('KUBE-')) n++;
+  return n;
 }
 
 /** Adds conntrack to the iptables plane (flows keep their NAT binding across rule changes). */
@@ -49,26 +61,28 @@ const NO_PROXY: DataPlane = {
 };
 
 /** Picks the plane for cluster.config.proxyMode (imitates cmd/kube-proxy/app server.go's mode switch). */
-export function createDataPlane(cluster: Cluster): NodeDataPlane {
+export function createDataPlane(cluster: Cluster, opts: { walkCache?: boolean } = {}): NodeDataPlane {
   const mode = cluster.config.proxyMode;
   const base = (node: string) => nonProxyIptables({ nodeName: node, nodeIP: nodeIPOf(cluster, node), clusterCIDR: cluster.config.podSubnet.text, dockerDns: KIND_DOCKER_DNS });
   const noNft = () => '';
   if (mode === 'ipvs' && cluster.config.ipvsModules !== false) {
     const p = new IpvsDataPlane(cluster, cluster.config.ipvsScheduler ?? 'rr');
-    return { mode, proxyRunning: true, process: (n, pk, h) => p.process(n, pk, h), ruleset: base, ipvs: (n) => p.virtualServers(n), nftRuleset: noNft, conntrack: (n) => p.conntrack.of(n) };
+    return { mode, proxyRunning: true, process: (n, pk, h) => p.process(n, pk, h), ruleset: base, ipvs: (n) => p.virtualServers(n), nftRuleset: noNft, proxyRuleCount: (n) => p.virtualServers(n).reduce((sum, v) => sum + 1 + v.realServers.length, 0), conntrack: (n) => p.conntrack.of(n), conntrackTable: (n) => p.conntrack.of(n) };
   }
   if (mode === 'ipvs') {
     const tables = new ConntrackTables();
-    return { mode, proxyRunning: false, process: NO_PROXY.process, ruleset: base, ipvs: () => undefined, nftRuleset: noNft, conntrack: (n) => tables.of(n) };
+    return { mode, proxyRunning: false, process: NO_PROXY.process, ruleset: base, ipvs: () => undefined, nftRuleset: noNft, proxyRuleCount: () => 0, conntrack: (n) => tables.of(n), conntrackTable: (n) => tables.of(n) };
   }
   if (mode === 'nftables') {
     const p = new NftablesDataPlane(cluster);
-    return { mode, proxyRunning: true, process: (n, pk, h) => p.process(n, pk, h), ruleset: base, ipvs: () => undefined, nftRuleset: (n) => p.listRuleset(n), conntrack: (n) => p.conntrack.of(n) };
+    return { mode, proxyRunning: true, process: (n, pk, h) => p.process(n, pk, h), ruleset: base, ipvs: () => undefined, nftRuleset: (n) => p.listRuleset(n), proxyRuleCount: (n) => { const t = p.table(n); return t.chains.reduce((s2, c) => s2 + c.rules.length, 0) + t.sets.reduce((s2, x) => s2 + x.elements.length, 0); }, conntrack: (n) => p.conntrack.of(n), conntrackTable: (n) => p.conntrack.of(n) };
   }
   if (mode === 'userspace') {
     const p = new UserspaceDataPlane(cluster);
-    return { mode, proxyRunning: true, process: (n, pk, h) => p.process(n, pk, h), ruleset: (n) => p.render(n).ruleset, ipvs: () => undefined, nftRuleset: noNft, conntrack: (n) => p.conntrack.of(n) };
+    return { mode, proxyRunning: true, process: (n, pk, h) => p.process(n, pk, h), ruleset: (n) => p.render(n).ruleset, ipvs: () => undefined, nftRuleset: noNft, proxyRuleCount: (n) => kubeIptablesRules(p.render(n).ruleset), conntrack: (n) => p.conntrack.of(n), conntrackTable: (n) => p.conntrack.of(n) };
   }
-  const p = new TrackedIptablesPlane(new IptablesDataPlane(cluster), cluster);
-  return { mode, proxyRunning: true, process: (n, pk, h) => p.process(n, pk, h), ruleset: (n) => p.inner.ruleset(n), ipvs: () => undefined, nftRuleset: noNft, conntrack: (n) => p.tables.of(n) };
+  const inner = new IptablesDataPlane(cluster);
+  inner.useWalkCache = opts.walkCache ?? true;
+  const p = new TrackedIptablesPlane(inner, cluster);
+  return { mode, proxyRunning: true, process: (n, pk, h) => p.process(n, pk, h), ruleset: (n) => p.inner.ruleset(n), ipvs: () => undefined, nftRuleset: noNft, proxyRuleCount: (n) => kubeIptablesRules(p.inner.ruleset(n)), conntrack: (n) => p.tables.of(n), conntrackTable: (n) => p.tables.of(n) };
 }

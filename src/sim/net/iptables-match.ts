@@ -8,6 +8,7 @@ import { kernelProbability } from '../proxy/iptables/format-rule';
 import type { CtState, Match, Rule } from '../proxy/iptables/rules';
 import { cidrContains, parseCidr, parseIPv4 } from './ip';
 import type { Packet } from './packet';
+import type { Draw } from './walk-cache';
 
 /** xt_recent lists: "<list name>|<source IP>" -> time of the last --set, in seconds. */
 export type RecentTable = Map<string, number>;
@@ -24,11 +25,40 @@ export interface MatchState {
   random: () => number;
   recent: RecentTable;
   now: number;
+  /** When set, the walk notes its random draws and whether its outcome depends on more than its key (walk-cache.ts). */
+  record?: WalkRecord;
+}
+
+export interface WalkRecord {
+  draws: Draw[];
+  uncacheable: boolean;
+}
+
+// Rules and packets repeat the same few addresses: parse each text once.
+const CIDRS = new Map<string, ReturnType<typeof parseCidr>>();
+const ADDRS = new Map<string, number | undefined>();
+
+function cidrOf(text: string): ReturnType<typeof parseCidr> {
+  if (CIDRS.has(text)) return CIDRS.get(text);
+  const c = parseCidr(text.includes('/') ? text.trim() : `${text}/32`);
+  if (CIDRS.size > 100_000) CIDRS.clear();
+  CIDRS.set(text, c);
+  return c;
+}
+
+function addrOf(ip: string): number | undefined {
+  let a = ADDRS.get(ip);
+  if (a === undefined && !ADDRS.has(ip)) {
+    a = parseIPv4(ip);
+    if (ADDRS.size > 100_000) ADDRS.clear();
+    ADDRS.set(ip, a);
+  }
+  return a;
 }
 
 function inCidr(cidr: string, ip: string): boolean {
-  const c = parseCidr(cidr.includes('/') ? cidr.trim() : `${cidr}/32`);
-  const a = parseIPv4(ip);
+  const c = cidrOf(cidr);
+  const a = addrOf(ip);
   return c !== undefined && a !== undefined && cidrContains(c, a);
 }
 
@@ -47,6 +77,7 @@ function matchOne(m: Match, s: MatchState): boolean {
     case 'nfacct':
       return true;
     case 'l4':
+      if (m.sport !== undefined && s.record) s.record.uncacheable = true;
       return p.protocol.toLowerCase() === m.proto && (m.dport === undefined || m.dport === p.dport) && (m.sport === undefined || m.sport === p.sport);
     case 'addrtype': {
       const ok = (m.srcType === undefined || s.isLocal(p.src)) && (m.dstType === undefined || s.isLocal(p.dst));
@@ -56,9 +87,14 @@ function matchOne(m: Match, s: MatchState): boolean {
       return (((s.mark & m.mask) >>> 0) === m.value >>> 0) !== !!m.invert;
     case 'conntrack':
       return m.states.some((st) => s.ctstates.has(st)) !== !!m.invert;
-    case 'statistic':
-      return s.random() < kernelProbability(m.probability);
+    case 'statistic': {
+      const value = s.random();
+      const threshold = kernelProbability(m.probability);
+      s.record?.draws.push({ value, threshold });
+      return value < threshold;
+    }
     case 'recent': {
+      if (s.record) s.record.uncacheable = true;
       const key = `${m.name}|${p.src}`;
       if (m.op === 'set') {
         s.recent.set(key, s.now);
@@ -74,7 +110,8 @@ function matchOne(m: Match, s: MatchState): boolean {
 
 /** Whether every match of the rule holds (header fields first, then modules in order). */
 export function ruleMatches(rule: Rule, s: MatchState): boolean {
-  for (const m of rule.matches) if (HEADER_KINDS.has(m.kind) && !matchOne(m, s)) return false;
-  for (const m of rule.matches) if (!HEADER_KINDS.has(m.kind) && !matchOne(m, s)) return false;
+  const ms = rule.matches;
+  for (let i = 0; i < ms.length; i++) if (HEADER_KINDS.has(ms[i]!.kind) && !matchOne(ms[i]!, s)) return false;
+  for (let i = 0; i < ms.length; i++) if (!HEADER_KINDS.has(ms[i]!.kind) && !matchOne(ms[i]!, s)) return false;
   return true;
 }

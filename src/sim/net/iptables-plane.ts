@@ -9,6 +9,7 @@ import { renderIptables, type IptablesNodeContext } from '../proxy/iptables/rend
 import type { Ruleset } from '../proxy/iptables/rules';
 import { createRecentTable, walkIptables, type RecentTable } from './iptables-walk';
 import type { DataPlane, Packet, ProxyVerdict } from './packet';
+import { WalkCache, type Recorded } from './walk-cache';
 import { topologyOf } from './topology';
 
 /** kind's docker network gateway and the ports its entrypoint rewires docker's DNS to. */
@@ -18,6 +19,9 @@ export class IptablesDataPlane implements DataPlane {
   private cacheVersion = -1;
   private readonly rulesets = new Map<string, Ruleset>();
   private readonly recent = new Map<string, RecentTable>();
+  private readonly walks = new WeakMap<Ruleset, WalkCache<WalkOutcome>>();
+  /** Off to measure the rule walk itself (bench: iptables' linear walk against nftables' maps). */
+  useWalkCache = true;
 
   constructor(private readonly cluster: Cluster) {}
 
@@ -40,18 +44,28 @@ export class IptablesDataPlane implements DataPlane {
   }
 
   process(nodeName: string, packet: Packet, hook: 'PREROUTING' | 'OUTPUT'): ProxyVerdict {
+    const ruleset = this.ruleset(nodeName);
+    const key = `${hook}|${packet.protocol}|${packet.src}|${packet.dst}|${packet.dport}`;
+    const out = this.useWalkCache ? this.cacheOf(ruleset).walk(key, this.random, (random) => this.fullWalk(nodeName, ruleset, packet, hook, random)) : this.fullWalk(nodeName, ruleset, packet, hook, this.random).result;
+    const p: Packet = { protocol: packet.protocol, src: out.src ?? packet.src, sport: out.sport ?? packet.sport, dst: out.dst ?? packet.dst, dport: out.dport ?? packet.dport };
+    return { ...out.verdict, packet: p };
+  }
+
+  private readonly random = (): number => this.cluster.trafficRng.next();
+
+  private cacheOf(ruleset: Ruleset): WalkCache<WalkOutcome> {
+    let c = this.walks.get(ruleset);
+    if (!c) this.walks.set(ruleset, (c = new WalkCache()));
+    return c;
+  }
+
+  /** One walk through the node's rules, as a packet-independent outcome the cache can keep. */
+  private fullWalk(nodeName: string, ruleset: Ruleset, packet: Packet, hook: 'PREROUTING' | 'OUTPUT', random: () => number): Recorded<WalkOutcome> {
     const nodeIP = topologyOf(this.cluster).nodeIP(nodeName);
     let recent = this.recent.get(nodeName);
     if (!recent) this.recent.set(nodeName, (recent = createRecentTable()));
-    const rng = this.cluster.trafficRng;
-    const result = walkIptables(packet, hook, {
-      ruleset: this.ruleset(nodeName),
-      localAddresses: [nodeIP],
-      random: () => rng.next(),
-      recent,
-      now: this.cluster.clock.now(),
-      masqueradeAddress: nodeIP,
-    });
+    const record = { draws: [], uncacheable: false };
+    const result = walkIptables(packet, hook, { ruleset, localAddresses: [nodeIP], random, recent, now: this.cluster.clock.now(), masqueradeAddress: nodeIP, record });
     const pod = topologyOf(this.cluster).podByIP.get(result.packet.dst);
     const rules: string[] = [];
     const snatRules: string[] = [];
@@ -60,14 +74,31 @@ export class IptablesDataPlane implements DataPlane {
       // nat POSTROUTING steps are the source rewrite; the rest decided the destination.
       (s.table === 'nat' && (s.chain === 'POSTROUTING' || s.chain === 'KUBE-POSTROUTING' || s.chain.startsWith('KIND-MASQ')) ? snatRules : rules).push(line);
     }
-    return {
-      packet: result.packet,
+    const q = result.packet;
+    const verdict: Omit<ProxyVerdict, 'packet'> = {
       verdict: result.verdict,
       masquerade: result.markedForMasquerade,
       rules,
       ...(result.snat ? { snat: { to: result.snat, rules: snatRules } } : {}),
       tool: 'iptables',
-      ...(pod && (result.packet.dst !== packet.dst || result.packet.dport !== packet.dport) ? { endpointPod: `${pod.metadata.namespace}/${pod.metadata.name}` } : {}),
+      ...(pod && (q.dst !== packet.dst || q.dport !== packet.dport) ? { endpointPod: `${pod.metadata.namespace}/${pod.metadata.name}` } : {}),
     };
+    const outcome: WalkOutcome = {
+      verdict,
+      ...(q.src !== packet.src ? { src: q.src } : {}),
+      ...(q.sport !== packet.sport ? { sport: q.sport } : {}),
+      ...(q.dst !== packet.dst ? { dst: q.dst } : {}),
+      ...(q.dport !== packet.dport ? { dport: q.dport } : {}),
+    };
+    return { result: outcome, draws: record.draws, cacheable: !record.uncacheable };
   }
+}
+
+/** What a walk did, apart from the packet: the verdict and the fields it rewrote. */
+interface WalkOutcome {
+  verdict: Omit<ProxyVerdict, 'packet'>;
+  src?: string;
+  sport?: number;
+  dst?: string;
+  dport?: number;
 }

@@ -7,9 +7,9 @@
  * chain that jumped); built-in chain policies are ACCEPT, as on a kind node.
  * Imitates the packet traces of k/k pkg/proxy/iptables/proxier_test.go (runPacketFlowTests).
  */
-import { formatRule } from '../proxy/iptables/format-rule';
+import { formatRuleCached } from '../proxy/iptables/format-rule';
 import type { CtState, Rule, Ruleset, Table, TableName } from '../proxy/iptables/rules';
-import { ruleMatches, type MatchState, type RecentTable } from './iptables-match';
+import { ruleMatches, type MatchState, type RecentTable, type WalkRecord } from './iptables-match';
 import type { Packet } from './packet';
 
 export { createRecentTable, type RecentTable } from './iptables-match';
@@ -31,6 +31,8 @@ export interface WalkContext {
   masqueradeAddress: string;
   /** kube-proxy's masquerade mark (1 << --iptables-masquerade-bit). */
   masqueradeMark?: number;
+  /** Collects the walk's random draws for the walk cache. */
+  record?: WalkRecord;
 }
 
 export interface TraceStep {
@@ -87,7 +89,7 @@ function traverse(table: Table, hook: string, s: MatchState, trace: TraceStep[],
     }
     frame.index++;
     if (!ruleMatches(rule, s)) continue;
-    trace.push({ table: table.name, chain: rule.chain, rule, line: formatRule(rule) });
+    trace.push({ table: table.name, chain: rule.chain, rule, line: formatRuleCached(rule) });
     const t = rule.target;
     if (!t) continue;
     switch (t.kind) {
@@ -139,7 +141,7 @@ export function walkIptables(packet: Packet, hook: Hook, ctx: WalkContext): Walk
   const local = new Set(ctx.localAddresses);
   const isLocal = (ip: string) => local.has(ip) || ip.startsWith('127.');
   const ct = new Set<CtState>(['NEW']);
-  const s: MatchState = { packet, mark: 0, ctstates: ct, isLocal, random: ctx.random, recent: ctx.recent, now: ctx.now };
+  const s: MatchState = { packet, mark: 0, ctstates: ct, isLocal, random: ctx.random, recent: ctx.recent, now: ctx.now, ...(ctx.record ? { record: ctx.record } : {}) };
   const trace: TraceStep[] = [];
   const masqMark = ctx.masqueradeMark ?? 0x4000;
 

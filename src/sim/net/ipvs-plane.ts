@@ -35,6 +35,18 @@ interface IpvsView {
 
 const vsKey = (protocol: string, ip: string, port: number): string => `${protocol}|${ip}:${port}`;
 
+/**
+ * The iptables rules kube-proxy's ipvs mode masquerades with (k/k pkg/proxy/ipvs/proxier.go
+ * writeIptablesRules): ipset matches mark the packet, KUBE-POSTROUTING masquerades it.
+ */
+function masqueradeRules(vs: IpvsVirtualServer, hairpin: boolean, clusterCIDR: string): string[] {
+  const post = '-A KUBE-POSTROUTING -m comment --comment "kubernetes service traffic requiring SNAT" -j MASQUERADE --random-fully';
+  if (hairpin) return ['-A KUBE-POSTROUTING -m comment --comment "Kubernetes endpoints dst ip:port, source ip for solving hairpin purpose" -m set --match-set KUBE-LOOP-BACK dst,dst,src -j MASQUERADE'];
+  if (vs.kind === 'nodePort') return [`-A KUBE-NODE-PORT -p ${vs.protocol.toLowerCase()} -m comment --comment "Kubernetes nodeport ${vs.protocol} port for masquerade purpose" -m set --match-set KUBE-NODE-PORT-${vs.protocol} dst -j KUBE-MARK-MASQ`, post];
+  if (vs.kind === 'clusterIP') return [`-A KUBE-SERVICES ! -s ${clusterCIDR} -m comment --comment "Kubernetes service cluster ip + port for masquerade purpose" -m set --match-set KUBE-CLUSTER-IP dst,dst -j KUBE-MARK-MASQ`, post];
+  return ['-A KUBE-LOAD-BALANCER -j KUBE-MARK-MASQ', post];
+}
+
 export class IpvsDataPlane implements DataPlane {
   readonly conntrack = new ConntrackTables();
   private readonly views: NodeCache<IpvsView>;
@@ -81,7 +93,8 @@ export class IpvsDataPlane implements DataPlane {
     const nodeIP = nodeIPOf(this.cluster, nodeName);
     const out: Packet = { ...packet, dst: rs.ip, dport: rs.port, ...(masquerade ? { src: nodeIP } : {}) };
     const pod = endpointPodOf(this.cluster, packet, out);
-    const v: ProxyVerdict = { ...accept(out, [formatVirtualServer(vs), formatRealServer(rs)]), masquerade, ...(pod ? { endpointPod: pod } : {}) };
+    const snat = masquerade ? { snat: { to: nodeIP, rules: masqueradeRules(vs, packet.src === rs.ip, this.cluster.config.podSubnet.text) } } : {};
+    const v: ProxyVerdict = { ...accept(out, [formatVirtualServer(vs), formatRealServer(rs)]), masquerade, ...snat, ...(pod ? { endpointPod: pod } : {}) };
     return recordVerdict(ct, packet, v, now);
   }
 

@@ -38,6 +38,14 @@ export interface NftWalkResult {
   trace: NftTraceStep[];
 }
 
+// A rendered rule never changes, so its `nft list` text is built once.
+const LINES = new WeakMap<object, string>();
+function lineOf(rule: Parameters<typeof formatNftRule>[0]): string {
+  let l = LINES.get(rule);
+  if (l === undefined) LINES.set(rule, (l = formatNftRule(rule)));
+  return l;
+}
+
 type Outcome = 'continue' | 'accept' | 'drop' | 'reject';
 
 const MAX_STEPS = 10_000;
@@ -67,7 +75,7 @@ function runBase(base: NftChain, s: State): Outcome {
       continue;
     }
     // The rule first, then the map element its lookup found.
-    s.trace.splice(at, 0, { chain: frame.chain.name, line: formatNftRule(rule) });
+    s.trace.splice(at, 0, { chain: frame.chain.name, line: lineOf(rule) });
     if (!verdict) continue;
     if (verdict.kind === 'jump' || verdict.kind === 'goto') {
       const next = s.ctx.index.chains.get(verdict.chain);

@@ -62,11 +62,14 @@ export class NftablesDataPlane implements DataPlane {
       masqueradeAddress: nodeIP,
     });
     const pod = endpointPodOf(this.cluster, packet, r.packet);
+    // The postrouting chains' steps are the source rewrite; the rest decided the destination.
+    const isPost = (chain: string) => chain === 'nat-postrouting' || chain === 'masquerading';
     const verdict: ProxyVerdict = {
       packet: r.packet,
       verdict: r.verdict,
       masquerade: r.markedForMasquerade,
-      rules: r.trace.map((s) => s.line),
+      rules: r.trace.filter((s) => !isPost(s.chain)).map((s) => s.line),
+      ...(r.snat ? { snat: { to: r.snat, rules: r.trace.filter((s) => isPost(s.chain)).map((s) => s.line) } } : {}),
       tool: 'nftables',
       ...(pod ? { endpointPod: pod } : {}),
     };

@@ -1,4 +1,4 @@
-import type { ConntrackTable } from './conntrack';
+import type { ConntrackTable, CtEntry } from './conntrack';
 /** A packet's addressing, as the kernel's netfilter sees it. */
 export interface Packet {
   protocol: 'TCP' | 'UDP';
@@ -26,6 +26,8 @@ export interface ProxyVerdict {
   endpointPod?: string;
   /** Source NAT on the way out (MASQUERADE in POSTROUTING), with the rules that did it. */
   snat?: { to: string; rules: string[] };
+  /** The conntrack entry this packet's flow has on the node (recorded now, or found). */
+  ct?: CtEntry;
   /** A proxy that dials backends itself (userspace): the dials that failed before one connected. */
   failedDials?: { endpoint: string; error: 'connection refused' | 'i/o timeout'; timeoutMs: number }[];
 }
@@ -35,5 +37,5 @@ export interface DataPlane {
   /** A packet entering a node from a pod or from outside (hook PREROUTING), or made on the node (OUTPUT). */
   process(nodeName: string, packet: Packet, hook: 'PREROUTING' | 'OUTPUT'): ProxyVerdict;
   /** The node's conntrack table, where the flows a request makes are recorded. */
-  conntrack?(nodeName: string): ConntrackTable;
+  conntrackTable?(nodeName: string): ConntrackTable;
 }

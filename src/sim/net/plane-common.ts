@@ -60,6 +60,7 @@ export function trackedVerdict(ct: ConntrackTable, packet: Packet, now: number, 
     masquerade: translated.src !== packet.src,
     rules: [formatConntrackEntry(e, now)],
     tool,
+    ct: e,
     ...(e.endpointPod ? { endpointPod: e.endpointPod } : {}),
   };
 }
@@ -68,6 +69,6 @@ export function trackedVerdict(ct: ConntrackTable, packet: Packet, now: number, 
 export function recordVerdict(ct: ConntrackTable, orig: Packet, v: ProxyVerdict, now: number, snat?: string): ProxyVerdict {
   if (v.verdict !== 'ACCEPT') return v;
   const translated = snat ? { ...v.packet, src: snat } : v.packet;
-  ct.record(orig, { translated, now, ...(v.endpointPod ? { endpointPod: v.endpointPod } : {}) });
+  v.ct = ct.record(orig, { translated, now, ...(v.endpointPod ? { endpointPod: v.endpointPod } : {}) });
   return v;
 }

@@ -13,7 +13,7 @@ export interface HttpAnswer {
   body: string;
 }
 
-type Server = (path: string, pod: Pod, clientAddr: string) => HttpAnswer;
+export type Server = (path: string, pod: Pod, clientAddr: string) => HttpAnswer;
 
 const NGINX_WELCOME = `<!DOCTYPE html>
 <html>

@@ -18,7 +18,7 @@ import { createRecentTable, walkIptables } from './iptables-walk';
 import type { DataPlane, Packet, ProxyVerdict } from './packet';
 import { ConntrackTables, endpointPodOf, NodeCache, nodeIPOf, recordVerdict, trackedVerdict } from './plane-common';
 import { listeners } from './servers';
-import { buildTopology } from './topology';
+import { topologyOf } from './topology';
 import { KIND_DOCKER_DNS } from './iptables-plane';
 
 /** proxysocket.go EndpointDialTimeouts. */
@@ -56,7 +56,8 @@ export class UserspaceDataPlane implements DataPlane {
     const key = `${servicePortName(sp)}|${sp.protocol}`;
     const lb = this.balancerOf(nodeName);
     lb.update(key, ready, this.cluster.trafficRng);
-    const topo = buildTopology(this.cluster.store);
+    const topo = topologyOf(this.cluster);
+    const failedDials: NonNullable<ProxyVerdict['failedDials']> = [];
     let reset = false;
     for (const timeout of ENDPOINT_DIAL_TIMEOUTS_MS) {
       const endpoint = lb.next(key, packet.src, sp.affinityTimeoutSeconds, reset, now);
@@ -69,14 +70,15 @@ export class UserspaceDataPlane implements DataPlane {
         const out: Packet = { protocol: packet.protocol, src: nodeIP, sport: portal.proxyPort, dst: ip!, dport: Number(port) };
         rules.push(`# kube-proxy ${portal.proxyPort}/${packet.protocol}: dial ${endpoint}: connected`);
         const podRef = endpointPodOf(this.cluster, packet, out);
-        return recordVerdict(ct, packet, { packet: out, verdict: 'ACCEPT', masquerade: true, rules, tool: 'iptables', ...(podRef ? { endpointPod: podRef } : {}) }, now);
+        return recordVerdict(ct, packet, { packet: out, verdict: 'ACCEPT', masquerade: true, rules, tool: 'iptables', ...(failedDials.length ? { failedDials } : {}), ...(podRef ? { endpointPod: podRef } : {}) }, now);
       }
       const why = pod ? 'connection refused' : 'i/o timeout';
+      failedDials.push({ endpoint, error: why, timeoutMs: timeout });
       rules.push(`# kube-proxy ${portal.proxyPort}/${packet.protocol}: dial ${endpoint} (timeout ${timeout}ms): ${why}, trying the next endpoint`);
       reset = true;
     }
     rules.push(`# kube-proxy ${portal.proxyPort}/${packet.protocol}: failed to connect to an endpoint, closing the client connection`);
-    return { packet, verdict: 'REJECT', masquerade: false, rules, tool: 'iptables' };
+    return { packet, verdict: 'REJECT', masquerade: false, rules, tool: 'iptables', ...(failedDials.length ? { failedDials } : {}) };
   }
 
   private balancerOf(node: string): RoundRobinBalancer {

@@ -1,35 +1,67 @@
 /**
  * The main screen: the scenario and the request on the left, the cluster in
  * the centre, the packet's hops on the right, the terminal at the bottom.
+ * Presenter and embed modes show a reduced stage instead (../presenter/stage.tsx).
  */
 import { domAnimation, LazyMotion } from 'motion/react';
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { RequestBar } from '../components/request-bar';
+import { TransportBar } from '../components/transport-bar';
 import { EditorPane } from '../editor/editor-pane';
 import { ClusterGraph } from '../graph/cluster-graph';
 import { InspectorPane } from '../inspector/inspector-pane';
+import { Captions } from '../presenter/captions';
+import { usePresenterShortcuts } from '../presenter/shortcuts';
+import { Stage } from '../presenter/stage';
+import { EmbedBar } from '../share/embed-bar';
+import { LinkAlert } from '../share/link-alert';
+import { startApp } from '../share/start-app';
+import { useViewStore } from '../stores/view-store';
+import { TableView } from '../table-view/table-view';
 import { Terminal } from '../terminal/terminal';
-import { bootSimulation } from './sim-actions';
+import { useTheme } from '../theme/use-theme';
 import { TopBar } from './top-bar';
 import { usePlayback } from './use-playback';
 import './app.css';
 
+/** bench/ui's hook (many packets at once); only with ?bench=1. */
+const BENCH = new URLSearchParams(location.search).get('bench') === '1';
+const PacketStorm = lazy(() => import('../bench-hook/packet-storm'));
+
 export function App() {
-  useEffect(() => void bootSimulation(), []);
+  useEffect(() => void startApp(), []);
   usePlayback();
+  useTheme();
+  usePresenterShortcuts();
+  const embed = useViewStore((s) => s.embed);
+  const presenter = useViewStore((s) => s.presenter);
+  const table = useViewStore((s) => s.tableView);
   return (
     <LazyMotion features={domAnimation} strict>
       <div className="app">
-        <TopBar />
-        <main className="workspace">
-          <aside className="pane left-pane">
-            <EditorPane />
-            <RequestBar />
-          </aside>
-          <ClusterGraph />
-          <InspectorPane />
-          <Terminal />
-        </main>
+        {embed ? <EmbedBar /> : <TopBar />}
+        <LinkAlert />
+        {embed || presenter ? (
+          <Stage mode={embed ? 'embed' : 'presenter'} />
+        ) : (
+          <main className="workspace">
+            <aside className="pane left-pane">
+              <EditorPane />
+              <RequestBar />
+            </aside>
+            {table ? <TableView /> : <ClusterGraph />}
+            <InspectorPane />
+            <TransportBar />
+            <Terminal />
+          </main>
+        )}
+        {(embed || presenter) && <TransportBar />}
+        {presenter && !embed && <Captions />}
+        {BENCH && (
+          <Suspense>
+            <PacketStorm />
+          </Suspense>
+        )}
       </div>
     </LazyMotion>
   );

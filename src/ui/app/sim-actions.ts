@@ -2,7 +2,7 @@
  * The UI's intents, sent to the simulation worker; the answers land in the
  * stores. The only place the UI talks to the worker.
  */
-import type { ApplyResult, SimApi } from '../../worker/protocol';
+import type { ApplyResult, ScenarioInput, SimApi } from '../../worker/protocol';
 import { createSimClient } from '../../worker/client';
 import { DEFAULT_SCENARIO_YAML, DEFAULT_SEED } from '../../sim/scenario/default-scenario';
 import type { RequestSpec } from '../../sim/view/snapshot';
@@ -10,6 +10,8 @@ import { useClusterStore } from '../stores/cluster-store';
 import { useScenarioStore } from '../stores/scenario-store';
 import { useTerminalStore } from '../stores/terminal-store';
 import { useTraceStore } from '../stores/trace-store';
+import { useLoadStore } from '../stores/load-store';
+import { serviceForUrl } from '../components/request-target';
 
 const APPLY_DEBOUNCE_MS = 250;
 
@@ -27,18 +29,26 @@ function applyAnswered(seq: number, result: ApplyResult): void {
 
 let booted: Promise<void> | null = null;
 
-/** Loads the default scenario once (React's StrictMode mounts twice in development). */
-export function bootSimulation(): Promise<void> {
-  return (booted ??= boot());
+const DEFAULT_INPUT: ScenarioInput = { yaml: DEFAULT_SCENARIO_YAML, seed: DEFAULT_SEED };
+
+/**
+ * Loads the first scenario once (React's StrictMode mounts twice in
+ * development): the default, or what a share link or the saved work says.
+ */
+export function bootSimulation(input: ScenarioInput = DEFAULT_INPUT): Promise<void> {
+  return (booted ??= loadScenario(input));
 }
 
-async function boot(): Promise<void> {
+/** Starts over from a whole scenario (a fresh cluster with its seed); the editor takes its text. */
+export async function loadScenario(input: ScenarioInput): Promise<void> {
   const seq = ++applySeq;
+  clearTimeout(timer);
+  useScenarioStore.getState().scenarioLoaded({ yaml: input.yaml, clusterConfig: input.clusterConfig ?? null, seed: input.seed });
   try {
-    applyAnswered(seq, await sim().load({ yaml: DEFAULT_SCENARIO_YAML, seed: DEFAULT_SEED }));
+    applyAnswered(seq, await sim().load(input));
     const text = useScenarioStore.getState().text;
     // The learner may have typed while the worker was starting.
-    if (text !== DEFAULT_SCENARIO_YAML) scheduleApply(text);
+    if (text !== input.yaml) scheduleApply(text);
   } catch (e) {
     useClusterStore.getState().failed(`The simulation could not start: ${messageOf(e)}`);
   }
@@ -94,5 +104,27 @@ export async function completeLine(line: string): Promise<string[]> {
     return await sim().complete(line);
   } catch {
     return [];
+  }
+}
+
+/** The load view: the same request many times, counted by the pod that answered. */
+export async function sendLoad(request: RequestSpec, count: number): Promise<void> {
+  useLoadStore.getState().loadSent();
+  try {
+    const result = await sim().sendMany(request, count);
+    useClusterStore.getState().snapshotReceived(result.snapshot);
+    const svc = serviceForUrl(result.snapshot, request.url);
+    useLoadStore.getState().loadReceived({ result, proxyMode: result.snapshot.proxyMode, affinity: svc?.sessionAffinity ?? 'None' });
+  } catch (e) {
+    useLoadStore.getState().loadFailed(messageOf(e));
+  }
+}
+
+/** Lets simulated time pass: readiness delays run out, terminating pods finish. */
+export async function advanceClock(seconds: number): Promise<void> {
+  try {
+    useClusterStore.getState().snapshotReceived(await sim().advance(seconds));
+  } catch (e) {
+    useClusterStore.getState().failed(`The clock could not advance: ${messageOf(e)}`);
   }
 }

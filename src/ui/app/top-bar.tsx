@@ -1,11 +1,25 @@
-/** The title, the cluster's name and the kube-proxy mode in force. */
-import type { ProxyMode } from '../../sim/view/snapshot';
+/** The title, the cluster's name and the kube-proxy mode in force; view toggles, export and sharing. */
+import { ProxyModeSwitch } from '../components/proxy-mode-switch';
+import { ExportButtons } from '../export/export-buttons';
+import { ResetButton } from '../persistence/reset-button';
+import { PresenterToggle } from '../presenter/presenter-toggle';
+import { ShareButton } from '../share/share-button';
 import { useClusterStore } from '../stores/cluster-store';
+import { useViewStore } from '../stores/view-store';
+import { ThemeToggle } from '../theme/theme-toggle';
+import './top-bar.css';
 
-const MODES: ProxyMode[] = ['iptables', 'ipvs', 'nftables', 'userspace'];
+function TableViewToggle() {
+  const on = useViewStore((s) => s.tableView);
+  const toggle = useViewStore((s) => s.tableViewToggled);
+  return (
+    <button type="button" className="btn btn--quiet" aria-pressed={on} onClick={toggle}>
+      Table view
+    </button>
+  );
+}
 
 export function TopBar() {
-  const mode = useClusterStore((s) => s.snapshot?.proxyMode);
   const cluster = useClusterStore((s) => s.snapshot?.clusterName);
   return (
     <header className="top-bar">
@@ -14,15 +28,15 @@ export function TopBar() {
         Services, seen from inside
       </h1>
       {cluster && <span className="chip">cluster: {cluster}</span>}
-      <div className="mode-indicator" role="status" aria-label={`kube-proxy mode: ${mode ?? 'unknown'}`}>
-        <span className="mode-indicator__label">kube-proxy</span>
-        <span className="segmented">
-          {MODES.map((m) => (
-            <span key={m} className={`segmented__item${m === mode ? ' is-on' : ''}`} aria-hidden="true">
-              {m === 'ipvs' ? 'IPVS' : m}
-            </span>
-          ))}
-        </span>
+      <ProxyModeSwitch />
+      <div className="top-bar__actions">
+        <TableViewToggle />
+        <PresenterToggle />
+        <ThemeToggle />
+        <span className="top-bar__sep" aria-hidden="true" />
+        <ExportButtons />
+        <ResetButton />
+        <ShareButton />
       </div>
     </header>
   );

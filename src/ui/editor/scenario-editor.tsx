@@ -9,6 +9,7 @@ import { yamlEdited } from '../app/sim-actions';
 import { useScenarioStore } from '../stores/scenario-store';
 import { setUpMonaco } from './monaco-setup';
 import { MARKER_OWNER, toMarkers } from './markers';
+import { attachTinting } from './tinting';
 
 const OPTIONS: editor.IStandaloneEditorConstructionOptions = {
   language: 'yaml',
@@ -42,9 +43,19 @@ export default function ScenarioEditor() {
     const monaco = setUpMonaco();
     const uri = monaco.Uri.parse('file:///scenario.yaml');
     const model = monaco.editor.getModel(uri) ?? monaco.editor.createModel(useScenarioStore.getState().text, 'yaml', uri);
+    // The model outlives the editor; a scenario may have been loaded meanwhile.
+    if (model.getValue() !== useScenarioStore.getState().text) model.setValue(useScenarioStore.getState().text);
     const instance = monaco.editor.create(host.current!, { ...OPTIONS, model });
     ed.current = instance;
-    const sub = model.onDidChangeContent(() => yamlEdited(model.getValue()));
+    const untint = attachTinting(monaco, instance);
+    const sub = model.onDidChangeContent(() => {
+      const text = model.getValue();
+      if (text !== useScenarioStore.getState().text) yamlEdited(text);
+    });
+    // A whole scenario was loaded (a share link, the saved work, a reset): show its text.
+    const unloaded = useScenarioStore.subscribe((s, prev) => {
+      if (s.loads !== prev.loads && model.getValue() !== s.text) model.setValue(s.text);
+    });
     // Input into Monaco's hidden textarea can make the browser scroll the
     // editor's scrollbar node sideways to "reveal" it; Monaco undoes such
     // scrolls on its other nodes but not this one, and the text then sits
@@ -57,6 +68,8 @@ export default function ScenarioEditor() {
     root.addEventListener('scroll', unscroll, true);
     return () => {
       root.removeEventListener('scroll', unscroll, true);
+      untint();
+      unloaded();
       sub.dispose();
       instance.dispose();
       ed.current = null;

@@ -12,6 +12,9 @@ export interface Box {
   h: number;
 }
 
+/** A pod card's size, inside a node or (not yet scheduled) below them. */
+export const POD = { w: 236, h: 56 };
+
 export type K8sNodeFlowNode = Node<{ node: NodeView; podCount: number }, 'k8sNode'>;
 /** dnsTarget: the CoreDNS pod that stands for "coredns" in hops. */
 export type PodFlowNode = Node<{ pod: PodView; dnsTarget: boolean }, 'pod'>;
@@ -54,6 +57,9 @@ export function flowNode<T extends NonNullable<AppNode['type']>>(
   };
   return node as AppNode;
 }
+
+/** Adds a node to the layout; abs is its box in canvas coordinates. */
+export type Place = (node: AppNode, abs: Box) => void;
 
 export function podLabel(pod: PodView): string {
   const where = pod.ip ?? '(no IP)';

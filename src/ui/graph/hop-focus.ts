@@ -7,15 +7,18 @@ export function isDnsHop(hop: Hop): boolean {
 }
 
 /** "coredns" in a hop means the first CoreDNS pod; that pod's element id is given as dnsId. */
-export function hopTouches(hop: Hop | null | undefined, id: string, isCoreDns = false): 'from' | 'to' | null {
+export type HopTouch = 'from' | 'to' | 'related';
+
+export function hopTouches(hop: Hop | null | undefined, id: string, isCoreDns = false): HopTouch | null {
   if (!hop) return null;
   if (hop.to === id || (isCoreDns && hop.to === 'coredns')) return 'to';
   if (hop.from === id || (isCoreDns && hop.from === 'coredns')) return 'from';
+  if (hop.related?.includes(id)) return 'related';
   return null;
 }
 
 /** A selector hook each node uses, so a hop change re-renders only the nodes it touches. */
-export function useHopTouch(id: string, isCoreDns = false): 'from' | 'to' | null {
+export function useHopTouch(id: string, isCoreDns = false): HopTouch | null {
   return useTraceStore((s) => hopTouches(s.trace?.hops[s.current], id, isCoreDns));
 }
 

@@ -9,11 +9,10 @@
  */
 import type { Edge } from '@xyflow/react';
 import type { ClusterSnapshot, ElementId, NodeView, PodView, ServiceView } from '../../sim/view/snapshot';
-import { flowNode, labelOf, type AppNode, type Box } from './flow-nodes';
+import { flowNode, labelOf, POD, type AppNode, type Place } from './flow-nodes';
 import { edgesFor } from './layout-edges';
 import { placeBelowNodes } from './layout-outside';
 
-export const POD = { w: 236, h: 56 };
 const GAP = 10;
 const PAD = 14;
 const HEADER = 60;
@@ -30,8 +29,6 @@ export interface GraphLayout {
   /** Absolute centre of every element a hop can name, "coredns" included. */
   anchors: Record<ElementId, { x: number; y: number }>;
 }
-
-export type Place = (node: AppNode, abs: Box) => void;
 
 const SYSTEM_NAMESPACES = new Set(['kube-system', 'kube-public', 'kube-node-lease', 'local-path-storage']);
 

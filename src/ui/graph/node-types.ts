@@ -1,9 +1,10 @@
 /** React Flow node types, a module-level constant so React Flow never remounts nodes. */
 import type { NodeTypes } from '@xyflow/react';
 import { K8sNodeGroup } from './nodes/k8s-node-group';
+import { ExternalHostCard, LoadBalancerCard, OutsideFrame } from './nodes/outside-nodes';
 import { PodCard } from './nodes/pod-card';
 import { ServiceCard } from './nodes/service-card';
-import { KubeProxyChip, WorkstationCard } from './nodes/small-nodes';
+import { KubeProxyChip, NodePortChip, WorkstationCard } from './nodes/small-nodes';
 
 export const nodeTypes: NodeTypes = {
   k8sNode: K8sNodeGroup,
@@ -11,4 +12,8 @@ export const nodeTypes: NodeTypes = {
   service: ServiceCard,
   kubeProxy: KubeProxyChip,
   workstation: WorkstationCard,
+  nodePort: NodePortChip,
+  outside: OutsideFrame,
+  loadBalancer: LoadBalancerCard,
+  externalHost: ExternalHostCard,
 };

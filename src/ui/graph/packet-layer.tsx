@@ -20,6 +20,7 @@ export function PacketLayer({ anchors }: Props) {
   const trace = useTraceStore((s) => s.trace);
   const current = useTraceStore((s) => s.current);
   const run = useTraceStore((s) => s.run);
+  const speed = useTraceStore((s) => s.speed);
   const reduced = useReducedMotion() ?? false;
   if (!trace || current < 0) return null;
   const segments = trace.hops.slice(0, current + 1).flatMap((hop) => {
@@ -45,7 +46,7 @@ export function PacketLayer({ anchors }: Props) {
           style={reduced ? { left: now.b.x, top: now.b.y } : { offsetPath: `path("${now.d}")` }}
           initial={reduced ? { opacity: 0 } : { offsetDistance: '0%' }}
           animate={reduced ? { opacity: 1 } : { offsetDistance: '100%' }}
-          transition={{ duration: reduced ? 0.2 : HOP_FLIGHT_S, ease: 'easeInOut' }}
+          transition={{ duration: reduced ? 0.2 : HOP_FLIGHT_S / speed, ease: 'easeInOut' }}
         />
       )}
       {now && (

@@ -1,9 +1,8 @@
-/** "Packet hops": one item per hop; the current one opens to show its detail. */
+/** "Packet hops": one item per hop; choosing one jumps there (the hop inspector below shows it in full). */
 import { useEffect, useRef } from 'react';
 import type { Hop } from '../../sim/view/snapshot';
 import { isDnsHop } from '../graph/hop-focus';
 import { useTraceStore } from '../stores/trace-store';
-import { HopDetail } from './hop-detail';
 
 function packetLine(hop: Hop): string | null {
   const p = hop.packetOut ?? hop.packetIn;
@@ -35,8 +34,8 @@ export function HopList() {
         const line = packetLine(hop);
         const showLine = line && !hop.detail.includes((hop.packetOut ?? hop.packetIn)?.src ?? '\u0000');
         return (
-          <li key={i} ref={isCurrent ? currentRef : undefined} data-kind={hop.kind} aria-current={isCurrent ? 'step' : undefined} className={`hop hop--${tone}${isCurrent ? ' is-current' : ''}${i > current ? ' is-ahead' : ''}`}>
-            <button type="button" className="hop__head" onClick={() => hopSelected(i)} aria-expanded={isCurrent}>
+          <li key={i} ref={isCurrent ? currentRef : undefined} data-kind={hop.kind} data-from={hop.from} data-to={hop.to} aria-current={isCurrent ? 'step' : undefined} className={`hop hop--${tone}${isCurrent ? ' is-current' : ''}${i > current ? ' is-ahead' : ''}`}>
+            <button type="button" className="hop__head" onClick={() => hopSelected(i)}>
               <span className="hop__n">{i + 1}</span>
               <span className="hop__text">
                 <span className="hop__title">{hop.title}</span>
@@ -45,7 +44,6 @@ export function HopList() {
                 {showLine && <span className="hop__packet">{line}</span>}
               </span>
             </button>
-            {isCurrent && <HopDetail hop={hop} />}
           </li>
         );
       })}

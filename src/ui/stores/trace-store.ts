@@ -2,6 +2,8 @@
 import { create } from 'zustand';
 import type { Hop, TraceView } from '../../sim/view/snapshot';
 
+export const SPEEDS = [0.25, 0.5, 1, 2, 4] as const;
+
 interface TraceState {
   trace: TraceView | null;
   /** Counts traces received, so a repeated request replays from the start. */
@@ -9,6 +11,8 @@ interface TraceState {
   /** Index into trace.hops of the hop shown; -1 before the first. */
   current: number;
   playing: boolean;
+  /** Playback speed: 1 flies a hop in HOP_FLIGHT_S. */
+  speed: number;
   sending: boolean;
   error: string | null;
   requestSent(): void;
@@ -17,33 +21,41 @@ interface TraceState {
   hopSelected(index: number): void;
   stepped(delta: number): void;
   playToggled(): void;
+  /** Back to the first hop, paused. */
+  reset(): void;
+  speedChanged(speed: number): void;
   /** The playback timer moved on one hop (stopping at the last). */
   advanced(): void;
 }
+
+const lastOf = (trace: TraceView | null): number => (trace?.hops.length ?? 0) - 1;
 
 export const useTraceStore = create<TraceState>()((set, get) => ({
   trace: null,
   run: 0,
   current: -1,
   playing: false,
+  speed: 1,
   sending: false,
   error: null,
   requestSent: () => set({ sending: true, error: null }),
   traceReceived: (trace) => set((s) => ({ trace, run: s.run + 1, current: 0, playing: trace.hops.length > 1, sending: false })),
   traceFailed: (error) => set({ error, sending: false }),
-  hopSelected: (index) => set({ current: index, playing: false }),
+  hopSelected: (index) => set({ current: Math.max(0, Math.min(lastOf(get().trace), index)), playing: false }),
   stepped: (delta) => {
-    const last = (get().trace?.hops.length ?? 0) - 1;
+    const last = lastOf(get().trace);
     set({ current: Math.max(0, Math.min(last, get().current + delta)), playing: false });
   },
   playToggled: () => {
     const { playing, current, trace } = get();
-    const atEnd = current >= (trace?.hops.length ?? 0) - 1;
+    const atEnd = current >= lastOf(trace);
     set({ playing: !playing, current: !playing && atEnd ? 0 : current });
   },
+  reset: () => set((s) => ({ current: s.trace?.hops.length ? 0 : -1, playing: false, run: s.run + 1 })),
+  speedChanged: (speed) => set({ speed }),
   advanced: () => {
     const { current, trace } = get();
-    const last = (trace?.hops.length ?? 0) - 1;
+    const last = lastOf(trace);
     set(current >= last ? { playing: false } : { current: current + 1, playing: current + 1 < last });
   },
 }));

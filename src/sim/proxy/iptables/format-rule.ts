@@ -116,3 +116,12 @@ export function formatRule(rule: Rule): string {
   if (rule.target) parts.push(formatTarget(rule.target));
   return parts.join(' ');
 }
+
+// A rendered rule never changes, so its iptables-save text is built once (packet walks trace it).
+const LINES = new WeakMap<Rule, string>();
+
+export function formatRuleCached(rule: Rule): string {
+  let l = LINES.get(rule);
+  if (l === undefined) LINES.set(rule, (l = formatRule(rule)));
+  return l;
+}

@@ -1,13 +1,13 @@
 import type { NodeProps } from '@xyflow/react';
 import type { K8sNodeFlowNode } from '../flow-nodes';
-import { useHopTouch } from '../hop-focus';
+import { useElementState } from '../use-element-state';
 
 /** A node (machine) as a group holding its pods and its kube-proxy. */
 export function K8sNodeGroup({ id, data }: NodeProps<K8sNodeFlowNode>) {
   const { node } = data;
-  const touched = useHopTouch(id);
+  const { classes } = useElementState(id);
   return (
-    <div role="group" aria-label={`Node ${node.name} ${node.ip}`} className={`k8s-node${touched ? ' is-active' : ''}`}>
+    <div role="group" aria-label={`Node ${node.name} ${node.ip}`} className={`k8s-node${classes}`}>
       <div className="k8s-node__title">
         <span className="k8s-node__name">{node.name}</span>
         {node.role === 'control-plane' && <span className="chip chip--muted">control-plane</span>}

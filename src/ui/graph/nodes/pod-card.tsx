@@ -1,7 +1,8 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import type { PodView } from '../../../sim/view/snapshot';
+import { useLoadStore } from '../../stores/load-store';
 import { podLabel, type PodFlowNode } from '../flow-nodes';
-import { useHopTouch } from '../hop-focus';
+import { useElementState } from '../use-element-state';
 
 function stateOf(pod: PodView): { text: string; tone: string } {
   if (pod.terminating) return { text: 'Terminating', tone: 'terminating' };
@@ -9,10 +10,11 @@ function stateOf(pod: PodView): { text: string; tone: string } {
   return pod.ready ? { text: 'Ready', tone: 'ready' } : { text: 'Not ready', tone: 'unready' };
 }
 
-/** A pod: name, IP:port and state; CoreDNS pods are drawn purple. */
+/** A pod: name, IP:port and state (unready amber, terminating dashed grey); CoreDNS pods are purple; a load run's count as a badge. */
 export function PodCard({ id, data }: NodeProps<PodFlowNode>) {
   const { pod } = data;
-  const touched = useHopTouch(id, data.dnsTarget);
+  const { classes, chooseProps } = useElementState(id, data.dnsTarget);
+  const count = useLoadStore((s) => s.counts[id]);
   const state = stateOf(pod);
   const port = pod.ports[0]?.containerPort;
   const addr = pod.ip ? (port ? `${pod.ip}:${port}` : pod.ip) : 'no IP yet';
@@ -21,8 +23,9 @@ export function PodCard({ id, data }: NodeProps<PodFlowNode>) {
     <div
       role="img"
       aria-label={podLabel(pod)}
-      title={`${pod.namespace}/${pod.name}\n${pod.image}`}
-      className={`pod pod--${kind} pod--${state.tone}${touched ? ` is-active is-${touched}` : ''}`}
+      title={`${pod.namespace}/${pod.name}\n${pod.image}\n${Object.entries(pod.labels).map(([k, v]) => `${k}=${v}`).join(', ')}`}
+      className={`pod pod--${kind} pod--${state.tone}${classes}`}
+      {...chooseProps}
     >
       <div className="pod__name">{pod.isCoreDns ? 'CoreDNS' : pod.name}</div>
       <div className="pod__meta">
@@ -30,6 +33,11 @@ export function PodCard({ id, data }: NodeProps<PodFlowNode>) {
         {pod.isCoreDns && <span className="pod__sub"> · {pod.name}</span>}
         {!pod.isCoreDns && <span className={`pod__state pod__state--${state.tone}`}> · {state.text}</span>}
       </div>
+      {count !== undefined && (
+        <span className="pod__count" aria-label={`${count} answers`}>
+          {count}
+        </span>
+      )}
       <Handle type="target" position={Position.Bottom} isConnectable={false} className="hidden-handle" />
     </div>
   );

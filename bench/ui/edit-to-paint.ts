@@ -1,0 +1,54 @@
+/**
+ * Edit-to-paint: one keystroke in the editor (the Service's port, 80 <-> 81)
+ * until the canvas's Service card shows it and the next frame has painted.
+ * Includes the editor's apply debounce, as the learner experiences it.
+ */
+import type { Browser } from '@playwright/test';
+
+export async function editToPaint(browser: Browser, base: string, edits: number): Promise<number[]> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(base);
+  const editor = page.getByRole('region', { name: 'Scenario YAML' });
+  const lines = editor.locator('.monaco-editor .view-lines');
+  await lines.waitFor({ timeout: 30_000 });
+  await page.getByRole('region', { name: 'Cluster graph' }).getByText(/port 80 →/).first().waitFor();
+  await lines.click();
+  await page.keyboard.press('ControlOrMeta+Home');
+  await page.keyboard.press('ControlOrMeta+F');
+  await editor.getByRole('textbox', { name: 'Find' }).fill('port: 80');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('End');
+  const out: number[] = [];
+  for (let i = 0; i < edits; i++) {
+    const digit = i % 2 === 0 ? '1' : '0';
+    await page.keyboard.press('Shift+ArrowLeft');
+    await page.evaluate((expected) => {
+      const w = window as unknown as { __edit?: Promise<number> };
+      w.__edit = new Promise<number>((resolve) => {
+        let t0 = 0;
+        const onKey = (): void => {
+          t0 = performance.now();
+          window.removeEventListener('keydown', onKey, true);
+        };
+        window.addEventListener('keydown', onKey, true);
+        const region = document.querySelector('[aria-label="Cluster graph"]')!;
+        const obs = new MutationObserver(() => {
+          if (!t0 || !region.textContent!.includes(expected)) return;
+          obs.disconnect();
+          // The frame after the change: rAF runs before paint, the message after it.
+          requestAnimationFrame(() => {
+            const ch = new MessageChannel();
+            ch.port1.onmessage = () => resolve(performance.now() - t0);
+            ch.port2.postMessage(0);
+          });
+        });
+        obs.observe(region, { subtree: true, childList: true, characterData: true });
+      });
+    }, `port 8${digit} →`);
+    await page.keyboard.press(digit);
+    out.push(await page.evaluate(() => (window as unknown as { __edit: Promise<number> }).__edit));
+  }
+  await context.close();
+  return out;
+}

@@ -1,0 +1,61 @@
+/**
+ * Frame times with many packets in flight: opens a 200-pod scenario through
+ * a share link, starts the packets through the bench hook (?bench=1), and
+ * records requestAnimationFrame intervals.
+ */
+import type { Browser } from '@playwright/test';
+import { bigClusterConfig, bigClusterYaml } from '../big-cluster';
+import { encodeFragment } from '../../src/share/share-link';
+import { median } from '../stats';
+import { percentile } from './percentile';
+
+interface Options {
+  pods: number;
+  packets: number;
+  runs: number;
+  seconds: number;
+}
+
+export async function frameTimes(browser: Browser, base: string, o: Options): Promise<{ all: number[]; runP95Median: number }> {
+  const services = 4;
+  const fragment = await encodeFragment({
+    scenario: { yaml: bigClusterYaml(services, o.pods / services), clusterConfig: bigClusterConfig(4), seed: 1 },
+    savedRequests: [],
+    request: null,
+    hop: -1,
+    view: { selected: null, presenter: false, theme: 'light', tableView: false },
+  });
+  const all: number[] = [];
+  const p95s: number[] = [];
+  for (let run = 0; run < o.runs; run++) {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await page.goto(`${base}?bench=1#${fragment}`);
+    const pods = page.getByRole('region', { name: 'Cluster graph' }).getByRole('img', { name: /^Pod app-/ });
+    await page.waitForFunction((n) => document.querySelectorAll('[aria-label^="Pod app-"]').length >= n, o.pods, { timeout: 60_000 });
+    if ((await pods.count()) < o.pods) throw new Error('the 200-pod scenario did not render');
+    await page.waitForFunction(() => !!window.__uiBench, null, { timeout: 10_000 });
+    await page.evaluate((n) => window.__uiBench!.startPackets(n), o.packets);
+    await page.waitForFunction((n) => document.querySelectorAll('.react-flow__viewport > .packet').length >= n, o.packets);
+    await page.waitForTimeout(500);
+    const deltas = await page.evaluate(
+      (ms) =>
+        new Promise<number[]>((resolve) => {
+          const out: number[] = [];
+          let last = performance.now();
+          const end = last + ms;
+          const tick = (t: number): void => {
+            out.push(t - last);
+            last = t;
+            if (t < end) requestAnimationFrame(tick);
+            else resolve(out.slice(1));
+          };
+          requestAnimationFrame(tick);
+        }),
+      o.seconds * 1000,
+    );
+    all.push(...deltas);
+    p95s.push(percentile(deltas, 95));
+    await page.close();
+  }
+  return { all, runP95Median: median(p95s) };
+}

@@ -1,0 +1,54 @@
+/**
+ * UI budgets in headless Chromium against a production build: frame times
+ * with 50 packets in flight on a 200-pod cluster, and edit-to-paint (a
+ * keystroke in the editor until the canvas shows it). Prints `name: value`
+ * lines; percentiles over many frames or edits, never a single timing.
+ *
+ *   npm run bench:ui
+ */
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser } from '@playwright/test';
+import { build, preview } from 'vite';
+import { editToPaint } from './edit-to-paint';
+import { frameTimes } from './frame-time';
+import { percentile } from './percentile';
+
+function chromiumPath(): string | undefined {
+  const env = process.env.PLAYWRIGHT_CHROMIUM_PATH;
+  if (env && existsSync(env)) return env;
+  return existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
+}
+
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+async function main(): Promise<void> {
+  const outDir = await mkdtemp(join(tmpdir(), 'bench-ui-'));
+  await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  const server = await preview({ logLevel: 'warn', build: { outDir }, preview: { port: 4199, strictPort: false, host: '127.0.0.1' } });
+  const base = server.resolvedUrls?.local[0] ?? 'http://127.0.0.1:4199/';
+  let browser: Browser | undefined;
+  try {
+    browser = await chromium.launch({ executablePath: chromiumPath(), args: ARGS });
+    const frames = await frameTimes(browser, base, { pods: 200, packets: 50, runs: 3, seconds: 4 });
+    console.log(`ui-frame-time-p50-ms: ${percentile(frames.all, 50).toFixed(1)}`);
+    console.log(`ui-frame-time-p95-ms: ${percentile(frames.all, 95).toFixed(1)}`);
+    console.log(`ui-frame-time-p95-median-of-runs-ms: ${frames.runP95Median.toFixed(1)}`);
+    console.log(`ui-frame-count: ${frames.all.length}`);
+    const edits = await editToPaint(browser, base, 30);
+    console.log(`ui-edit-to-paint-p50-ms: ${percentile(edits, 50).toFixed(1)}`);
+    console.log(`ui-edit-to-paint-p95-ms: ${percentile(edits, 95).toFixed(1)}`);
+    console.log(`ui-edit-count: ${edits.length}`);
+  } finally {
+    await browser?.close();
+    await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+    await rm(outDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,45 @@
+import { expect, test } from '@playwright/test';
+import { AppPage } from './pages/app-page';
+
+test('choosing the Service lights up its pods, endpoints and YAML lines, and says why the client is not selected', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open();
+  await app.editorReady();
+  await app.graph.getByRole('img', { name: /^Service web 10\.96\./ }).click();
+
+  await expect(app.webPods().and(page.locator('.is-linked'))).toHaveCount(3);
+  await expect(app.graph.getByRole('img', { name: /^Pod client / })).not.toHaveClass(/is-linked/);
+  await expect(app.graph.locator('.react-flow__edge.endpoint-edge.is-linked')).toHaveCount(3);
+
+  const panel = page.getByRole('region', { name: 'Selection' });
+  await expect(panel).toContainText('Selects 3 pods');
+  await expect(panel.getByRole('list', { name: 'Pods it does not select' })).toContainText('client: app=client, the selector wants app=web');
+
+  // The Service's lines are amber; its selector and the Deployment's template labels are blue.
+  await expect(app.editor.locator('.tint-amber').first()).toBeVisible();
+  await expect(app.editor.locator('.view-overlays .tint-blue')).not.toHaveCount(0);
+  const blueLines = await app.editor.locator('.margin-view-overlays .tint-blue-gutter').count();
+  expect(blueLines).toBeGreaterThanOrEqual(2);
+
+  await panel.getByRole('button', { name: 'Clear selection' }).click();
+  await expect(panel).toHaveCount(0);
+  await expect(app.editor.locator('.tint-amber')).toHaveCount(0);
+});
+
+test('putting the cursor in a YAML document chooses its element; choosing a hop lights up its elements', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open();
+  await app.replaceInEditor('args: ["pause"]', 'args: ["pause"]');
+  const panel = page.getByRole('region', { name: 'Selection' });
+  await expect(panel.getByRole('heading', { name: 'Pod client' })).toBeVisible();
+  await expect(panel).toContainText('No Service selects this pod.');
+  await expect(app.graph.getByRole('img', { name: /^Pod client / })).toHaveClass(/is-selected/);
+
+  await app.sendRequest();
+  await expect(page.getByLabel('Reply body')).toHaveText(/^web-/);
+  const dnat = app.hops.getByRole('listitem').filter({ hasText: /DNAT/ }).first();
+  await dnat.getByRole('button').click();
+  await expect(app.graph.getByRole('img', { name: /^kube-proxy on / }).and(page.locator('.is-active'))).toHaveCount(1);
+  // The hop's related Service lights up too.
+  await expect(app.graph.getByRole('img', { name: /^Service web / })).toHaveClass(/is-related/);
+});

@@ -1,0 +1,62 @@
+import { expect, test, type Page } from '@playwright/test';
+import { AppPage } from './pages/app-page';
+
+/** The link's alert (Monaco has role=alert regions of its own). */
+const linkAlert = (page: Page) => page.getByRole('alert').filter({ hasText: 'This link could not be opened' });
+
+/** The hop list as text, and which hop is open. */
+async function hopsOf(page: Page): Promise<{ texts: string[]; current: number }> {
+  const items = page.getByRole('list', { name: 'Packet hops' }).getByRole('listitem');
+  await expect(items.first()).toBeVisible();
+  const texts = (await items.allInnerTexts()).map((t) => t.split('\n')[0]!.trim());
+  const flags = await items.evaluateAll((els) => els.map((e) => e.getAttribute('aria-current') === 'step'));
+  return { texts, current: flags.indexOf(true) };
+}
+
+test('a share link opened in a new page shows the same scenario, hops and hop', async ({ page, context }) => {
+  const app = new AppPage(page);
+  await app.open();
+  await app.sendRequest('http://web/');
+  const hops = page.getByRole('list', { name: 'Packet hops' }).getByRole('listitem');
+  await expect(hops.nth(4)).toBeVisible();
+  await hops.nth(2).getByRole('button').first().click();
+  await expect(hops.nth(2)).toHaveAttribute('aria-current', 'step');
+  const before = await hopsOf(page);
+  const reply = await page.getByLabel('Reply body').textContent();
+
+  await page.getByRole('button', { name: 'Share' }).click();
+  const link = page.getByRole('textbox', { name: 'Share link' });
+  await expect(link).toHaveValue(/#v1=[A-Za-z0-9_-]+$/);
+  const url = await link.inputValue();
+  expect(url.length).toBeLessThan(8000);
+
+  const other = await context.newPage();
+  await other.goto(url);
+  await expect(other.getByRole('list', { name: 'Packet hops' }).getByRole('listitem').nth(2)).toHaveAttribute('aria-current', 'step');
+  expect(await hopsOf(other)).toEqual(before);
+  await expect(other.getByLabel('Reply body')).toHaveText(reply!);
+  await expect(linkAlert(other)).toHaveCount(0);
+  // The link has done its job: the address no longer carries it.
+  expect(new URL(other.url()).hash).toBe('');
+});
+
+for (const [what, fragment] of [
+  ['bad base64', '#v1=@@not*base64@@'],
+  ['bad compression', '#v1=AAAAAAAAAAAAAAAA'],
+  ['an unknown version', '#v42=abc'],
+  ['not a share link', '#hello'],
+] as const) {
+  test(`a link with ${what} shows an alert and the default scenario`, async ({ page }) => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`/${fragment}`);
+    await expect(linkAlert(page)).toBeVisible();
+    await expect(linkAlert(page)).toContainText('default scenario');
+    const app = new AppPage(page);
+    await expect(app.nodes()).toHaveCount(3);
+    await expect(app.webPods()).toHaveCount(3);
+    expect(errors).toEqual([]);
+    await linkAlert(page).getByRole('button', { name: 'Dismiss' }).click();
+    await expect(linkAlert(page)).toHaveCount(0);
+  });
+}

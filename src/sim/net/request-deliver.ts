@@ -1,0 +1,140 @@
+/**
+ * The second half of a request, after the entry node's rules chose the destination:
+ * the route to the backend's node, the pod accepting (or resetting) the connection, its
+ * answer, and the reply that conntrack on the entry node rewrites back to the address the
+ * client dialled. The reply hop shows the real conntrack entry as `conntrack -L` prints it.
+ */
+import type { Pod } from '../model/types';
+import { formatConntrackEntry, type CtEntry } from './conntrack';
+import { externalAnswer, externalId } from './external-hosts';
+import { describePacket, type HopLog } from './hop-log';
+import type { Packet } from './packet';
+import type { Flow } from './request-flow';
+import type { RequestIndex } from './request-index';
+import { unheldOnKindNetwork } from './request-entry';
+import type { FailReason } from './request-types';
+import type { HttpAnswer } from './servers';
+import { nodeId, podId, proxyId } from './topology';
+
+export interface DeliverInput {
+  idx: RequestIndex;
+  log: HopLog;
+  flow: Flow;
+  /** The connection as the client made it and as it left the entry node. */
+  syn: Packet;
+  pkt: Packet;
+  entryNode: string;
+  /** Where the packet leaves for the outside, when not the entry node (the workstation itself). */
+  fromEl?: string;
+  clientEl: string;
+  clientName: string;
+  path: string;
+  entryCt?: CtEntry;
+  svcIds: string[];
+  /** Only connect (nc -z): the server accepts and nothing is sent. */
+  connectOnly?: boolean;
+}
+
+const ACCEPTED: HttpAnswer = { status: 0, body: '' };
+
+export type DeliverOutcome = { ok: true; answer: HttpAnswer; servedBy?: Pod } | { ok: false; reason: FailReason };
+
+/** Delivers to an external host (ExternalName targets, upstream names): no proxying, kindnet's masquerade only. */
+export function deliverExternal(d: DeliverInput, host: string): DeliverOutcome {
+  const { log, pkt } = d;
+  const el = externalId(host);
+  const from = d.fromEl ?? nodeId(d.entryNode);
+  log.add({ kind: 'route', from, to: el, actor: d.entryNode, title: `${d.entryNode} → ${host}`, detail: describePacket(pkt), packetIn: log.view(pkt), packetOut: log.view(pkt), decidedBy: { kind: 'route', lines: ['default via 172.18.0.1 dev eth0'] }, why: d.fromEl ? `${pkt.dst} is on the internet: the workstation's default route reaches it directly, no cluster involved.` : `${pkt.dst} is outside the cluster: the node's default route sends it out through kind's docker network to ${host}. No kube-proxy rule touched it.` });
+  const answer = externalAnswer(host, pkt.dport);
+  if (!answer) {
+    d.flow.unreplied();
+    log.add({ kind: 'drop', from: el, to: el, actor: host, title: `${host} does not answer on port ${pkt.dport}`, detail: describePacket(pkt), packetIn: log.view(pkt), decidedBy: null, why: `Internet hosts filter ports they do not serve: the SYN is never answered and the client waits until its kernel gives up.` });
+    return { ok: false, reason: 'timeout' };
+  }
+  d.flow.set('ESTABLISHED');
+  log.add({ kind: 'deliver', from, to: el, actor: host, title: d.connectOnly ? `${host} accepts the connection` : `${host} receives the request`, detail: d.connectOnly ? `SYN on :${pkt.dport}` : `GET ${d.path} on :${pkt.dport}`, packetIn: log.view(pkt, d.connectOnly ? 'SYN' : `GET ${d.path}`), decidedBy: null, why: `${host} is a server on the internet; it answers whoever connects.` });
+  const got = d.connectOnly ? ACCEPTED : answer;
+  reply(d, el, from, got, pkt);
+  return { ok: true, answer: got };
+}
+
+/** Delivers to the pod holding pkt.dst (or fails the way the network would). */
+export function deliverToPod(d: DeliverInput): DeliverOutcome {
+  const { idx, log, pkt, entryNode } = d;
+  const proxyEl = proxyId(entryNode);
+  const target = idx.topo.podByIP.get(pkt.dst);
+  if (!target && idx.topo.nodeByIP.has(pkt.dst)) {
+    d.flow.set('CLOSE');
+    log.add({ kind: 'reject', from: proxyEl, to: d.clientEl, actor: entryNode, title: `${pkt.dst} refuses port ${pkt.dport}`, detail: 'TCP RST', packetIn: log.view(pkt), decidedBy: { kind: 'socket', lines: [`nothing listens on ${pkt.dst}:${pkt.dport}`] }, why: `No kube-proxy rule claimed port ${pkt.dport} on the node and no process listens there, so the node's kernel answers with a reset.` });
+    return { ok: false, reason: 'refused' };
+  }
+  if (!target && unheldOnKindNetwork(idx, pkt.dst)) {
+    d.flow.unreplied();
+    log.add({ kind: 'drop', from: proxyEl, to: proxyEl, actor: entryNode, title: `no host answers for ${pkt.dst}`, detail: describePacket(pkt), packetIn: log.view(pkt), decidedBy: { kind: 'route', lines: ['172.18.0.0/16 dev eth0 proto kernel scope link', `${pkt.dst} dev eth0 INCOMPLETE`] }, why: `${pkt.dst} is on kind's docker network but no container holds it: ARP gets no answer and ${entryNode} reports "No route to host".` });
+    return { ok: false, reason: 'no-route' };
+  }
+  if (!target) {
+    d.flow.unreplied();
+    log.add({ kind: 'drop', from: proxyEl, to: proxyEl, actor: entryNode, title: `nothing answers at ${pkt.dst}:${pkt.dport}`, detail: describePacket(pkt), packetIn: log.view(pkt), decidedBy: { kind: 'route', lines: [`no pod holds ${pkt.dst}`] }, why: `No rule rewrote ${pkt.dst}:${pkt.dport} and no pod has that address: a ClusterIP only answers on the Service's declared ports.`, related: d.svcIds });
+    return { ok: false, reason: 'timeout' };
+  }
+  const targetNode = target.spec.nodeName!;
+  let lastEl = proxyEl;
+  if (targetNode !== entryNode) {
+    const texts = idx.memo(`route|${entryNode}|${targetNode}|${pkt.dst}`, () => routeTexts(idx, entryNode, targetNode, pkt.dst));
+    log.add({ kind: 'route', from: nodeId(entryNode), to: nodeId(targetNode), actor: entryNode, title: texts.title, detail: texts.detail, packetIn: log.view(pkt), packetOut: log.view(pkt), decidedBy: { kind: 'route', lines: texts.lines }, why: texts.why });
+    d.flow.forwardedThrough(targetNode, pkt);
+    lastEl = proxyId(targetNode);
+  }
+  const servers = idx.listeners(target);
+  const server = servers.get(pkt.dport);
+  const name = target.metadata.name;
+  if (!server) {
+    d.flow.set('CLOSE');
+    log.add({ kind: 'reject', from: lastEl, to: podId(target), actor: name, title: `${name} refuses port ${pkt.dport}`, detail: 'TCP RST', packetIn: log.view(pkt), decidedBy: { kind: 'socket', lines: [`nothing listens on ${pkt.dst}:${pkt.dport}`] }, why: `The pod's containers listen on ${[...servers.keys()].join(', ') || 'no port'}, not ${pkt.dport}: check the Service's targetPort. The pod's kernel answers the SYN with a reset.` });
+    return { ok: false, reason: 'refused' };
+  }
+  d.flow.set('ESTABLISHED');
+  const texts = idx.memo(`deliver|${name}|${pkt.dport}|${d.connectOnly ? '' : d.path}`, () => ({
+    title: d.connectOnly ? `${name} accepts the connection` : `${name} receives the request`,
+    detail: d.connectOnly ? `SYN on :${pkt.dport}` : `GET ${d.path} on :${pkt.dport}`,
+    payload: d.connectOnly ? 'SYN' : `GET ${d.path}`,
+    lines: [`listening on 0.0.0.0:${pkt.dport}`],
+    why: `The packet is addressed to ${name}'s own IP, so the node hands it to the pod through its veth.`,
+  }));
+  log.add({ kind: 'deliver', from: lastEl, to: podId(target), actor: name, title: texts.title, detail: texts.detail, packetIn: log.view(pkt, texts.payload), decidedBy: { kind: 'socket', lines: texts.lines }, why: texts.why });
+  const answer = d.connectOnly ? ACCEPTED : server(d.path, target, `${pkt.src}:${pkt.sport}`);
+  reply(d, podId(target), targetNode !== entryNode ? nodeId(targetNode) : proxyEl, answer, pkt, name);
+  return { ok: true, answer, servedBy: target };
+}
+
+function routeTexts(idx: RequestIndex, from: string, to: string, dst: string) {
+  const cidr = idx.topo.node(to)!.spec.podCIDR;
+  return {
+    title: `${from} → ${to}`,
+    detail: `routed by podCIDR ${cidr}`,
+    lines: [`${cidr} via ${idx.topo.nodeIP(to)} dev eth0`],
+    why: `${dst} is in ${to}'s podCIDR ${cidr}, so kindnet's route sends the packet across kind's docker network to that node.`,
+  };
+}
+
+function reply(d: DeliverInput, serverEl: string, via: string, answer: HttpAnswer, pkt: Packet, name?: string): void {
+  const { log, syn } = d;
+  const back: Packet = { protocol: 'TCP', src: pkt.dst, sport: pkt.dport, dst: pkt.src, dport: pkt.sport };
+  const who = name ?? serverEl.slice('external:'.length);
+  const body = answer.body.length > 60 ? answer.body.slice(0, 57) + '...' : answer.body;
+  const payload = d.connectOnly ? 'SYN-ACK' : `HTTP ${answer.status}`;
+  if (!d.connectOnly) log.add({ kind: 'respond', from: serverEl, to: via, actor: who, title: `${who} answers`, detail: JSON.stringify(body), packetIn: log.view(back, `HTTP ${answer.status}`), decidedBy: null, why: 'The server writes its answer to the connection it accepted.' });
+  const restored: Packet = { protocol: 'TCP', src: syn.dst, sport: syn.dport, dst: syn.src, dport: syn.sport };
+  const rewritten = back.src !== restored.src || back.dst !== restored.dst;
+  const entry = d.entryCt;
+  log.add({
+    kind: 'reply', from: d.fromEl ? serverEl : via === proxyId(d.entryNode) ? via : nodeId(d.entryNode), to: d.clientEl, actor: d.fromEl ? d.clientName : `conntrack on ${d.entryNode}`,
+    title: rewritten ? 'reply, rewritten back by conntrack' : 'reply, matched by conntrack', detail: `${describePacket(back)} → ${describePacket(restored)}`,
+    packetIn: log.view(back, payload), packetOut: log.view(restored, payload),
+    decidedBy: entry ? { kind: 'conntrack', lines: [formatConntrackEntry(entry, d.flow.now)] } : null,
+    why: rewritten
+      ? `The reply must seem to come from the address ${d.clientName} dialled, so conntrack on ${d.entryNode} reverses the rewrite it remembered for this connection.`
+      : `conntrack on ${d.entryNode} knows this connection; nothing was rewritten, so the reply goes back as it is.`,
+  });
+}

@@ -1,0 +1,86 @@
+/**
+ * A pod's stub resolver resolving a name before it connects: each search-list candidate
+ * is a UDP query to the nameserver in resolv.conf (the kube-dns ClusterIP), which the
+ * node's kube-proxy rules send on to a CoreDNS pod; conntrack records each query's flow.
+ * An ExternalName Service answers with its CNAME and the target's address (CoreDNS
+ * chases the CNAME upstream), so the client then connects to the external host itself.
+ */
+import type { Pod } from '../model/types';
+import type { Simulation } from '../simulation';
+import { dnsRecordLines, type HopLog } from './hop-log';
+import type { DataPlane, Packet } from './packet';
+import type { RequestIndex } from './request-index';
+import { podId } from './topology';
+
+export interface Resolved {
+  ip: string;
+  /** The CNAME chain the answer went through (ExternalName), if any. */
+  cname?: string;
+}
+
+/** Resolves `name` as the pod's resolver would, logging each exchange; null when it does not resolve. */
+export function resolveFromPod(sim: Simulation, plane: DataPlane, idx: RequestIndex, pod: Pod, name: string, rng: { int(n: number): number }, log: HopLog): Resolved | null {
+  const result = idx.lookup(pod, name);
+  const nameserver = sim.dnsIP;
+  const node = pod.spec.nodeName!;
+  const src = pod.status.podIP!;
+  const podEl = podId(pod);
+  const tries = result.queries.length;
+  for (let i = 0; i < tries; i++) {
+    const q = result.queries[i]!;
+    const query: Packet = { protocol: 'UDP', src, sport: 32768 + rng.int(60999 - 32768 + 1), dst: nameserver, dport: 53 };
+    const verdict = plane.process(node, query, pod.spec.hostNetwork ? 'OUTPUT' : 'PREROUTING');
+    const dnsPod = idx.topo.podByIP.get(verdict.packet.dst);
+    const dnsEl = dnsPod ? podId(dnsPod) : 'coredns';
+    const both = idx.memo(`dns|${podEl}|${name}`, () => result.queries.map((qq, j) => ({ query: queryTexts(pod, name, nameserver, qq.qname, tries, j), answer: answerTexts(pod, qq.qname, qq.response) })))[i]!;
+    const texts = both.query;
+    log.add({
+      kind: 'dns-query', from: podEl, to: dnsEl, actor: pod.metadata.name,
+      title: texts.title,
+      detail: `${src}:${query.sport} → ${nameserver}:53 UDP → ${verdict.packet.dst}:${verdict.packet.dport}`,
+      packetIn: log.view(query, texts.payload), packetOut: log.view(verdict.packet, texts.payload),
+      decidedBy: { kind: verdict.tool, lines: verdict.rules },
+      why: texts.why,
+      related: ['svc:kube-system/kube-dns'],
+    });
+    const a = both.answer;
+    const reply: Packet = { protocol: 'UDP', src: nameserver, sport: 53, dst: src, dport: query.sport };
+    log.add({
+      kind: 'dns-answer', from: dnsEl, to: podEl, actor: 'CoreDNS',
+      title: a.title, detail: a.detail,
+      packetIn: log.view({ ...reply, src: verdict.packet.dst, sport: verdict.packet.dport }), packetOut: log.view(reply, q.response.rcode),
+      decidedBy: { kind: 'dns-record', lines: a.records },
+      why: a.why,
+    });
+  }
+  const ip = result.addresses[0];
+  if (!ip) return null;
+  const cname = result.found?.response.answers.find((r) => r.type === 'CNAME')?.data;
+  return cname ? { ip, cname: cname.replace(/\.$/, '') } : { ip };
+}
+
+function queryTexts(pod: Pod, name: string, nameserver: string, qname: string, tries: number, i: number) {
+  return {
+    title: `${pod.metadata.name} → CoreDNS: A? ${qname}`,
+    payload: `A? ${qname}`,
+    why: tries > 1
+      ? `resolv.conf has ndots:5 and "${name}" has fewer dots, so the resolver tries each search domain in turn; this is try ${i + 1}.`
+      : `The pod's /etc/resolv.conf names ${nameserver} (the kube-dns Service); kube-proxy sent the query on to a CoreDNS pod.`,
+  };
+}
+
+function answerTexts(pod: Pod, qname: string, response: ReturnType<RequestIndex['lookup']>['queries'][number]['response']) {
+  const records = dnsRecordLines(response);
+  const found = response.rcode === 'NOERROR' && response.answers.length > 0;
+  const cname = response.answers.find((r) => r.type === 'CNAME');
+  return {
+    title: found ? `CoreDNS → ${pod.metadata.name}: ${records[records.length - 1]!.split(/\s+/).slice(-1)[0]}` : `CoreDNS → ${pod.metadata.name}: ${response.rcode}`,
+    detail: `${qname}: ${response.rcode}${response.answers.length ? '' : ' (no answer)'}`,
+    records: records.length ? records : [`${qname}. ${response.rcode}`],
+    why: cname
+      ? `${qname} is an ExternalName Service: CoreDNS answers with a CNAME to ${cname.data} and the address it looked up for that name upstream. No ClusterIP, no kube-proxy rule: the client will connect to the external host itself.`
+      : found
+        ? `CoreDNS's kubernetes plugin answers from the Service objects it watches (ttl 30, as kubeadm configures it).`
+        : `No object matches ${qname}, so CoreDNS answers ${response.rcode}.`,
+  };
+}

@@ -1,0 +1,96 @@
+/**
+ * What a traced request looks up, built once per cluster.version and shared by every
+ * request until the cluster changes: the topology, Services by address and port, each
+ * pod's listeners and each client's name lookups (CoreDNS answers only change with the
+ * objects). Tracing 100,000 requests a second depends on nothing here being per request.
+ */
+import { podResolvConf } from '../dns/resolv-conf';
+import type { Pod, Service } from '../model/types';
+import type { Simulation } from '../simulation';
+import { lookup, type LookupResult } from './dns-lookup';
+import { listeners, type Server } from './servers';
+import { topologyOf, type Topology } from './topology';
+
+export interface RequestIndex {
+  version: number;
+  topo: Topology;
+  /** "svc:NS/NAME" of the Services a connection to ip:port is about. */
+  related(ip: string, port: number): string[];
+  /** The Service whose ClusterIP this is. */
+  byClusterIP(ip: string): Service | undefined;
+  /** The LoadBalancer Service whose ingress IP this is. */
+  byLoadBalancerIP(ip: string): Service | undefined;
+  listeners(pod: Pod): Map<number, Server>;
+  /** The pod's resolver asking CoreDNS for `name` (A), as its resolv.conf says. */
+  lookup(pod: Pod, name: string): LookupResult;
+  /** A per-version memo for hop texts that depend only on the path. */
+  memo<T>(key: string, make: () => T): T;
+}
+
+const CACHE = new WeakMap<Simulation, RequestIndex>();
+
+export function requestIndex(sim: Simulation): RequestIndex {
+  const version = sim.cluster.version;
+  const hit = CACHE.get(sim);
+  if (hit && hit.version === version) return hit;
+  const index = buildIndex(sim, version);
+  CACHE.set(sim, index);
+  return index;
+}
+
+function buildIndex(sim: Simulation, version: number): RequestIndex {
+  const services = sim.cluster.store.list('Service');
+  const clusterIPs = new Map<string, Service>();
+  const lbIPs = new Map<string, Service>();
+  const byNodePort = new Map<number, Service[]>();
+  for (const s of services) {
+    if (s.spec.clusterIP && s.spec.clusterIP !== 'None') clusterIPs.set(s.spec.clusterIP, s);
+    for (const i of s.status.loadBalancer.ingress ?? []) if (i.ip) lbIPs.set(i.ip, s);
+    for (const p of s.spec.ports) if (p.nodePort) byNodePort.set(p.nodePort, [...(byNodePort.get(p.nodePort) ?? []), s]);
+  }
+  const related = new Map<string, string[]>();
+  const servers = new WeakMap<Pod, Map<number, Server>>();
+  const lookups = new WeakMap<Pod, Map<string, LookupResult>>();
+  const memo = new Map<string, unknown>();
+  const id = (s: Service) => `svc:${s.metadata.namespace}/${s.metadata.name}`;
+  return {
+    version,
+    topo: topologyOf(sim.cluster),
+    related(ip, port) {
+      const key = `${ip}:${port}`;
+      let ids = related.get(key);
+      if (!ids) {
+        const found = new Set<Service>();
+        const c = clusterIPs.get(ip);
+        if (c && c.spec.ports.some((p) => p.port === port)) found.add(c);
+        const lb = lbIPs.get(ip);
+        if (lb) found.add(lb);
+        for (const s of byNodePort.get(port) ?? []) found.add(s);
+        related.set(key, (ids = [...found].map(id)));
+      }
+      return ids;
+    },
+    byClusterIP: (ip) => clusterIPs.get(ip),
+    byLoadBalancerIP: (ip) => lbIPs.get(ip),
+    listeners(pod) {
+      let l = servers.get(pod);
+      if (!l) servers.set(pod, (l = listeners(pod)));
+      return l;
+    },
+    lookup(pod, name) {
+      let m = lookups.get(pod);
+      if (!m) lookups.set(pod, (m = new Map()));
+      let r = m.get(name);
+      if (!r) {
+        const conf = podResolvConf(pod, sim.dnsIP, sim.config.clusterDomain, '172.18.0.1');
+        m.set(name, (r = lookup(sim.dnsContext(), conf, name, 'A')));
+      }
+      return r;
+    },
+    memo<T>(key: string, make: () => T): T {
+      let v = memo.get(key) as T | undefined;
+      if (v === undefined) memo.set(key, (v = make()));
+      return v;
+    },
+  };
+}

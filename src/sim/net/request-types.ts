@@ -1,0 +1,73 @@
+/** The shapes a traced request takes and the clients' failure texts (curl 8's words). */
+import type { Pod } from '../model/types';
+import type { Hop } from '../view/snapshot';
+import type { HttpAnswer } from './servers';
+
+export type Client = { kind: 'pod'; pod: Pod } | { kind: 'workstation' };
+
+/** Why a connection failed, in the socket's terms, so each tool can word it its own way. */
+export type FailReason = 'url' | 'resolve' | 'refused' | 'timeout' | 'no-route';
+
+export interface RequestResult {
+  hops: Hop[];
+  ok: boolean;
+  answer?: HttpAnswer;
+  /** curl's exit code and message when it failed. */
+  error?: { code: number; message: string };
+  /** Why it failed, for tools that word failures their own way (wget, nc, curl -v). */
+  failure?: { reason: FailReason; elapsedMs: number };
+  host: string;
+  port: number;
+  servedBy?: Pod;
+  /** The address connected to (after DNS). */
+  remoteIP?: string;
+  /** The client's own address and port for this connection. */
+  localIP?: string;
+  localPort?: number;
+  /** The request path, as curl sends it. */
+  path?: string;
+}
+
+export interface RequestOptions {
+  /**
+   * A keep-alive client: reuse this client's established connection to the same host and
+   * port if it has one (no DNS, no new NAT decision: conntrack keeps the first backend),
+   * and leave the connection open afterwards instead of closing it.
+   */
+  reuseConnection?: boolean;
+  /** Connect and close without sending anything (nc -z): no HTTP exchange. */
+  connectOnly?: boolean;
+}
+
+/** How long a SYN into a black hole waits before the kernel gives up (tcp_syn_retries=6). */
+export const SYN_TIMEOUT_MS = 134_000;
+/** An address on the local network that no one holds: ARP gives up after 3 probes (~3 s). */
+export const ARP_TIMEOUT_MS = 3_068;
+
+/**
+ * curl 8's exit codes and failf texts (lib/connect.c, lib/hostip.c): a refused or
+ * unreachable connect is 7, the kernel giving up on a SYN is 28, both saying
+ * "Couldn't connect to server" after the elapsed time.
+ */
+export function curlError(reason: FailReason, host: string, port: number, detail = ''): Pick<RequestResult, 'error' | 'failure'> {
+  const r = (code: number, message: string, elapsedMs = 0) => ({ error: { code, message }, failure: { reason, elapsedMs } });
+  switch (reason) {
+    case 'url':
+      return r(3, detail);
+    case 'resolve':
+      return r(6, `Could not resolve host: ${host}`);
+    case 'refused':
+      return r(7, `Failed to connect to ${host} port ${port} after 0 ms: Couldn't connect to server`);
+    case 'no-route':
+      return r(7, `Failed to connect to ${host} port ${port} after ${ARP_TIMEOUT_MS} ms: Couldn't connect to server`, ARP_TIMEOUT_MS);
+    case 'timeout':
+      return r(28, `Failed to connect to ${host} port ${port} after ${SYN_TIMEOUT_MS} ms: Couldn't connect to server`, SYN_TIMEOUT_MS);
+  }
+}
+
+/** The socket error (strerror) behind each failure, as nc, wget and curl -v print it. */
+export const SOCKET_ERRORS: Record<Exclude<FailReason, 'url' | 'resolve'>, string> = {
+  refused: 'Connection refused',
+  timeout: 'Connection timed out',
+  'no-route': 'No route to host',
+};

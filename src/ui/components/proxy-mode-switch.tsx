@@ -1,0 +1,47 @@
+/** The kube-proxy mode, as a switch: choosing another mode starts the same scenario on a cluster in that mode. */
+import type { KeyboardEvent } from 'react';
+import type { ProxyMode } from '../../sim/view/snapshot';
+import { switchProxyMode } from '../app/cluster-settings';
+import { useClusterStore } from '../stores/cluster-store';
+import './proxy-mode-switch.css';
+
+const MODES: ProxyMode[] = ['iptables', 'ipvs', 'nftables', 'userspace'];
+const NAMES: Record<ProxyMode, string> = { iptables: 'iptables', ipvs: 'IPVS', nftables: 'nftables', userspace: 'userspace' };
+
+export function ProxyModeSwitch() {
+  const mode = useClusterStore((s) => s.snapshot?.proxyMode);
+  const choose = (m: ProxyMode): void => {
+    if (m !== mode) void switchProxyMode(m);
+  };
+  // A radio group moves with the arrow keys.
+  const onKeyDown = (e: KeyboardEvent): void => {
+    const step = e.key === 'ArrowRight' || e.key === 'ArrowDown' ? 1 : e.key === 'ArrowLeft' || e.key === 'ArrowUp' ? -1 : 0;
+    if (!step || !mode) return;
+    e.preventDefault();
+    const next = MODES[(MODES.indexOf(mode) + step + MODES.length) % MODES.length]!;
+    choose(next);
+    requestAnimationFrame(() => document.getElementById(`proxy-mode-${next}`)?.focus());
+  };
+  return (
+    <div className="mode-indicator">
+      <span className="mode-indicator__label" aria-hidden="true">kube-proxy</span>
+      <span className="segmented" role="radiogroup" aria-label="kube-proxy mode" onKeyDown={onKeyDown}>
+        {MODES.map((m) => (
+          <button
+            key={m}
+            id={`proxy-mode-${m}`}
+            type="button"
+            role="radio"
+            aria-checked={m === mode}
+            tabIndex={m === mode ? 0 : -1}
+            disabled={!mode}
+            className={`segmented__item${m === mode ? ' is-on' : ''}`}
+            onClick={() => choose(m)}
+          >
+            {NAMES[m]}
+          </button>
+        ))}
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+/**
+ * What the app opens with: a share link in the URL wins, then the learner's
+ * saved work, then the default scenario. A link that cannot be opened shows
+ * an alert and the default scenario (never a crash, and the saved work is
+ * left alone).
+ */
+import { decodeFragment, isEmptyFragment } from '../../share/share-link';
+import type { ShareState } from '../../share/share-state';
+import { bootSimulation, sendRequest } from '../app/sim-actions';
+import { readSavedWork, saveWorkNow, startSaving } from '../persistence/saved-work';
+import { useTraceStore } from '../stores/trace-store';
+import { useViewStore } from '../stores/view-store';
+import { useSelectionStore } from '../stores/selection-store';
+import { restoreSavedRequests } from './collect-share-state';
+
+let started: Promise<void> | null = null;
+
+/** Runs once (React's StrictMode mounts twice in development). */
+export function startApp(): Promise<void> {
+  return (started ??= start());
+}
+
+async function start(): Promise<void> {
+  const fragment = location.hash;
+  if (!isEmptyFragment(fragment)) {
+    const result = await decodeFragment(fragment);
+    // The link has done its job; a reload now restores the (saved) work.
+    history.replaceState(history.state, '', `${location.pathname}${location.search}`);
+    if (result.ok) {
+      await openShareState(result.state);
+      saveWorkNow();
+      startSaving();
+      return;
+    }
+    useViewStore.getState().linkFailed(result.error.message);
+    await bootSimulation();
+    startSaving();
+    return;
+  }
+  const saved = readSavedWork();
+  if (saved) {
+    await bootSimulation({ yaml: saved.yaml, seed: saved.seed, ...(saved.clusterConfig ? { clusterConfig: saved.clusterConfig } : {}) });
+    restoreSavedRequests(saved.savedRequests);
+  } else {
+    await bootSimulation();
+  }
+  startSaving();
+}
+
+/** Reproduces a shared view: the scenario with its seed, then the same request, then the same hop. */
+export async function openShareState(state: ShareState): Promise<void> {
+  const { yaml, clusterConfig, seed } = state.scenario;
+  useViewStore.getState().viewOpened({ presenter: state.view.presenter, theme: state.view.theme, tableView: state.view.tableView });
+  await bootSimulation({ yaml, seed, ...(clusterConfig ? { clusterConfig } : {}) });
+  restoreSavedRequests(state.savedRequests);
+  if (state.view.selected) useSelectionStore.getState().elementChosen(state.view.selected, 'canvas');
+  if (!state.request) return;
+  await sendRequest(state.request);
+  const hops = useTraceStore.getState().trace?.hops.length ?? 0;
+  if (hops > 0 && state.hop >= 0) useTraceStore.getState().hopSelected(Math.min(state.hop, hops - 1));
+}
