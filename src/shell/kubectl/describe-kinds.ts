@@ -1,9 +1,9 @@
 /** The describe layouts per kind (describe.go describeService, describePod, describeEndpoints, describeDeployment). */
-import { simTimeToIso } from '../../sim/clock';
 import { formatLabels } from '../../sim/model/labels';
 import type { ObjectStore } from '../../sim/model/store';
 import type { Deployment, Endpoints, Pod, Service } from '../../sim/model/types';
 import { humanDuration } from '../print/age';
+import { describeTime } from '../print/dates';
 import { capList, podStatus } from '../print/rows';
 import { LAST_APPLIED } from '../../sim/apiserver/apply';
 import { annotationLines, mapLines } from './describe';
@@ -21,14 +21,6 @@ function apiAccessVolume(pod: Pod): string {
   return `kube-api-access-${s}`;
 }
 
-/** RFC 1123 with numeric zone, as describe prints times: "Thu, 01 Jan 2026 00:00:00 +0000". */
-export function describeTime(simSeconds: number): string {
-  const d = new Date(simTimeToIso(simSeconds));
-  const days = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${days[d.getUTCDay()]}, ${p(d.getUTCDate())} ${months[d.getUTCMonth()]} ${d.getUTCFullYear()} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} +0000`;
-}
 
 function serviceEndpoints(store: ObjectStore, svc: Service, portName: string): string {
   const items: string[] = [];

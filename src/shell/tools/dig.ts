@@ -11,6 +11,7 @@ import type { ResolvConf } from '../../sim/dns/resolv-conf';
 import { candidateNames } from '../../sim/dns/resolv-conf';
 import type { Simulation } from '../../sim/simulation';
 import { simTimeToIso } from '../../sim/clock';
+import { digWhen } from '../print/dates';
 import type { CommandResult } from '../types';
 
 export const DIG_VERSION = '9.18.33';
@@ -68,13 +69,6 @@ function messageSize(qname: string, records: ResourceRecord[]): number {
   return size + 11 + 12;
 }
 
-function whenText(sim: Simulation): string {
-  const d = new Date(simTimeToIso(sim.cluster.clock.now()));
-  const days = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${days[d.getUTCDay()]} ${months[d.getUTCMonth()]} ${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} UTC ${d.getUTCFullYear()}`;
-}
 
 export function runDig(sim: Simulation, conf: ResolvConf, args: string[]): CommandResult {
   const opts = args.filter((a) => a.startsWith('+'));
@@ -102,7 +96,7 @@ export function runDig(sim: Simulation, conf: ResolvConf, args: string[]): Comma
   if (r.answers.length) lines.push(';; ANSWER SECTION:', ...r.answers.map(rrLine), '');
   if (authority.length) lines.push(';; AUTHORITY SECTION:', ...authority.map(rrLine), '');
   if (r.additional.length) lines.push(';; ADDITIONAL SECTION:', ...r.additional.map(rrLine), '');
-  lines.push(';; Query time: 0 msec', `;; SERVER: ${server}#53(${server}) (UDP)`, `;; WHEN: ${whenText(sim)}`);
+  lines.push(';; Query time: 0 msec', `;; SERVER: ${server}#53(${server}) (UDP)`, `;; WHEN: ${digWhen(sim.cluster.clock.now())}`);
   lines.push(`;; MSG SIZE  rcvd: ${messageSize(qname, [...r.answers, ...authority, ...r.additional])}`, '', '');
   return { chunks: [{ stream: 'out', text: lines.join('\n') }], exitCode: 0 };
 }

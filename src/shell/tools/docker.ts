@@ -8,15 +8,9 @@ import type { NodeDataPlane } from '../../sim/net/data-plane';
 import { printIptablesSave } from '../../sim/proxy/iptables/save';
 import { err, out, type CommandContext, type CommandResult } from '../types';
 import { conntrack, ipvsadm, nft } from './node-tools';
+import { asctime } from '../print/dates';
 
-/** iptables-save prints the date as C's asctime: "Thu Jan  1 00:00:00 2026". */
-export function asctime(iso: string): string {
-  const d = new Date(iso);
-  const days = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${days[d.getUTCDay()]} ${months[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2, ' ')} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} ${d.getUTCFullYear()}`;
-}
+export { asctime };
 
 export function docker(args: string[], ctx: CommandContext, plane: NodeDataPlane): CommandResult {
   if (args[0] !== 'exec') return err(`docker: '${args[0] ?? ''}' is not supported here; try docker exec NODE iptables-save\n`);
