@@ -63,10 +63,13 @@ const SHAPES: Record<string, Shape> = {
 
 function walk(value: unknown, shape: Shape, path: string, out: string[]): void {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return;
+  const obj = value as Record<string, unknown>;
   // kubectl's YAML-to-JSON conversion sorts keys, and the decoder reports them in that order.
-  for (const [key, child] of Object.entries(value as Record<string, unknown>).sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-    const field = path ? `${path}.${key}` : key;
+  const keys = Object.keys(obj).sort();
+  for (const key of keys) {
+    const child = obj[key];
     const s = shape[key];
+    const field = path ? `${path}.${key}` : key;
     if (s === undefined) out.push(field);
     else if (Array.isArray(s)) {
       if (Array.isArray(child) && s[0] !== leaf) child.forEach((item, i) => walk(item, s[0] as Shape, `${field}[${i}]`, out));

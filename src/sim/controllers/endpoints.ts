@@ -8,7 +8,7 @@
 import type { Cluster } from '../cluster';
 import type { EndpointAddress, EndpointPort, Endpoints, EndpointSubset, Pod, Service } from '../model/types';
 import { HEADLESS_LABEL } from './endpointslice';
-import { canonicalJson } from './hash';
+import { sameStringMap } from './hash';
 import { fingerprintOf, podLabelIndex, SyncMemo } from './indexes';
 
 const memo = new SyncMemo();
@@ -40,7 +40,7 @@ export function reconcileEndpoints(cluster: Cluster): boolean {
       };
       cluster.create(ep);
       changed = true;
-    } else if (JSON.stringify(existing.subsets ?? []) !== JSON.stringify(subsets) || canonicalJson(existing.metadata.labels ?? {}) !== canonicalJson(labels)) {
+    } else if (JSON.stringify(existing.subsets ?? []) !== JSON.stringify(subsets) || !sameStringMap(existing.metadata.labels, labels)) {
       existing.subsets = subsets;
       existing.metadata.labels = labels;
       cluster.update(existing);

@@ -9,7 +9,7 @@ import type { Cluster } from '../cluster';
 import type { EndpointSlice, Service, SliceEndpoint } from '../model/types';
 import { KUBE_NAME_ALPHABET } from '../rng';
 import { ownerRef } from './deployment';
-import { canonicalJson } from './hash';
+import { sameStringMap } from './hash';
 import { fingerprintOf, podLabelIndex, SyncMemo, type PodLabelIndex } from './indexes';
 import { compareIPs, managesEndpoints, resolveTargetPort, selectedPods } from './service-pods';
 
@@ -104,7 +104,7 @@ function syncService(cluster: Cluster, pods: PodLabelIndex, svc: Service, existi
       if (
         JSON.stringify(reuse.endpoints) !== JSON.stringify(want.endpoints) ||
         JSON.stringify(reuse.ports) !== portsKey ||
-        canonicalJson(reuse.metadata.labels) !== canonicalJson(labels)
+        !sameStringMap(reuse.metadata.labels, labels)
       ) {
         reuse.endpoints = want.endpoints;
         reuse.ports = want.ports;

@@ -22,6 +22,19 @@ export function safeEncodeString(s: string): string {
   return out;
 }
 
+/** Labels (or any string maps) equal key for key, without building strings. */
+export function sameStringMap(a: Record<string, string> | undefined, b: Record<string, string> | undefined): boolean {
+  const x = a ?? {};
+  const y = b ?? {};
+  let count = 0;
+  for (const k in x) {
+    if (x[k] !== y[k]) return false;
+    count++;
+  }
+  for (const _ in y) count--;
+  return count === 0;
+}
+
 export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value && typeof value === 'object') {
