@@ -67,4 +67,4 @@ function bigCluster(mode: string): Simulation {
 settleBench();
 traceBench('trace-requests-per-second', defaultScenario(), ['http://web/'], 20_000);
 const services = Array.from({ length: 1000 }, (_, i) => `http://app-${(i * 389) % 1000}/`);
-for (const mode of ['iptables', 'nftables']) traceBench(`trace-requests-per-second-1000-services-${mode}`, bigCluster(mode), services, 1000, false, 4);
+for (const mode of ['iptables', 'nftables']) traceBench(`trace-requests-per-second-1000-services-${mode}`, bigCluster(mode), services, 2000, false, 5);

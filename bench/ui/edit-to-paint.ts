@@ -17,37 +17,38 @@ export async function editToPaint(browser: Browser, base: string, edits: number)
   await page.keyboard.press('ControlOrMeta+Home');
   await page.keyboard.press('ControlOrMeta+F');
   await editor.getByRole('textbox', { name: 'Find' }).fill('port: 80');
+  await editor.locator('.find-widget .matchesCount').filter({ hasText: /1 of 1/ }).waitFor({ state: 'attached' });
   await page.keyboard.press('Escape');
   await page.keyboard.press('End');
   const out: number[] = [];
   for (let i = 0; i < edits; i++) {
     const digit = i % 2 === 0 ? '1' : '0';
     await page.keyboard.press('Shift+ArrowLeft');
-    await page.evaluate((expected) => {
-      const w = window as unknown as { __edit?: Promise<number> };
-      w.__edit = new Promise<number>((resolve) => {
-        let t0 = 0;
-        const onKey = (): void => {
-          t0 = performance.now();
-          window.removeEventListener('keydown', onKey, true);
-        };
-        window.addEventListener('keydown', onKey, true);
-        const region = document.querySelector('[aria-label="Cluster graph"]')!;
-        const obs = new MutationObserver(() => {
-          if (!t0 || !region.textContent!.includes(expected)) return;
-          obs.disconnect();
-          // The frame after the change: rAF runs before paint, the message after it.
-          requestAnimationFrame(() => {
-            const ch = new MessageChannel();
-            ch.port1.onmessage = () => resolve(performance.now() - t0);
-            ch.port2.postMessage(0);
-          });
+    // A string, not a function: tsx would wrap named inner functions in a helper the page lacks.
+    // `void`: evaluate would otherwise wait for the promise, before the key is pressed.
+    await page.evaluate(`void (window.__edit = new Promise((resolve, reject) => {
+      setTimeout(() => reject(new Error('the canvas did not show the edit within 10 s')), 10000);
+      let t0 = 0;
+      function onKey() {
+        t0 = performance.now();
+        window.removeEventListener('keydown', onKey, true);
+      }
+      window.addEventListener('keydown', onKey, true);
+      const region = document.querySelector('[aria-label="Cluster graph"]');
+      const obs = new MutationObserver(() => {
+        if (!t0 || !region.textContent.includes(${JSON.stringify(`port 8${digit} →`)})) return;
+        obs.disconnect();
+        // The frame after the change: rAF runs before paint, the message after it.
+        requestAnimationFrame(() => {
+          const ch = new MessageChannel();
+          ch.port1.onmessage = () => resolve(performance.now() - t0);
+          ch.port2.postMessage(0);
         });
-        obs.observe(region, { subtree: true, childList: true, characterData: true });
       });
-    }, `port 8${digit} →`);
+      obs.observe(region, { subtree: true, childList: true, characterData: true });
+    }))`);
     await page.keyboard.press(digit);
-    out.push(await page.evaluate(() => (window as unknown as { __edit: Promise<number> }).__edit));
+    out.push((await page.evaluate('window.__edit')) as number);
   }
   await context.close();
   return out;

@@ -37,22 +37,19 @@ export async function frameTimes(browser: Browser, base: string, o: Options): Pr
     await page.evaluate((n) => window.__uiBench!.startPackets(n), o.packets);
     await page.waitForFunction((n) => document.querySelectorAll('.react-flow__viewport > .packet').length >= n, o.packets);
     await page.waitForTimeout(500);
-    const deltas = await page.evaluate(
-      (ms) =>
-        new Promise<number[]>((resolve) => {
-          const out: number[] = [];
-          let last = performance.now();
-          const end = last + ms;
-          const tick = (t: number): void => {
-            out.push(t - last);
-            last = t;
-            if (t < end) requestAnimationFrame(tick);
-            else resolve(out.slice(1));
-          };
-          requestAnimationFrame(tick);
-        }),
-      o.seconds * 1000,
-    );
+    // A string, not a function: tsx would wrap named inner functions in a helper the page lacks.
+    const deltas = (await page.evaluate(`new Promise((resolve) => {
+      const out = [];
+      let last = performance.now();
+      const end = last + ${o.seconds * 1000};
+      function tick(t) {
+        out.push(t - last);
+        last = t;
+        if (t < end) requestAnimationFrame(tick);
+        else resolve(out.slice(1));
+      }
+      requestAnimationFrame(tick);
+    })`)) as number[];
     all.push(...deltas);
     p95s.push(percentile(deltas, 95));
     await page.close();

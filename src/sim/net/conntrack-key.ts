@@ -9,23 +9,44 @@ import type { Packet } from './packet';
  */
 export const CT_MAX = 262_144;
 
-// Table keys: a 53-bit number (10-bit address ids, both ports, the protocol) while the
-// addresses seen fit in 1024 ids, else a string. Numbers hash without building a string.
+// Table keys: a 30-bit hash of the tuple (a small integer, which a Map hashes without
+// allocating anything), built from interned address ids. Different tuples may share a
+// hash: the table keeps a list under such a key and compares the tuples themselves.
 const IP_IDS = new Map<string, number>();
-const MAX_IP_IDS = 1024;
 
 function ipId(ip: string): number {
   let id = IP_IDS.get(ip);
   if (id === undefined) {
-    if (IP_IDS.size >= MAX_IP_IDS) return -1;
+    if (IP_IDS.size >= 1 << 20) IP_IDS.clear();
     IP_IDS.set(ip, (id = IP_IDS.size));
   }
   return id;
 }
 
-export function tupleKey(p: Packet): string | number {
-  const s = ipId(p.src);
-  const d = ipId(p.dst);
-  if (s < 0 || d < 0) return p.protocol + p.src + ':' + p.sport + '>' + p.dst + ':' + p.dport;
-  return (((s * 65536 + p.sport) * 1024 + d) * 65536 + p.dport) * 2 + (p.protocol === 'TCP' ? 1 : 0);
+export function tupleKey(p: Packet): number {
+  return tupleKeyOf(p.protocol, p.src, p.sport, p.dst, p.dport);
+}
+
+/** The key of the reply direction of a connection that left the node as `t`. */
+export function replyKeyOf(t: Packet): number {
+  return tupleKeyOf(t.protocol, t.dst, t.dport, t.src, t.sport);
+}
+
+function tupleKeyOf(protocol: string, src: string, sport: number, dst: string, dport: number): number {
+  let h = Math.imul(ipId(src) ^ (sport << 12), 0x9e3779b1);
+  h ^= Math.imul(ipId(dst) ^ (dport << 12), 0x85ebca6b);
+  h ^= protocol === 'TCP' ? 0x5bd1e995 : 0;
+  h ^= h >>> 15;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 13;
+  return h & 0x3fffffff;
+}
+
+/** Whether `p` travels the reply direction of a connection that left the node as `t`. */
+export function isReplyOf(p: Packet, t: Packet): boolean {
+  return p.sport === t.dport && p.dport === t.sport && p.src === t.dst && p.dst === t.src && p.protocol === t.protocol;
+}
+
+export function sameTuple(a: Packet, b: Packet): boolean {
+  return a.sport === b.sport && a.dport === b.dport && a.src === b.src && a.dst === b.dst && a.protocol === b.protocol;
 }

@@ -2,13 +2,10 @@
  * A node's connection-tracking table (one per kind node's network namespace): what
  * netfilter remembers of each connection's NAT, so later packets of a flow keep the
  * backend their first packet got, even after the endpoints change.
- * Printing follows `conntrack -L` of conntrack-tools 1.4.7 (Debian bookworm), i.e.
- * libnetfilter_conntrack's default snprintf: "%-8s %u " protocol and number, the
- * remaining timeout, the TCP state, the original tuple, "[UNREPLIED]" before an unseen
- * reply tuple, "[ASSURED]", "mark=", "use=". The summary line goes to stderr.
- * Departure: the kernel dumps its hash table in bucket order; we list in insertion order.
+ * `conntrack -L` prints it (conntrack-print.ts). Departure: the kernel dumps its hash
+ * table in bucket order; we list in insertion order (a reused tuple keeps its place).
  */
-import { CT_MAX, tupleKey } from './conntrack-key';
+import { CT_MAX, isReplyOf, replyKeyOf, sameTuple, tupleKey } from './conntrack-key';
 import type { Packet } from './packet';
 
 export { CT_MAX } from './conntrack-key';
@@ -18,7 +15,9 @@ export type CtState = 'SYN_SENT' | 'ESTABLISHED' | 'TIME_WAIT' | 'CLOSE';
 export interface CtEntry {
   orig: Packet;
   /** The tuple replies carry: from the chosen backend to the (possibly masqueraded) client. */
-  reply: Packet;
+  readonly reply: Packet;
+  /** The connection's first packet as it left the node (after DNAT and SNAT). */
+  translated: Packet;
   /** TCP state; UDP has none. */
   state?: CtState;
   assured: boolean;
@@ -28,8 +27,8 @@ export interface CtEntry {
   /** The pod behind the translated destination, for the simulator's own use. */
   endpointPod?: string;
   /** The table's keys for both directions (built once per entry). */
-  origKey?: string | number;
-  replyKey?: string | number;
+  origKey?: number;
+  replyKey?: number;
 }
 
 /** Timeouts in seconds: kube-proxy sets tcp established to 24h (--conntrack-tcp-timeout-established). */
@@ -45,25 +44,35 @@ export interface RecordOptions {
   endpointPod?: string;
 }
 
-export class ConntrackTable {
-  private readonly byOrig = new Map<string | number, CtEntry>();
-  private readonly byReply = new Map<string | number, CtEntry>();
-  // A plane looks a packet up and then records it: the key is built once for both.
-  private lastPacket?: Packet;
-  private lastKey: string | number = '';
-
-  private keyOf(p: Packet): string | number {
-    if (p !== this.lastPacket) {
-      this.lastPacket = p;
-      this.lastKey = tupleKey(p);
-    }
-    return this.lastKey;
+/**
+ * An entry keeps the translated packet it was given and derives the reply tuple on
+ * demand: one object less per tracked flow (load experiments track hundreds of thousands).
+ */
+class Entry implements CtEntry {
+  origKey: number;
+  replyKey: number;
+  constructor(
+    public orig: Packet, public translated: Packet, public state: CtState | undefined, public assured: boolean,
+    public replied: boolean, public mark: number, public expiresAt: number, public endpointPod: string | undefined,
+  ) {
+    this.origKey = tupleKey(orig);
+    this.replyKey = replyKeyOf(translated);
   }
+
+  get reply(): Packet {
+    const t = this.translated;
+    return { protocol: t.protocol, src: t.dst, sport: t.dport, dst: t.src, dport: t.sport };
+  }
+}
+
+export class ConntrackTable {
+  /** Both directions' tuples by hash, in insertion order; a list where hashes collide. */
+  private readonly byHash = new Map<number, CtEntry | CtEntry[]>();
+  private count = 0;
 
   /** The live entry whose original or reply direction is this tuple (nf_conntrack_find_get). */
   lookup(p: Packet, now: number): CtEntry | undefined {
-    const key = this.keyOf(p);
-    const e = this.byOrig.get(key) ?? this.byReply.get(key);
+    const e = this.find(p, tupleKey(p));
     if (!e) return undefined;
     if (e.expiresAt <= now) {
       this.delete(e);
@@ -80,41 +89,78 @@ export class ConntrackTable {
     const replied = o.replied ?? true;
     const assured = o.assured ?? (tcp && state !== 'SYN_SENT');
     const timeout = tcp ? CT_TIMEOUTS[state!] : assured ? CT_TIMEOUTS.UDP_STREAM : CT_TIMEOUTS.UDP;
-    const reply: Packet = { protocol: orig.protocol, src: t.dst, sport: t.dport, dst: t.src, dport: t.sport };
-    const origKey = this.keyOf(orig);
-    const replyKey = tupleKey(reply);
-    // One object shape for every entry (no optional spreads): cheaper to make and to read.
-    const entry: CtEntry = { orig, reply, state, assured, replied, mark: 0, expiresAt: o.now + timeout, endpointPod: o.endpointPod, origKey, replyKey };
-    // A new flow on a tuple still tracked (a reused port after TIME_WAIT) takes its slot.
-    const old = this.byOrig.get(origKey);
-    if (old) {
-      if (old.replyKey !== replyKey) this.byReply.delete(old.replyKey!);
-    } else if (this.byOrig.size >= CT_MAX) this.delete(this.byOrig.values().next().value!);
-    this.byOrig.set(origKey, entry);
-    this.byReply.set(replyKey, entry);
+    const entry = new Entry(orig, t, state, assured, replied, 0, o.now + timeout, o.endpointPod);
+    const { origKey, replyKey } = entry;
+    // The common replacement (a port reused while its TIME_WAIT entry lives) overwrites the
+    // slots in place: fewer map operations than delete + insert, and no rehashing.
+    const v = this.byHash.get(origKey);
+    if (v !== undefined && !Array.isArray(v) && v.origKey === origKey && sameTuple(v.orig, orig) && v.replyKey !== origKey && replyKey !== origKey) {
+      this.byHash.set(origKey, entry);
+      if (v.replyKey === replyKey && this.byHash.get(replyKey) === v) this.byHash.set(replyKey, entry);
+      else {
+        this.take(v.replyKey!, v);
+        this.put(replyKey, entry);
+      }
+      return entry;
+    }
+    const old = this.find(orig, origKey);
+    if (old) this.delete(old);
+    else if (this.count >= CT_MAX) this.delete(this.oldest()!);
+    this.put(origKey, entry);
+    this.put(replyKey, entry);
+    this.count++;
     return entry;
-  }
-
-  /** A TCP flow moves on (SYN_SENT → ESTABLISHED → TIME_WAIT); each state restarts its timeout. */
-  setState(e: CtEntry, state: CtState, now: number): void {
-    setCtState(e, state, now);
   }
 
   /** Live entries in insertion order. */
   entries(now: number): CtEntry[] {
-    return [...this.byOrig.values()].filter((e) => e.expiresAt > now);
+    const out: CtEntry[] = [];
+    for (const [key, v] of this.byHash) {
+      for (const e of Array.isArray(v) ? v : [v]) if (key === e.origKey && e.expiresAt > now) out.push(e);
+    }
+    return out;
   }
 
   /** Drops entries whose reply comes from `ip` (conntrack -D --reply-src, as kube-proxy does for UDP). */
   deleteByReplySource(ip: string): number {
-    const gone = [...this.byOrig.values()].filter((e) => e.reply.src === ip);
+    const gone = this.entries(-Infinity).filter((e) => e.translated.dst === ip);
     for (const e of gone) this.delete(e);
     return gone.length;
   }
 
+  private find(p: Packet, key: number): CtEntry | undefined {
+    const v = this.byHash.get(key);
+    if (v === undefined) return undefined;
+    if (!Array.isArray(v)) return sameTuple(v.orig, p) || isReplyOf(p, v.translated) ? v : undefined;
+    return v.find((e) => sameTuple(e.orig, p) || isReplyOf(p, e.translated));
+  }
+
+  private put(key: number, e: CtEntry): void {
+    const v = this.byHash.get(key);
+    if (v === undefined) this.byHash.set(key, e);
+    else if (Array.isArray(v)) v.push(e);
+    else if (v !== e) this.byHash.set(key, [v, e]);
+  }
+
+  private take(key: number, e: CtEntry): void {
+    const v = this.byHash.get(key);
+    if (v === e) this.byHash.delete(key);
+    else if (Array.isArray(v)) {
+      const rest = v.filter((x) => x !== e);
+      if (rest.length === 0) this.byHash.delete(key);
+      else this.byHash.set(key, rest.length === 1 ? rest[0]! : rest);
+    }
+  }
+
+  private oldest(): CtEntry | undefined {
+    const v = this.byHash.values().next().value;
+    return Array.isArray(v) ? v[0] : v;
+  }
+
   private delete(e: CtEntry): void {
-    this.byOrig.delete(e.origKey ?? tupleKey(e.orig));
-    this.byReply.delete(e.replyKey ?? tupleKey(e.reply));
+    this.take(e.origKey!, e);
+    this.take(e.replyKey!, e);
+    this.count--;
   }
 }
 
@@ -126,28 +172,4 @@ export function setCtState(e: CtEntry, state: CtState, now: number): void {
   if (state === 'ESTABLISHED' || state === 'TIME_WAIT') e.assured = true;
 }
 
-const tuple = (p: Packet): string => `src=${p.src} dst=${p.dst} sport=${p.sport} dport=${p.dport}`;
-
-/** One `conntrack -L` line. */
-export function formatConntrackEntry(e: CtEntry, now: number): string {
-  const proto = e.orig.protocol === 'TCP' ? 'tcp' : 'udp';
-  const num = e.orig.protocol === 'TCP' ? 6 : 17;
-  const timeout = Math.max(0, Math.floor(e.expiresAt - now));
-  const parts = [`${proto.padEnd(8)} ${num} ${timeout}`];
-  if (e.state) parts.push(e.state);
-  parts.push(tuple(e.orig));
-  if (!e.replied) parts.push('[UNREPLIED]');
-  parts.push(tuple(e.reply));
-  if (e.assured) parts.push('[ASSURED]');
-  parts.push(`mark=${e.mark}`, 'use=1');
-  return parts.join(' ');
-}
-
-/** `conntrack -L`: the table on stdout, the count on stderr. */
-export function printConntrackList(table: ConntrackTable, now: number): { stdout: string; stderr: string } {
-  const lines = table.entries(now).map((e) => formatConntrackEntry(e, now));
-  return {
-    stdout: lines.map((l) => `${l}\n`).join(''),
-    stderr: `conntrack v1.4.7 (conntrack-tools): ${lines.length} flow entries have been shown.\n`,
-  };
-}
+export { formatConntrackEntry, printConntrackList } from './conntrack-print';

@@ -16,7 +16,9 @@ import { IptablesDataPlane, KIND_DOCKER_DNS } from './iptables-plane';
 import { IpvsDataPlane } from './ipvs-plane';
 import { NftablesDataPlane } from './nftables-plane';
 import type { DataPlane, Packet, ProxyVerdict } from './packet';
-import { ConntrackTables, nodeIPOf, recordVerdict, trackedVerdict } from './plane-common';
+import { ConntrackTables, NodeCache, nodeIPOf, recordVerdict, trackedVerdict } from './plane-common';
+import { renderIpvsIptables } from '../proxy/ipvs/iptables';
+import { buildServicePorts } from '../proxy/service-port';
 import { UserspaceDataPlane } from './userspace-plane';
 
 export interface NodeDataPlane extends DataPlane {
@@ -67,7 +69,8 @@ export function createDataPlane(cluster: Cluster, opts: { walkCache?: boolean } 
   const noNft = () => '';
   if (mode === 'ipvs' && cluster.config.ipvsModules !== false) {
     const p = new IpvsDataPlane(cluster, cluster.config.ipvsScheduler ?? 'rr');
-    return { mode, proxyRunning: true, process: (n, pk, h) => p.process(n, pk, h), ruleset: base, ipvs: (n) => p.virtualServers(n), nftRuleset: noNft, proxyRuleCount: (n) => p.virtualServers(n).reduce((sum, v) => sum + 1 + v.realServers.length, 0), conntrack: (n) => p.conntrack.of(n), conntrackTable: (n) => p.conntrack.of(n) };
+    const rules = new NodeCache(cluster, (n) => renderIpvsIptables(buildServicePorts(cluster.store), { nodeName: n, nodeIP: nodeIPOf(cluster, n), clusterCIDR: cluster.config.podSubnet.text, dockerDns: KIND_DOCKER_DNS }));
+    return { mode, proxyRunning: true, process: (n, pk, h) => p.process(n, pk, h), closed: (n, pk) => p.closed(n, pk), ruleset: (n) => rules.get(n), ipvs: (n) => p.virtualServers(n), nftRuleset: noNft, proxyRuleCount: (n) => p.virtualServers(n).reduce((sum, v) => sum + 1 + v.realServers.length, 0), conntrack: (n) => p.conntrack.of(n), conntrackTable: (n) => p.conntrack.of(n) };
   }
   if (mode === 'ipvs') {
     const tables = new ConntrackTables();

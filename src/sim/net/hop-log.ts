@@ -7,11 +7,15 @@ export class HopLog {
   readonly hops: Hop[] = [];
 
   add(hop: Omit<Hop, 'index'>): void {
-    this.hops.push({ index: this.hops.length, ...hop });
+    // The caller's literal becomes the hop (no copy): hops are built on every request.
+    (hop as Hop).index = this.hops.length;
+    this.hops.push(hop as Hop);
   }
 
   view(p: Packet, payload?: string): PacketView {
-    return { protocol: p.protocol, src: `${p.src}:${p.sport}`, dst: `${p.dst}:${p.dport}`, ...(payload ? { payload } : {}) };
+    const v: PacketView = { protocol: p.protocol, src: p.src + ':' + p.sport, dst: p.dst + ':' + p.dport };
+    if (payload) v.payload = payload;
+    return v;
   }
 }
 

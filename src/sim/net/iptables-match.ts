@@ -93,6 +93,9 @@ function matchOne(m: Match, s: MatchState): boolean {
       s.record?.draws.push({ value, threshold });
       return value < threshold;
     }
+    case 'set':
+      // ipvs mode's ipset rules are printed, never walked: the ipvs plane decides itself.
+      return false;
     case 'recent': {
       if (s.record) s.record.uncacheable = true;
       const key = `${m.name}|${p.src}`;

@@ -45,9 +45,12 @@ export class IptablesDataPlane implements DataPlane {
 
   process(nodeName: string, packet: Packet, hook: 'PREROUTING' | 'OUTPUT'): ProxyVerdict {
     const ruleset = this.ruleset(nodeName);
-    const key = `${hook}|${packet.protocol}|${packet.src}|${packet.dst}|${packet.dport}`;
+    const key = [hook, packet.protocol, packet.src, packet.dst, packet.dport];
     const out = this.useWalkCache ? this.cacheOf(ruleset).walk(key, this.random, (random) => this.fullWalk(nodeName, ruleset, packet, hook, random)) : this.fullWalk(nodeName, ruleset, packet, hook, this.random).result;
-    const p: Packet = { protocol: packet.protocol, src: out.src ?? packet.src, sport: out.sport ?? packet.sport, dst: out.dst ?? packet.dst, dport: out.dport ?? packet.dport };
+    // MASQUERADE --random-fully (NF_NAT_RANGE_PROTO_RANDOM_FULLY) draws the new source
+    // port per connection from 1024-65535; drawn here, after the (cached) walk.
+    const sport = out.randomFully ? randomFullyPort(this.cluster.trafficRng) : (out.sport ?? packet.sport);
+    const p: Packet = { protocol: packet.protocol, src: out.src ?? packet.src, sport, dst: out.dst ?? packet.dst, dport: out.dport ?? packet.dport };
     return { ...out.verdict, packet: p };
   }
 
@@ -83,8 +86,10 @@ export class IptablesDataPlane implements DataPlane {
       tool: 'iptables',
       ...(pod && (q.dst !== packet.dst || q.dport !== packet.dport) ? { endpointPod: `${pod.metadata.namespace}/${pod.metadata.name}` } : {}),
     };
+    const randomFully = !!result.snat && result.trace.some((t) => t.rule.target?.kind === 'MASQUERADE' && t.rule.target.randomFully === true);
     const outcome: WalkOutcome = {
       verdict,
+      randomFully,
       ...(q.src !== packet.src ? { src: q.src } : {}),
       ...(q.sport !== packet.sport ? { sport: q.sport } : {}),
       ...(q.dst !== packet.dst ? { dst: q.dst } : {}),
@@ -94,9 +99,15 @@ export class IptablesDataPlane implements DataPlane {
   }
 }
 
+/** The source port a --random-fully masquerade picks (nf_nat_l4proto_unique_tuple: 1024-65535). */
+export function randomFullyPort(rng: { int(n: number): number }): number {
+  return 1024 + rng.int(65536 - 1024);
+}
+
 /** What a walk did, apart from the packet: the verdict and the fields it rewrote. */
 interface WalkOutcome {
   verdict: Omit<ProxyVerdict, 'packet'>;
+  randomFully: boolean;
   src?: string;
   sport?: number;
   dst?: string;

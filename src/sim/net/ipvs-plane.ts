@@ -23,6 +23,7 @@ import { createPersistenceTable, pickRealServer, type PersistenceTable } from '.
 import type { SchedulerState } from '../proxy/ipvs/schedulers';
 import { buildServicePorts } from '../proxy/service-port';
 import { cidrContains, parseIPv4 } from './ip';
+import { randomFullyPort } from './iptables-plane';
 import { IpvsConnections } from './ipvs-conns';
 import type { DataPlane, Packet, ProxyVerdict } from './packet';
 import { ConntrackTables, endpointPodOf, NodeCache, nodeIPOf, recordVerdict, trackedVerdict } from './plane-common';
@@ -33,6 +34,7 @@ interface IpvsView {
   boundAddresses: Set<string>;
 }
 
+const flowKey = (p: Packet): string => `${p.src}:${p.sport}>${p.dst}:${p.dport}`;
 const vsKey = (protocol: string, ip: string, port: number): string => `${protocol}|${ip}:${port}`;
 
 /**
@@ -87,15 +89,20 @@ export class IpvsDataPlane implements DataPlane {
     conns.apply(vs);
     const rs = pickRealServer(vs, packet.src, { persistence: this.persistenceOf(nodeName), states: this.statesOf(nodeName), now });
     if (!rs) return { packet, verdict: 'REJECT', masquerade: false, tool: 'ipvs', rules: [formatVirtualServer(vs)] };
-    conns.add(IpvsConnections.key(vs, rs.ip, rs.port), packet.protocol, now);
+    conns.add(IpvsConnections.key(vs, rs.ip, rs.port), packet.protocol, now, flowKey(packet));
     conns.apply(vs);
     const masquerade = this.masquerades(vs, packet.src, rs.ip);
     const nodeIP = nodeIPOf(this.cluster, nodeName);
-    const out: Packet = { ...packet, dst: rs.ip, dport: rs.port, ...(masquerade ? { src: nodeIP } : {}) };
+    const out: Packet = { ...packet, dst: rs.ip, dport: rs.port, ...(masquerade ? { src: nodeIP, sport: randomFullyPort(this.cluster.trafficRng) } : {}) };
     const pod = endpointPodOf(this.cluster, packet, out);
     const snat = masquerade ? { snat: { to: nodeIP, rules: masqueradeRules(vs, packet.src === rs.ip, this.cluster.config.podSubnet.text) } } : {};
     const v: ProxyVerdict = { ...accept(out, [formatVirtualServer(vs), formatRealServer(rs)]), masquerade, ...snat, ...(pod ? { endpointPod: pod } : {}) };
     return recordVerdict(ct, packet, v, now);
+  }
+
+  /** The client closed a connection it made through this node. */
+  closed(nodeName: string, orig: Packet): void {
+    this.connsOf(nodeName).close(flowKey(orig), this.cluster.clock.now());
   }
 
   private masquerades(vs: IpvsVirtualServer, src: string, rsIP: string): boolean {

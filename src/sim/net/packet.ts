@@ -38,4 +38,6 @@ export interface DataPlane {
   process(nodeName: string, packet: Packet, hook: 'PREROUTING' | 'OUTPUT'): ProxyVerdict;
   /** The node's conntrack table, where the flows a request makes are recorded. */
   conntrackTable?(nodeName: string): ConntrackTable;
+  /** The client closed a connection whose first packet entered at this node (IPVS counts it inactive). */
+  closed?(nodeName: string, orig: Packet): void;
 }

@@ -53,7 +53,7 @@ export function endpointPodOf(cluster: Cluster, before: Packet, after: Packet): 
 export function trackedVerdict(ct: ConntrackTable, packet: Packet, now: number, tool: ProxyVerdict['tool']): ProxyVerdict | undefined {
   const e = ct.lookup(packet, now);
   if (!e || e.orig.src !== packet.src || e.orig.sport !== packet.sport || e.state === 'TIME_WAIT') return undefined;
-  const translated: Packet = { protocol: packet.protocol, src: e.reply.dst, sport: e.reply.dport, dst: e.reply.src, dport: e.reply.sport };
+  const translated = e.translated;
   return {
     packet: translated,
     verdict: 'ACCEPT',
@@ -69,6 +69,6 @@ export function trackedVerdict(ct: ConntrackTable, packet: Packet, now: number, 
 export function recordVerdict(ct: ConntrackTable, orig: Packet, v: ProxyVerdict, now: number, snat?: string): ProxyVerdict {
   if (v.verdict !== 'ACCEPT') return v;
   const translated = snat ? { ...v.packet, src: snat } : v.packet;
-  v.ct = ct.record(orig, { translated, now, ...(v.endpointPod ? { endpointPod: v.endpointPod } : {}) });
+  v.ct = ct.record(orig, v.endpointPod ? { translated, now, endpointPod: v.endpointPod } : { translated, now });
   return v;
 }

@@ -81,7 +81,7 @@ export function deliverToPod(d: DeliverInput): DeliverOutcome {
   const targetNode = target.spec.nodeName!;
   let lastEl = proxyEl;
   if (targetNode !== entryNode) {
-    const texts = idx.memo(`route|${entryNode}|${targetNode}|${pkt.dst}`, () => routeTexts(idx, entryNode, targetNode, pkt.dst));
+    const texts = idx.memo(['route', entryNode, targetNode, pkt.dst], () => routeTexts(idx, entryNode, targetNode, pkt.dst));
     log.add({ kind: 'route', from: nodeId(entryNode), to: nodeId(targetNode), actor: entryNode, title: texts.title, detail: texts.detail, packetIn: log.view(pkt), packetOut: log.view(pkt), decidedBy: { kind: 'route', lines: texts.lines }, why: texts.why });
     d.flow.forwardedThrough(targetNode, pkt);
     lastEl = proxyId(targetNode);
@@ -95,7 +95,7 @@ export function deliverToPod(d: DeliverInput): DeliverOutcome {
     return { ok: false, reason: 'refused' };
   }
   d.flow.set('ESTABLISHED');
-  const texts = idx.memo(`deliver|${name}|${pkt.dport}|${d.connectOnly ? '' : d.path}`, () => ({
+  const texts = idx.memo(['deliver', target, pkt.dport, d.connectOnly ? '' : d.path], () => ({
     title: d.connectOnly ? `${name} accepts the connection` : `${name} receives the request`,
     detail: d.connectOnly ? `SYN on :${pkt.dport}` : `GET ${d.path} on :${pkt.dport}`,
     payload: d.connectOnly ? 'SYN' : `GET ${d.path}`,

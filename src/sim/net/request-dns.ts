@@ -32,7 +32,7 @@ export function resolveFromPod(sim: Simulation, plane: DataPlane, idx: RequestIn
     const verdict = plane.process(node, query, pod.spec.hostNetwork ? 'OUTPUT' : 'PREROUTING');
     const dnsPod = idx.topo.podByIP.get(verdict.packet.dst);
     const dnsEl = dnsPod ? podId(dnsPod) : 'coredns';
-    const both = idx.memo(`dns|${podEl}|${name}`, () => result.queries.map((qq, j) => ({ query: queryTexts(pod, name, nameserver, qq.qname, tries, j), answer: answerTexts(pod, qq.qname, qq.response) })))[i]!;
+    const both = idx.memo(['dns', pod, name], () => result.queries.map((qq, j) => ({ query: queryTexts(pod, name, nameserver, qq.qname, tries, j), answer: answerTexts(pod, qq.qname, qq.response) })))[i]!;
     const texts = both.query;
     log.add({
       kind: 'dns-query', from: podEl, to: dnsEl, actor: pod.metadata.name,

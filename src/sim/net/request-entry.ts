@@ -43,7 +43,7 @@ export function workstationEntry(sim: Simulation, idx: RequestIndex, ip: string,
 }
 
 function lbEntry(sim: Simulation, idx: RequestIndex, svc: Service): Entry {
-  const { targets, healthy, checks } = idx.memo(`lb|${svc.metadata.namespace}/${svc.metadata.name}`, () => healthChecks(sim, idx, svc));
+  const { targets, healthy, checks } = idx.memo(['lb', svc], () => healthChecks(sim, idx, svc));
   const pool = healthy.length ? healthy : targets;
   const node = pool[sim.cluster.trafficRng.int(pool.length)]!;
   return { kind: 'lb', node, hook: 'PREROUTING', service: svc, checks };

@@ -27,7 +27,7 @@ export function connectHops(log: HopLog, idx: RequestIndex, c: ConnectInput): vo
   if (entry.kind !== 'node' && entry.kind !== 'lb') return;
   const node = entry.node;
   const lbEl = entry.kind === 'lb' ? `lb:${entry.service.metadata.namespace}/${entry.service.metadata.name}` : undefined;
-  const t = idx.memo(`send|${c.clientEl}|${node}|${syn.dst}:${syn.dport}|${c.cname ?? ''}|${c.kept}|${lbEl ?? ''}`, () => sendTexts(idx, c, node, lbEl));
+  const t = idx.memo(['send', c.clientEl, node, syn.dst, syn.dport, c.kept, c.cname ?? ''], () => sendTexts(idx, c, node, lbEl));
   log.add({
     kind: 'send', from: c.clientEl, to: lbEl ?? proxyId(node), actor: c.clientName, title: t.title,
     detail: describePacket(syn), packetIn: log.view(syn, 'SYN'), packetOut: log.view(syn, 'SYN'),
@@ -82,7 +82,7 @@ export function natHops(log: HopLog, idx: RequestIndex, n: NatInput): void {
     log.add({ kind: 'reject', from: proxyEl, to: pod ? podId(pod) : proxyEl, actor, title: `kube-proxy dials ${f.endpoint}: ${f.error}`, detail: 'TCP RST', decidedBy: { kind: 'socket', lines: [`dial tcp ${f.endpoint}: connect: ${f.error}`] }, why: `The userspace proxy dials backends itself; when one fails it tries the next endpoint (TryConnectEndpoints, this dial's timeout ${f.timeoutMs}ms), so the client never sees the failure.`, related: n.svcIds });
   }
   if (pkt.dst !== syn.dst || pkt.dport !== syn.dport) {
-    const t = idx.memo(`dnat|${node}|${syn.dst}:${syn.dport}|${pkt.dst}:${pkt.dport}|${verdict.tool}|${n.kept}`, () => dnatTexts(idx, n));
+    const t = idx.memo(['dnat', node, syn.dst, syn.dport, pkt.dst, pkt.dport, verdict.tool, n.kept], () => dnatTexts(idx, n));
     log.add({ kind: 'dnat', from: proxyEl, to: proxyEl, actor, title: t.title, detail: t.detail, packetIn: log.view(syn), packetOut: log.view({ ...pkt, src: syn.src, sport: syn.sport }), decidedBy: { kind: n.kept ? 'conntrack' : verdict.tool, lines: verdict.rules }, why: t.why, related: n.svcIds });
   }
   if (pkt.src !== syn.src && !n.kept) {

@@ -23,8 +23,11 @@ export interface RequestIndex {
   listeners(pod: Pod): Map<number, Server>;
   /** The pod's resolver asking CoreDNS for `name` (A), as its resolv.conf says. */
   lookup(pod: Pod, name: string): LookupResult;
-  /** A per-version memo for hop texts that depend only on the path. */
-  memo<T>(key: string, make: () => T): T;
+  /**
+   * A per-version memo for hop texts that depend only on the path, keyed by a list of
+   * parts (strings, numbers, objects) looked up level by level: no key string is built.
+   */
+  memo<T>(parts: readonly unknown[], make: () => T): T;
 }
 
 const CACHE = new WeakMap<Simulation, RequestIndex>();
@@ -48,17 +51,18 @@ function buildIndex(sim: Simulation, version: number): RequestIndex {
     for (const i of s.status.loadBalancer.ingress ?? []) if (i.ip) lbIPs.set(i.ip, s);
     for (const p of s.spec.ports) if (p.nodePort) byNodePort.set(p.nodePort, [...(byNodePort.get(p.nodePort) ?? []), s]);
   }
-  const related = new Map<string, string[]>();
+  const related = new Map<string, Map<number, string[]>>();
   const servers = new WeakMap<Pod, Map<number, Server>>();
   const lookups = new WeakMap<Pod, Map<string, LookupResult>>();
-  const memo = new Map<string, unknown>();
+  const root = new Map<unknown, unknown>();
   const id = (s: Service) => `svc:${s.metadata.namespace}/${s.metadata.name}`;
   return {
     version,
     topo: topologyOf(sim.cluster),
     related(ip, port) {
-      const key = `${ip}:${port}`;
-      let ids = related.get(key);
+      let byPort = related.get(ip);
+      if (!byPort) related.set(ip, (byPort = new Map()));
+      let ids = byPort.get(port);
       if (!ids) {
         const found = new Set<Service>();
         const c = clusterIPs.get(ip);
@@ -66,7 +70,7 @@ function buildIndex(sim: Simulation, version: number): RequestIndex {
         const lb = lbIPs.get(ip);
         if (lb) found.add(lb);
         for (const s of byNodePort.get(port) ?? []) found.add(s);
-        related.set(key, (ids = [...found].map(id)));
+        byPort.set(port, (ids = [...found].map(id)));
       }
       return ids;
     },
@@ -87,9 +91,16 @@ function buildIndex(sim: Simulation, version: number): RequestIndex {
       }
       return r;
     },
-    memo<T>(key: string, make: () => T): T {
-      let v = memo.get(key) as T | undefined;
-      if (v === undefined) memo.set(key, (v = make()));
+    memo<T>(parts: readonly unknown[], make: () => T): T {
+      let m = root;
+      const last = parts.length - 1;
+      for (let i = 0; i < last; i++) {
+        let next = m.get(parts[i]) as Map<unknown, unknown> | undefined;
+        if (!next) m.set(parts[i], (next = new Map()));
+        m = next;
+      }
+      let v = m.get(parts[last]) as T | undefined;
+      if (v === undefined) m.set(parts[last], (v = make()));
       return v;
     },
   };

@@ -56,21 +56,16 @@ export function performRequest(sim: Simulation, plane: DataPlane, client: Client
   const clientName = pod ? pod.metadata.name : 'workstation';
   let ip = url.host;
   // The connection, once there is one (a failed lookup has none).
-  const conn: { syn?: Packet } = {};
-  const result = (extra: Partial<RequestResult>): RequestResult => ({
-    hops: log.hops, ok: false, host: url.host, port: url.port, path: url.path,
-    ...(IPV4.test(url.host) && ip === url.host && !conn.syn ? {} : { remoteIP: ip }),
-    ...(conn.syn ? { localIP: conn.syn.src, localPort: conn.syn.sport } : {}), ...extra,
-  });
-  const fail = (reason: FailReason) => result(curlError(reason, url.host, url.port));
+  const conn: Conn = { log, url, ip };
+  const fail = (reason: FailReason) => result(conn, curlError(reason, url.host, url.port));
 
   const kept = opts.reuseConnection ? keptConnection(plane, clientIP, url.host, url.port, now) : undefined;
   let cname: string | undefined;
-  if (kept) ip = kept.syn.dst;
+  if (kept) ip = conn.ip = kept.syn.dst;
   else if (!IPV4.test(url.host)) {
     const r = pod ? resolveFromPod(sim, plane, idx, pod, url.host, rng, log) : workstationResolve(sim, url.host);
     if (!r) return fail('resolve');
-    ip = r.ip;
+    ip = conn.ip = r.ip;
     cname = r.cname;
   }
   const ext = externalHost(ip);
@@ -87,7 +82,7 @@ export function performRequest(sim: Simulation, plane: DataPlane, client: Client
     connectHops(log, idx, { entry, syn, clientEl, clientName, svcIds, cname, kept: false, externalTarget: ext });
     const d: DeliverInput = { idx, log, flow, syn, pkt: syn, entryNode: 'workstation', fromEl: clientEl, clientEl, clientName, path: url.path, svcIds, connectOnly: !!opts.connectOnly };
     const out = deliverExternal(d, ext!);
-    return out.ok ? result({ ok: true, answer: out.answer }) : fail(out.reason);
+    return out.ok ? result(conn, { ok: true, answer: out.answer }) : fail(out.reason);
   }
   const node = entry.node;
   connectHops(log, idx, { entry, syn, clientEl, clientName, svcIds, cname, kept: !!kept, externalTarget: ext });
@@ -111,8 +106,28 @@ export function performRequest(sim: Simulation, plane: DataPlane, client: Client
   const out = ext ? deliverExternal(d, ext) : deliverToPod(d);
   if (!out.ok) return fail(out.reason);
   if (opts.reuseConnection) keepConnection(plane, clientIP, url.host, url.port, syn, node);
-  else flow.set('TIME_WAIT');
-  return result({ ok: true, answer: out.answer, ...(out.servedBy ? { servedBy: out.servedBy } : {}) });
+  else {
+    flow.set('TIME_WAIT');
+    plane.closed?.(node, syn);
+  }
+  return result(conn, { ok: true, answer: out.answer, ...(out.servedBy ? { servedBy: out.servedBy } : {}) });
+}
+
+interface Conn {
+  log: HopLog;
+  url: ParsedUrl;
+  /** The address connected to, once resolved. */
+  ip: string;
+  syn?: Packet;
+}
+
+function result(c: Conn, extra: Partial<RequestResult>): RequestResult {
+  const { url, syn, ip } = c;
+  return {
+    hops: c.log.hops, ok: false, host: url.host, port: url.port, path: url.path,
+    ...(IPV4.test(url.host) && ip === url.host && !syn ? {} : { remoteIP: ip }),
+    ...(syn ? { localIP: syn.src, localPort: syn.sport } : {}), ...extra,
+  };
 }
 
 /** The workstation's resolver knows only the upstream names (no cluster DNS outside). */

@@ -44,8 +44,15 @@ export function buildTopology(store: ObjectStore): Topology {
   };
 }
 
+// Element ids are asked for on every hop: build each pod's once.
+const POD_IDS = new WeakMap<Pod, string>();
+
 /** The graph element id of a pod. */
-export const podId = (pod: Pod): string => `pod:${pod.metadata.namespace}/${pod.metadata.name}`;
+export function podId(pod: Pod): string {
+  let id = POD_IDS.get(pod);
+  if (id === undefined) POD_IDS.set(pod, (id = `pod:${pod.metadata.namespace}/${pod.metadata.name}`));
+  return id;
+}
 export const nodeId = (name: string): string => `node:${name}`;
 export const proxyId = (name: string): string => `kube-proxy:${name}`;
 export const WORKSTATION = 'workstation';

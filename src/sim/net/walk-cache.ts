@@ -32,11 +32,25 @@ interface TrieNode<T> {
 const MAX_KEYS = 50_000;
 
 export class WalkCache<T> {
-  private readonly roots = new Map<string, TrieNode<T> | null>();
+  // Keys are looked up part by part (no key string is built per packet).
+  private readonly tree = new Map<unknown, unknown>();
+  private size = 0;
+
+  private rootsFor(key: readonly unknown[]): Map<unknown, TrieNode<T> | null> {
+    let m = this.tree;
+    for (let i = 0; i < key.length - 1; i++) {
+      let next = m.get(key[i]) as Map<unknown, unknown> | undefined;
+      if (!next) m.set(key[i], (next = new Map()));
+      m = next;
+    }
+    return m as Map<unknown, TrieNode<T> | null>;
+  }
 
   /** The walk's outcome for `key`, drawing from `random` as the full walk would. */
-  walk(key: string, random: () => number, full: (random: () => number) => Recorded<T>): T {
-    let node = this.roots.get(key);
+  walk(key: readonly unknown[], random: () => number, full: (random: () => number) => Recorded<T>): T {
+    const roots = this.rootsFor(key);
+    const leafKey = key[key.length - 1];
+    let node = roots.get(leafKey);
     if (node === null) return full(random).result;
     const drawn: number[] = [];
     while (node) {
@@ -49,12 +63,16 @@ export class WalkCache<T> {
     let i = 0;
     const rec = full(() => (i < drawn.length ? drawn[i++]! : random()));
     if (!rec.cacheable) {
-      this.roots.set(key, null);
+      roots.set(leafKey, null);
       return rec.result;
     }
-    if (this.roots.size > MAX_KEYS) this.roots.clear();
-    let at = this.roots.get(key);
-    if (!at) this.roots.set(key, (at = {}));
+    if (++this.size > MAX_KEYS) {
+      this.tree.clear();
+      this.size = 0;
+      return rec.result;
+    }
+    let at = roots.get(leafKey);
+    if (!at) roots.set(leafKey, (at = {}));
     for (const d of rec.draws) {
       at.threshold = d.threshold;
       const side = d.value < d.threshold ? 'below' : 'above';

@@ -11,6 +11,9 @@ import { nodeTypes } from './node-types';
 import { PacketLayer } from './packet-layer';
 import { SelectionPanel } from './selection-panel';
 import { useChurn } from './use-churn';
+
+/** One empty list for "no snapshot yet": a fresh [] each render would make useChurn loop. */
+const NO_NODES: never[] = [];
 import './graph.css';
 import './graph-extra.css';
 
@@ -67,7 +70,7 @@ export function ClusterGraph() {
   const snapshot = useClusterStore((s) => s.snapshot);
   const error = useClusterStore((s) => s.error);
   const graph = useMemo(() => (snapshot ? layout(snapshot) : null), [snapshot]);
-  const nodes = useChurn(graph?.nodes ?? []);
+  const nodes = useChurn(graph?.nodes ?? NO_NODES);
   const edges = useLinkedEdges(graph?.edges);
   return (
     <section className="pane graph-pane" role="region" aria-label="Cluster graph">

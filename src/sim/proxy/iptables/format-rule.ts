@@ -74,6 +74,8 @@ function formatModule(m: Match): string | undefined {
     }
     case 'nfacct':
       return `-m nfacct --nfacct-name  ${saveString(m.name)}`;
+    case 'set':
+      return `-m set${not(m.invert)} --match-set ${m.name} ${m.flags}`;
   }
 }
 

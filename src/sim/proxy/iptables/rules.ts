@@ -23,7 +23,9 @@ export type Match =
   /** The probability kube-proxy passed (1/n to 10 places); the kernel keeps it in 31 bits. */
   | { kind: 'statistic'; probability: number }
   | { kind: 'recent'; op: 'set' | 'rcheck'; name: string; seconds?: number; reap?: boolean }
-  | { kind: 'nfacct'; name: string };
+  | { kind: 'nfacct'; name: string }
+  /** An ipset match (ipvs mode): `-m set [!] --match-set NAME dst,dst`. */
+  | { kind: 'set'; name: string; flags: string; invert?: boolean };
 
 export type Target =
   | { kind: 'jump'; chain: string }
