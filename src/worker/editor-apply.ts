@@ -12,6 +12,8 @@ import type { Kind } from '../sim/model/types';
 
 export interface EditorApplyOutcome {
   applied: boolean;
+  /** Held back: the edit changes which objects exist, so it waits for the typing to pause. */
+  deferred?: boolean;
   diagnostics: Diagnostic[];
   summary: string;
   objects: Set<string>;
@@ -49,7 +51,12 @@ function blockRange(m: Manifest, field: string): SourceRange | undefined {
   return { startLine: head.startLine, endLine: Math.max(head.endLine, ...ends) };
 }
 
-export function applyEditorYaml(sim: Simulation, yaml: string, previous: Set<string>): EditorApplyOutcome {
+/**
+ * With `onlyIfSameObjects`, an edit that adds, removes or renames objects is
+ * not applied (the result says `deferred`): while a name is being typed, each
+ * half-typed name would otherwise create an object and prune the last one.
+ */
+export function applyEditorYaml(sim: Simulation, yaml: string, previous: Set<string>, onlyIfSameObjects = false): EditorApplyOutcome {
   const parsed = parseManifests(yaml, SOURCE);
   const fail = (diagnostics: Diagnostic[]): EditorApplyOutcome => ({
     applied: false,
@@ -69,6 +76,9 @@ export function applyEditorYaml(sim: Simulation, yaml: string, previous: Set<str
     seen.add(key);
   }
   if (diagnostics.length > 0) return fail(diagnostics);
+  if (onlyIfSameObjects && (seen.size !== previous.size || [...seen].some((k) => !previous.has(k)))) {
+    return { applied: false, deferred: true, diagnostics: [], summary: 'waiting for the edit to settle…', objects: previous, sources: new Map() };
+  }
   const objects = new Set<string>();
   const sources: SourceMap = new Map();
   for (const m of parsed.manifests) {

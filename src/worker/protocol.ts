@@ -16,9 +16,16 @@ export interface ApplyResult {
   /** False when the YAML has errors; the cluster then keeps its last good state. */
   ok: boolean;
   diagnostics: Diagnostic[];
+  /** Nothing was applied yet: the edit changes which objects exist (see ApplyOptions). */
+  deferred?: boolean;
   /** "applied · 6 objects" or the first error, for the editor's status line. */
   summary: string;
   snapshot: ClusterSnapshot;
+}
+
+export interface ApplyOptions {
+  /** Apply only when the edit keeps the same objects; otherwise answer `deferred` and change nothing. */
+  onlyIfSameObjects?: boolean;
 }
 
 export interface CommandResult {
@@ -48,7 +55,7 @@ export interface SimApi {
   /** Start over: a fresh cluster from the scenario. */
   load(scenario: ScenarioInput): Promise<ApplyResult>;
   /** Apply edited YAML onto the running cluster (objects removed from it are deleted). */
-  applyYaml(yaml: string): Promise<ApplyResult>;
+  applyYaml(yaml: string, options?: ApplyOptions): Promise<ApplyResult>;
   /** Run one shell line, as typed in the terminal. */
   run(line: string): Promise<CommandResult>;
   /** Trace one request hop by hop. */

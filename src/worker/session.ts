@@ -14,7 +14,7 @@ import { Shell } from '../shell/shell';
 import { textOf } from '../shell/types';
 import { completeLine } from '../shell/complete';
 import { applyEditorYaml } from './editor-apply';
-import type { ApplyResult, CommandResult, LoadResult, ScenarioInput, SimApi, TraceResult } from './protocol';
+import type { ApplyOptions, ApplyResult, CommandResult, LoadResult, ScenarioInput, SimApi, TraceResult } from './protocol';
 
 /** The most requests one load experiment sends. */
 export const MAX_LOAD = 10_000;
@@ -56,14 +56,20 @@ export class SimSession {
     return configErrors.length ? { ...result, ok: false, diagnostics: [...configErrors, ...result.diagnostics] } : result;
   }
 
-  applyYaml(yaml: string): ApplyResult {
-    const outcome = applyEditorYaml(this.sim, yaml, this.editorObjects);
+  applyYaml(yaml: string, options: ApplyOptions = {}): ApplyResult {
+    const outcome = applyEditorYaml(this.sim, yaml, this.editorObjects, options.onlyIfSameObjects === true);
     if (outcome.applied) {
       this.yaml = yaml;
       this.editorObjects = outcome.objects;
       this.sources = outcome.sources;
     }
-    return { ok: outcome.diagnostics.every((d) => d.severity !== 'error'), diagnostics: outcome.diagnostics, summary: outcome.summary, snapshot: this.snapshot() };
+    return {
+      ok: outcome.diagnostics.every((d) => d.severity !== 'error'),
+      ...(outcome.deferred ? { deferred: true } : {}),
+      diagnostics: outcome.diagnostics,
+      summary: outcome.summary,
+      snapshot: this.snapshot(),
+    };
   }
 
   run(line: string): CommandResult {
@@ -138,7 +144,7 @@ export function createSession(): SimApi {
   const s = new SimSession();
   return {
     load: async (scenario) => s.load(scenario),
-    applyYaml: async (yaml) => s.applyYaml(yaml),
+    applyYaml: async (yaml, options) => s.applyYaml(yaml, options),
     run: async (line) => s.run(line),
     trace: async (req) => s.trace(req),
     sendMany: async (req, count) => s.sendMany(req, count),

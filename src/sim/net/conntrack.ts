@@ -5,34 +5,12 @@
  * `conntrack -L` prints it (conntrack-print.ts). Departure: the kernel dumps its hash
  * table in bucket order; we list in insertion order (a reused tuple keeps its place).
  */
-import { CT_MAX, isReplyOf, replyKeyOf, sameTuple, tupleKey } from './conntrack-key';
+import { CT_MAX, isReplyOf, sameTuple, tupleKey } from './conntrack-key';
+import { CT_TIMEOUTS, Entry, type CtEntry, type CtState } from './conntrack-entry';
 import type { Packet } from './packet';
 
 export { CT_MAX } from './conntrack-key';
-
-export type CtState = 'SYN_SENT' | 'ESTABLISHED' | 'TIME_WAIT' | 'CLOSE';
-
-export interface CtEntry {
-  orig: Packet;
-  /** The tuple replies carry: from the chosen backend to the (possibly masqueraded) client. */
-  readonly reply: Packet;
-  /** The connection's first packet as it left the node (after DNAT and SNAT). */
-  translated: Packet;
-  /** TCP state; UDP has none. */
-  state?: CtState;
-  assured: boolean;
-  replied: boolean;
-  mark: number;
-  expiresAt: number;
-  /** The pod behind the translated destination, for the simulator's own use. */
-  endpointPod?: string;
-  /** The table's keys for both directions (built once per entry). */
-  origKey?: number;
-  replyKey?: number;
-}
-
-/** Timeouts in seconds: kube-proxy sets tcp established to 24h (--conntrack-tcp-timeout-established). */
-export const CT_TIMEOUTS = { ESTABLISHED: 86_400, TIME_WAIT: 120, SYN_SENT: 120, CLOSE: 10, UDP: 30, UDP_STREAM: 120 } as const;
+export { CT_TIMEOUTS, setCtState, type CtEntry, type CtState } from './conntrack-entry';
 
 export interface RecordOptions {
   /** The packet after DNAT and SNAT, as it left the node. */
@@ -42,27 +20,6 @@ export interface RecordOptions {
   replied?: boolean;
   assured?: boolean;
   endpointPod?: string;
-}
-
-/**
- * An entry keeps the translated packet it was given and derives the reply tuple on
- * demand: one object less per tracked flow (load experiments track hundreds of thousands).
- */
-class Entry implements CtEntry {
-  origKey: number;
-  replyKey: number;
-  constructor(
-    public orig: Packet, public translated: Packet, public state: CtState | undefined, public assured: boolean,
-    public replied: boolean, public mark: number, public expiresAt: number, public endpointPod: string | undefined,
-  ) {
-    this.origKey = tupleKey(orig);
-    this.replyKey = replyKeyOf(translated);
-  }
-
-  get reply(): Packet {
-    const t = this.translated;
-    return { protocol: t.protocol, src: t.dst, sport: t.dport, dst: t.src, dport: t.sport };
-  }
 }
 
 export class ConntrackTable {
@@ -162,14 +119,6 @@ export class ConntrackTable {
     this.take(e.replyKey!, e);
     this.count--;
   }
-}
-
-/** A TCP flow moves on; each state restarts its timeout (nf_conntrack_proto_tcp.c). */
-export function setCtState(e: CtEntry, state: CtState, now: number): void {
-  e.state = state;
-  e.expiresAt = now + CT_TIMEOUTS[state];
-  if (state !== 'SYN_SENT') e.replied = true;
-  if (state === 'ESTABLISHED' || state === 'TIME_WAIT') e.assured = true;
 }
 
 export { formatConntrackEntry, printConntrackList } from './conntrack-print';

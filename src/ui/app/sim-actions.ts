@@ -13,7 +13,10 @@ import { useTraceStore } from '../stores/trace-store';
 import { useLoadStore } from '../stores/load-store';
 import { serviceForUrl } from '../components/request-target';
 
-const APPLY_DEBOUNCE_MS = 250;
+/** A pause this short still sees a change within the same objects on the canvas at once. */
+const APPLY_DEBOUNCE_MS = 40;
+/** Edits that add, remove or rename objects wait for the typing to stop. */
+const STRUCTURAL_DEBOUNCE_MS = 700;
 
 let client: SimApi | null = null;
 const sim = (): SimApi => (client ??= createSimClient());
@@ -62,13 +65,18 @@ export function yamlEdited(text: string): void {
 
 function scheduleApply(text: string): void {
   clearTimeout(timer);
-  timer = setTimeout(() => void applyNow(text), APPLY_DEBOUNCE_MS);
+  timer = setTimeout(() => void applyNow(text, true), APPLY_DEBOUNCE_MS);
 }
 
-async function applyNow(text: string): Promise<void> {
+async function applyNow(text: string, quick: boolean): Promise<void> {
   const seq = ++applySeq;
   try {
-    applyAnswered(seq, await sim().applyYaml(text));
+    const result = await sim().applyYaml(text, { onlyIfSameObjects: quick });
+    if (result.deferred) {
+      if (seq === applySeq) timer = setTimeout(() => void applyNow(text, false), STRUCTURAL_DEBOUNCE_MS - APPLY_DEBOUNCE_MS);
+      return;
+    }
+    applyAnswered(seq, result);
   } catch (e) {
     if (seq === applySeq) useScenarioStore.getState().applyFailed(messageOf(e));
   }
