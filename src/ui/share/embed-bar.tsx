@@ -33,12 +33,20 @@ function useFullAppHref(): string {
   return href;
 }
 
+/** The link is rebuilt at the click, so it holds the hop shown now even while a trace plays. */
+async function openFullApp(event: React.MouseEvent<HTMLAnchorElement>): Promise<void> {
+  if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
+  event.preventDefault();
+  const r = await buildShareUrl(fullAppBase(), collectShareState());
+  window.open(r.ok ? r.url : fullAppBase(), '_blank', 'noopener');
+}
+
 export function EmbedBar() {
   const href = useFullAppHref();
   return (
     <header className="embed-bar">
       <span className="embed-bar__title">Services, seen from inside</span>
-      <a href={href} target="_blank" rel="noopener">
+      <a href={href} target="_blank" rel="noopener" onClick={(e) => void openFullApp(e)}>
         Open in full app ↗
       </a>
     </header>
