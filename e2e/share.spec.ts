@@ -60,3 +60,26 @@ for (const [what, fragment] of [
     await expect(linkAlert(page)).toHaveCount(0);
   });
 }
+
+test('a link made after edits and commands reopens the very same cluster and trace', async ({ page, context }) => {
+  const app = new AppPage(page);
+  await app.open();
+  await app.replaceInEditor('replicas: 3', 'replicas: 5');
+  await expect(app.webPods()).toHaveCount(5);
+  await app.run('kubectl exec client -- curl -s http://web/');
+  await app.sendRequest('http://web/');
+  const hops = page.getByRole('list', { name: 'Packet hops' }).getByRole('listitem');
+  await expect(hops.nth(4)).toBeVisible();
+  const before = await hopsOf(page);
+  const pods = (await app.webPods().evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')))).sort();
+
+  await page.getByRole('button', { name: 'Share' }).click();
+  const url = await page.getByRole('textbox', { name: 'Share link' }).inputValue();
+  const other = await context.newPage();
+  await other.goto(url);
+  const otherApp = new AppPage(other);
+  await expect(otherApp.webPods()).toHaveCount(5);
+  expect((await otherApp.webPods().evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')))).sort()).toEqual(pods);
+  expect((await hopsOf(other)).texts).toEqual(before.texts);
+  await expect(other.getByRole('region', { name: 'Scenario YAML' })).toContainText('replicas: 5');
+});

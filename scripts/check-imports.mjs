@@ -13,7 +13,7 @@ const LAYERS = {
   shell: { project: ['sim', 'shell'], packages: ['yaml'] },
   worker: { project: ['sim', 'shell', 'worker'], packages: ['comlink'] },
   cli: { project: ['sim', 'shell', 'worker', 'cli'], packages: ['node:'] },
-  share: { project: ['sim', 'share'], packages: [] },
+  share: { project: ['sim', 'share', 'worker'], packages: [] },
   lessons: { project: ['sim', 'lessons'], packages: ['yaml'] },
   ui: { project: ['ui', 'worker', 'lessons', 'share', 'sim'], packages: ['*'] },
 };

@@ -4,6 +4,7 @@
  * applies it on open; this file only says its shape and checks it.
  */
 import type { RequestSpec } from '../sim/view/snapshot';
+import type { SessionOp } from '../worker/protocol';
 
 export type ThemeChoice = 'light' | 'dark' | 'system';
 
@@ -25,6 +26,14 @@ export interface ShareState {
   request: RequestSpec | null;
   /** Index into that trace's hops of the hop shown; -1 for none. */
   hop: number;
+  /**
+   * What was done since the scenario was loaded (edits, commands, requests, time),
+   * replayed on open so the cluster is exactly the sender's. Absent in older links
+   * and when it did not fit: the scenario then opens fresh and the request is re-run.
+   */
+  history?: SessionOp[];
+  /** The index in `history` of the trace shown. */
+  traceOp?: number;
   view: {
     /** A graph element id ("pod:default/web-..."), or null. */
     selected: string | null;
@@ -45,6 +54,10 @@ export const LIMITS = {
   selectedChars: 300,
   maxHop: 10_000,
   maxSeed: 2 ** 32 - 1,
+  historyOps: 2000,
+  lineChars: 4096,
+  maxCount: 10_000,
+  maxSeconds: 86_400 * 365,
 } as const;
 
 type Check<T> = (v: unknown, path: string) => T;
@@ -79,6 +92,31 @@ function theme(v: unknown, path: string): ThemeChoice {
   return v === 'light' || v === 'dark' || v === 'system' ? v : fail(path, 'is not light, dark or system');
 }
 
+function sessionOp(v: unknown, path: string): SessionOp {
+  const o = obj(v, path);
+  switch (o.op) {
+    case 'apply':
+      return { op: 'apply', yaml: str(LIMITS.yamlChars)(o.yaml, `${path}.yaml`) };
+    case 'run':
+      return { op: 'run', line: str(LIMITS.lineChars)(o.line, `${path}.line`) };
+    case 'trace':
+      return { op: 'trace', request: request(o.request, `${path}.request`) };
+    case 'send':
+      return { op: 'send', request: request(o.request, `${path}.request`), count: int(0, LIMITS.maxCount)(o.count, `${path}.count`) };
+    case 'advance':
+      return { op: 'advance', seconds: int(0, LIMITS.maxSeconds)(o.seconds, `${path}.seconds`) };
+    default:
+      return fail(`${path}.op`, 'is not apply, run, trace, send or advance');
+  }
+}
+
+function history(v: unknown): Pick<ShareState, 'history' | 'traceOp'> {
+  if (v === undefined) return {};
+  if (!Array.isArray(v)) return fail('history', 'is not a list');
+  if (v.length > LIMITS.historyOps) fail('history', `has more than ${LIMITS.historyOps} entries`);
+  return { history: v.map((x, i) => sessionOp(x, `history[${i}]`)) };
+}
+
 /** Checks untrusted data (a decoded link) against ShareState; throws ShapeError naming the first bad field. */
 export function checkShareState(v: unknown): ShareState {
   const o = obj(v, 'link');
@@ -96,6 +134,8 @@ export function checkShareState(v: unknown): ShareState {
     savedRequests: (saved as unknown[]).map((r, i) => savedRequest(r, `savedRequests[${i}]`)),
     request: o.request === null ? null : request(o.request, 'request'),
     hop: int(-1, LIMITS.maxHop)(o.hop, 'hop'),
+    ...history(o.history),
+    ...(o.traceOp === undefined ? {} : { traceOp: int(-1, LIMITS.historyOps)(o.traceOp, 'traceOp') }),
     view: {
       selected: nullable(str(LIMITS.selectedChars))(view.selected, 'view.selected'),
       presenter: bool(view.presenter, 'view.presenter'),

@@ -4,12 +4,28 @@
  */
 import type { ClusterSnapshot, Diagnostic, RequestSpec, TraceView } from '../sim/view/snapshot';
 
+/**
+ * One thing done to a session after its scenario was loaded. Replaying a
+ * session's ops on the same scenario and seed rebuilds exactly the same
+ * cluster (the same names, IPs and load-balancing draws): share links carry them.
+ */
+export type SessionOp =
+  | { op: 'apply'; yaml: string }
+  | { op: 'run'; line: string }
+  | { op: 'trace'; request: RequestSpec }
+  | { op: 'send'; request: RequestSpec; count: number }
+  | { op: 'advance'; seconds: number };
+
 export interface ScenarioInput {
   /** The scenario's Kubernetes YAML (multi-document). */
   yaml: string;
   /** Optional kind Cluster config YAML. */
   clusterConfig?: string;
   seed: number;
+  /** Ops to replay after loading, in order. */
+  history?: SessionOp[];
+  /** The index in `history` of a trace op whose trace the result should carry. */
+  showTraceAt?: number;
 }
 
 export interface ApplyResult {
@@ -21,6 +37,8 @@ export interface ApplyResult {
   /** "applied · 6 objects" or the first error, for the editor's status line. */
   summary: string;
   snapshot: ClusterSnapshot;
+  /** The trace of the replayed op `showTraceAt`, when one was asked for. */
+  trace?: TraceView;
 }
 
 export interface ApplyOptions {

@@ -8,13 +8,13 @@ import { parseClusterConfig, defaultClusterConfig } from '../sim/scenario/cluste
 import { DEFAULT_SCENARIO_YAML, DEFAULT_SEED } from '../sim/scenario/default-scenario';
 import { Simulation } from '../sim/simulation';
 import { buildSnapshot, type SourceMap } from '../sim/view/build-snapshot';
-import type { ClusterSnapshot, Diagnostic, RequestSpec } from '../sim/view/snapshot';
+import type { ClusterSnapshot, Diagnostic, RequestSpec, TraceView } from '../sim/view/snapshot';
 import { performRequest } from '../sim/net/request';
 import { Shell } from '../shell/shell';
 import { textOf } from '../shell/types';
 import { completeLine } from '../shell/complete';
 import { applyEditorYaml } from './editor-apply';
-import type { ApplyOptions, ApplyResult, CommandResult, LoadResult, ScenarioInput, SimApi, TraceResult } from './protocol';
+import type { ApplyOptions, ApplyResult, CommandResult, LoadResult, ScenarioInput, SessionOp, SimApi, TraceResult } from './protocol';
 
 /** The most requests one load experiment sends. */
 export const MAX_LOAD = 10_000;
@@ -53,6 +53,9 @@ export class SimSession {
     this.editorObjects = new Set();
     this.sources = new Map();
     const result = this.applyYaml(scenario.yaml);
+    const replayed = this.replay(scenario.history ?? [], scenario.showTraceAt);
+    if (replayed) return { ...result, snapshot: this.snapshot(), trace: replayed };
+    if (scenario.history?.length) return { ...result, snapshot: this.snapshot() };
     return configErrors.length ? { ...result, ok: false, diagnostics: [...configErrors, ...result.diagnostics] } : result;
   }
 
@@ -70,6 +73,22 @@ export class SimSession {
       summary: outcome.summary,
       snapshot: this.snapshot(),
     };
+  }
+
+  /** Replays ops after a load; returns the trace of op `showAt` when it is a trace. */
+  private replay(ops: SessionOp[], showAt?: number): TraceView | undefined {
+    let shown: TraceView | undefined;
+    ops.forEach((o, i) => {
+      if (o.op === 'apply') this.applyYaml(o.yaml);
+      else if (o.op === 'run') this.run(o.line);
+      else if (o.op === 'advance') this.advance(o.seconds);
+      else if (o.op === 'send') this.sendMany(o.request, o.count);
+      else {
+        const t = this.trace(o.request).trace;
+        if (i === showAt) shown = t;
+      }
+    });
+    return shown;
   }
 
   run(line: string): CommandResult {

@@ -12,6 +12,7 @@ import { useTerminalStore } from '../stores/terminal-store';
 import { useTraceStore } from '../stores/trace-store';
 import { useLoadStore } from '../stores/load-store';
 import { serviceForUrl } from '../components/request-target';
+import { lastAppliedYaml, useSessionLogStore } from '../stores/session-log-store';
 
 /** A pause this short still sees a change within the same objects on the canvas at once. */
 const APPLY_DEBOUNCE_MS = 40;
@@ -46,12 +47,16 @@ export function bootSimulation(input: ScenarioInput = DEFAULT_INPUT): Promise<vo
 export async function loadScenario(input: ScenarioInput): Promise<void> {
   const seq = ++applySeq;
   clearTimeout(timer);
-  useScenarioStore.getState().scenarioLoaded({ yaml: input.yaml, clusterConfig: input.clusterConfig ?? null, seed: input.seed });
+  const shownText = lastAppliedYaml(input.yaml, input.history);
+  useScenarioStore.getState().scenarioLoaded({ yaml: shownText, clusterConfig: input.clusterConfig ?? null, seed: input.seed });
+  useSessionLogStore.getState().loaded(input.yaml, input.history, input.showTraceAt);
   try {
-    applyAnswered(seq, await sim().load(input));
+    const loaded = await sim().load(input);
+    applyAnswered(seq, loaded);
+    if (loaded.trace) useTraceStore.getState().traceReceived(loaded.trace);
     const text = useScenarioStore.getState().text;
     // The learner may have typed while the worker was starting.
-    if (text !== input.yaml) scheduleApply(text);
+    if (text !== shownText) scheduleApply(text);
   } catch (e) {
     useClusterStore.getState().failed(`The simulation could not start: ${messageOf(e)}`);
   }
@@ -76,6 +81,7 @@ async function applyNow(text: string, quick: boolean): Promise<void> {
       if (seq === applySeq) timer = setTimeout(() => void applyNow(text, false), STRUCTURAL_DEBOUNCE_MS - APPLY_DEBOUNCE_MS);
       return;
     }
+    useSessionLogStore.getState().done({ op: 'apply', yaml: text });
     applyAnswered(seq, result);
   } catch (e) {
     if (seq === applySeq) useScenarioStore.getState().applyFailed(messageOf(e));
@@ -87,6 +93,8 @@ export async function sendRequest(request: RequestSpec): Promise<void> {
   trace.requestSent();
   try {
     const result = await sim().trace(request);
+    const log = useSessionLogStore.getState();
+    log.traceShown(log.done({ op: 'trace', request }));
     useClusterStore.getState().snapshotReceived(result.snapshot);
     useTraceStore.getState().traceReceived(result.trace);
   } catch (e) {
@@ -100,6 +108,7 @@ export async function runLine(line: string): Promise<void> {
   if (!line.trim()) return term.outputReceived('', false);
   try {
     const result = await sim().run(line);
+    useSessionLogStore.getState().done({ op: 'run', line });
     useClusterStore.getState().snapshotReceived(result.snapshot);
     useTerminalStore.getState().outputReceived(result.output, false);
   } catch (e) {
@@ -120,6 +129,7 @@ export async function sendLoad(request: RequestSpec, count: number): Promise<voi
   useLoadStore.getState().loadSent();
   try {
     const result = await sim().sendMany(request, count);
+    useSessionLogStore.getState().done({ op: 'send', request, count });
     useClusterStore.getState().snapshotReceived(result.snapshot);
     const svc = serviceForUrl(result.snapshot, request.url);
     useLoadStore.getState().loadReceived({ result, proxyMode: result.snapshot.proxyMode, affinity: svc?.sessionAffinity ?? 'None' });
@@ -131,7 +141,9 @@ export async function sendLoad(request: RequestSpec, count: number): Promise<voi
 /** Lets simulated time pass: readiness delays run out, terminating pods finish. */
 export async function advanceClock(seconds: number): Promise<void> {
   try {
-    useClusterStore.getState().snapshotReceived(await sim().advance(seconds));
+    const snapshot = await sim().advance(seconds);
+    useSessionLogStore.getState().done({ op: 'advance', seconds });
+    useClusterStore.getState().snapshotReceived(snapshot);
   } catch (e) {
     useClusterStore.getState().failed(`The clock could not advance: ${messageOf(e)}`);
   }

@@ -1,7 +1,7 @@
 /** "Share": makes a link holding this exact view, with a box to copy it from. */
 import { useEffect, useRef, useState } from 'react';
 import { buildShareUrl } from '../../share/share-link';
-import { collectShareState, fullAppBase } from './collect-share-state';
+import { collectShareState, fullAppBase, withoutHistory } from './collect-share-state';
 import './share.css';
 
 type Panel = { kind: 'closed' } | { kind: 'link'; url: string } | { kind: 'error'; message: string };
@@ -29,7 +29,10 @@ export function ShareButton() {
   const toggle = async (): Promise<void> => {
     if (panel.kind !== 'closed') return setPanel({ kind: 'closed' });
     setCopied(false);
-    const r = await buildShareUrl(fullAppBase(), collectShareState());
+    const state = collectShareState();
+    let r = await buildShareUrl(fullAppBase(), state);
+    // Too long with everything done since the load: share the current scenario fresh instead.
+    if (!r.ok && state.history) r = await buildShareUrl(fullAppBase(), withoutHistory(state));
     setPanel(r.ok ? { kind: 'link', url: r.url } : { kind: 'error', message: r.error.message });
   };
 

@@ -6,6 +6,7 @@
  */
 import { decodeFragment, isEmptyFragment } from '../../share/share-link';
 import type { ShareState } from '../../share/share-state';
+import type { ScenarioInput } from '../../worker/protocol';
 import { bootSimulation, sendRequest } from '../app/sim-actions';
 import { readSavedWork, saveWorkNow, startSaving } from '../persistence/saved-work';
 import { useTraceStore } from '../stores/trace-store';
@@ -51,11 +52,15 @@ async function start(): Promise<void> {
 export async function openShareState(state: ShareState): Promise<void> {
   const { yaml, clusterConfig, seed } = state.scenario;
   useViewStore.getState().viewOpened({ presenter: state.view.presenter, theme: state.view.theme, tableView: state.view.tableView });
-  await bootSimulation({ yaml, seed, ...(clusterConfig ? { clusterConfig } : {}) });
+  const replay: Pick<ScenarioInput, 'history' | 'showTraceAt'> = state.history
+    ? { history: state.history, ...(state.traceOp !== undefined && state.traceOp >= 0 ? { showTraceAt: state.traceOp } : {}) }
+    : {};
+  await bootSimulation({ yaml, seed, ...(clusterConfig ? { clusterConfig } : {}), ...replay });
   restoreSavedRequests(state.savedRequests);
   if (state.view.selected) useSelectionStore.getState().elementChosen(state.view.selected, 'canvas');
   if (!state.request) return;
-  await sendRequest(state.request);
+  // A link with its history brought the very trace back; an older link re-runs the request.
+  if (!replay.history || replay.showTraceAt === undefined) await sendRequest(state.request);
   const hops = useTraceStore.getState().trace?.hops.length ?? 0;
   if (hops > 0 && state.hop >= 0) useTraceStore.getState().hopSelected(Math.min(state.hop, hops - 1));
 }
