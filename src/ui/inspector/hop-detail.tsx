@@ -11,7 +11,7 @@ type Field = (typeof FIELDS)[number];
 const TOOL: Record<NonNullable<Hop['decidedBy']>['kind'], string> = {
   'dns-record': 'DNS records (CoreDNS)', iptables: 'iptables rules (iptables-save)', ipvs: 'IPVS table (ipvsadm -Ln)',
   nftables: 'nftables rules (nft list ruleset)', route: 'routing table (ip route)', conntrack: 'conntrack entry (conntrack -L)',
-  socket: 'listening sockets (ss -lnt)',
+  socket: 'sockets (connect, listen, reset)',
 };
 
 function Row({ name, p, other }: { name: string; p: PacketView; other?: PacketView }) {
