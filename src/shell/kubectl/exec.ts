@@ -7,6 +7,7 @@ import type { Pod } from '../../sim/model/types';
 import type { DataPlane } from '../../sim/net/packet';
 import { err, type CommandContext, type CommandResult } from '../types';
 import { NAMESPACE_FLAGS, parseFlags } from './flags';
+import { defaultedContainer } from './logs';
 
 const SPEC = {
   valued: { ...NAMESPACE_FLAGS, '-c': 'container', '--container': 'container' },
@@ -39,7 +40,9 @@ export function kubectlExec(
   if (pod.status.phase !== 'Running') {
     return err(`error: unable to upgrade connection: container not found ("${pod.spec.containers[0]!.name}")\n`);
   }
-  const result = execInPod({ sim: ctx.sim, plane, pod, container, runLine: (line) => runInPod(pod, container, line) }, parsed.rest);
+  const ran = execInPod({ sim: ctx.sim, plane, pod, container, runLine: (line) => runInPod(pod, container, line) }, parsed.rest);
+  const defaulted = !container && pod.spec.containers.length > 1 && !parsed.bools.has('quiet') ? [{ stream: 'err' as const, text: defaultedContainer(pod) }] : [];
+  const result = 'missing' in ran ? ran : { ...ran, chunks: [...defaulted, ...ran.chunks] };
   if ('missing' in result) {
     const id = ctx.sim.cluster.trafficRng.string(64, '0123456789abcdef');
     return err(

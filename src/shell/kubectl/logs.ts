@@ -44,11 +44,16 @@ export function kubectlLogs(args: string[], ctx: CommandContext): CommandResult 
   const pod: Pod | undefined = ctx.sim.cluster.store.get('Pod', p.flags.namespace ?? 'default', name);
   if (!pod) return err(`Error from server (NotFound): ${groupResource('Pod')} "${name}" not found\n`);
   const wanted = p.flags.container ?? p.positional[1];
-  if (!wanted && pod.spec.containers.length > 1) {
-    return err(`error: a container name must be specified for pod ${name}, choose one of: [${pod.spec.containers.map((c) => c.name).join(' ')}]\n`);
-  }
   const c = wanted ? pod.spec.containers.find((x) => x.name === wanted) : pod.spec.containers[0];
   if (!c) return err(`error: container ${wanted} is not valid for pod ${name}\n`);
   if (pod.status.phase !== 'Running') return err(`Error from server (BadRequest): container "${c.name}" in pod "${name}" is waiting to start: ContainerCreating\n`);
-  return out(containerLog(c, pod.status.startTime ?? 0));
+  const logs = out(containerLog(c, pod.status.startTime ?? 0));
+  if (wanted || pod.spec.containers.length === 1) return logs;
+  return { chunks: [{ stream: 'err', text: defaultedContainer(pod) }, ...logs.chunks], exitCode: 0 };
+}
+
+/** kubectl picks the first container when none is named, and says so (podcmd.FindOrDefaultContainerByName). */
+export function defaultedContainer(pod: Pod): string {
+  const names = pod.spec.containers.map((c) => c.name);
+  return `Defaulted container "${names[0]}" out of: ${names.join(', ')}\n`;
 }

@@ -17,6 +17,7 @@ import { workstationEntry, type Entry } from './request-entry';
 import { Flow, keepConnection, keptConnection } from './request-flow';
 import { connectHops, natHops, noRouteHop, verdictFailureHop } from './request-hops';
 import { requestIndex } from './request-index';
+import { deliverLocally, isLocalTarget } from './request-local';
 import { curlError, type Client, type FailReason, type RequestOptions, type RequestResult } from './request-types';
 import { podId, WORKSTATION, WORKSTATION_IP } from './topology';
 import { parseUrl, type ParsedUrl } from './url';
@@ -59,6 +60,11 @@ export function performRequest(sim: Simulation, plane: DataPlane, client: Client
   const conn: Conn = { log, url, ip };
   const fail = (reason: FailReason) => result(conn, curlError(reason, url.host, url.port));
 
+  if (pod && isLocalTarget(pod, url.host)) {
+    ip = conn.ip = url.host === 'localhost' ? '127.0.0.1' : url.host;
+    const answer = deliverLocally(pod, url, ephemeralPort(rng), log);
+    return answer ? result(conn, { ok: true, answer, servedBy: pod }) : fail('refused');
+  }
   const kept = opts.reuseConnection ? keptConnection(plane, clientIP, url.host, url.port, now) : undefined;
   let cname: string | undefined;
   if (kept) ip = conn.ip = kept.syn.dst;
