@@ -61,7 +61,7 @@ export function performRequest(sim: Simulation, plane: DataPlane, client: Client
   const fail = (reason: FailReason) => result(conn, curlError(reason, url.host, url.port));
 
   if (pod && isLocalTarget(pod, url.host)) {
-    ip = conn.ip = url.host === 'localhost' ? '127.0.0.1' : url.host;
+    conn.ip = url.host === 'localhost' ? '127.0.0.1' : url.host;
     const answer = deliverLocally(pod, url, ephemeralPort(rng), log);
     return answer ? result(conn, { ok: true, answer, servedBy: pod }) : fail('refused');
   }
