@@ -90,7 +90,7 @@ export function natHops(log: HopLog, idx: RequestIndex, n: NatInput): void {
     const why = verdict.failedDials !== undefined || (verdict.tool === 'iptables' && !verdict.snat)
       ? `The userspace proxy opened its own connection to the backend, so the backend sees ${node}'s address as the source.`
       : snatWhy(idx, syn, pkt, node);
-    log.add({ kind: 'dnat', from: proxyEl, to: proxyEl, actor, title: `${node}: SNAT (masquerade) ${syn.src} → ${pkt.src}`, detail: `${syn.src}:${syn.sport} → ${pkt.src}:${pkt.sport}`, packetIn: log.view({ ...pkt, src: syn.src, sport: syn.sport }), packetOut: log.view(pkt), decidedBy: { kind: verdict.tool === 'nftables' ? 'nftables' : 'iptables', lines: rules }, why, related: n.svcIds });
+    log.add({ kind: 'snat', from: proxyEl, to: proxyEl, actor, title: `${node}: SNAT (masquerade) ${syn.src} → ${pkt.src}`, detail: `${syn.src}:${syn.sport} → ${pkt.src}:${pkt.sport}`, packetIn: log.view({ ...pkt, src: syn.src, sport: syn.sport }), packetOut: log.view(pkt), decidedBy: { kind: verdict.tool === 'nftables' ? 'nftables' : 'iptables', lines: rules }, why, related: n.svcIds });
   }
 }
 

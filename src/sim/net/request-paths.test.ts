@@ -83,7 +83,7 @@ describe('NodePort, externalTrafficPolicy, internalTrafficPolicy', () => {
     for (const n of sim.cluster.store.list('Node').map((x) => x.metadata.name)) {
       const r = performRequest(sim, plane, { kind: 'workstation' }, `http://${ip(n)}:30080/clientip`);
       expect(r.ok).toBe(true);
-      const snat = r.hops.find((h) => h.title.includes('SNAT'));
+      const snat = r.hops.find((h) => h.kind === 'snat');
       expect(snat?.title).toBe(`${n}: SNAT (masquerade) 172.18.0.1 → ${ip(n)}`);
       expect(snat?.decidedBy?.lines.join('\n')).toContain('-j MASQUERADE');
       expect(r.answer!.body.split(':')[0]).toBe(ip(n));

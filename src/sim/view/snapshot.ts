@@ -105,7 +105,7 @@ export interface PacketView {
 /** A graph element id: "pod:NS/NAME", "svc:NS/NAME", "node:NAME", "kube-proxy:NODE", "coredns", "workstation", "lb:NS/NAME", "external:HOST". */
 export type ElementId = string;
 
-export type HopKind = 'dns-query' | 'dns-answer' | 'send' | 'dnat' | 'route' | 'deliver' | 'respond' | 'reply' | 'reject' | 'drop';
+export type HopKind = 'dns-query' | 'dns-answer' | 'send' | 'dnat' | 'snat' | 'route' | 'deliver' | 'respond' | 'reply' | 'reject' | 'drop';
 
 export interface Hop {
   index: number;

@@ -12,7 +12,7 @@ function packetLine(hop: Hop): string | null {
 }
 
 const KIND_LABEL: Record<Hop['kind'], string> = {
-  'dns-query': 'DNS query', 'dns-answer': 'DNS answer', send: 'send', dnat: 'DNAT', route: 'route',
+  'dns-query': 'DNS query', 'dns-answer': 'DNS answer', send: 'send', dnat: 'DNAT', snat: 'SNAT', route: 'route',
   deliver: 'deliver', respond: 'respond', reply: 'reply', reject: 'reject', drop: 'drop',
 };
 

@@ -15,7 +15,7 @@ export function KubeProxyChip({ id, data }: NodeProps<KubeProxyFlowNode>) {
       className={`kube-proxy${acting ? ' is-active' : ''}${classes}`}
       {...chooseProps}
     >
-      kube-proxy · {acting === 'dnat' ? 'DNAT here' : `${data.ruleCount} rules`}
+      kube-proxy · {acting === 'dnat' ? 'DNAT here' : acting === 'snat' ? 'SNAT here' : `${data.ruleCount} rules`}
     </div>
   );
 }
