@@ -1,5 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { AppPage } from './pages/app-page';
+import { encodeFragment } from '../src/share/share-link';
+import { DEFAULT_SCENARIO_YAML } from '../src/sim/scenario/default-scenario';
 
 test('choosing the Service lights up its pods, endpoints and YAML lines, and says why the client is not selected', async ({ page }) => {
   const app = new AppPage(page);
@@ -42,4 +44,20 @@ test('putting the cursor in a YAML document chooses its element; choosing a hop 
   await expect(app.graph.getByRole('img', { name: /^kube-proxy on / }).and(page.locator('.is-active'))).toHaveCount(1);
   // The hop's related Service lights up too.
   await expect(app.graph.getByRole('img', { name: /^Service web / })).toHaveClass(/is-related/);
+});
+
+test('a Service without a selector shows its hand-made endpoints on the canvas', async ({ page }) => {
+  const manual =
+    'apiVersion: v1\nkind: Service\nmetadata:\n  name: legacy-db\nspec:\n  ports:\n  - port: 5432\n---\n' +
+    'apiVersion: v1\nkind: Endpoints\nmetadata:\n  name: legacy-db\nsubsets:\n- addresses:\n  - ip: 172.18.0.100\n  ports:\n  - port: 5432\n';
+  const fragment = await encodeFragment({
+    scenario: { yaml: `${DEFAULT_SCENARIO_YAML}---\n${manual}`, clusterConfig: null, seed: 1 },
+    savedRequests: [],
+    request: null,
+    hop: -1,
+    view: { selected: null, presenter: false, theme: 'light', tableView: false },
+  });
+  await page.goto(`/#${fragment}`);
+  const app = new AppPage(page);
+  await expect(app.graph.getByLabel('hand-made endpoints of legacy-db')).toHaveText('hand-made endpoints: 172.18.0.100:5432');
 });

@@ -24,6 +24,8 @@ export function ServiceCard({ id, data }: NodeProps<ServiceFlowNode>) {
   const ready = svc.endpoints.filter((e) => e.ready).length;
   const terminating = svc.endpoints.filter((e) => e.terminating).length;
   const notReady = svc.endpoints.length - ready - terminating;
+  // Endpoints no pod stands behind: written by hand (a Service without a selector).
+  const handMade = [...new Set(svc.endpoints.filter((e) => !e.podName).map((e) => `${e.ip}:${e.port}`))];
   return (
     <div role="img" aria-label={serviceLabel(svc)} className={`service service--${svc.type}${classes}`} {...chooseProps}>
       <Handle type="source" position={Position.Top} isConnectable={false} className="hidden-handle" />
@@ -36,8 +38,13 @@ export function ServiceCard({ id, data }: NodeProps<ServiceFlowNode>) {
       <div className="service__meta">
         {svc.type === 'ExternalName'
           ? 'a DNS CNAME: no proxying, no endpoints'
-          : `selector ${selector} · ${ready} ready${notReady > 0 ? ` · ${notReady} not ready` : ''}${terminating ? ` · ${terminating} terminating` : ''}${svc.sessionAffinity === 'ClientIP' ? ' · affinity ClientIP' : ''}`}
+          : `${svc.selector ? `selector ${selector}` : 'no selector'} · ${ready} ready${notReady > 0 ? ` · ${notReady} not ready` : ''}${terminating ? ` · ${terminating} terminating` : ''}${svc.sessionAffinity === 'ClientIP' ? ' · affinity ClientIP' : ''}`}
       </div>
+      {handMade.length > 0 && (
+        <div className="service__meta service__manual" aria-label={`hand-made endpoints of ${svc.name}`}>
+          hand-made endpoints: {handMade.join(', ')}
+        </div>
+      )}
     </div>
   );
 }
