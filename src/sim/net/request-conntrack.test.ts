@@ -47,7 +47,7 @@ describe('conntrack', () => {
     const chosen = first.servedBy!;
     // Relabel the chosen pod: it leaves the endpoints but keeps running and listening.
     chosen.metadata.labels = { app: 'retired' };
-    sim.cluster.store.put(chosen);
+    sim.cluster.update(chosen);
     sim.settle();
     for (let i = 0; i < 5; i++) {
       const again = performRequest(sim, plane, client, 'http://web/', { reuseConnection: true });
