@@ -66,6 +66,7 @@ export function reconcileKubelets(cluster: Cluster): boolean {
     const shouldBeReady = readinessAt(pod, now);
     if (pod.status.ready !== shouldBeReady) {
       pod.status.ready = shouldBeReady;
+      pod.status.readyAt = now;
       cluster.update(pod);
       changed = true;
     }

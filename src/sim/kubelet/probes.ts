@@ -72,7 +72,6 @@ function nextTick(pod: Pod, t: number, failing: boolean): number {
 export function readinessAt(pod: Pod, now: number): boolean {
   const s = pod.status;
   if (s.phase !== 'Running') return false;
-  if (s.forcedUnready) return false;
   const hasProbe = pod.spec.containers.some((c) => c.readinessProbe);
   if (!hasProbe) return true;
   const want = probesPass(pod);

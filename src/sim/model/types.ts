@@ -74,10 +74,8 @@ export interface PodStatus {
   hostIP?: string;
   startTime?: number;
   ready: boolean;
-  /** Simulation time when the readiness probe first succeeds. */
+  /** Simulation time readiness last changed (the Ready condition's lastTransitionTime). */
   readyAt?: number;
-  /** Forced unready by the learner (a failing probe), as a demonstration. */
-  forcedUnready?: boolean;
   /** Service environment variables computed when the containers started. */
   serviceEnv?: Record<string, string>;
   /** Simulation time when a deleted pod's containers have stopped and the object goes. */

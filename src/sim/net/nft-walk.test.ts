@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { indexTable } from '../proxy/nftables/model';
-import { overallCtx, overallServicePorts } from '../proxy/nftables/overall-fixture';
+import { overallCtx, overallServicePorts } from '../proxy/overall-fixture';
 import { renderNftables } from '../proxy/nftables/render';
 import { ep, svcPort } from '../proxy/test-fixtures';
 import type { ProxyServicePort } from '../proxy/service-port';

@@ -4,7 +4,7 @@
 // `add ...` transaction into `nft list ruleset` form with release-1.33's base chains
 // (proxier.go setupNFTables before k/k#132456), in creation order, as nft 1.0.6 prints it.
 import { describe, expect, it } from 'vitest';
-import { overallCtx, overallServicePorts } from './overall-fixture';
+import { overallCtx, overallServicePorts } from '../overall-fixture';
 import { printNftTable } from './print';
 import { renderNftables } from './render';
 

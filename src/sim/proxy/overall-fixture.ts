@@ -1,8 +1,9 @@
 /**
- * The services and endpoints of k/k pkg/proxy/nftables/proxier_test.go TestOverallNFTablesRules
- * (shared by the renderer and walker tests; no runtime use).
+ * The services and endpoints that k/k pkg/proxy/iptables/proxier_test.go TestOverallIPTablesRules
+ * and pkg/proxy/nftables/proxier_test.go TestOverallNFTablesRules both use (shared by the
+ * renderer and walker tests of both modes; no runtime use).
  */
-import { ep, svcPort } from '../test-fixtures';
+import { ep, svcPort } from './test-fixtures';
 
 const NODE = 'test-node';
 export function overallServicePorts() {
