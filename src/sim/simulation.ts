@@ -35,12 +35,12 @@ export const UPSTREAM_HOSTS: Record<string, string> = {
 export class Simulation {
   readonly cluster: Cluster;
 
+  /** The kube-dns Service's ClusterIP, the nameserver in every pod's resolv.conf. */
+  readonly dnsIP: string;
+
   constructor(readonly config: ClusterConfig, readonly seed: number) {
     this.cluster = bootstrapCluster(config, seed);
-  }
-
-  get dnsIP(): string {
-    return dnsServiceIP(this.config);
+    this.dnsIP = dnsServiceIP(config);
   }
 
   dnsContext(): DnsContext {

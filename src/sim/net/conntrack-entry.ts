@@ -6,6 +6,9 @@ export type CtState = 'SYN_SENT' | 'ESTABLISHED' | 'TIME_WAIT' | 'CLOSE';
 
 export interface CtEntry {
   orig: Packet;
+  /** The original tuple's source, kept on the entry itself (compared on every lookup). */
+  readonly src: string;
+  readonly sport: number;
   /** The tuple replies carry: from the chosen backend to the (possibly masqueraded) client. */
   readonly reply: Packet;
   /** The connection's first packet as it left the node (after DNAT and SNAT). */
@@ -33,12 +36,35 @@ export const CT_TIMEOUTS = { ESTABLISHED: 86_400, TIME_WAIT: 120, SYN_SENT: 120,
 export class Entry implements CtEntry {
   origKey: number;
   replyKey: number;
+  // The original tuple's fields, copied so a lookup compares them without a second object.
+  readonly src: string;
+  readonly sport: number;
+  readonly dst: string;
+  readonly dport: number;
+  readonly protocol: Packet['protocol'];
   constructor(
     public orig: Packet, public translated: Packet, public state: CtState | undefined, public assured: boolean,
     public replied: boolean, public mark: number, public expiresAt: number, public endpointPod: string | undefined,
   ) {
     this.origKey = tupleKey(orig);
     this.replyKey = replyKeyOf(translated);
+    this.src = orig.src;
+    this.sport = orig.sport;
+    this.dst = orig.dst;
+    this.dport = orig.dport;
+    this.protocol = orig.protocol;
+  }
+
+  /** Becomes the entry of a new connection on the same original tuple (the old one is gone). */
+  renew(translated: Packet, replyKey: number, state: CtState | undefined, assured: boolean, replied: boolean, expiresAt: number, endpointPod: string | undefined): void {
+    this.translated = translated;
+    this.state = state;
+    this.assured = assured;
+    this.replied = replied;
+    this.mark = 0;
+    this.expiresAt = expiresAt;
+    this.endpointPod = endpointPod;
+    this.replyKey = replyKey;
   }
 
   get reply(): Packet {

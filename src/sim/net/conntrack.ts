@@ -5,7 +5,7 @@
  * `conntrack -L` prints it (conntrack-print.ts). Departure: the kernel dumps its hash
  * table in bucket order; we list in insertion order (a reused tuple keeps its place).
  */
-import { CT_MAX, isReplyOf, sameTuple, tupleKey } from './conntrack-key';
+import { CT_MAX, isReplyOf, replyKeyOf, sameTuple, tupleKey } from './conntrack-key';
 import { CT_TIMEOUTS, Entry, type CtEntry, type CtState } from './conntrack-entry';
 import type { Packet } from './packet';
 
@@ -24,7 +24,7 @@ export interface RecordOptions {
 
 export class ConntrackTable {
   /** Both directions' tuples by hash, in insertion order; a list where hashes collide. */
-  private readonly byHash = new Map<number, CtEntry | CtEntry[]>();
+  private readonly byHash = new Map<number, Entry | Entry[]>();
   private count = 0;
 
   /** The live entry whose original or reply direction is this tuple (nf_conntrack_find_get). */
@@ -46,25 +46,30 @@ export class ConntrackTable {
     const replied = o.replied ?? true;
     const assured = o.assured ?? (tcp && state !== 'SYN_SENT');
     const timeout = tcp ? CT_TIMEOUTS[state!] : assured ? CT_TIMEOUTS.UDP_STREAM : CT_TIMEOUTS.UDP;
-    const entry = new Entry(orig, t, state, assured, replied, 0, o.now + timeout, o.endpointPod);
-    const { origKey, replyKey } = entry;
-    // The common replacement (a port reused while its TIME_WAIT entry lives) overwrites the
-    // slots in place: fewer map operations than delete + insert, and no rehashing.
+    const origKey = tupleKey(orig);
+    // The common replacement (a port reused while its TIME_WAIT entry lives) renews the
+    // entry in place: no new object, and the original direction keeps its slot.
+    const replyKey = replyKeyOf(t);
     const v = this.byHash.get(origKey);
-    if (v !== undefined && !Array.isArray(v) && v.origKey === origKey && sameTuple(v.orig, orig) && v.replyKey !== origKey && replyKey !== origKey) {
-      this.byHash.set(origKey, entry);
-      if (v.replyKey === replyKey && this.byHash.get(replyKey) === v) this.byHash.set(replyKey, entry);
-      else {
-        this.take(v.replyKey!, v);
-        this.put(replyKey, entry);
+    if (v !== undefined && !Array.isArray(v) && v.origKey === origKey && sameTuple(v, orig) && v.replyKey !== origKey && replyKey !== origKey) {
+      const oldReplyKey = v.replyKey;
+      v.renew(t, replyKey, state, assured, replied, o.now + timeout, o.endpointPod);
+      if (replyKey !== oldReplyKey) {
+        this.take(oldReplyKey, v);
+        this.put(v.replyKey, v);
       }
-      return entry;
+      return v;
     }
+    const entry = new Entry(orig, t, state, assured, replied, 0, o.now + timeout, o.endpointPod);
     const old = this.find(orig, origKey);
     if (old) this.delete(old);
     else if (this.count >= CT_MAX) this.delete(this.oldest()!);
-    this.put(origKey, entry);
-    this.put(replyKey, entry);
+    return this.insert(entry);
+  }
+
+  private insert(entry: Entry): Entry {
+    this.put(entry.origKey, entry);
+    this.put(entry.replyKey, entry);
     this.count++;
     return entry;
   }
@@ -81,25 +86,25 @@ export class ConntrackTable {
   /** Drops entries whose reply comes from `ip` (conntrack -D --reply-src, as kube-proxy does for UDP). */
   deleteByReplySource(ip: string): number {
     const gone = this.entries(-Infinity).filter((e) => e.translated.dst === ip);
-    for (const e of gone) this.delete(e);
+    for (const e of gone) this.delete(e as Entry);
     return gone.length;
   }
 
-  private find(p: Packet, key: number): CtEntry | undefined {
+  private find(p: Packet, key: number): Entry | undefined {
     const v = this.byHash.get(key);
     if (v === undefined) return undefined;
-    if (!Array.isArray(v)) return sameTuple(v.orig, p) || isReplyOf(p, v.translated) ? v : undefined;
-    return v.find((e) => sameTuple(e.orig, p) || isReplyOf(p, e.translated));
+    if (!Array.isArray(v)) return sameTuple(v, p) || isReplyOf(p, v.translated) ? v : undefined;
+    return v.find((e) => sameTuple(e, p) || isReplyOf(p, e.translated));
   }
 
-  private put(key: number, e: CtEntry): void {
+  private put(key: number, e: Entry): void {
     const v = this.byHash.get(key);
     if (v === undefined) this.byHash.set(key, e);
     else if (Array.isArray(v)) v.push(e);
     else if (v !== e) this.byHash.set(key, [v, e]);
   }
 
-  private take(key: number, e: CtEntry): void {
+  private take(key: number, e: Entry): void {
     const v = this.byHash.get(key);
     if (v === e) this.byHash.delete(key);
     else if (Array.isArray(v)) {
@@ -109,12 +114,12 @@ export class ConntrackTable {
     }
   }
 
-  private oldest(): CtEntry | undefined {
+  private oldest(): Entry | undefined {
     const v = this.byHash.values().next().value;
     return Array.isArray(v) ? v[0] : v;
   }
 
-  private delete(e: CtEntry): void {
+  private delete(e: Entry): void {
     this.take(e.origKey!, e);
     this.take(e.replyKey!, e);
     this.count--;

@@ -51,7 +51,7 @@ export class IptablesDataPlane implements DataPlane {
     // port per connection from 1024-65535; drawn here, after the (cached) walk.
     const sport = out.randomFully ? randomFullyPort(this.cluster.trafficRng) : (out.sport ?? packet.sport);
     const p: Packet = { protocol: packet.protocol, src: out.src ?? packet.src, sport, dst: out.dst ?? packet.dst, dport: out.dport ?? packet.dport };
-    return { ...out.verdict, packet: p };
+    return withPacket(out.verdict, p);
   }
 
   private readonly random = (): number => this.cluster.trafficRng.next();
@@ -97,6 +97,14 @@ export class IptablesDataPlane implements DataPlane {
     };
     return { result: outcome, draws: record.draws, cacheable: !record.uncacheable };
   }
+}
+
+/** A stored verdict for this packet (field by field: a spread copies slower, per packet). */
+function withPacket(v: Omit<ProxyVerdict, 'packet'>, packet: Packet): ProxyVerdict {
+  const out: ProxyVerdict = { packet, verdict: v.verdict, masquerade: v.masquerade, rules: v.rules, tool: v.tool };
+  if (v.snat) out.snat = v.snat;
+  if (v.endpointPod) out.endpointPod = v.endpointPod;
+  return out;
 }
 
 /** The source port a --random-fully masquerade picks (nf_nat_l4proto_unique_tuple: 1024-65535). */

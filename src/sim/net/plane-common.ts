@@ -52,7 +52,7 @@ export function endpointPodOf(cluster: Cluster, before: Packet, after: Packet): 
 /** The verdict for a packet of a tracked flow: its recorded translation, untouched by rule changes. */
 export function trackedVerdict(ct: ConntrackTable, packet: Packet, now: number, tool: ProxyVerdict['tool']): ProxyVerdict | undefined {
   const e = ct.lookup(packet, now);
-  if (!e || e.orig.src !== packet.src || e.orig.sport !== packet.sport || e.state === 'TIME_WAIT') return undefined;
+  if (!e || e.src !== packet.src || e.sport !== packet.sport || e.state === 'TIME_WAIT') return undefined;
   const translated = e.translated;
   return {
     packet: translated,

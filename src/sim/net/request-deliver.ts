@@ -121,20 +121,33 @@ function routeTexts(idx: RequestIndex, from: string, to: string, dst: string) {
 function reply(d: DeliverInput, serverEl: string, via: string, answer: HttpAnswer, pkt: Packet, name?: string): void {
   const { log, syn } = d;
   const back: Packet = { protocol: 'TCP', src: pkt.dst, sport: pkt.dport, dst: pkt.src, dport: pkt.sport };
-  const who = name ?? serverEl.slice('external:'.length);
-  const body = answer.body.length > 60 ? answer.body.slice(0, 57) + '...' : answer.body;
-  const payload = d.connectOnly ? 'SYN-ACK' : `HTTP ${answer.status}`;
-  if (!d.connectOnly) log.add({ kind: 'respond', from: serverEl, to: via, actor: who, title: `${who} answers`, detail: JSON.stringify(body), packetIn: log.view(back, `HTTP ${answer.status}`), decidedBy: null, why: 'The server writes its answer to the connection it accepted.' });
   const restored: Packet = { protocol: 'TCP', src: syn.dst, sport: syn.dport, dst: syn.src, dport: syn.sport };
   const rewritten = back.src !== restored.src || back.dst !== restored.dst;
+  const t = d.idx.memo(['reply', d.entryNode, serverEl, via, d.clientEl, d.fromEl ?? '', rewritten, !!d.connectOnly, answer.status, answer.body], () => replyTexts(d, serverEl, via, answer, rewritten, name));
+  if (t.respond) log.add({ kind: 'respond', from: serverEl, to: via, actor: t.who, title: t.respond.title, detail: t.respond.detail, packetIn: log.view(back, t.payload), decidedBy: null, why: t.respond.why });
   const entry = d.entryCt;
   log.add({
-    kind: 'reply', from: d.fromEl ? serverEl : via === proxyId(d.entryNode) ? via : nodeId(d.entryNode), to: d.clientEl, actor: d.fromEl ? d.clientName : `conntrack on ${d.entryNode}`,
-    title: rewritten ? 'reply, rewritten back by conntrack' : 'reply, matched by conntrack', detail: `${describePacket(back)} → ${describePacket(restored)}`,
-    packetIn: log.view(back, payload), packetOut: log.view(restored, payload),
+    kind: 'reply', from: t.from, to: d.clientEl, actor: t.actor, title: t.title,
+    detail: `${describePacket(back)} → ${describePacket(restored)}`,
+    packetIn: log.view(back, t.payload), packetOut: log.view(restored, t.payload),
     decidedBy: entry ? { kind: 'conntrack', lines: [formatConntrackEntry(entry, d.flow.now)] } : null,
+    why: t.why,
+  });
+}
+
+/** The reply's texts, which only depend on the path (memoised per cluster version). */
+function replyTexts(d: DeliverInput, serverEl: string, via: string, answer: HttpAnswer, rewritten: boolean, name?: string) {
+  const who = name ?? serverEl.slice('external:'.length);
+  const body = answer.body.length > 60 ? answer.body.slice(0, 57) + '...' : answer.body;
+  return {
+    who,
+    payload: d.connectOnly ? 'SYN-ACK' : `HTTP ${answer.status}`,
+    respond: d.connectOnly ? undefined : { title: `${who} answers`, detail: JSON.stringify(body), why: 'The server writes its answer to the connection it accepted.' },
+    from: d.fromEl ? serverEl : via === proxyId(d.entryNode) ? via : nodeId(d.entryNode),
+    actor: d.fromEl ? d.clientName : `conntrack on ${d.entryNode}`,
+    title: rewritten ? 'reply, rewritten back by conntrack' : 'reply, matched by conntrack',
     why: rewritten
       ? `The reply must seem to come from the address ${d.clientName} dialled, so conntrack on ${d.entryNode} reverses the rewrite it remembered for this connection.`
       : `conntrack on ${d.entryNode} knows this connection; nothing was rewritten, so the reply goes back as it is.`,
-  });
+  };
 }
