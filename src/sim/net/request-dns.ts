@@ -48,7 +48,7 @@ export function resolveFromPod(sim: Simulation, plane: DataPlane, idx: RequestIn
     log.add({
       kind: 'dns-answer', from: dnsEl, to: podEl, actor: 'CoreDNS',
       title: a.title, detail: a.detail,
-      packetIn: log.view({ ...reply, src: verdict.packet.dst, sport: verdict.packet.dport }), packetOut: log.view(reply, q.response.rcode),
+      packetIn: log.view({ protocol: 'UDP', src: verdict.packet.dst, sport: verdict.packet.dport, dst: src, dport: query.sport }), packetOut: log.view(reply, q.response.rcode),
       decidedBy: { kind: 'dns-record', lines: a.records },
       why: a.why,
     });

@@ -28,9 +28,10 @@ export function connectHops(log: HopLog, idx: RequestIndex, c: ConnectInput): vo
   const node = entry.node;
   const lbEl = entry.kind === 'lb' ? `lb:${entry.service.metadata.namespace}/${entry.service.metadata.name}` : undefined;
   const t = idx.memo(['send', c.clientEl, node, syn.dst, syn.dport, c.kept, c.cname ?? ''], () => sendTexts(idx, c, node, lbEl));
+  const view = log.view(syn, 'SYN');
   log.add({
     kind: 'send', from: c.clientEl, to: lbEl ?? proxyId(node), actor: c.clientName, title: t.title,
-    detail: describePacket(syn), packetIn: log.view(syn, 'SYN'), packetOut: log.view(syn, 'SYN'),
+    detail: describePacket(syn), packetIn: view, packetOut: view,
     decidedBy: { kind: 'socket', lines: [`connect(${syn.dst}:${syn.dport}) from ${syn.src}:${syn.sport}`] },
     why: t.why, related: c.svcIds,
   });

@@ -116,7 +116,9 @@ export function performRequest(sim: Simulation, plane: DataPlane, client: Client
     flow.set('TIME_WAIT');
     plane.closed?.(node, syn);
   }
-  return result(conn, { ok: true, answer: out.answer, ...(out.servedBy ? { servedBy: out.servedBy } : {}) });
+  const done: Partial<RequestResult> = { ok: true, answer: out.answer };
+  if (out.servedBy) done.servedBy = out.servedBy;
+  return result(conn, done);
 }
 
 interface Conn {
@@ -129,11 +131,13 @@ interface Conn {
 
 function result(c: Conn, extra: Partial<RequestResult>): RequestResult {
   const { url, syn, ip } = c;
-  return {
-    hops: c.log.hops, ok: false, host: url.host, port: url.port, path: url.path,
-    ...(IPV4.test(url.host) && ip === url.host && !syn ? {} : { remoteIP: ip }),
-    ...(syn ? { localIP: syn.src, localPort: syn.sport } : {}), ...extra,
-  };
+  const out: RequestResult = { hops: c.log.hops, ok: false, host: url.host, port: url.port, path: url.path };
+  if (syn || ip !== url.host || !IPV4.test(url.host)) out.remoteIP = ip;
+  if (syn) {
+    out.localIP = syn.src;
+    out.localPort = syn.sport;
+  }
+  return Object.assign(out, extra);
 }
 
 /** The workstation's resolver knows only the upstream names (no cluster DNS outside). */
