@@ -48,9 +48,10 @@ export function reconcileKubelets(cluster: Cluster): boolean {
       const nodeIP = node.status.addresses.find((a) => a.type === 'InternalIP')!.address;
       const ip = pod.spec.hostNetwork ? nodeIP : cluster.ipamFor(node.metadata.name, node.spec.podCIDR).allocate();
       if (!ip) continue;
+      // A pending pod's status holds only phase and ready: the running one is built whole.
       pod.status = {
-        ...pod.status,
         phase: 'Running',
+        ready: false,
         podIP: ip,
         hostIP: nodeIP,
         startTime: now,

@@ -21,6 +21,14 @@ function fitsSelector(pod: Pod, node: Node): boolean {
   return Object.entries(sel).every(([k, v]) => node.metadata.labels?.[k] === v);
 }
 
+/** Pods with the same tolerations and node selector fit the same nodes (pods of one ReplicaSet share them). */
+interface FeasibleGroup {
+  nodes: Node[];
+  /** The nodes holding the fewest pods, in name order; null when a load changed elsewhere. */
+  best: Node[] | null;
+  least: number;
+}
+
 export function reconcileScheduling(cluster: Cluster): boolean {
   const pending = cluster.store.list('Pod').filter((p) => !p.spec.nodeName && p.metadata.deletionTimestamp === undefined);
   if (pending.length === 0) return false;
@@ -29,20 +37,26 @@ export function reconcileScheduling(cluster: Cluster): boolean {
   for (const p of cluster.store.list('Pod')) {
     if (p.spec.nodeName && !p.spec.hostNetwork) load.set(p.spec.nodeName, (load.get(p.spec.nodeName) ?? 0) + 1);
   }
+  const loadOf = (n: Node) => load.get(n.metadata.name) ?? 0;
+  const groups = new Map<string, FeasibleGroup>();
   let changed = false;
-  // Pods with the same tolerations and node selector fit the same nodes (pods of one ReplicaSet share them).
-  const feasibleBy = new Map<string, Node[]>();
   for (const pod of pending) {
     const key = pod.spec.tolerations || pod.spec.nodeSelector ? JSON.stringify([pod.spec.tolerations, pod.spec.nodeSelector]) : '';
-    let feasible = feasibleBy.get(key);
-    if (!feasible) feasibleBy.set(key, (feasible = nodes.filter((n) => n.status.ready && tolerates(pod, n) && fitsSelector(pod, n))));
-    if (feasible.length === 0) continue;
-    let least = Infinity;
-    for (const n of feasible) least = Math.min(least, load.get(n.metadata.name) ?? 0);
-    const best = feasible.filter((n) => (load.get(n.metadata.name) ?? 0) === least);
-    const chosen = best[cluster.rng.int(best.length)]!;
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { nodes: nodes.filter((n) => n.status.ready && tolerates(pod, n) && fitsSelector(pod, n)), best: null, least: 0 }));
+    if (group.nodes.length === 0) continue;
+    if (!group.best || group.best.length === 0) {
+      group.least = Infinity;
+      for (const n of group.nodes) group.least = Math.min(group.least, loadOf(n));
+      group.best = group.nodes.filter((n) => loadOf(n) === group!.least);
+    }
+    const i = cluster.rng.int(group.best.length);
+    const chosen = group.best[i]!;
+    // The chosen node now holds one pod more than the least: it leaves this group's best.
+    group.best.splice(i, 1);
+    for (const other of groups.values()) if (other !== group) other.best = null;
     pod.spec.nodeName = chosen.metadata.name;
-    load.set(chosen.metadata.name, least + 1);
+    load.set(chosen.metadata.name, group.least + 1);
     cluster.update(pod);
     changed = true;
   }

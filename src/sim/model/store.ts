@@ -14,10 +14,6 @@ export function isClusterScoped(kind: Kind): boolean {
   return CLUSTER_SCOPED.has(kind);
 }
 
-export function objectKey(namespace: string | undefined, name: string): string {
-  return namespace ? `${namespace}/${name}` : name;
-}
-
 const byName = (a: KubeObject, b: KubeObject): number => {
   const x = a.metadata.name;
   const y = b.metadata.name;
@@ -25,7 +21,8 @@ const byName = (a: KubeObject, b: KubeObject): number => {
 };
 
 class KindTable {
-  readonly all = new Map<string, KubeObject>();
+  size = 0;
+  // Objects by namespace, then name: no "<ns>/<name>" key string is built per write.
   readonly byNamespace = new Map<string, Map<string, KubeObject>>();
   sorted: KubeObject[] | null = null;
   sortedByNamespace = new Map<string, KubeObject[]>();
@@ -46,7 +43,7 @@ export class ObjectStore {
   }
 
   get<K extends Kind>(kind: K, namespace: string | undefined, name: string): ObjectOf<K> | undefined {
-    return this.tables.get(kind)?.all.get(objectKey(namespace, name)) as ObjectOf<K> | undefined;
+    return this.tables.get(kind)?.byNamespace.get(namespace ?? '')?.get(name) as ObjectOf<K> | undefined;
   }
 
   /** All objects of a kind, optionally in one namespace, sorted by namespace/name. Do not mutate the array. */
@@ -72,23 +69,23 @@ export class ObjectStore {
   put(obj: KubeObject): void {
     const t = this.table(obj.kind);
     const ns = obj.metadata.namespace ?? '';
-    const key = objectKey(obj.metadata.namespace, obj.metadata.name);
-    const isNew = !t.all.has(key);
-    t.all.set(key, obj);
     let nsMap = t.byNamespace.get(ns);
     if (!nsMap) t.byNamespace.set(ns, (nsMap = new Map()));
+    const size = nsMap.size;
     nsMap.set(obj.metadata.name, obj);
-    if (isNew) t.invalidate(ns);
+    if (nsMap.size !== size) {
+      t.size++;
+      t.invalidate(ns);
+    }
   }
 
   remove(kind: Kind, namespace: string | undefined, name: string): KubeObject | undefined {
     const t = this.tables.get(kind);
-    const key = objectKey(namespace, name);
-    const obj = t?.all.get(key);
-    if (!t || !obj) return undefined;
-    t.all.delete(key);
     const ns = namespace ?? '';
-    const nsMap = t.byNamespace.get(ns)!;
+    const nsMap = t?.byNamespace.get(ns);
+    const obj = nsMap?.get(name);
+    if (!t || !nsMap || !obj) return undefined;
+    t.size--;
     nsMap.delete(name);
     if (nsMap.size === 0) t.byNamespace.delete(ns);
     t.invalidate(ns);
@@ -96,6 +93,6 @@ export class ObjectStore {
   }
 
   count(kind: Kind): number {
-    return this.tables.get(kind)?.all.size ?? 0;
+    return this.tables.get(kind)?.size ?? 0;
   }
 }
