@@ -65,7 +65,8 @@ function syncDeployment(cluster: Cluster, d: Deployment, owned: ReplicaSet[]): b
     updatedReplicas: current.status.replicas,
     availableReplicas: current.status.availableReplicas,
   };
-  if (JSON.stringify(status) !== JSON.stringify(d.status)) {
+  const was = d.status;
+  if (!was || was.replicas !== status.replicas || was.readyReplicas !== status.readyReplicas || was.updatedReplicas !== status.updatedReplicas || was.availableReplicas !== status.availableReplicas || Object.keys(was).length !== 4) {
     d.status = status;
     cluster.update(d);
     changed = true;

@@ -9,7 +9,7 @@ import type { Cluster } from '../cluster';
 import type { EndpointAddress, EndpointPort, Endpoints, EndpointSubset, Pod, Service } from '../model/types';
 import { HEADLESS_LABEL } from './endpointslice';
 import { sameStringMap } from './hash';
-import { fingerprintOf, podLabelIndex, SyncMemo } from './indexes';
+import { podLabelIndex, SyncMemo } from './indexes';
 
 const memo = new SyncMemo();
 import { compareIPs, managesEndpoints, resolveTargetPort, selectedPods } from './service-pods';
@@ -21,9 +21,8 @@ export function reconcileEndpoints(cluster: Cluster): boolean {
     if (!managesEndpoints(svc)) continue;
     const memoKey = `${svc.metadata.namespace}/${svc.metadata.name}`;
     const selected = selectedPods(pods, svc, true);
-    const podsPrint = fingerprintOf(selected);
-    const fingerprint = () => `${svc.metadata.resourceVersion}|${cluster.store.get('Endpoints', svc.metadata.namespace, svc.metadata.name)?.metadata.resourceVersion}|${podsPrint}`;
-    if (memo.unchanged(cluster, memoKey, fingerprint())) continue;
+    const inputs = () => [svc, cluster.store.get('Endpoints', svc.metadata.namespace, svc.metadata.name), ...selected];
+    if (memo.unchanged(cluster, memoKey, inputs())) continue;
     // ShouldPodBeInEndpoints(pod, publishNotReadyAddresses): terminating pods stay only when not-ready ones are published.
     const subsets = desiredSubsets(svc.spec.publishNotReadyAddresses === true ? selected : selected.filter((p) => p.metadata.deletionTimestamp === undefined), svc);
     // The Service's labels, plus service.kubernetes.io/headless on a Service without a ClusterIP.
@@ -46,7 +45,7 @@ export function reconcileEndpoints(cluster: Cluster): boolean {
       cluster.update(existing);
       changed = true;
     }
-    memo.record(cluster, memoKey, fingerprint());
+    memo.record(cluster, memoKey, inputs());
   }
   return changed;
 }
@@ -62,7 +61,8 @@ function desiredSubsets(candidates: Pod[], svc: Service): EndpointSubset[] {
     }
     if (ports.length === 0 && svc.spec.ports.length > 0) continue;
     ports.sort((a, b) => ((a.name ?? '') < (b.name ?? '') ? -1 : (a.name ?? '') > (b.name ?? '') ? 1 : a.port - b.port));
-    const key = JSON.stringify(ports);
+    let key = '';
+    for (const p of ports) key += `${p.name ?? ''}/${p.port}/${p.protocol};`;
     const group = groups.get(key) ?? { ports, ready: [], notReady: [] };
     groups.set(key, group);
     const address: EndpointAddress = {

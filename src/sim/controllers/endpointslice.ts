@@ -6,11 +6,11 @@
  * Mirrors staging/src/k8s.io/endpointslice (reconciler.go, utils.go podToEndpoint).
  */
 import type { Cluster } from '../cluster';
-import type { EndpointSlice, Service, SliceEndpoint } from '../model/types';
+import type { EndpointSlice, Pod, Service, SliceEndpoint } from '../model/types';
 import { KUBE_NAME_ALPHABET } from '../rng';
 import { ownerRef } from './deployment';
 import { sameStringMap } from './hash';
-import { fingerprintOf, podLabelIndex, SyncMemo, type PodLabelIndex } from './indexes';
+import { podLabelIndex, SyncMemo } from './indexes';
 import { compareIPs, managesEndpoints, resolveTargetPort, selectedPods } from './service-pods';
 
 export const MAX_ENDPOINTS_PER_SLICE = 100;
@@ -29,7 +29,9 @@ export function reconcileEndpointSlices(cluster: Cluster): boolean {
   for (const slice of cluster.store.list('EndpointSlice')) {
     if (slice.metadata.labels?.['endpointslice.kubernetes.io/managed-by'] !== SLICE_MANAGER) continue;
     const key = `${slice.metadata.namespace}/${slice.metadata.labels['kubernetes.io/service-name']}`;
-    managed.set(key, [...(managed.get(key) ?? []), slice]);
+    const list = managed.get(key);
+    if (list) list.push(slice);
+    else managed.set(key, [slice]);
   }
   for (const svc of cluster.store.list('Service')) {
     const key = `${svc.metadata.namespace}/${svc.metadata.name}`;
@@ -41,10 +43,10 @@ export function reconcileEndpointSlices(cluster: Cluster): boolean {
       continue;
     }
     const selected = selectedPods(pods, svc, true);
-    if (memo.unchanged(cluster, key, `${svc.metadata.resourceVersion}|${fingerprintOf(existing)}|${fingerprintOf(selected)}`)) continue;
-    const result = syncService(cluster, pods, svc, existing);
+    if (memo.unchanged(cluster, key, [svc, ...existing, ...selected])) continue;
+    const result = syncService(cluster, selected, svc, existing);
     changed = result.changed || changed;
-    memo.record(cluster, key, `${svc.metadata.resourceVersion}|${fingerprintOf([...result.slices].sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1)))}|${fingerprintOf(selected)}`);
+    memo.record(cluster, key, [svc, ...[...result.slices].sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1)), ...selected]);
   }
   for (const orphans of managed.values()) for (const s of orphans) {
     cluster.remove(s);
@@ -53,15 +55,15 @@ export function reconcileEndpointSlices(cluster: Cluster): boolean {
   return changed;
 }
 
-function desiredGroups(pods: PodLabelIndex, svc: Service): { ports: SlicePorts | null; endpoints: SliceEndpoint[] }[] {
+function desiredGroups(selected: readonly Pod[], svc: Service): { ports: SlicePorts | null; endpoints: SliceEndpoint[] }[] {
   const groups = new Map<string, { ports: SlicePorts; endpoints: SliceEndpoint[] }>();
-  for (const pod of selectedPods(pods, svc, true)) {
+  for (const pod of selected) {
     const ports: SlicePorts = [];
     for (const sp of svc.spec.ports) {
       const port = resolveTargetPort(pod, sp);
       if (port !== undefined) ports.push({ name: sp.name ?? '', port, protocol: sp.protocol });
     }
-    const key = JSON.stringify(ports);
+    const key = portsKey(ports);
     const group = groups.get(key) ?? { ports, endpoints: [] };
     groups.set(key, group);
     const terminating = pod.metadata.deletionTimestamp !== undefined;
@@ -84,9 +86,16 @@ function desiredGroups(pods: PodLabelIndex, svc: Service): { ports: SlicePorts |
   return out.length > 0 ? out : [{ ports: null, endpoints: [] }];
 }
 
+/** Pods with the same resolved ports share slices. */
+function portsKey(ports: SlicePorts): string {
+  let key = '';
+  for (const p of ports) key += `${p.name}/${p.port}/${p.protocol};`;
+  return key;
+}
+
 /** Brings the Service's slices to the wanted state; returns whether anything changed and the slices it now has. */
-function syncService(cluster: Cluster, pods: PodLabelIndex, svc: Service, existing: EndpointSlice[]): { changed: boolean; slices: EndpointSlice[] } {
-  const wanted = desiredGroups(pods, svc);
+function syncService(cluster: Cluster, selected: readonly Pod[], svc: Service, existing: EndpointSlice[]): { changed: boolean; slices: EndpointSlice[] } {
+  const wanted = desiredGroups(selected, svc);
   const free = [...existing];
   const kept: EndpointSlice[] = [];
   let changed = false;

@@ -35,11 +35,23 @@ export function sameStringMap(a: Record<string, string> | undefined, b: Record<s
   return count === 0;
 }
 
+/** JSON with object keys sorted and undefined members left out (what Go's json.Marshal prints for a map). */
 export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) out += (i ? ',' : '') + (canonicalJson(value[i]) ?? '');
+    return out + ']';
+  }
   if (value && typeof value === 'object') {
-    const keys = Object.keys(value).filter((k) => (value as Record<string, unknown>)[k] !== undefined).sort();
-    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`).join(',')}}`;
+    const obj = value as Record<string, unknown>;
+    const keys = Object.keys(obj).sort();
+    let out = '{';
+    for (const k of keys) {
+      if (obj[k] === undefined) continue;
+      out += (out.length > 1 ? ',' : '') + JSON.stringify(k) + ':' + canonicalJson(obj[k]);
+    }
+    return out + '}';
   }
   return JSON.stringify(value);
 }

@@ -62,28 +62,28 @@ export function podLabelIndex(cluster: Cluster): PodLabelIndex {
 }
 
 /**
- * Remembers what a controller last synced a Service from, so a pass can skip
- * Services whose own object and selected pods are unchanged (resourceVersions
- * change on every write).
+ * Remembers what a controller last synced a Service from (its own object, what it
+ * wrote, the pods it selected), so a pass can skip Services whose inputs are the
+ * same objects at the same resourceVersions (every write changes the version).
  */
 export class SyncMemo {
-  private readonly seen = new WeakMap<Cluster, Map<string, string>>();
+  private readonly seen = new WeakMap<Cluster, Map<string, { objects: (KubeObject | undefined)[]; versions: string[] }>>();
 
-  /** True when the state is as it was right after the key's last sync. */
-  unchanged(cluster: Cluster, key: string, fingerprint: string): boolean {
-    return this.seen.get(cluster)?.get(key) === fingerprint;
+  /** True when the inputs are as they were right after the key's last sync. */
+  unchanged(cluster: Cluster, key: string, inputs: readonly (KubeObject | undefined)[]): boolean {
+    const last = this.seen.get(cluster)?.get(key);
+    if (!last || last.objects.length !== inputs.length) return false;
+    for (let i = 0; i < inputs.length; i++) {
+      const o = inputs[i];
+      if (o !== last.objects[i] || (o !== undefined && o.metadata.resourceVersion !== last.versions[i])) return false;
+    }
+    return true;
   }
 
-  /** Records the state a sync left behind. */
-  record(cluster: Cluster, key: string, fingerprint: string): void {
+  /** Records the inputs a sync left behind. */
+  record(cluster: Cluster, key: string, inputs: readonly (KubeObject | undefined)[]): void {
     let m = this.seen.get(cluster);
     if (!m) this.seen.set(cluster, (m = new Map()));
-    m.set(key, fingerprint);
+    m.set(key, { objects: [...inputs], versions: inputs.map((o) => o?.metadata.resourceVersion ?? '') });
   }
-}
-
-export function fingerprintOf(objects: readonly KubeObject[]): string {
-  let s = '';
-  for (const o of objects) s += `${o.metadata.name}@${o.metadata.resourceVersion};`;
-  return s;
 }
