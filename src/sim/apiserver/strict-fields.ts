@@ -77,10 +77,25 @@ function walk(value: unknown, shape: Shape, path: string, out: string[]): void {
   }
 }
 
+/** Whether every field is known: the common case, checked without building any path text. */
+function allKnown(value: unknown, shape: Shape): boolean {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return true;
+  const obj = value as Record<string, unknown>;
+  for (const key in obj) {
+    const s = shape[key];
+    if (s === undefined) return false;
+    const child = obj[key];
+    if (Array.isArray(s)) {
+      if (Array.isArray(child) && s[0] !== leaf) for (const item of child) if (!allKnown(item, s[0] as Shape)) return false;
+    } else if (s !== leaf && s !== map && !allKnown(child, s)) return false;
+  }
+  return true;
+}
+
 /** The unknown fields of a manifest, as the API server names them, or [] when all are known. */
 export function unknownFields(kind: string, raw: Record<string, unknown>): string[] {
   const shape = SHAPES[kind];
-  if (!shape) return [];
+  if (!shape || allKnown(raw, shape)) return [];
   const out: string[] = [];
   walk(raw, shape, '', out);
   return out;

@@ -35,6 +35,20 @@ export function sameStringMap(a: Record<string, string> | undefined, b: Record<s
   return count === 0;
 }
 
+/** Insertion sort: objects have few keys, and Array#sort would copy them first. */
+function sortInPlace(keys: string[]): string[] {
+  for (let i = 1; i < keys.length; i++) {
+    const k = keys[i]!;
+    let j = i - 1;
+    while (j >= 0 && keys[j]! > k) {
+      keys[j + 1] = keys[j]!;
+      j--;
+    }
+    keys[j + 1] = k;
+  }
+  return keys;
+}
+
 /** JSON with object keys sorted and undefined members left out (what Go's json.Marshal prints for a map). */
 export function canonicalJson(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);
@@ -45,7 +59,7 @@ export function canonicalJson(value: unknown): string {
   }
   if (value && typeof value === 'object') {
     const obj = value as Record<string, unknown>;
-    const keys = Object.keys(obj).sort();
+    const keys = sortInPlace(Object.keys(obj));
     let out = '{';
     for (const k of keys) {
       if (obj[k] === undefined) continue;
