@@ -36,6 +36,8 @@ export const CT_TIMEOUTS = { ESTABLISHED: 86_400, TIME_WAIT: 120, SYN_SENT: 120,
 export class Entry implements CtEntry {
   origKey: number;
   replyKey: number;
+  /** When the table first filed this tuple (its place in `conntrack -L`). */
+  seq = 0;
   // The original tuple's fields, copied so a lookup compares them without a second object.
   readonly src: string;
   readonly sport: number;
