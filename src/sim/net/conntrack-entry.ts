@@ -6,9 +6,12 @@ export type CtState = 'SYN_SENT' | 'ESTABLISHED' | 'TIME_WAIT' | 'CLOSE';
 
 export interface CtEntry {
   orig: Packet;
-  /** The original tuple's source, kept on the entry itself (compared on every lookup). */
+  /** The original tuple, kept on the entry itself (compared on every lookup). */
   readonly src: string;
   readonly sport: number;
+  readonly dst: string;
+  readonly dport: number;
+  readonly protocol: Packet['protocol'];
   /** The tuple replies carry: from the chosen backend to the (possibly masqueraded) client. */
   readonly reply: Packet;
   /** The connection's first packet as it left the node (after DNAT and SNAT). */

@@ -8,11 +8,13 @@ import type { Packet } from './packet';
 
 const tuple = (p: Packet): string => `src=${p.src} dst=${p.dst} sport=${p.sport} dport=${p.dport}`;
 
-/** One `conntrack -L` line. */
+/** One `conntrack -L` line (read from the entry's own fields: printed on every traced reply). */
 export function formatConntrackEntry(e: CtEntry, now: number): string {
-  const head = e.orig.protocol === 'TCP' ? 'tcp      6 ' : 'udp      17 ';
+  const head = e.protocol === 'TCP' ? 'tcp      6 ' : 'udp      17 ';
   const timeout = Math.max(0, Math.floor(e.expiresAt - now));
-  return head + timeout + (e.state ? ' ' + e.state : '') + ' ' + tuple(e.orig) + (e.replied ? '' : ' [UNREPLIED]') + ' ' + tuple(e.reply) + (e.assured ? ' [ASSURED]' : '') + ' mark=' + e.mark + ' use=1';
+  const t = e.translated;
+  return head + timeout + (e.state ? ' ' + e.state : '') + ' ' + tuple(e) + (e.replied ? '' : ' [UNREPLIED]') +
+    ` src=${t.dst} dst=${t.src} sport=${t.dport} dport=${t.sport}` + (e.assured ? ' [ASSURED]' : '') + ' mark=' + e.mark + ' use=1';
 }
 
 /** `conntrack -L`: the table on stdout, the count on stderr. */
