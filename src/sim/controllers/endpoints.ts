@@ -7,7 +7,7 @@
  */
 import type { Cluster } from '../cluster';
 import type { EndpointAddress, EndpointPort, Endpoints, EndpointSubset, Pod, Service } from '../model/types';
-import { HEADLESS_LABEL } from './endpointslice';
+import { serviceLabelsFor } from './endpointslice';
 import { sameStringMap } from './hash';
 import { podLabelIndex, SyncMemo } from './indexes';
 
@@ -25,10 +25,7 @@ export function reconcileEndpoints(cluster: Cluster): boolean {
     if (memo.unchanged(cluster, memoKey, inputs())) continue;
     // ShouldPodBeInEndpoints(pod, publishNotReadyAddresses): terminating pods stay only when not-ready ones are published.
     const subsets = desiredSubsets(svc.spec.publishNotReadyAddresses === true ? selected : selected.filter((p) => p.metadata.deletionTimestamp === undefined), svc);
-    // The Service's labels, plus service.kubernetes.io/headless on a Service without a ClusterIP.
-    const labels: Record<string, string> = { ...(svc.metadata.labels ?? {}) };
-    if (svc.spec.clusterIP === 'None') labels[HEADLESS_LABEL] = '';
-    else delete labels[HEADLESS_LABEL];
+    const labels = serviceLabelsFor(svc);
     const existing = cluster.store.get('Endpoints', svc.metadata.namespace, svc.metadata.name);
     if (!existing) {
       const ep: Endpoints = {
@@ -57,7 +54,8 @@ function desiredSubsets(candidates: Pod[], svc: Service): EndpointSubset[] {
     for (const sp of svc.spec.ports) {
       const port = resolveTargetPort(pod, sp);
       if (port === undefined) continue;
-      ports.push({ ...(sp.name ? { name: sp.name } : {}), port, protocol: sp.protocol });
+      const ep: EndpointPort = sp.name ? { name: sp.name, port, protocol: sp.protocol } : { port, protocol: sp.protocol };
+      ports.push(ep);
     }
     if (ports.length === 0 && svc.spec.ports.length > 0) continue;
     ports.sort((a, b) => ((a.name ?? '') < (b.name ?? '') ? -1 : (a.name ?? '') > (b.name ?? '') ? 1 : a.port - b.port));
@@ -65,12 +63,10 @@ function desiredSubsets(candidates: Pod[], svc: Service): EndpointSubset[] {
     for (const p of ports) key += `${p.name ?? ''}/${p.port}/${p.protocol};`;
     const group = groups.get(key) ?? { ports, ready: [], notReady: [] };
     groups.set(key, group);
-    const address: EndpointAddress = {
-      ip: pod.status.podIP!,
-      ...(pod.spec.hostname && pod.spec.subdomain === svc.metadata.name ? { hostname: pod.spec.hostname } : {}),
-      nodeName: pod.spec.nodeName,
-      targetRef: { kind: 'Pod', name: pod.metadata.name, namespace: pod.metadata.namespace!, uid: pod.metadata.uid },
-    };
+    const targetRef = { kind: 'Pod' as const, name: pod.metadata.name, namespace: pod.metadata.namespace!, uid: pod.metadata.uid };
+    const address: EndpointAddress = pod.spec.hostname && pod.spec.subdomain === svc.metadata.name
+      ? { ip: pod.status.podIP!, hostname: pod.spec.hostname, nodeName: pod.spec.nodeName, targetRef }
+      : { ip: pod.status.podIP!, nodeName: pod.spec.nodeName, targetRef };
     if (pod.status.ready || svc.spec.publishNotReadyAddresses) group.ready.push(address);
     else group.notReady.push(address);
   }

@@ -18,6 +18,14 @@ export const SLICE_MANAGER = 'endpointslice-controller.k8s.io';
 /** v1.IsHeadlessService */
 export const HEADLESS_LABEL = 'service.kubernetes.io/headless';
 
+/** The Service's labels, plus service.kubernetes.io/headless on a Service without a ClusterIP (a fresh object). */
+export function serviceLabelsFor(svc: Service): Record<string, string> {
+  const labels: Record<string, string> = svc.metadata.labels ? { ...svc.metadata.labels } : {};
+  if (svc.spec.clusterIP === 'None') labels[HEADLESS_LABEL] = '';
+  else if (HEADLESS_LABEL in labels) delete labels[HEADLESS_LABEL];
+  return labels;
+}
+
 type SlicePorts = NonNullable<EndpointSlice['ports']>;
 
 const memo = new SyncMemo();
@@ -68,13 +76,12 @@ function desiredGroups(selected: readonly Pod[], svc: Service): { ports: SlicePo
     groups.set(key, group);
     const terminating = pod.metadata.deletionTimestamp !== undefined;
     const serving = pod.status.ready;
-    group.endpoints.push({
-      addresses: [pod.status.podIP!],
-      conditions: { ready: svc.spec.publishNotReadyAddresses === true || (serving && !terminating), serving, terminating },
-      ...(pod.spec.hostname && pod.spec.subdomain === svc.metadata.name ? { hostname: pod.spec.hostname } : {}),
-      nodeName: pod.spec.nodeName,
-      targetRef: { kind: 'Pod', name: pod.metadata.name, namespace: pod.metadata.namespace!, uid: pod.metadata.uid },
-    });
+    const addresses = [pod.status.podIP!];
+    const conditions = { ready: svc.spec.publishNotReadyAddresses === true || (serving && !terminating), serving, terminating };
+    const targetRef = { kind: 'Pod' as const, name: pod.metadata.name, namespace: pod.metadata.namespace!, uid: pod.metadata.uid };
+    group.endpoints.push(pod.spec.hostname && pod.spec.subdomain === svc.metadata.name
+      ? { addresses, conditions, hostname: pod.spec.hostname, nodeName: pod.spec.nodeName, targetRef }
+      : { addresses, conditions, nodeName: pod.spec.nodeName, targetRef });
   }
   const out: { ports: SlicePorts | null; endpoints: SliceEndpoint[] }[] = [];
   for (const g of groups.values()) {
@@ -100,9 +107,7 @@ function syncService(cluster: Cluster, selected: readonly Pod[], svc: Service, e
   const kept: EndpointSlice[] = [];
   let changed = false;
   // setEndpointSliceLabels: the Service's labels, service.kubernetes.io/headless when it has no ClusterIP, then the reserved two.
-  const labels: Record<string, string> = { ...(svc.metadata.labels ?? {}) };
-  if (svc.spec.clusterIP === 'None') labels[HEADLESS_LABEL] = '';
-  else delete labels[HEADLESS_LABEL];
+  const labels = serviceLabelsFor(svc);
   labels['endpointslice.kubernetes.io/managed-by'] = SLICE_MANAGER;
   labels['kubernetes.io/service-name'] = svc.metadata.name;
   for (const want of wanted) {

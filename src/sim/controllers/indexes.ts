@@ -20,28 +20,33 @@ export function byControllerUid<T extends KubeObject>(objects: readonly T[]): Ma
   return out;
 }
 
-/** Pods by namespace and by each "key=value" label they carry. */
+/** Pods by namespace, label key and label value (nested maps: no key text is built). */
 export class PodLabelIndex {
-  private readonly index = new Map<string, Pod[]>();
+  private readonly index = new Map<string, Map<string, Map<string, Pod[]>>>();
 
   constructor(store: ObjectStore) {
     for (const pod of store.list('Pod')) {
       const labels = pod.metadata.labels;
       if (!labels) continue;
+      const ns = pod.metadata.namespace ?? '';
+      let byKey = this.index.get(ns);
+      if (!byKey) this.index.set(ns, (byKey = new Map()));
       for (const k in labels) {
-        const key = `${pod.metadata.namespace}\u0000${k}=${labels[k]}`;
-        const list = this.index.get(key);
+        let byValue = byKey.get(k);
+        if (!byValue) byKey.set(k, (byValue = new Map()));
+        const list = byValue.get(labels[k]!);
         if (list) list.push(pod);
-        else this.index.set(key, [pod]);
+        else byValue.set(labels[k]!, [pod]);
       }
     }
   }
 
   /** Pods of the namespace matching every pair of the selector, in name order. */
   select(namespace: string, selector: Labels): Pod[] {
+    const byKey = this.index.get(namespace);
     let smallest: Pod[] | undefined;
     for (const k in selector) {
-      const list = this.index.get(`${namespace}\u0000${k}=${selector[k]}`);
+      const list = byKey?.get(k)?.get(selector[k]!);
       if (!list) return [];
       if (!smallest || list.length < smallest.length) smallest = list;
     }
