@@ -100,6 +100,7 @@ function fileCommand(ctx: PodExecContext, program: string, args: string[]): Comm
     else if (!args.includes('-f')) return { chunks: [{ stream: 'err', text: `rm: can't remove '${path}': No such file or directory\n` }], exitCode: 1 };
   }
   ctx.pod.status.files = [...files];
+  ctx.sim.cluster.noticed(ctx.pod);
   ctx.sim.settle();
   return { chunks: [], exitCode: 0 };
 }

@@ -9,6 +9,7 @@ import { createClock, type Clock } from './clock';
 import type { ClusterConfig } from './scenario/cluster-config';
 import { NodeIpam } from './controllers/pod-ipam';
 import { IdSource } from './ids';
+import { ChangeJournal } from './journal';
 import { ObjectStore } from './model/store';
 import type { KubeObject, ObjectMeta, Pod } from './model/types';
 import { createRng, type Rng } from './rng';
@@ -28,6 +29,8 @@ export class Cluster {
   readonly ipam = new Map<string, NodeIpam>();
   /** Bumped on every write, so views can tell they are stale. */
   version = 0;
+  /** Every write in order: what each controller's pass starts from. */
+  readonly journal = new ChangeJournal();
   /** Bumped when any Service changes: the kubelet's cache of Service environments keys on it. */
   serviceGeneration = 0;
   /** Bumped when any Pod changes: the controllers' pod indexes key on it. */
@@ -52,9 +55,18 @@ export class Cluster {
   }
 
   private touched(obj: KubeObject): void {
+    this.journal.record(obj);
     this.version++;
     if (obj.kind === 'Service') this.serviceGeneration++;
     else if (obj.kind === 'Pod') this.podGeneration++;
+  }
+
+  /**
+   * Something the controllers read changed without an API write (a file a container
+   * touched, which exec probes look at): they look at the object again.
+   */
+  noticed(obj: KubeObject): void {
+    this.journal.record(obj);
   }
 
   /** Stores a changed object under a new resourceVersion. */

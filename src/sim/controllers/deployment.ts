@@ -8,6 +8,7 @@ import type { Cluster } from '../cluster';
 import type { Deployment, OwnerReference, ReplicaSet } from '../model/types';
 import { podTemplateHash } from './hash';
 import { byControllerUid } from './indexes';
+import { controllerRef, openQueue } from './work-queue';
 
 export function ownerRef(owner: { apiVersion: string; kind: string; metadata: { name: string; uid: string } }): OwnerReference {
   return { apiVersion: owner.apiVersion, kind: owner.kind, name: owner.metadata.name, uid: owner.metadata.uid, controller: true, blockOwnerDeletion: true };
@@ -17,12 +18,27 @@ export function isOwnedBy(obj: { metadata: { ownerReferences?: OwnerReference[] 
   return obj.metadata.ownerReferences?.some((r) => r.uid === uid) ?? false;
 }
 
+const READER = 'deployment-controller';
+
+/** Syncs the Deployments written since the last pass, and those whose ReplicaSets were. */
 export function reconcileDeployments(cluster: Cluster): boolean {
-  let changed = false;
-  const rsByOwner = byControllerUid(cluster.store.list('ReplicaSet'));
-  for (const d of cluster.store.list('Deployment')) {
-    changed = syncDeployment(cluster, d, rsByOwner.get(d.metadata.uid) ?? []) || changed;
+  const queue = openQueue(cluster, READER);
+  if (!queue.all) {
+    for (const o of queue.changes) {
+      if (o.kind === 'Deployment') queue.addObject(o);
+      else if (o.kind === 'ReplicaSet') {
+        const ref = controllerRef(o);
+        if (ref?.kind === 'Deployment') queue.add(`${o.metadata.namespace}/${ref.name}`);
+      }
+    }
   }
+  let changed = false;
+  const deployments = queue.objects(cluster, 'Deployment');
+  if (deployments.length > 0) {
+    const rsByOwner = byControllerUid(cluster.store.list('ReplicaSet'));
+    for (const d of deployments) changed = syncDeployment(cluster, d, rsByOwner.get(d.metadata.uid) ?? []) || changed;
+  }
+  cluster.journal.caughtUp(READER);
   return changed;
 }
 

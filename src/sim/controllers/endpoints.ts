@@ -9,20 +9,30 @@ import type { Cluster } from '../cluster';
 import type { EndpointAddress, EndpointPort, Endpoints, EndpointSubset, Pod, Service } from '../model/types';
 import { serviceLabelsFor } from './endpointslice';
 import { sameStringMap } from './hash';
-import { podLabelIndex, SyncMemo } from './indexes';
-
-const memo = new SyncMemo();
+import { podLabelIndex } from './indexes';
 import { compareIPs, managesEndpoints, resolveTargetPort, selectedPods } from './service-pods';
+import { ServiceQueueFiller } from './service-queue';
+import { openQueue } from './work-queue';
 
+const READER = 'endpoints-controller';
+const filler = new ServiceQueueFiller();
+
+/** Syncs the Services whose object, pods or Endpoints were written since the last pass. */
 export function reconcileEndpoints(cluster: Cluster): boolean {
+  const queue = openQueue(cluster, READER);
+  filler.fill(cluster, queue, (o) => (o.kind === 'Endpoints' ? `${o.metadata.namespace}/${o.metadata.name}` : undefined));
+  const services = queue.objects(cluster, 'Service');
+  const changed = services.length > 0 && syncServices(cluster, services);
+  cluster.journal.caughtUp(READER);
+  return changed;
+}
+
+function syncServices(cluster: Cluster, services: readonly Service[]): boolean {
   let changed = false;
   const pods = podLabelIndex(cluster);
-  for (const svc of cluster.store.list('Service')) {
+  for (const svc of services) {
     if (!managesEndpoints(svc)) continue;
-    const memoKey = `${svc.metadata.namespace}/${svc.metadata.name}`;
     const selected = selectedPods(pods, svc, true);
-    const inputs = () => [svc, cluster.store.get('Endpoints', svc.metadata.namespace, svc.metadata.name), ...selected];
-    if (memo.unchanged(cluster, memoKey, inputs())) continue;
     // ShouldPodBeInEndpoints(pod, publishNotReadyAddresses): terminating pods stay only when not-ready ones are published.
     const subsets = desiredSubsets(svc.spec.publishNotReadyAddresses === true ? selected : selected.filter((p) => p.metadata.deletionTimestamp === undefined), svc);
     const labels = serviceLabelsFor(svc);
@@ -42,7 +52,6 @@ export function reconcileEndpoints(cluster: Cluster): boolean {
       cluster.update(existing);
       changed = true;
     }
-    memo.record(cluster, memoKey, inputs());
   }
   return changed;
 }

@@ -11,6 +11,7 @@ import type { EndpointSlice, Endpoints, Service, SliceEndpoint } from '../model/
 import { KUBE_NAME_ALPHABET } from '../rng';
 import { canonicalJson } from './hash';
 import { ownerRef } from './deployment';
+import { openQueue } from './work-queue';
 
 export const MIRROR_MANAGER = 'endpointslicemirroring-controller.k8s.io';
 
@@ -30,7 +31,18 @@ function shouldMirror(svc: Service | undefined, ep: Endpoints): svc is Service {
   return ep.metadata.labels?.['endpointslice.kubernetes.io/skip-mirror'] !== 'true';
 }
 
+const READER = 'endpointslice-mirroring-controller';
+
+/** Runs when an Endpoints object, a Service or a slice was written since the last pass. */
 export function reconcileEndpointSliceMirroring(cluster: Cluster): boolean {
+  const queue = openQueue(cluster, READER);
+  const wakes = queue.all || queue.changes.some((o) => o.kind === 'Endpoints' || o.kind === 'Service' || o.kind === 'EndpointSlice');
+  const changed = wakes && mirrorAll(cluster);
+  cluster.journal.caughtUp(READER);
+  return changed;
+}
+
+function mirrorAll(cluster: Cluster): boolean {
   let changed = false;
   const existing = new Map<string, EndpointSlice[]>();
   for (const s of cluster.store.list('EndpointSlice')) {

@@ -10,7 +10,9 @@ import type { EndpointSlice, Pod, Service, SliceEndpoint } from '../model/types'
 import { KUBE_NAME_ALPHABET } from '../rng';
 import { ownerRef } from './deployment';
 import { sameStringMap } from './hash';
-import { podLabelIndex, SyncMemo } from './indexes';
+import { podLabelIndex } from './indexes';
+import { ServiceQueueFiller } from './service-queue';
+import { openQueue, type WorkQueue } from './work-queue';
 import { compareIPs, managesEndpoints, resolveTargetPort, selectedPods } from './service-pods';
 
 export const MAX_ENDPOINTS_PER_SLICE = 100;
@@ -28,20 +30,37 @@ export function serviceLabelsFor(svc: Service): Record<string, string> {
 
 type SlicePorts = NonNullable<EndpointSlice['ports']>;
 
-const memo = new SyncMemo();
+const READER = 'endpointslice-controller';
+const MANAGED_BY = 'endpointslice.kubernetes.io/managed-by';
+const filler = new ServiceQueueFiller();
 
+/** The Service a slice this controller manages belongs to. */
+function managedSliceKey(o: { kind: string; metadata: { namespace?: string; labels?: Record<string, string> } }): string | undefined {
+  if (o.kind !== 'EndpointSlice' || o.metadata.labels?.[MANAGED_BY] !== SLICE_MANAGER) return undefined;
+  return `${o.metadata.namespace}/${o.metadata.labels['kubernetes.io/service-name']}`;
+}
+
+/** Syncs the Services whose object, pods or slices were written since the last pass. */
 export function reconcileEndpointSlices(cluster: Cluster): boolean {
+  const queue = openQueue(cluster, READER);
+  filler.fill(cluster, queue, managedSliceKey);
+  const changed = !queue.empty && syncQueued(cluster, queue);
+  cluster.journal.caughtUp(READER);
+  return changed;
+}
+
+function syncQueued(cluster: Cluster, queue: WorkQueue): boolean {
   let changed = false;
   const pods = podLabelIndex(cluster);
   const managed = new Map<string, EndpointSlice[]>();
   for (const slice of cluster.store.list('EndpointSlice')) {
-    if (slice.metadata.labels?.['endpointslice.kubernetes.io/managed-by'] !== SLICE_MANAGER) continue;
-    const key = `${slice.metadata.namespace}/${slice.metadata.labels['kubernetes.io/service-name']}`;
+    const key = managedSliceKey(slice);
+    if (key === undefined) continue;
     const list = managed.get(key);
     if (list) list.push(slice);
     else managed.set(key, [slice]);
   }
-  for (const svc of cluster.store.list('Service')) {
+  for (const svc of queue.objects(cluster, 'Service')) {
     const key = `${svc.metadata.namespace}/${svc.metadata.name}`;
     const existing = managed.get(key) ?? [];
     managed.delete(key);
@@ -50,15 +69,15 @@ export function reconcileEndpointSlices(cluster: Cluster): boolean {
       changed = changed || existing.length > 0;
       continue;
     }
-    const selected = selectedPods(pods, svc, true);
-    if (memo.unchanged(cluster, key, [svc, ...existing, ...selected])) continue;
-    const result = syncService(cluster, selected, svc, existing);
-    changed = result.changed || changed;
-    memo.record(cluster, key, [svc, ...[...result.slices].sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1)), ...selected]);
+    changed = syncService(cluster, selectedPods(pods, svc, true), svc, existing) || changed;
   }
-  for (const orphans of managed.values()) for (const s of orphans) {
-    cluster.remove(s);
-    changed = true;
+  // Slices of a queued Service that is gone (every leftover on a full pass).
+  for (const [key, orphans] of managed) {
+    if (!queue.all && !queue.hasKey(key)) continue;
+    for (const s of orphans) {
+      cluster.remove(s);
+      changed = true;
+    }
   }
   return changed;
 }
@@ -100,11 +119,10 @@ function portsKey(ports: SlicePorts): string {
   return key;
 }
 
-/** Brings the Service's slices to the wanted state; returns whether anything changed and the slices it now has. */
-function syncService(cluster: Cluster, selected: readonly Pod[], svc: Service, existing: EndpointSlice[]): { changed: boolean; slices: EndpointSlice[] } {
+/** Brings the Service's slices to the wanted state; returns whether anything changed. */
+function syncService(cluster: Cluster, selected: readonly Pod[], svc: Service, existing: EndpointSlice[]): boolean {
   const wanted = desiredGroups(selected, svc);
   const free = [...existing];
-  const kept: EndpointSlice[] = [];
   let changed = false;
   // setEndpointSliceLabels: the Service's labels, service.kubernetes.io/headless when it has no ClusterIP, then the reserved two.
   const labels = serviceLabelsFor(svc);
@@ -126,13 +144,12 @@ function syncService(cluster: Cluster, selected: readonly Pod[], svc: Service, e
         cluster.update(reuse);
         changed = true;
       }
-      kept.push(reuse);
       continue;
     }
     let name: string;
     do name = `${svc.metadata.name}-${cluster.rng.string(5, KUBE_NAME_ALPHABET)}`;
     while (cluster.store.get('EndpointSlice', svc.metadata.namespace, name));
-    const created = cluster.create<EndpointSlice>({
+    cluster.create<EndpointSlice>({
       apiVersion: 'discovery.k8s.io/v1',
       kind: 'EndpointSlice',
       metadata: cluster.newMeta(name, svc.metadata.namespace, { generateName: `${svc.metadata.name}-`, labels, ownerReferences: [ownerRef(svc)] }),
@@ -140,12 +157,11 @@ function syncService(cluster: Cluster, selected: readonly Pod[], svc: Service, e
       endpoints: want.endpoints,
       ports: want.ports,
     });
-    kept.push(created);
     changed = true;
   }
   for (const s of free) {
     cluster.remove(s);
     changed = true;
   }
-  return { changed, slices: kept };
+  return changed;
 }

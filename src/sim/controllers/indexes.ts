@@ -65,30 +65,3 @@ export function podLabelIndex(cluster: Cluster): PodLabelIndex {
   podIndexes.set(cluster, { generation: cluster.podGeneration, index });
   return index;
 }
-
-/**
- * Remembers what a controller last synced a Service from (its own object, what it
- * wrote, the pods it selected), so a pass can skip Services whose inputs are the
- * same objects at the same resourceVersions (every write changes the version).
- */
-export class SyncMemo {
-  private readonly seen = new WeakMap<Cluster, Map<string, { objects: (KubeObject | undefined)[]; versions: string[] }>>();
-
-  /** True when the inputs are as they were right after the key's last sync. */
-  unchanged(cluster: Cluster, key: string, inputs: readonly (KubeObject | undefined)[]): boolean {
-    const last = this.seen.get(cluster)?.get(key);
-    if (!last || last.objects.length !== inputs.length) return false;
-    for (let i = 0; i < inputs.length; i++) {
-      const o = inputs[i];
-      if (o !== last.objects[i] || (o !== undefined && o.metadata.resourceVersion !== last.versions[i])) return false;
-    }
-    return true;
-  }
-
-  /** Records the inputs a sync left behind. */
-  record(cluster: Cluster, key: string, inputs: readonly (KubeObject | undefined)[]): void {
-    let m = this.seen.get(cluster);
-    if (!m) this.seen.set(cluster, (m = new Map()));
-    m.set(key, { objects: [...inputs], versions: inputs.map((o) => o?.metadata.resourceVersion ?? '') });
-  }
-}

@@ -8,6 +8,7 @@
 import type { Cluster } from '../cluster';
 import type { Pod } from '../model/types';
 import { serviceEnvFor } from './service-env';
+import { openQueue } from './work-queue';
 import { filesAtStart, readinessAt } from '../kubelet/probes';
 
 
@@ -30,10 +31,30 @@ function serviceEnv(cluster: Cluster, pod: Pod): Readonly<Record<string, string>
 }
 
 
+const READER = 'kubelet';
+/** The simulation time of each cluster's last kubelet pass: when time moves, every pod is looked at. */
+const lastPass = new WeakMap<Cluster, number>();
+
+/** Syncs the pods written since the last pass, or every pod when time has moved (probes, grace periods). */
 export function reconcileKubelets(cluster: Cluster): boolean {
-  let changed = false;
+  const queue = openQueue(cluster, READER);
   const now = cluster.clock.now();
-  for (const pod of cluster.store.list('Pod')) {
+  let pods: Pod[];
+  if (queue.all || lastPass.get(cluster) !== now || queue.changes.some((o) => o.kind === 'Node')) pods = cluster.store.list('Pod');
+  else {
+    const touched = new Set<Pod>();
+    for (const o of queue.changes) if (o.kind === 'Pod') touched.add(o);
+    pods = touched.size === 0 ? [] : cluster.store.list('Pod').filter((p) => touched.has(p));
+  }
+  lastPass.set(cluster, now);
+  const changed = syncPods(cluster, pods, now);
+  cluster.journal.caughtUp(READER);
+  return changed;
+}
+
+function syncPods(cluster: Cluster, pods: readonly Pod[], now: number): boolean {
+  let changed = false;
+  for (const pod of pods) {
     if (!pod.spec.nodeName) continue;
     if (pod.metadata.deletionTimestamp !== undefined) {
       if (pod.status.terminatesAt === undefined || pod.status.terminatesAt <= now) {

@@ -26,6 +26,7 @@ export function settle(cluster: Cluster, maxRounds = 20): void {
   for (let round = 0; round < maxRounds; round++) {
     let changed = false;
     for (const controller of CONTROLLERS) changed = controller(cluster) || changed;
-    if (!changed) return;
+    if (!changed) break;
   }
+  cluster.journal.compact();
 }

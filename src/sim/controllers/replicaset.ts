@@ -9,11 +9,29 @@ import type { Pod, ReplicaSet } from '../model/types';
 import { KUBE_NAME_ALPHABET } from '../rng';
 import { ownerRef } from './deployment';
 import { byControllerUid } from './indexes';
+import { controllerRef, openQueue } from './work-queue';
 
+const READER = 'replicaset-controller';
+
+/** Syncs the ReplicaSets written since the last pass, and those whose pods were. */
 export function reconcileReplicaSets(cluster: Cluster): boolean {
+  const queue = openQueue(cluster, READER);
+  if (!queue.all) {
+    for (const o of queue.changes) {
+      if (o.kind === 'ReplicaSet') queue.addObject(o);
+      else if (o.kind === 'Pod') {
+        const ref = controllerRef(o);
+        if (ref?.kind === 'ReplicaSet') queue.add(`${o.metadata.namespace}/${ref.name}`);
+      }
+    }
+  }
   let changed = false;
-  const podsByOwner = byControllerUid(cluster.store.list('Pod'));
-  for (const rs of cluster.store.list('ReplicaSet')) changed = syncReplicaSet(cluster, rs, podsByOwner.get(rs.metadata.uid) ?? []) || changed;
+  const replicaSets = queue.objects(cluster, 'ReplicaSet');
+  if (replicaSets.length > 0) {
+    const podsByOwner = byControllerUid(cluster.store.list('Pod'));
+    for (const rs of replicaSets) changed = syncReplicaSet(cluster, rs, podsByOwner.get(rs.metadata.uid) ?? []) || changed;
+  }
+  cluster.journal.caughtUp(READER);
   return changed;
 }
 

@@ -9,6 +9,7 @@
  */
 import type { Cluster } from '../cluster';
 import type { Node, Pod } from '../model/types';
+import { openQueue } from './work-queue';
 
 function tolerates(pod: Pod, node: Node): boolean {
   return (node.spec.taints ?? []).every(
@@ -29,7 +30,18 @@ interface FeasibleGroup {
   least: number;
 }
 
+const READER = 'scheduler';
+
+/** Runs when a pod waiting for a node was written, or a node was (one may now fit). */
 export function reconcileScheduling(cluster: Cluster): boolean {
+  const queue = openQueue(cluster, READER);
+  const wakes = queue.all || queue.changes.some((o) => o.kind === 'Node' || (o.kind === 'Pod' && !o.spec.nodeName));
+  const changed = wakes && schedulePending(cluster);
+  cluster.journal.caughtUp(READER);
+  return changed;
+}
+
+function schedulePending(cluster: Cluster): boolean {
   const pending = cluster.store.list('Pod').filter((p) => !p.spec.nodeName && p.metadata.deletionTimestamp === undefined);
   if (pending.length === 0) return false;
   const nodes = cluster.store.list('Node');

@@ -80,5 +80,8 @@ export function readinessAt(pod: Pod, now: number): boolean {
     return s.ready;
   }
   if (s.probeFlipAt === undefined) s.probeFlipAt = nextTick(pod, now, !want);
-  return now >= s.probeFlipAt ? want : s.ready;
+  if (now < s.probeFlipAt) return s.ready;
+  // The change shows now; a later change starts its own wait.
+  s.probeFlipAt = undefined;
+  return want;
 }
