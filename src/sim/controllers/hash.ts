@@ -49,9 +49,21 @@ function sortInPlace(keys: string[]): string[] {
   return keys;
 }
 
+// Keys and many values recur in every manifest ("apiVersion", "TCP", image names): quote each once.
+const QUOTED = new Map<string, string>();
+
+function quoted(s: string): string {
+  let q = QUOTED.get(s);
+  if (q === undefined) {
+    if (QUOTED.size >= 10_000) QUOTED.clear();
+    QUOTED.set(s, (q = JSON.stringify(s)));
+  }
+  return q;
+}
+
 /** JSON with object keys sorted and undefined members left out (what Go's json.Marshal prints for a map). */
 export function canonicalJson(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'string') return quoted(value);
   if (Array.isArray(value)) {
     let out = '[';
     for (let i = 0; i < value.length; i++) out += (i ? ',' : '') + (canonicalJson(value[i]) ?? '');
@@ -63,7 +75,7 @@ export function canonicalJson(value: unknown): string {
     let out = '{';
     for (const k of keys) {
       if (obj[k] === undefined) continue;
-      out += (out.length > 1 ? ',' : '') + JSON.stringify(k) + ':' + canonicalJson(obj[k]);
+      out += (out.length > 1 ? ',' : '') + quoted(k) + ':' + canonicalJson(obj[k]);
     }
     return out + '}';
   }
