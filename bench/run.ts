@@ -2,7 +2,8 @@
  * `npm run bench`: one figure a line as `name: value`.
  * settle-*: the core applies and settles a 5,000-pod, 1,000-service cluster
  * (manifests already parsed: the figure is the core's, not the YAML parser's); the
- * heap figure is what the settled cluster holds (measured outside the timed part).
+ * heap figure is what the settled cluster holds (measured outside the timed part);
+ * settle-object-floor-ms is the time to merely allocate the same objects (bench/object-floor.ts).
  * trace-requests-per-second: requests traced with full hop records per second
  * (median of runs), default scenario, iptables mode: `curl http://web/` from the
  * client pod, DNS and conntrack included.
@@ -20,6 +21,7 @@ import { Simulation } from '../src/sim/simulation';
 import { createDataPlane } from '../src/sim/net/data-plane';
 import { performRequest } from '../src/sim/net/request';
 import { bigClusterConfig, bigClusterYaml, CLIENT_POD_YAML } from './big-cluster';
+import { buildObjectFloor } from './object-floor';
 import { median, timeRuns } from './stats';
 
 function heapUsed(): number {
@@ -42,6 +44,10 @@ function settleBench(): void {
   const held = heldBy(build);
   console.log(`settle-5000-pods-1000-services-ms: ${median(times).toFixed(1)}`);
   console.log(`settle-heap-mib: ${(held / 1024 / 1024).toFixed(1)}`);
+  const floor = timeRuns(7, () => {
+    if (buildObjectFloor(1000, 5).size < 10_000) throw new Error('object floor is short');
+  });
+  console.log(`settle-object-floor-ms: ${median(floor).toFixed(1)}`);
 }
 
 /** The heap an object graph holds: the heap with it less the heap before it (the parsed manifests stay outside). */
