@@ -28,7 +28,7 @@ export function reconcileDeployments(cluster: Cluster): boolean {
       if (o.kind === 'Deployment') queue.addObject(o);
       else if (o.kind === 'ReplicaSet') {
         const ref = controllerRef(o);
-        if (ref?.kind === 'Deployment') queue.add(`${o.metadata.namespace}/${ref.name}`);
+        if (ref?.kind === 'Deployment') queue.addUid(ref.uid);
       }
     }
   }

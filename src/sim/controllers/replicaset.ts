@@ -21,7 +21,7 @@ export function reconcileReplicaSets(cluster: Cluster): boolean {
       if (o.kind === 'ReplicaSet') queue.addObject(o);
       else if (o.kind === 'Pod') {
         const ref = controllerRef(o);
-        if (ref?.kind === 'ReplicaSet') queue.add(`${o.metadata.namespace}/${ref.name}`);
+        if (ref?.kind === 'ReplicaSet') queue.addUid(ref.uid);
       }
     }
   }

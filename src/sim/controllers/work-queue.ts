@@ -21,6 +21,7 @@ export function controllerRef(obj: KubeObject): OwnerReference | undefined {
 export class WorkQueue {
   private readonly keys = new Set<string>();
   private readonly queuedObjects = new Set<KubeObject>();
+  private readonly uids = new Set<string>();
   /** Everything must be synced: the controller's first pass. */
   readonly all: boolean;
   /** What was written since the last pass (none listed when `all`). */
@@ -41,8 +42,13 @@ export class WorkQueue {
     this.queuedObjects.add(obj);
   }
 
+  /** Queues the object with this uid (an owner, named by its dependents' ownerReferences). */
+  addUid(uid: string): void {
+    this.uids.add(uid);
+  }
+
   get empty(): boolean {
-    return !this.all && this.keys.size === 0 && this.queuedObjects.size === 0;
+    return !this.all && this.keys.size === 0 && this.queuedObjects.size === 0 && this.uids.size === 0;
   }
 
   /** The queued objects of a kind that still exist, in the store's order. */
@@ -50,7 +56,7 @@ export class WorkQueue {
     if (this.all) return cluster.store.list(kind);
     if (this.empty) return [];
     const byKey = this.keys.size > 0;
-    return cluster.store.list(kind).filter((o) => this.queuedObjects.has(o) || (byKey && this.keys.has(keyOf(o))));
+    return cluster.store.list(kind).filter((o) => this.queuedObjects.has(o) || this.uids.has(o.metadata.uid) || (byKey && this.keys.has(keyOf(o))));
   }
 
   /** Whether this key was queued by key (a Service that may have gone, for its slices). */
