@@ -5,8 +5,8 @@ import type { Packet } from './packet';
 export type CtState = 'SYN_SENT' | 'ESTABLISHED' | 'TIME_WAIT' | 'CLOSE';
 
 export interface CtEntry {
-  orig: Packet;
-  /** The original tuple, kept on the entry itself (compared on every lookup). */
+  /** The original tuple (the connection's first packet as the client sent it). */
+  readonly orig: Packet;
   readonly src: string;
   readonly sport: number;
   readonly dst: string;
@@ -15,7 +15,7 @@ export interface CtEntry {
   /** The tuple replies carry: from the chosen backend to the (possibly masqueraded) client. */
   readonly reply: Packet;
   /** The connection's first packet as it left the node (after DNAT and SNAT). */
-  translated: Packet;
+  readonly translated: Packet;
   /** TCP state; UDP has none. */
   state?: CtState;
   assured: boolean;
@@ -33,36 +33,49 @@ export interface CtEntry {
 export const CT_TIMEOUTS = { ESTABLISHED: 86_400, TIME_WAIT: 120, SYN_SENT: 120, CLOSE: 10, UDP: 30, UDP_STREAM: 120 } as const;
 
 /**
- * An entry keeps the translated packet it was given and derives the reply tuple on
- * demand: one object less per tracked flow (load experiments track hundreds of thousands).
+ * An entry holds both tuples as plain fields and builds packets from them on demand:
+ * load experiments track tens of thousands of flows per node, and renewing a flow then
+ * writes numbers and existing strings only (no new objects hung on a long-lived entry).
  */
 export class Entry implements CtEntry {
   origKey: number;
   replyKey: number;
   /** When the table first filed this tuple (its place in `conntrack -L`). */
   seq = 0;
-  // The original tuple's fields, copied so a lookup compares them without a second object.
   readonly src: string;
   readonly sport: number;
   readonly dst: string;
   readonly dport: number;
   readonly protocol: Packet['protocol'];
+  /** The translated tuple. */
+  tSrc: string;
+  tSport: number;
+  tDst: string;
+  tDport: number;
+
   constructor(
-    public orig: Packet, public translated: Packet, public state: CtState | undefined, public assured: boolean,
+    orig: Packet, translated: Packet, public state: CtState | undefined, public assured: boolean,
     public replied: boolean, public mark: number, public expiresAt: number, public endpointPod: string | undefined,
   ) {
-    this.origKey = tupleKey(orig);
-    this.replyKey = replyKeyOf(translated);
     this.src = orig.src;
     this.sport = orig.sport;
     this.dst = orig.dst;
     this.dport = orig.dport;
     this.protocol = orig.protocol;
+    this.tSrc = translated.src;
+    this.tSport = translated.sport;
+    this.tDst = translated.dst;
+    this.tDport = translated.dport;
+    this.origKey = tupleKey(orig);
+    this.replyKey = replyKeyOf(translated);
   }
 
   /** Becomes the entry of a new connection on the same original tuple (the old one is gone). */
   renew(translated: Packet, replyKey: number, state: CtState | undefined, assured: boolean, replied: boolean, expiresAt: number, endpointPod: string | undefined): void {
-    this.translated = translated;
+    this.tSrc = translated.src;
+    this.tSport = translated.sport;
+    this.tDst = translated.dst;
+    this.tDport = translated.dport;
     this.state = state;
     this.assured = assured;
     this.replied = replied;
@@ -72,9 +85,21 @@ export class Entry implements CtEntry {
     this.replyKey = replyKey;
   }
 
+  get orig(): Packet {
+    return { protocol: this.protocol, src: this.src, sport: this.sport, dst: this.dst, dport: this.dport };
+  }
+
+  get translated(): Packet {
+    return { protocol: this.protocol, src: this.tSrc, sport: this.tSport, dst: this.tDst, dport: this.tDport };
+  }
+
   get reply(): Packet {
-    const t = this.translated;
-    return { protocol: t.protocol, src: t.dst, sport: t.dport, dst: t.src, dport: t.sport };
+    return { protocol: this.protocol, src: this.tDst, sport: this.tDport, dst: this.tSrc, dport: this.tSport };
+  }
+
+  /** Whether `p` travels this connection's reply direction. */
+  isReply(p: Packet): boolean {
+    return p.sport === this.tDport && p.dport === this.tSport && p.src === this.tDst && p.dst === this.tSrc && p.protocol === this.protocol;
   }
 }
 

@@ -12,9 +12,7 @@ const tuple = (p: Packet): string => `src=${p.src} dst=${p.dst} sport=${p.sport}
 export function formatConntrackEntry(e: CtEntry, now: number): string {
   const head = e.protocol === 'TCP' ? 'tcp      6 ' : 'udp      17 ';
   const timeout = Math.max(0, Math.floor(e.expiresAt - now));
-  const t = e.translated;
-  return head + timeout + (e.state ? ' ' + e.state : '') + ' ' + tuple(e) + (e.replied ? '' : ' [UNREPLIED]') +
-    ` src=${t.dst} dst=${t.src} sport=${t.dport} dport=${t.sport}` + (e.assured ? ' [ASSURED]' : '') + ' mark=' + e.mark + ' use=1';
+  return head + timeout + (e.state ? ' ' + e.state : '') + ' ' + tuple(e) + (e.replied ? '' : ' [UNREPLIED]') + ' ' + tuple(e.reply) + (e.assured ? ' [ASSURED]' : '') + ' mark=' + e.mark + ' use=1';
 }
 
 /** `conntrack -L`: the table on stdout, the count on stderr. */

@@ -5,7 +5,7 @@
  * `conntrack -L` prints it (conntrack-print.ts). Departure: the kernel dumps its hash
  * table in bucket order; we list in insertion order (a renewed tuple keeps its place).
  */
-import { CT_MAX, isReplyOf, replyKeyOf, sameTuple, tupleKey } from './conntrack-key';
+import { CT_MAX, replyKeyOf, sameTuple, tupleKey } from './conntrack-key';
 import { CT_TIMEOUTS, Entry, type CtEntry, type CtState } from './conntrack-entry';
 import type { Packet } from './packet';
 import { SlotTable } from './slot-table';
@@ -81,7 +81,7 @@ export class ConntrackTable {
 
   /** Drops entries whose reply comes from `ip` (conntrack -D --reply-src, as kube-proxy does for UDP). */
   deleteByReplySource(ip: string): number {
-    const gone = this.entries(-Infinity).filter((e) => e.translated.dst === ip);
+    const gone = this.entries(-Infinity).filter((e) => (e as Entry).tDst === ip);
     for (const e of gone) this.delete(e as Entry);
     return gone.length;
   }
@@ -90,7 +90,7 @@ export class ConntrackTable {
   private find(p: Packet, key: number): Entry | undefined {
     for (let slot = this.slots.first(key); slot >= 0; slot = this.slots.next(key, slot)) {
       const e = this.slots.at(slot);
-      if (sameTuple(e, p) || isReplyOf(p, e.translated)) return e;
+      if (sameTuple(e, p) || e.isReply(p)) return e;
     }
     return undefined;
   }
