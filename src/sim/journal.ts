@@ -32,6 +32,12 @@ export class ChangeJournal {
     this.cursors.set(reader, this.base + this.changes.length);
   }
 
+  /** Every reader starts over with a full pass, as controllers do when they restart and relist. */
+  restartReaders(): void {
+    this.cursors.clear();
+    this.changes = [];
+  }
+
   /** Drops the changes every reader has read. */
   compact(): void {
     let min = this.base + this.changes.length;
