@@ -54,15 +54,9 @@ export function trackedVerdict(ct: ConntrackTable, packet: Packet, now: number, 
   const e = ct.lookup(packet, now);
   if (!e || e.src !== packet.src || e.sport !== packet.sport || e.state === 'TIME_WAIT') return undefined;
   const translated = e.translated;
-  return {
-    packet: translated,
-    verdict: 'ACCEPT',
-    masquerade: translated.src !== packet.src,
-    rules: [formatConntrackEntry(e, now)],
-    tool,
-    ct: e,
-    ...(e.endpointPod ? { endpointPod: e.endpointPod } : {}),
-  };
+  const v: ProxyVerdict = { packet: translated, verdict: 'ACCEPT', masquerade: translated.src !== packet.src, rules: [formatConntrackEntry(e, now)], tool, ct: e };
+  if (e.endpointPod) v.endpointPod = e.endpointPod;
+  return v;
 }
 
 /** Records an accepted new connection in the node's table; returns the verdict unchanged. */
