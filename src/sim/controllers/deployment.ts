@@ -8,7 +8,7 @@ import type { Cluster } from '../cluster';
 import type { Deployment, OwnerReference, ReplicaSet } from '../model/types';
 import { podTemplateHash } from './hash';
 import { byControllerUid } from './indexes';
-import { controllerRef, openQueue } from './work-queue';
+import { openQueue } from './work-queue';
 
 export function ownerRef(owner: { apiVersion: string; kind: string; metadata: { name: string; uid: string } }): OwnerReference {
   return { apiVersion: owner.apiVersion, kind: owner.kind, name: owner.metadata.name, uid: owner.metadata.uid, controller: true, blockOwnerDeletion: true };
@@ -23,15 +23,7 @@ const READER = 'deployment-controller';
 /** Syncs the Deployments written since the last pass, and those whose ReplicaSets were. */
 export function reconcileDeployments(cluster: Cluster): boolean {
   const queue = openQueue(cluster, READER);
-  if (!queue.all) {
-    for (const o of queue.changes) {
-      if (o.kind === 'Deployment') queue.addObject(o);
-      else if (o.kind === 'ReplicaSet') {
-        const ref = controllerRef(o);
-        if (ref?.kind === 'Deployment') queue.addUid(ref.uid);
-      }
-    }
-  }
+  queue.addWithOwnersOf('Deployment', 'ReplicaSet');
   let changed = false;
   const deployments = queue.objects(cluster, 'Deployment');
   if (deployments.length > 0) {

@@ -20,24 +20,29 @@ export function byControllerUid<T extends KubeObject>(objects: readonly T[]): Ma
   return out;
 }
 
-/** Pods by namespace, label key and label value (nested maps: no key text is built). */
+/** Items by namespace, then by each key=value pair they carry (nested maps: no key text is built). */
+export type PairIndex<T> = Map<string, Map<string, Map<string, T[]>>>;
+
+/** Files `item` under each of the pairs, in its namespace. */
+export function addToPairIndex<T>(index: PairIndex<T>, namespace: string, pairs: Labels, item: T): void {
+  let byKey = index.get(namespace);
+  if (!byKey) index.set(namespace, (byKey = new Map()));
+  for (const k in pairs) {
+    let byValue = byKey.get(k);
+    if (!byValue) byKey.set(k, (byValue = new Map()));
+    const list = byValue.get(pairs[k]!);
+    if (list) list.push(item);
+    else byValue.set(pairs[k]!, [item]);
+  }
+}
+
+/** Pods by namespace, label key and label value. */
 export class PodLabelIndex {
-  private readonly index = new Map<string, Map<string, Map<string, Pod[]>>>();
+  private readonly index: PairIndex<Pod> = new Map();
 
   constructor(store: ObjectStore) {
     for (const pod of store.list('Pod')) {
-      const labels = pod.metadata.labels;
-      if (!labels) continue;
-      const ns = pod.metadata.namespace ?? '';
-      let byKey = this.index.get(ns);
-      if (!byKey) this.index.set(ns, (byKey = new Map()));
-      for (const k in labels) {
-        let byValue = byKey.get(k);
-        if (!byValue) byKey.set(k, (byValue = new Map()));
-        const list = byValue.get(labels[k]!);
-        if (list) list.push(pod);
-        else byValue.set(labels[k]!, [pod]);
-      }
+      if (pod.metadata.labels) addToPairIndex(this.index, pod.metadata.namespace ?? '', pod.metadata.labels, pod);
     }
   }
 

@@ -9,22 +9,14 @@ import type { Pod, ReplicaSet } from '../model/types';
 import { KUBE_NAME_ALPHABET } from '../rng';
 import { ownerRef } from './deployment';
 import { byControllerUid } from './indexes';
-import { controllerRef, openQueue } from './work-queue';
+import { openQueue } from './work-queue';
 
 const READER = 'replicaset-controller';
 
 /** Syncs the ReplicaSets written since the last pass, and those whose pods were. */
 export function reconcileReplicaSets(cluster: Cluster): boolean {
   const queue = openQueue(cluster, READER);
-  if (!queue.all) {
-    for (const o of queue.changes) {
-      if (o.kind === 'ReplicaSet') queue.addObject(o);
-      else if (o.kind === 'Pod') {
-        const ref = controllerRef(o);
-        if (ref?.kind === 'ReplicaSet') queue.addUid(ref.uid);
-      }
-    }
-  }
+  queue.addWithOwnersOf('ReplicaSet', 'Pod');
   let changed = false;
   const replicaSets = queue.objects(cluster, 'ReplicaSet');
   if (replicaSets.length > 0) {

@@ -9,26 +9,14 @@ import type { Cluster } from '../cluster';
 import { matchesLabels } from '../model/labels';
 import type { Labels, Pod, Service } from '../model/types';
 import { managesEndpoints } from './service-pods';
+import { addToPairIndex, type PairIndex } from './indexes';
 import { keyOf, type WorkQueue } from './work-queue';
 
-/** Services with a selector by namespace, selector key and value. */
-type SelectorIndex = Map<string, Map<string, Map<string, Service[]>>>;
-
-function selectorIndex(cluster: Cluster): SelectorIndex {
-  const index: SelectorIndex = new Map();
+/** Services with a selector, by namespace and each pair of their selector. */
+function selectorIndex(cluster: Cluster): PairIndex<Service> {
+  const index: PairIndex<Service> = new Map();
   for (const svc of cluster.store.list('Service')) {
-    if (!managesEndpoints(svc)) continue;
-    const ns = svc.metadata.namespace ?? '';
-    let byKey = index.get(ns);
-    if (!byKey) index.set(ns, (byKey = new Map()));
-    const selector = svc.spec.selector!;
-    for (const k in selector) {
-      let byValue = byKey.get(k);
-      if (!byValue) byKey.set(k, (byValue = new Map()));
-      const list = byValue.get(selector[k]!);
-      if (list) list.push(svc);
-      else byValue.set(selector[k]!, [svc]);
-    }
+    if (managesEndpoints(svc)) addToPairIndex(index, svc.metadata.namespace ?? '', svc.spec.selector!, svc);
   }
   return index;
 }

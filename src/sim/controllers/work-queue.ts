@@ -42,11 +42,6 @@ export class WorkQueue {
     this.queuedObjects.add(obj);
   }
 
-  /** Queues the object with this uid (an owner, named by its dependents' ownerReferences). */
-  addUid(uid: string): void {
-    this.uids.add(uid);
-  }
-
   get empty(): boolean {
     return !this.all && this.keys.size === 0 && this.queuedObjects.size === 0 && this.uids.size === 0;
   }
@@ -57,6 +52,17 @@ export class WorkQueue {
     if (this.empty) return [];
     const byKey = this.keys.size > 0;
     return cluster.store.list(kind).filter((o) => this.queuedObjects.has(o) || this.uids.has(o.metadata.uid) || (byKey && this.keys.has(keyOf(o))));
+  }
+
+  /** Queues the written objects of `kind`, and the `kind` owners (by controller reference) of written `dependents`. */
+  addWithOwnersOf(kind: Kind, dependents: Kind): void {
+    for (const o of this.changes) {
+      if (o.kind === kind) this.queuedObjects.add(o);
+      else if (o.kind === dependents) {
+        const ref = controllerRef(o);
+        if (ref?.kind === kind) this.uids.add(ref.uid);
+      }
+    }
   }
 
   /** Whether this key was queued by key (a Service that may have gone, for its slices). */
