@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { AppPage } from './pages/app-page';
 import { encodeFragment } from '../src/share/share-link';
 import { DEFAULT_SCENARIO_YAML } from '../src/sim/scenario/default-scenario';
@@ -60,4 +60,33 @@ test('a Service without a selector shows its hand-made endpoints on the canvas',
   await page.goto(`/#${fragment}`);
   const app = new AppPage(page);
   await expect(app.graph.getByLabel('hand-made endpoints of legacy-db')).toHaveText('hand-made endpoints: 172.18.0.100:5432');
+});
+
+/** The text of the editor lines tinted in a tone (overlay and line share their top offset). */
+async function tintedLines(page: Page, tone: 'amber' | 'blue'): Promise<string[]> {
+  return page.evaluate((cls) => {
+    const editor = document.querySelector('.monaco-editor')!;
+    const tops = new Set([...editor.querySelectorAll<HTMLElement>(`.view-overlays .${cls}`)].map((el) => el.parentElement!.style.top));
+    return [...editor.querySelectorAll<HTMLElement>('.view-lines .view-line')].filter((l) => tops.has(l.style.top)).map((l) => l.textContent!.replace(/\u00a0/g, ' ').trim());
+  }, `tint-${tone}`);
+}
+
+test('with nothing chosen, the hop on show tints the YAML of the Service it is about', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open();
+  await app.editorReady();
+  await expect(app.editor.locator('.tint-amber')).toHaveCount(0);
+
+  await app.sendRequest();
+  await expect(page.getByLabel('Reply body')).toHaveText(/^web-/);
+  await app.hops.getByRole('listitem').filter({ hasText: /DNAT/ }).first().getByRole('button').click();
+  // The DNAT rewrote Service web's ClusterIP: its lines amber (brought into view), its selector blue.
+  await expect.poll(() => tintedLines(page, 'amber')).toContain('kind: Service');
+  expect(await tintedLines(page, 'amber')).toContain('name: web');
+  expect(await tintedLines(page, 'blue')).toContain('app: web');
+
+  // A chosen element wins over the hop: the client pod's lines, not the Service's.
+  await app.graph.getByRole('img', { name: /^Pod client / }).click();
+  await expect.poll(() => tintedLines(page, 'amber')).toContain('name: client');
+  expect(await tintedLines(page, 'amber')).not.toContain('kind: Service');
 });
