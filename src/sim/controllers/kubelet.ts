@@ -35,12 +35,17 @@ const READER = 'kubelet';
 /** The simulation time of each cluster's last kubelet pass: when time moves, every pod is looked at. */
 const lastPass = new WeakMap<Cluster, number>();
 
-/** Syncs the pods written since the last pass, or every pod when time has moved (probes, grace periods). */
+/**
+ * Syncs the pods written since the last pass; every pod when time has moved (probes,
+ * grace periods), a node changed, or a pod went away (its IP is free for a pod still
+ * waiting for one).
+ */
 export function reconcileKubelets(cluster: Cluster): boolean {
   const queue = openQueue(cluster, READER);
   const now = cluster.clock.now();
+  const everyPod = queue.all || lastPass.get(cluster) !== now || queue.changes.some((o) => o.kind === 'Node' || (o.kind === 'Pod' && cluster.store.get('Pod', o.metadata.namespace, o.metadata.name) !== o));
   let pods: Pod[];
-  if (queue.all || lastPass.get(cluster) !== now || queue.changes.some((o) => o.kind === 'Node')) pods = cluster.store.list('Pod');
+  if (everyPod) pods = cluster.store.list('Pod');
   else {
     const touched = new Set<Pod>();
     for (const o of queue.changes) if (o.kind === 'Pod') touched.add(o);
