@@ -2,8 +2,10 @@
  * What the endpoint controllers watch, as their queues of Service keys: Services
  * written, and the Services selecting a written pod, by the labels the pod has now or
  * had when the controller last saw it (a relabelled pod leaves its old Services).
- * Mirrors the pod event handlers of k/k pkg/controller/endpoint (getPodServiceMemberships,
- * which also looks at the old pod's labels) and of the EndpointSlice controller.
+ * Mirrors the pod update handlers both endpoint controllers share:
+ * GetServicesToUpdateOnPodChange (staging/src/k8s.io/endpointslice/util/controller_utils.go,
+ * earlier pkg/controller/util/endpoint), the Services of the new pod's labels plus those
+ * of the old pod's when the labels changed.
  */
 import type { Cluster } from '../cluster';
 import { matchesLabels } from '../model/labels';
