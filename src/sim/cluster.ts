@@ -11,8 +11,8 @@ import { NodeIpam } from './controllers/pod-ipam';
 import { IdSource } from './ids';
 import { ChangeJournal } from './journal';
 import { ObjectStore } from './model/store';
-import type { KubeObject, ObjectMeta, Pod } from './model/types';
-import { createRng, type Rng } from './rng';
+import type { Kind, KubeObject, ObjectMeta, Pod } from './model/types';
+import { createRng, KUBE_NAME_ALPHABET, type Rng } from './rng';
 import { parseCidr } from './net/ip';
 import { DEFAULT_GRACE_SECONDS, secondsToTerminate } from './kubelet/termination';
 
@@ -114,6 +114,14 @@ export class Cluster {
       this.ipam.set(nodeName, ipam);
     }
     return ipam;
+  }
+
+  /** metadata.generateName as the API server fills it in: the prefix and 5 random characters, free in the namespace. */
+  generatedName(kind: Kind, namespace: string | undefined, prefix: string): string {
+    let name: string;
+    do name = prefix + this.rng.string(5, KUBE_NAME_ALPHABET);
+    while (this.store.get(kind, namespace, name));
+    return name;
   }
 
   newMeta(name: string, namespace: string | undefined, extra: Partial<ObjectMeta> = {}): ObjectMeta {

@@ -8,9 +8,8 @@
  */
 import type { Cluster } from '../cluster';
 import type { EndpointSlice, Endpoints, Service, SliceEndpoint } from '../model/types';
-import { KUBE_NAME_ALPHABET } from '../rng';
 import { canonicalJson } from './hash';
-import { ownerRef } from './deployment';
+import { createSlice } from './endpointslice';
 import { openQueue } from './work-queue';
 
 export const MIRROR_MANAGER = 'endpointslicemirroring-controller.k8s.io';
@@ -69,17 +68,7 @@ function mirrorAll(cluster: Cluster): boolean {
         }
         return;
       }
-      let name: string;
-      do name = `${svc.metadata.name}-${cluster.rng.string(5, KUBE_NAME_ALPHABET)}`;
-      while (cluster.store.get('EndpointSlice', svc.metadata.namespace, name));
-      cluster.create<EndpointSlice>({
-        apiVersion: 'discovery.k8s.io/v1',
-        kind: 'EndpointSlice',
-        metadata: cluster.newMeta(name, svc.metadata.namespace, { generateName: `${svc.metadata.name}-`, labels, ownerReferences: [ownerRef(ep)] }),
-        addressType: 'IPv4',
-        endpoints: g.endpoints,
-        ports: g.ports,
-      });
+      createSlice(cluster, svc, ep, labels, g);
       changed = true;
     });
     for (const extra of have.slice(want.length)) {

@@ -6,8 +6,7 @@
  * Mirrors staging/src/k8s.io/endpointslice (reconciler.go, utils.go podToEndpoint).
  */
 import type { Cluster } from '../cluster';
-import type { EndpointSlice, Pod, Service, SliceEndpoint } from '../model/types';
-import { KUBE_NAME_ALPHABET } from '../rng';
+import type { EndpointSlice, Endpoints, Pod, Service, SliceEndpoint } from '../model/types';
 import { ownerRef } from './deployment';
 import { sameStringMap } from './hash';
 import { podLabelIndex } from './indexes';
@@ -112,6 +111,19 @@ function desiredGroups(selected: readonly Pod[], svc: Service): { ports: SlicePo
   return out.length > 0 ? out : [{ ports: null, endpoints: [] }];
 }
 
+/** A new IPv4 slice for the Service, named <service>-<5 characters>, owned by `owner` (the Service, or mirrored Endpoints). */
+export function createSlice(cluster: Cluster, svc: Service, owner: Service | Endpoints, labels: Record<string, string>, content: { endpoints: SliceEndpoint[]; ports: SlicePorts | null }): void {
+  const prefix = `${svc.metadata.name}-`;
+  cluster.create<EndpointSlice>({
+    apiVersion: 'discovery.k8s.io/v1',
+    kind: 'EndpointSlice',
+    metadata: cluster.newMeta(cluster.generatedName('EndpointSlice', svc.metadata.namespace, prefix), svc.metadata.namespace, { generateName: prefix, labels, ownerReferences: [ownerRef(owner)] }),
+    addressType: 'IPv4',
+    endpoints: content.endpoints,
+    ports: content.ports,
+  });
+}
+
 /** Pods with the same resolved ports share slices. */
 function portsKey(ports: SlicePorts): string {
   let key = '';
@@ -146,17 +158,7 @@ function syncService(cluster: Cluster, selected: readonly Pod[], svc: Service, e
       }
       continue;
     }
-    let name: string;
-    do name = `${svc.metadata.name}-${cluster.rng.string(5, KUBE_NAME_ALPHABET)}`;
-    while (cluster.store.get('EndpointSlice', svc.metadata.namespace, name));
-    cluster.create<EndpointSlice>({
-      apiVersion: 'discovery.k8s.io/v1',
-      kind: 'EndpointSlice',
-      metadata: cluster.newMeta(name, svc.metadata.namespace, { generateName: `${svc.metadata.name}-`, labels, ownerReferences: [ownerRef(svc)] }),
-      addressType: 'IPv4',
-      endpoints: want.endpoints,
-      ports: want.ports,
-    });
+    createSlice(cluster, svc, svc, labels, want);
     changed = true;
   }
   for (const s of free) {

@@ -6,7 +6,6 @@
  */
 import type { Cluster } from '../cluster';
 import type { Pod, ReplicaSet } from '../model/types';
-import { KUBE_NAME_ALPHABET } from '../rng';
 import { ownerRef } from './deployment';
 import { byControllerUid } from './indexes';
 import { openQueue } from './work-queue';
@@ -66,10 +65,7 @@ function syncReplicaSet(cluster: Cluster, rs: ReplicaSet, owned: Pod[]): boolean
 }
 
 function newPodFor(cluster: Cluster, rs: ReplicaSet): Pod {
-  let name: string;
-  do {
-    name = `${rs.metadata.name}-${cluster.rng.string(5, KUBE_NAME_ALPHABET)}`;
-  } while (cluster.store.get('Pod', rs.metadata.namespace, name));
+  const name = cluster.generatedName('Pod', rs.metadata.namespace, `${rs.metadata.name}-`);
   return {
     apiVersion: 'v1',
     kind: 'Pod',

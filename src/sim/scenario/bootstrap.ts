@@ -11,7 +11,6 @@ import { Cluster } from '../cluster';
 import { settle } from '../controllers/reconcile';
 import { cidrAddress, formatIPv4, subnetAt } from '../net/ip';
 import type { Container, Deployment, Node, Pod, Service } from '../model/types';
-import { KUBE_NAME_ALPHABET } from '../rng';
 import type { ClusterConfig, NodeConfig } from './cluster-config';
 
 export const KUBERNETES_VERSION = 'v1.33.1';
@@ -170,8 +169,8 @@ export function bootstrapCluster(config: ClusterConfig, seed: number): Cluster {
     if (i > 0) addNode(cluster, n, i, false);
   });
   for (const n of ordered) {
-    hostPod(cluster, `kindnet-${cluster.rng.string(5, KUBE_NAME_ALPHABET)}`, n, 'docker.io/kindest/kindnetd:v20250512-df8de77b', { kind: 'DaemonSet', name: 'kindnet' }, { app: 'kindnet', 'k8s-app': 'kindnet', tier: 'node' });
-    hostPod(cluster, `kube-proxy-${cluster.rng.string(5, KUBE_NAME_ALPHABET)}`, n, `registry.k8s.io/kube-proxy:${KUBERNETES_VERSION}`, { kind: 'DaemonSet', name: 'kube-proxy' }, { 'k8s-app': 'kube-proxy' });
+    hostPod(cluster, cluster.generatedName('Pod', 'kube-system', 'kindnet-'), n, 'docker.io/kindest/kindnetd:v20250512-df8de77b', { kind: 'DaemonSet', name: 'kindnet' }, { app: 'kindnet', 'k8s-app': 'kindnet', tier: 'node' });
+    hostPod(cluster, cluster.generatedName('Pod', 'kube-system', 'kube-proxy-'), n, `registry.k8s.io/kube-proxy:${KUBERNETES_VERSION}`, { kind: 'DaemonSet', name: 'kube-proxy' }, { 'k8s-app': 'kube-proxy' });
   }
   settle(cluster);
   for (const obj of [...cluster.store.list('Pod'), ...cluster.store.list('ReplicaSet'), ...cluster.store.list('EndpointSlice'), ...cluster.store.list('Endpoints')]) {
