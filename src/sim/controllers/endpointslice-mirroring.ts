@@ -9,7 +9,7 @@
 import type { Cluster } from '../cluster';
 import type { EndpointSlice, Endpoints, Service, SliceEndpoint } from '../model/types';
 import { canonicalJson } from './hash';
-import { createSlice } from './endpointslice';
+import { createSlice, MANAGED_BY } from './endpointslice';
 import { openQueue } from './work-queue';
 
 export const MIRROR_MANAGER = 'endpointslicemirroring-controller.k8s.io';
@@ -45,7 +45,7 @@ function mirrorAll(cluster: Cluster): boolean {
   let changed = false;
   const existing = new Map<string, EndpointSlice[]>();
   for (const s of cluster.store.list('EndpointSlice')) {
-    if (s.metadata.labels?.['endpointslice.kubernetes.io/managed-by'] !== MIRROR_MANAGER) continue;
+    if (s.metadata.labels?.[MANAGED_BY] !== MIRROR_MANAGER) continue;
     const key = `${s.metadata.namespace}/${s.metadata.labels['kubernetes.io/service-name']}`;
     existing.set(key, [...(existing.get(key) ?? []), s]);
   }
@@ -56,7 +56,7 @@ function mirrorAll(cluster: Cluster): boolean {
     const have = existing.get(key) ?? [];
     existing.delete(key);
     const want = mirrored(ep).filter((g) => g.endpoints.length > 0);
-    const labels = { ...(svc.metadata.labels ?? {}), 'endpointslice.kubernetes.io/managed-by': MIRROR_MANAGER, 'kubernetes.io/service-name': svc.metadata.name };
+    const labels = { ...(svc.metadata.labels ?? {}), [MANAGED_BY]: MIRROR_MANAGER, 'kubernetes.io/service-name': svc.metadata.name };
     want.forEach((g, i) => {
       const slice = have[i];
       if (slice) {

@@ -6,7 +6,7 @@
  * Mirrors staging/src/k8s.io/endpointslice (reconciler.go, utils.go podToEndpoint).
  */
 import type { Cluster } from '../cluster';
-import type { EndpointSlice, Endpoints, Pod, Service, SliceEndpoint } from '../model/types';
+import type { EndpointSlice, Endpoints, KubeObject, Pod, Service, SliceEndpoint } from '../model/types';
 import { ownerRef } from './deployment';
 import { sameStringMap } from './hash';
 import { podLabelIndex } from './indexes';
@@ -30,11 +30,11 @@ export function serviceLabelsFor(svc: Service): Record<string, string> {
 type SlicePorts = NonNullable<EndpointSlice['ports']>;
 
 const READER = 'endpointslice-controller';
-const MANAGED_BY = 'endpointslice.kubernetes.io/managed-by';
+export const MANAGED_BY = 'endpointslice.kubernetes.io/managed-by';
 const filler = new ServiceQueueFiller();
 
 /** The Service a slice this controller manages belongs to. */
-function managedSliceKey(o: { kind: string; metadata: { namespace?: string; labels?: Record<string, string> } }): string | undefined {
+function managedSliceKey(o: KubeObject): string | undefined {
   if (o.kind !== 'EndpointSlice' || o.metadata.labels?.[MANAGED_BY] !== SLICE_MANAGER) return undefined;
   return `${o.metadata.namespace}/${o.metadata.labels['kubernetes.io/service-name']}`;
 }
@@ -138,7 +138,7 @@ function syncService(cluster: Cluster, selected: readonly Pod[], svc: Service, e
   let changed = false;
   // setEndpointSliceLabels: the Service's labels, service.kubernetes.io/headless when it has no ClusterIP, then the reserved two.
   const labels = serviceLabelsFor(svc);
-  labels['endpointslice.kubernetes.io/managed-by'] = SLICE_MANAGER;
+  labels[MANAGED_BY] = SLICE_MANAGER;
   labels['kubernetes.io/service-name'] = svc.metadata.name;
   for (const want of wanted) {
     const portsKey = JSON.stringify(want.ports);

@@ -5,13 +5,19 @@
 import { matchesLabels } from '../model/labels';
 import type { Cluster } from '../cluster';
 import type { ObjectStore } from '../model/store';
-import type { KubeObject, Labels, Pod } from '../model/types';
+import type { KubeObject, Labels, OwnerReference, Pod } from '../model/types';
+
+/** The owner reference marked controller (the first one when none is). */
+export function controllerRef(obj: KubeObject): OwnerReference | undefined {
+  const refs = obj.metadata.ownerReferences;
+  return refs?.find((r) => r.controller) ?? refs?.[0];
+}
 
 /** Objects of a kind grouped by the uid of their controlling owner. */
 export function byControllerUid<T extends KubeObject>(objects: readonly T[]): Map<string, T[]> {
   const out = new Map<string, T[]>();
   for (const o of objects) {
-    const ref = o.metadata.ownerReferences?.find((r) => r.controller) ?? o.metadata.ownerReferences?.[0];
+    const ref = controllerRef(o);
     if (!ref) continue;
     const list = out.get(ref.uid);
     if (list) list.push(o);

@@ -9,7 +9,7 @@
  */
 import type { Cluster } from '../cluster';
 import { matchesLabels } from '../model/labels';
-import type { Labels, Pod, Service } from '../model/types';
+import type { KubeObject, Labels, Pod, Service } from '../model/types';
 import { managesEndpoints } from './service-pods';
 import { addToPairIndex, type PairIndex } from './indexes';
 import { keyOf, type WorkQueue } from './work-queue';
@@ -32,7 +32,7 @@ export class ServiceQueueFiller {
    * objects belong to (an Endpoints object, a slice). On a first pass it only learns the
    * pods' labels: the queue already holds everything.
    */
-  fill(cluster: Cluster, queue: WorkQueue, alsoQueue: (o: { kind: string; metadata: { namespace?: string; name: string; labels?: Labels } }) => string | undefined): void {
+  fill(cluster: Cluster, queue: WorkQueue, alsoQueue: (o: KubeObject) => string | undefined): void {
     if (queue.all) {
       for (const pod of cluster.store.list('Pod')) this.seenLabels.set(pod, pod.metadata.labels);
       return;

@@ -6,16 +6,11 @@
  */
 import type { Cluster } from '../cluster';
 import type { ObjectOf } from '../model/store';
-import type { Kind, KubeObject, OwnerReference } from '../model/types';
+import type { Kind, KubeObject } from '../model/types';
+import { controllerRef } from './indexes';
 
 export function keyOf(obj: KubeObject): string {
   return `${obj.metadata.namespace ?? ''}/${obj.metadata.name}`;
-}
-
-/** The owner reference marked controller (the first one when none is). */
-export function controllerRef(obj: KubeObject): OwnerReference | undefined {
-  const refs = obj.metadata.ownerReferences;
-  return refs?.find((r) => r.controller) ?? refs?.[0];
 }
 
 export class WorkQueue {

@@ -42,11 +42,6 @@ function tupleKeyOf(protocol: string, src: string, sport: number, dst: string, d
   return h & 0x3fffffff;
 }
 
-/** Whether `p` travels the reply direction of a connection that left the node as `t`. */
-export function isReplyOf(p: Packet, t: Packet): boolean {
-  return p.sport === t.dport && p.dport === t.sport && p.src === t.dst && p.dst === t.src && p.protocol === t.protocol;
-}
-
 export function sameTuple(a: Packet, b: Packet): boolean {
   return a.sport === b.sport && a.dport === b.dport && a.src === b.src && a.dst === b.dst && a.protocol === b.protocol;
 }
