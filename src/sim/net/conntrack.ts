@@ -29,10 +29,19 @@ export class ConntrackTable {
   private count = 0;
   /** Insertion numbers: `conntrack -L` lists in this order (a renewed tuple keeps its place). */
   private nextSeq = 0;
+  /**
+   * The last lookup's packet and what it found. The data plane looks a packet up, and
+   * records it when it is new: record() then reuses that probe instead of walking the
+   * slots again. Any change to the table forgets it.
+   */
+  private probed: Packet | undefined;
+  private probeFound: Entry | undefined;
 
   /** The live entry whose original or reply direction is this tuple (nf_conntrack_find_get). */
   lookup(p: Packet, now: number): CtEntry | undefined {
     const e = this.find(p, tupleKey(p));
+    this.probed = p;
+    this.probeFound = e;
     if (!e) return undefined;
     if (e.expiresAt <= now) {
       this.delete(e);
@@ -51,7 +60,8 @@ export class ConntrackTable {
     const timeout = tcp ? CT_TIMEOUTS[state!] : assured ? CT_TIMEOUTS.UDP_STREAM : CT_TIMEOUTS.UDP;
     const origKey = tupleKey(orig);
     const replyKey = replyKeyOf(t);
-    const old = this.find(orig, origKey);
+    const old = orig === this.probed ? this.probeFound : this.find(orig, origKey);
+    this.probed = undefined;
     if (old && old.origKey === origKey && sameTuple(old, orig)) {
       // The common replacement (a port reused while its TIME_WAIT entry lives) renews the
       // entry in place: no new object, and it keeps its place in the listing.
@@ -102,6 +112,7 @@ export class ConntrackTable {
   }
 
   private delete(e: Entry): void {
+    this.probed = undefined;
     this.slots.remove(e.origKey, e);
     this.slots.remove(e.replyKey, e);
     this.count--;
