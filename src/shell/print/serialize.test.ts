@@ -17,6 +17,11 @@ describe('toYaml (kubectl -o yaml)', () => {
     expect(toYaml({ lastProbeTime: null, resources: {} })).toBe('lastProbeTime: null\nresources: {}\n');
   });
 
+  it('writes a value reached twice out in full, never as an anchor and alias', () => {
+    const labels = { app: 'web' };
+    expect(toYaml({ a: labels, b: labels })).toBe('a:\n  app: web\nb:\n  app: web\n');
+  });
+
   it('keeps a multi-line string as a literal block (the last-applied annotation)', () => {
     expect(toYaml({ a: '{"x":1}\n' })).toBe('a: |\n  {"x":1}\n');
   });
@@ -24,7 +29,13 @@ describe('toYaml (kubectl -o yaml)', () => {
 
 describe('toJson (kubectl -o json)', () => {
   it('indents with 4 spaces and ends with a newline', () => {
-    expect(toJson({ kind: 'List', items: [] })).toBe('{\n    "kind": "List",\n    "items": []\n}\n');
+    expect(toJson({ kind: 'List', items: [] })).toBe('{\n    "items": [],\n    "kind": "List"\n}\n');
+  });
+
+  it("sorts every map's keys, as Go's encoder does for the unstructured objects kubectl prints", () => {
+    expect(toJson({ spec: { type: 'ClusterIP', ports: [{ protocol: 'TCP', port: 80 }], clusterIP: '10.96.0.5' } })).toBe(
+      '{\n    "spec": {\n        "clusterIP": "10.96.0.5",\n        "ports": [\n            {\n                "port": 80,\n                "protocol": "TCP"\n            }\n        ],\n        "type": "ClusterIP"\n    }\n}\n',
+    );
   });
 });
 
@@ -43,6 +54,12 @@ describe('toApiObject', () => {
   it('prints timestamps as RFC 3339 strings', () => {
     const svc = toApiObject(store.get('Service', 'default', 'web')!) as { metadata: { creationTimestamp: string } };
     expect(svc.metadata.creationTimestamp).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+  });
+
+  it('leaves out the ports of a Service that has none (omitempty), as the API does', () => {
+    t.run('kubectl create service externalname ext --external-name=example.com');
+    expect(toApiObject(store.get('Service', 'default', 'ext')!).spec).not.toHaveProperty('ports');
+    expect(toApiObject(store.get('Service', 'default', 'web')!).spec).toHaveProperty('ports');
   });
 
   it('gives an empty EndpointSlice endpoints: null, as the API does', () => {

@@ -100,8 +100,11 @@ export function toApiObject(obj: KubeObject): Json {
         },
         status: podStatus(obj),
       };
-    case 'Service':
-      return { ...base, spec: obj.spec, status: obj.status };
+    case 'Service': {
+      // ports is omitempty: an ExternalName or port-less headless Service has no key at all.
+      const { ports, ...rest } = obj.spec;
+      return { ...base, spec: ports.length ? obj.spec : rest, status: obj.status };
+    }
     case 'Deployment':
       return {
         ...base,
@@ -135,9 +138,26 @@ export function toApiObject(obj: KubeObject): Json {
  * "yes", "on"), hence version 1.1.
  */
 export function toYaml(value: unknown): string {
-  return stringify(value, { version: '1.1', indentSeq: false, sortMapEntries: true, lineWidth: 0, nullStr: 'null' });
+  // A value reached twice (a template's labels, two pods' shared args) is written out
+  // twice: kubectl's printer goes through JSON, so it never writes anchors and aliases.
+  return stringify(value, { version: '1.1', indentSeq: false, sortMapEntries: true, lineWidth: 0, nullStr: 'null', aliasDuplicateObjects: false });
 }
 
+/**
+ * JSON as kubectl prints it: 4-space indent and every map's keys sorted (kubectl reads
+ * objects as unstructured maps, and Go's encoder writes map keys in order).
+ */
 export function toJson(value: unknown): string {
-  return JSON.stringify(value, null, 4) + '\n';
+  return JSON.stringify(sortKeys(value), null, 4) + '\n';
+}
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value).sort()) {
+    const v = (value as Record<string, unknown>)[key];
+    if (v !== undefined) out[key] = sortKeys(v);
+  }
+  return out;
 }
