@@ -10,7 +10,7 @@ export interface Clock {
 
 /** Wall-clock time the simulated cluster pretends to have started at. */
 export const SIM_EPOCH_ISO = '2026-01-01T00:00:00Z';
-const SIM_EPOCH_MS = Date.parse(SIM_EPOCH_ISO);
+export const SIM_EPOCH_MS = Date.parse(SIM_EPOCH_ISO);
 
 export function createClock(start = 0): Clock {
   let t = start;

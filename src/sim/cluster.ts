@@ -9,12 +9,14 @@ import { createClock, type Clock } from './clock';
 import type { ClusterConfig } from './scenario/cluster-config';
 import { NodeIpam } from './controllers/pod-ipam';
 import { IdSource } from './ids';
+import { EventLog, type EventSource, type EventType } from './events/event-log';
 import { ChangeJournal } from './journal';
 import { ObjectStore } from './model/store';
 import type { Kind, KubeObject, ObjectMeta, Pod } from './model/types';
 import { createRng, KUBE_NAME_ALPHABET, type Rng } from './rng';
 import { parseCidr } from './net/ip';
 import { DEFAULT_GRACE_SECONDS, secondsToTerminate } from './kubelet/termination';
+import { containersStopping } from './kubelet/events';
 
 export class Cluster {
   readonly store = new ObjectStore();
@@ -31,6 +33,8 @@ export class Cluster {
   version = 0;
   /** Every write in order: what each controller's pass starts from. */
   readonly journal = new ChangeJournal();
+  /** What the components reported (kubectl get events, describe's Events). */
+  readonly events = new EventLog();
   /** Bumped when any Service changes: the kubelet's cache of Service environments keys on it. */
   serviceGeneration = 0;
   /** Bumped when any Pod changes: the controllers' pod indexes key on it. */
@@ -90,6 +94,7 @@ export class Cluster {
   deletePod(pod: Pod, graceSeconds = DEFAULT_GRACE_SECONDS): void {
     if (pod.metadata.deletionTimestamp !== undefined && graceSeconds > 0) return;
     const now = this.clock.now();
+    if (pod.status.phase === 'Running' && pod.metadata.deletionTimestamp === undefined) containersStopping(this, pod);
     const after = secondsToTerminate(pod, graceSeconds);
     if (after <= 0) {
       this.removePod(pod);
@@ -122,6 +127,13 @@ export class Cluster {
     do name = prefix + this.rng.string(5, KUBE_NAME_ALPHABET);
     while (this.store.get(kind, namespace, name));
     return name;
+  }
+
+  /** Records an event about `obj` (a container of it, with `fieldPath`) at the clock's time. */
+  event(obj: KubeObject, type: EventType, reason: string, message: string, source: EventSource, fieldPath?: string): void {
+    const m = obj.metadata;
+    const involved = { apiVersion: obj.apiVersion, kind: obj.kind, namespace: m.namespace, name: m.name, uid: m.uid, resourceVersion: m.resourceVersion, fieldPath };
+    this.events.record(involved, type, reason, message, source, this.clock.now());
   }
 
   newMeta(name: string, namespace: string | undefined, extra: Partial<ObjectMeta> = {}): ObjectMeta {

@@ -2,11 +2,11 @@
 import { formatLabels } from '../../sim/model/labels';
 import type { ObjectStore } from '../../sim/model/store';
 import type { Deployment, Endpoints, Pod, Service } from '../../sim/model/types';
-import { humanDuration } from '../print/age';
 import { describeTime } from '../print/dates';
 import { capList, podStatus } from '../print/rows';
-import { LAST_APPLIED } from '../../sim/apiserver/apply';
 import { annotationLines, mapLines } from './describe';
+import { podTemplateLines } from './describe-more';
+import { podTemplateHash } from '../../sim/controllers/hash';
 
 /** The projected service-account volume every pod gets, named with a suffix of its own. */
 function apiAccessVolume(pod: Pod): string {
@@ -33,7 +33,7 @@ function serviceEndpoints(store: ObjectStore, svc: Service, portName: string): s
   return items.length ? capList(items) : '<none>';
 }
 
-export function describeService(svc: Service, store: ObjectStore): string[] {
+export function describeService(svc: Service, store: ObjectStore, events: string[]): string[] {
   const s = svc.spec;
   const lines = [`Name:\t${svc.metadata.name}`, `Namespace:\t${svc.metadata.namespace}`, ...mapLines('Labels', svc.metadata.labels), ...annotationLines(svc)];
   lines.push(`Selector:\t${s.selector && Object.keys(s.selector).length ? formatLabels(s.selector) : '<none>'}`, `Type:\t${s.type}`);
@@ -56,11 +56,11 @@ export function describeService(svc: Service, store: ObjectStore): string[] {
   if (s.externalTrafficPolicy && (s.type === 'NodePort' || s.type === 'LoadBalancer')) lines.push(`External Traffic Policy:\t${s.externalTrafficPolicy}`);
   if (s.healthCheckNodePort) lines.push(`HealthCheck NodePort:\t${s.healthCheckNodePort}`);
   if (s.internalTrafficPolicy) lines.push(`Internal Traffic Policy:\t${s.internalTrafficPolicy}`);
-  lines.push('Events:\t<none>');
+  lines.push(...events);
   return lines;
 }
 
-export function describeEndpoints(ep: Endpoints): string[] {
+export function describeEndpoints(ep: Endpoints, events: string[]): string[] {
   const lines = [`Name:\t${ep.metadata.name}`, `Namespace:\t${ep.metadata.namespace}`, ...mapLines('Labels', ep.metadata.labels), ...annotationLines(ep), 'Subsets:'];
   for (const s of ep.subsets ?? []) {
     lines.push(`  Addresses:\t${(s.addresses ?? []).map((a) => a.ip).join(',') || '<none>'}`);
@@ -69,11 +69,11 @@ export function describeEndpoints(ep: Endpoints): string[] {
     for (const p of s.ports ?? []) lines.push(`    ${p.name ?? '<unset>'}\t${p.port}\t${p.protocol}`);
     lines.push('');
   }
-  lines.push('Events:\t<none>');
+  lines.push(...events);
   return lines;
 }
 
-export function describePod(pod: Pod, store: ObjectStore, now: number): string[] {
+export function describePod(pod: Pod, store: ObjectStore, events: string[]): string[] {
   const node = pod.spec.nodeName ? store.get('Node', undefined, pod.spec.nodeName) : undefined;
   const hostIP = node?.status.addresses.find((a) => a.type === 'InternalIP')?.address;
   const lines = [
@@ -114,16 +114,7 @@ export function describePod(pod: Pod, store: ObjectStore, now: number): string[]
   lines.push('Volumes:', `  ${apiAccessVolume(pod)}:`, '    Type:\tProjected (a volume that contains injected data from multiple sources)', '    TokenExpirationSeconds:\t3607', '    ConfigMapName:\tkube-root-ca.crt', '    Optional:\tfalse', '    DownwardAPI:\ttrue');
   lines.push('QoS Class:\tBestEffort', `Node-Selectors:\t${pod.spec.nodeSelector ? formatLabels(pod.spec.nodeSelector) : '<none>'}`);
   lines.push('Tolerations:\tnode.kubernetes.io/not-ready:NoExecute op=Exists for 300s', '\tnode.kubernetes.io/unreachable:NoExecute op=Exists for 300s');
-  lines.push('Events:');
-  if (pod.spec.nodeName && pod.metadata.namespace !== 'kube-system') {
-    const age = humanDuration(now - pod.metadata.creationTimestamp);
-    lines.push('  Type\tReason\tAge\tFrom\tMessage', '  ----\t------\t----\t----\t-------');
-    lines.push(`  Normal\tScheduled\t${age}\tdefault-scheduler\tSuccessfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${pod.spec.nodeName}`);
-    for (const c of pod.spec.containers) {
-      lines.push(`  Normal\tPulled\t${age}\tkubelet\tContainer image "${c.image}" already present on machine`);
-      lines.push(`  Normal\tCreated\t${age}\tkubelet\tCreated container: ${c.name}`, `  Normal\tStarted\t${age}\tkubelet\tStarted container ${c.name}`);
-    }
-  } else lines[lines.length - 1] = 'Events:\t<none>';
+  lines.push(...events);
   return lines;
 }
 
@@ -132,27 +123,26 @@ function probeText(p: NonNullable<Pod['spec']['containers'][number]['readinessPr
   return `${what} delay=${p.initialDelaySeconds ?? 0}s timeout=1s period=${p.periodSeconds ?? 10}s #success=1 #failure=3`;
 }
 
-export function describeDeployment(d: Deployment, store: ObjectStore): string[] {
-  const rs = store.list('ReplicaSet', d.metadata.namespace).find((r) => r.metadata.ownerReferences?.some((o) => o.uid === d.metadata.uid) && r.spec.replicas > 0);
+export function describeDeployment(d: Deployment, store: ObjectStore, events: string[]): string[] {
+  const owned = store.list('ReplicaSet', d.metadata.namespace).filter((r) => r.metadata.ownerReferences?.some((o) => o.uid === d.metadata.uid));
+  const rs = owned.find((r) => r.spec.replicas > 0) ?? owned.find((r) => r.metadata.name.endsWith(`-${podTemplateHash(d.spec.template)}`));
   const lines = [
     `Name:\t${d.metadata.name}`,
     `Namespace:\t${d.metadata.namespace}`,
     `CreationTimestamp:\t${describeTime(d.metadata.creationTimestamp)}`,
     ...mapLines('Labels', d.metadata.labels),
-    ...mapLines('Annotations', { 'deployment.kubernetes.io/revision': '1', ...(d.metadata.annotations ?? {}) }, [LAST_APPLIED]),
+    ...annotationLines(d, { 'deployment.kubernetes.io/revision': '1' }),
     `Selector:\t${formatLabels(d.spec.selector.matchLabels)}`,
     `Replicas:\t${d.spec.replicas} desired | ${d.status.updatedReplicas} updated | ${d.status.replicas} total | ${d.status.availableReplicas} available | ${d.status.replicas - d.status.availableReplicas} unavailable`,
     'StrategyType:\tRollingUpdate',
     'MinReadySeconds:\t0',
     'RollingUpdateStrategy:\t25% max unavailable, 25% max surge',
-    'Pod Template:',
-    ...mapLines('  Labels', d.spec.template.metadata.labels),
-    '  Containers:',
+    ...podTemplateLines(d.spec.template),
   ];
-  for (const c of d.spec.template.spec.containers) {
-    lines.push(`   ${c.name}:`, `    Image:\t${c.image}`, `    Port:\t${(c.ports ?? []).map((p) => `${p.containerPort}/${p.protocol}`).join(', ') || '<none>'}`);
-    if (c.args?.length) lines.push('    Args:', ...c.args.map((a) => `      ${a}`));
-  }
-  lines.push(`OldReplicaSets:\t<none>`, `NewReplicaSet:\t${rs ? `${rs.metadata.name} (${rs.status.replicas}/${rs.spec.replicas} replicas created)` : '<none>'}`, 'Events:\t<none>');
+  const progressing = d.status.availableReplicas >= d.spec.replicas ? 'NewReplicaSetAvailable' : 'ReplicaSetUpdated';
+  lines.push('Conditions:', '  Type\tStatus\tReason', '  ----\t------\t------');
+  const available = d.status.availableReplicas >= d.spec.replicas;
+  lines.push(`  Available \t${available ? 'True' : 'False'}\t${available ? 'MinimumReplicasAvailable' : 'MinimumReplicasUnavailable'}`, `  Progressing \tTrue\t${progressing}`);
+  lines.push(`OldReplicaSets:\t<none>`, `NewReplicaSet:\t${rs ? `${rs.metadata.name} (${rs.status.replicas}/${rs.spec.replicas} replicas created)` : '<none>'}`, ...events);
   return lines;
 }

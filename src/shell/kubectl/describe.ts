@@ -5,59 +5,117 @@
  */
 import { groupResource } from '../../sim/apiserver/resource-names';
 import { LAST_APPLIED } from '../../sim/apiserver/apply';
-import type { KubeObject } from '../../sim/model/types';
+import type { Kind, KubeObject } from '../../sim/model/types';
 import { isClusterScoped } from '../../sim/model/store';
 import { tabwrite } from '../print/tabwriter';
-import { err, out, type CommandContext, type CommandResult } from '../types';
+import { err, out, type CommandContext, type CommandResult, type OutputChunk } from '../types';
 import { describeDeployment, describeEndpoints, describePod, describeService } from './describe-kinds';
+import { describeOther } from './describe-more';
+import { eventLines } from './describe-events';
+import { parseSelector } from './selector';
 import { NAMESPACE_FLAGS, parseFlags } from './flags';
 import { kindOf, unknownResource } from './resources';
 
-const SPEC = { valued: { ...NAMESPACE_FLAGS, '-l': 'selector' }, bool: { '-A': 'all-namespaces' } };
+const SPEC = {
+  valued: { ...NAMESPACE_FLAGS, '-l': 'selector', '--selector': 'selector', '--show-events': 'show-events' },
+  bool: { '-A': 'all-namespaces', '--all-namespaces': 'all-namespaces' },
+};
 
 /** "Labels: a=b" then one indented line per further label; "<none>" when empty. */
-export function mapLines(key: string, map: Record<string, string> | undefined, skip: string[] = []): string[] {
+export function mapLines(key: string, map: Record<string, string> | undefined, skip: string[] = [], separator = '='): string[] {
   const keys = Object.keys(map ?? {}).filter((k) => !skip.includes(k)).sort();
   if (keys.length === 0) return [`${key}:\t<none>`];
-  return keys.map((k, i) => `${i === 0 ? `${key}:` : ''}\t${k}=${map![k]}`);
+  return keys.map((k, i) => `${i === 0 ? `${key}:` : ''}\t${k}${separator}${map![k]}`);
 }
 
-export function annotationLines(obj: KubeObject): string[] {
-  return mapLines('Annotations', obj.metadata.annotations, [LAST_APPLIED]);
+/** Annotations print as "key: value" (printAnnotationsMultiline), without kubectl apply's own. */
+export function annotationLines(obj: { metadata: { annotations?: Record<string, string> } }, extra: Record<string, string> = {}): string[] {
+  return mapLines('Annotations', { ...extra, ...(obj.metadata.annotations ?? {}) }, [LAST_APPLIED], ': ');
 }
 
+/**
+ * Mirrors the describe command's Run (kubectl pkg/cmd/describe/describe.go): every object
+ * named (or all of the type, or those -l selects), the NotFound errors after the rest, a
+ * blank pair of lines between objects, and events only when one object is described.
+ * A single name that matches nothing describes the objects whose names start with it.
+ */
 export function kubectlDescribe(args: string[], ctx: CommandContext): CommandResult {
   const p = parseFlags(args, SPEC, 'kubectl describe');
   if (p.error) return err(p.error);
-  let [type, ...names] = p.positional;
-  if (type?.includes('/')) {
-    names = [type.split('/')[1]!, ...names];
-    type = type.split('/')[0];
-  }
-  if (!type) return err("You must specify the type of resource to describe. Use \"kubectl api-resources\" for a complete list of supported resources.\n");
-  const kind = kindOf(type);
-  if (!kind) return err(unknownResource(type));
-  const ns = isClusterScoped(kind) ? undefined : (p.flags.namespace ?? 'default');
+  if (p.positional.length === 0) return err('error: You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.\n');
+  const wanted = targets(p.positional);
+  if ('error' in wanted) return err(wanted.error);
+  const selector = p.flags.selector !== undefined ? parseSelector(p.flags.selector) : undefined;
+  if (selector && 'error' in selector) return err(selector.error);
+  const allNs = p.bools.has('all-namespaces');
+  const namespace = p.flags.namespace ?? 'default';
   const store = ctx.sim.cluster.store;
-  const objs = names.length ? names.map((n) => store.get(kind, ns, n)) : store.list(kind, ns);
+  const found: KubeObject[] = [];
+  const errors: string[] = [];
+  for (const { kind, name } of wanted) {
+    const ns = isClusterScoped(kind) ? undefined : namespace;
+    if (name === undefined) {
+      const all = store.list(kind, isClusterScoped(kind) || allNs ? undefined : namespace);
+      found.push(...(selector ? all.filter((o) => selector.matches(o.metadata.labels)) : all));
+    } else {
+      const o = store.get(kind, ns, name);
+      if (o) found.push(o);
+      else errors.push(`Error from server (NotFound): ${groupResource(kind)} "${name}" not found\n`);
+    }
+  }
+  const explicit = p.flags['show-events'];
+  const showEvents = explicit !== undefined ? explicit !== 'false' : errors.length === 0 && found.length <= 1;
+  const single = wanted.length === 1 && wanted[0]!.name !== undefined && p.positional.length === 2;
+  if (errors.length > 0 && single) {
+    const { kind, name } = wanted[0]!;
+    const matching = store.list(kind, isClusterScoped(kind) ? undefined : namespace).filter((o) => o.metadata.name.startsWith(name!));
+    if (matching.length > 0) return out(matching.map((o) => (render(o, ctx, explicit === 'true') ?? '') + '\n').join(''));
+  }
   const blocks: string[] = [];
-  for (let i = 0; i < objs.length; i++) {
-    const o = objs[i];
-    if (!o) return err(`Error from server (NotFound): ${groupResource(kind)} "${names[i]}" not found\n`);
-    const text = render(o, ctx);
-    if (text === undefined) return err(`error: describing ${groupResource(kind)} is not supported here\n`);
+  for (const o of found) {
+    const text = render(o, ctx, showEvents);
+    if (text === undefined) return err(`error: describing ${groupResource(o.kind)} is not supported here\n`);
     blocks.push(text);
   }
-  if (blocks.length === 0) return err(`No resources found in ${ns ?? 'default'} namespace.\n`, 0);
-  return out(blocks.join('\n\n\n'));
+  const chunks: OutputChunk[] = blocks.length ? [{ stream: 'out', text: blocks.join('\n\n') }] : [];
+  if (found.length === 0 && errors.length === 0) chunks.push({ stream: 'err', text: allNs ? 'No resources found\n' : `No resources found in ${namespace} namespace.\n` });
+  for (const e of errors) chunks.push({ stream: 'err', text: e });
+  return { chunks, exitCode: errors.length ? 1 : 0 };
 }
 
-function render(o: KubeObject, ctx: CommandContext): string | undefined {
-  const now = ctx.sim.cluster.clock.now();
-  let lines: string[] | undefined;
-  if (o.kind === 'Service') lines = describeService(o, ctx.sim.cluster.store);
-  else if (o.kind === 'Pod') lines = describePod(o, ctx.sim.cluster.store, now);
-  else if (o.kind === 'Endpoints') lines = describeEndpoints(o);
-  else if (o.kind === 'Deployment') lines = describeDeployment(o, ctx.sim.cluster.store);
-  return lines ? tabwrite(lines.join('\n') + '\n', { minWidth: 0, padding: 2 }) : undefined;
+/** TYPE [NAME...] or TYPE/NAME..., as the resource builder takes them. */
+function targets(positional: string[]): { kind: Kind; name?: string }[] | { error: string } {
+  const out: { kind: Kind; name?: string }[] = [];
+  if (positional[0]!.includes('/')) {
+    for (const arg of positional) {
+      const [type, name] = arg.split('/');
+      if (name === undefined) return { error: `error: there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'\n` };
+      const kind = kindOf(type!);
+      if (!kind) return { error: unknownResource(type!) };
+      out.push({ kind, name });
+    }
+    return out;
+  }
+  const [type, ...names] = positional;
+  const kind = kindOf(type!);
+  if (!kind) return { error: unknownResource(type!) };
+  return names.length ? names.map((name) => ({ kind, name })) : [{ kind }];
+}
+
+function render(o: KubeObject, ctx: CommandContext, showEvents: boolean): string | undefined {
+  const cluster = ctx.sim.cluster;
+  const now = cluster.clock.now();
+  const events = showEvents ? eventLines(cluster.events.about(o.metadata.uid, now), now) : [];
+  const store = cluster.store;
+  let lines: string[];
+  if (o.kind === 'Service') lines = describeService(o, store, events);
+  else if (o.kind === 'Pod') lines = describePod(o, store, events);
+  else if (o.kind === 'Endpoints') lines = describeEndpoints(o, events);
+  else if (o.kind === 'Deployment') lines = describeDeployment(o, store, events);
+  else {
+    const more = describeOther(o, store, events);
+    if (!more) return undefined;
+    lines = more;
+  }
+  return tabwrite(lines.join('\n') + '\n', { minWidth: 0, padding: 2 });
 }

@@ -13,9 +13,13 @@ import { err, type CommandContext, type CommandResult, type OutputChunk } from '
 import { NAMESPACE_FLAGS, parseFlags } from './flags';
 import { kindOf, unknownResource } from './resources';
 import { parseSelector } from './selector';
+import { getEvents } from './get-events';
+import { parseFieldSelector } from './field-selector';
+
+const EVENT_TYPES = new Set(['events', 'event', 'ev']);
 
 const SPEC = {
-  valued: { ...NAMESPACE_FLAGS, '-o': 'output', '--output': 'output', '-l': 'selector', '--selector': 'selector' },
+  valued: { ...NAMESPACE_FLAGS, '-o': 'output', '--output': 'output', '-l': 'selector', '--selector': 'selector', '--field-selector': 'field-selector' },
   bool: { '-A': 'all-namespaces', '--all-namespaces': 'all-namespaces', '--show-labels': 'show-labels', '--no-headers': 'no-headers', '-w': 'watch', '--watch': 'watch' },
 };
 
@@ -38,6 +42,15 @@ export function kubectlGet(args: string[], ctx: CommandContext): CommandResult {
   const namespace = parsed.flags.namespace ?? 'default';
   const selector = parsed.flags.selector !== undefined ? parseSelector(parsed.flags.selector) : undefined;
   if (selector && 'error' in selector) return err(selector.error);
+  if (EVENT_TYPES.has(typeArg.split('/')[0]!)) {
+    const eventNames = typeArg.includes('/') ? [typeArg.split('/')[1]!, ...names] : names;
+    const fields = parseFieldSelector(parsed.flags['field-selector'] ?? '');
+    if ('error' in fields) return err(fields.error);
+    const now = ctx.sim.cluster.clock.now();
+    let views = ctx.sim.cluster.events.list(now, allNs ? undefined : namespace).filter((v) => fields.matches(v.event));
+    if (selector) views = views.filter(() => selector.matches(undefined));
+    return getEvents(views, { namespace, allNamespaces: allNs, output, noHeaders: parsed.bools.has('no-headers'), names: eventNames }, now);
+  }
   const kinds: Kind[] = [];
   const typeNames = typeArg.includes('/') ? [typeArg.split('/')[0]!] : typeArg.split(',');
   if (typeArg.includes('/')) names.unshift(typeArg.split('/')[1]!);

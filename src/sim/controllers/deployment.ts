@@ -19,6 +19,13 @@ export function isOwnedBy(obj: { metadata: { ownerReferences?: OwnerReference[] 
 }
 
 const READER = 'deployment-controller';
+const SOURCE = { component: 'deployment-controller' };
+
+/** The event scaleReplicaSet records (k/k pkg/controller/deployment/sync.go). */
+function scaled(cluster: Cluster, d: Deployment, rs: ReplicaSet, to: number): void {
+  const from = rs.spec.replicas;
+  cluster.event(d, 'Normal', 'ScalingReplicaSet', `Scaled ${to > from ? 'up' : 'down'} replica set ${rs.metadata.name} from ${from} to ${to}`, SOURCE);
+}
 
 /** Syncs the Deployments written since the last pass, and those whose ReplicaSets were. */
 export function reconcileDeployments(cluster: Cluster): boolean {
@@ -54,14 +61,17 @@ function syncDeployment(cluster: Cluster, d: Deployment, owned: ReplicaSet[]): b
       status: { replicas: 0, readyReplicas: 0, availableReplicas: 0 },
     };
     current = cluster.create(rs);
+    if (d.spec.replicas > 0) cluster.event(d, 'Normal', 'ScalingReplicaSet', `Scaled up replica set ${rsName} from 0 to ${d.spec.replicas}`, SOURCE);
     changed = true;
   } else if (current.spec.replicas !== d.spec.replicas) {
+    scaled(cluster, d, current, d.spec.replicas);
     current.spec.replicas = d.spec.replicas;
     cluster.update(current);
     changed = true;
   }
   for (const old of owned) {
     if (old !== current && old.spec.replicas !== 0) {
+      scaled(cluster, d, old, 0);
       old.spec.replicas = 0;
       cluster.update(old);
       changed = true;

@@ -10,6 +10,7 @@ import type { Pod } from '../model/types';
 import { serviceEnvFor } from './service-env';
 import { openQueue } from './work-queue';
 import { filesAtStart, readinessAt } from '../kubelet/probes';
+import { containersStarted, trackProbeFailures } from '../kubelet/events';
 
 
 /**
@@ -57,11 +58,14 @@ export function reconcileKubelets(cluster: Cluster): boolean {
   return changed;
 }
 
+const hasProbe = (pod: Pod) => pod.spec.containers.some((c) => c.readinessProbe);
+
 function syncPods(cluster: Cluster, pods: readonly Pod[], now: number): boolean {
   let changed = false;
   for (const pod of pods) {
     if (!pod.spec.nodeName) continue;
     if (pod.metadata.deletionTimestamp !== undefined) {
+      if (hasProbe(pod)) trackProbeFailures(cluster, pod, now, pod.status.terminatesAt ?? now);
       if (pod.status.terminatesAt === undefined || pod.status.terminatesAt <= now) {
         cluster.removePod(pod);
         changed = true;
@@ -87,9 +91,12 @@ function syncPods(cluster: Cluster, pods: readonly Pod[], now: number): boolean 
       };
       pod.status.ready = readinessAt(pod, now);
       cluster.update(pod);
+      containersStarted(cluster, pod);
+      if (hasProbe(pod)) trackProbeFailures(cluster, pod, now);
       changed = true;
       continue;
     }
+    if (hasProbe(pod)) trackProbeFailures(cluster, pod, now);
     const shouldBeReady = readinessAt(pod, now);
     if (pod.status.ready !== shouldBeReady) {
       pod.status.ready = shouldBeReady;

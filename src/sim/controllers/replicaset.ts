@@ -11,6 +11,7 @@ import { byControllerUid } from './indexes';
 import { openQueue } from './work-queue';
 
 const READER = 'replicaset-controller';
+const SOURCE = { component: 'replicaset-controller' };
 
 /** Syncs the ReplicaSets written since the last pass, and those whose pods were. */
 export function reconcileReplicaSets(cluster: Cluster): boolean {
@@ -46,12 +47,17 @@ function syncReplicaSet(cluster: Cluster, rs: ReplicaSet, owned: Pod[]): boolean
   if (diff > 0) {
     live = [...pods];
     for (let i = 0; i < diff; i++) {
-      live.push(cluster.create(newPodFor(cluster, rs)));
+      const pod = cluster.create(newPodFor(cluster, rs));
+      cluster.event(rs, 'Normal', 'SuccessfulCreate', `Created pod: ${pod.metadata.name}`, SOURCE);
+      live.push(pod);
       changed = true;
     }
   } else if (diff < 0) {
     const doomed = new Set([...pods].sort(compareRank).slice(0, -diff));
-    for (const pod of doomed) cluster.deletePod(pod);
+    for (const pod of doomed) {
+      cluster.deletePod(pod);
+      cluster.event(rs, 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name}`, SOURCE);
+    }
     live = pods.filter((p) => !doomed.has(p));
     changed = true;
   }

@@ -33,6 +33,9 @@ interface FeasibleGroup {
 const READER = 'scheduler';
 
 /** Runs when a pod waiting for a node was written, or a node was (one may now fit). */
+/** The scheduler reports through events.k8s.io (no host, no count). */
+const SCHEDULER = { component: 'default-scheduler' };
+
 export function reconcileScheduling(cluster: Cluster): boolean {
   const queue = openQueue(cluster, READER);
   const wakes = queue.all || queue.changes.some((o) => o.kind === 'Node' || (o.kind === 'Pod' && !o.spec.nodeName));
@@ -70,6 +73,7 @@ function schedulePending(cluster: Cluster): boolean {
     pod.spec.nodeName = chosen.metadata.name;
     load.set(chosen.metadata.name, group.least + 1);
     cluster.update(pod);
+    cluster.event(pod, 'Normal', 'Scheduled', `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${chosen.metadata.name}`, SCHEDULER);
     changed = true;
   }
   return changed;

@@ -32,7 +32,7 @@ function portOf(pod: Pod, c: Container, port: number | string): number | undefin
   return c.ports?.find((p) => p.name === port)?.containerPort ?? pod.spec.containers.flatMap((x) => x.ports ?? []).find((p) => p.name === port)?.containerPort;
 }
 
-function probePasses(pod: Pod, c: Container, probe: Probe): boolean {
+export function probePasses(pod: Pod, c: Container, probe: Probe): boolean {
   if (probe.exec) {
     const [cmd, ...args] = probe.exec.command;
     const path = args[args.length - 1];
@@ -43,6 +43,10 @@ function probePasses(pod: Pod, c: Container, probe: Probe): boolean {
   const port = probe.httpGet ? portOf(pod, c, probe.httpGet.port) : probe.tcpSocket ? portOf(pod, c, probe.tcpSocket.port) : undefined;
   if (port === undefined) return !probe.httpGet && !probe.tcpSocket;
   return listeners(pod).has(port);
+}
+
+export function probePeriod(p: Probe): number {
+  return p.periodSeconds ?? DEFAULT_PERIOD;
 }
 
 /** Whether every container's readiness probe passes right now (ignoring timing). */
@@ -57,7 +61,7 @@ function nextTick(pod: Pod, t: number, failing: boolean): number {
     const p = c.readinessProbe;
     if (!p) continue;
     const start = (pod.status.startTime ?? 0) + (p.initialDelaySeconds ?? 0);
-    const period = p.periodSeconds ?? DEFAULT_PERIOD;
+    const period = probePeriod(p);
     const k = Math.max(0, Math.ceil((t - start) / period));
     const tick = start + (k + (failing ? FAILURE_THRESHOLD - 1 : 0)) * period;
     at = Math.max(at, tick);

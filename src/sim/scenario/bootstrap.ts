@@ -12,6 +12,7 @@ import { settle } from '../controllers/reconcile';
 import { cidrAddress, formatIPv4, subnetAt } from '../net/ip';
 import type { Container, Deployment, Node, Pod, Service } from '../model/types';
 import type { ClusterConfig, NodeConfig } from './cluster-config';
+import { recordNodeJoin } from './node-events';
 
 export const KUBERNETES_VERSION = 'v1.33.1';
 export const COREDNS_IMAGE = 'registry.k8s.io/coredns/coredns:v1.12.0';
@@ -177,5 +178,7 @@ export function bootstrapCluster(config: ClusterConfig, seed: number): Cluster {
     if (obj.metadata.creationTimestamp >= 0) obj.metadata.creationTimestamp = -CLUSTER_AGE + 20;
   }
   for (const pod of cluster.store.list('Pod')) if (pod.status.startTime !== undefined && pod.status.startTime >= 0) pod.status.startTime = -CLUSTER_AGE + 20;
+  cluster.events.backdate(-CLUSTER_AGE + 20);
+  for (const node of cluster.store.list('Node')) recordNodeJoin(cluster, node, -CLUSTER_AGE);
   return cluster;
 }

@@ -1,0 +1,56 @@
+/**
+ * describe layouts for ReplicaSets and Namespaces (describe.go describeReplicaSet with
+ * DescribePodTemplate, describeNamespace). Kinds without a layout here get an error.
+ */
+import { formatLabels } from '../../sim/model/labels';
+import type { ObjectStore } from '../../sim/model/store';
+import type { KubeObject, Namespace, PodTemplate, ReplicaSet } from '../../sim/model/types';
+import { annotationLines, mapLines } from './describe';
+
+export function describeOther(o: KubeObject, store: ObjectStore, events: string[]): string[] | undefined {
+  if (o.kind === 'ReplicaSet') return describeReplicaSet(o, store, events);
+  if (o.kind === 'Namespace') return describeNamespace(o);
+  return undefined;
+}
+
+/** The "Pod Template:" block a Deployment and a ReplicaSet share (DescribePodTemplate). */
+export function podTemplateLines(t: PodTemplate): string[] {
+  const lines = ['Pod Template:', ...mapLines('  Labels', t.metadata.labels), '  Containers:'];
+  for (const c of t.spec.containers) {
+    const ports = c.ports ?? [];
+    const portKey = ports.length > 1 ? 'Ports' : 'Port';
+    const portText = ports.map((p) => `${p.containerPort}/${p.protocol ?? 'TCP'}${p.name ? ` (${p.name})` : ''}`).join(', ') || '<none>';
+    const hostText = ports.map((p) => `0/${p.protocol ?? 'TCP'}`).join(', ') || '<none>';
+    lines.push(`   ${c.name}:`, `    Image:\t${c.image}`, `    ${portKey}:\t${portText}`, `    Host ${portKey}:\t${hostText}`);
+    if (c.command?.length) lines.push('    Command:', ...c.command.map((a) => `      ${a}`));
+    if (c.args?.length) lines.push('    Args:', ...c.args.map((a) => `      ${a}`));
+    lines.push(`    Environment:\t${c.env?.length ? '' : '<none>'}`);
+    for (const e of c.env ?? []) lines.push(`      ${e.name}:\t${e.value ?? ''}`);
+    lines.push('    Mounts:\t<none>');
+  }
+  lines.push('  Volumes:\t<none>', `  Node-Selectors:\t${t.spec.nodeSelector ? formatLabels(t.spec.nodeSelector) : '<none>'}`, '  Tolerations:\t<none>');
+  return lines;
+}
+
+function describeReplicaSet(rs: ReplicaSet, store: ObjectStore, events: string[]): string[] {
+  const pods = store.list('Pod', rs.metadata.namespace).filter((p) => p.metadata.ownerReferences?.some((r) => r.uid === rs.metadata.uid));
+  const running = pods.filter((p) => p.status.phase === 'Running').length;
+  const waiting = pods.filter((p) => p.status.phase === 'Pending').length;
+  const owner = rs.metadata.ownerReferences?.find((r) => r.controller);
+  return [
+    `Name:\t${rs.metadata.name}`,
+    `Namespace:\t${rs.metadata.namespace}`,
+    `Selector:\t${formatLabels(rs.spec.selector.matchLabels ?? {})}`,
+    ...mapLines('Labels', rs.metadata.labels),
+    ...annotationLines(rs),
+    ...(owner ? [`Controlled By:\t${owner.kind}/${owner.name}`] : []),
+    `Replicas:\t${rs.status.replicas} current / ${rs.spec.replicas} desired`,
+    `Pods Status:\t${running} Running / ${waiting} Waiting / 0 Succeeded / 0 Failed`,
+    ...podTemplateLines(rs.spec.template),
+    ...events,
+  ];
+}
+
+function describeNamespace(ns: Namespace): string[] {
+  return [`Name:\t${ns.metadata.name}`, ...mapLines('Labels', ns.metadata.labels), ...annotationLines(ns), `Status:\t${ns.status.phase}`, '', 'No resource quota.', '', 'No LimitRange resource.'];
+}

@@ -1,0 +1,99 @@
+/**
+ * The events a node's kubelet reports about a pod's containers (k/k pkg/kubelet/events
+ * for the reasons; kuberuntime_container.go, images/image_manager.go and prober/prober.go
+ * for the messages): the image pull, Created and Started when it starts them, Killing
+ * when it stops them, and Unhealthy each time a readiness probe fails.
+ */
+import type { Cluster } from '../cluster';
+import type { EventTicks } from '../events/event-log';
+import type { Container, Pod, Probe } from '../model/types';
+import { probePasses, probePeriod } from './probes';
+
+const fieldPath = (c: Container) => `spec.containers{${c.name}}`;
+const kubelet = (pod: Pod) => ({ component: 'kubelet', host: pod.spec.nodeName });
+
+/** An image with no tag or :latest is pulled every time (the API server's imagePullPolicy default). */
+export function imagePullPolicy(c: Container): 'Always' | 'IfNotPresent' {
+  const tag = /:([^/:@]+)$/.exec(c.image.split('@')[0]!)?.[1];
+  return c.image.includes('@') ? 'IfNotPresent' : tag === undefined || tag === 'latest' ? 'Always' : 'IfNotPresent';
+}
+
+/**
+ * A pull's time and size: the simulated registry is fast and its sizes are made up per
+ * image (stable, so transcripts do not move), in the range of the real compressed images.
+ */
+function pullFigures(pod: Pod, image: string): { duration: string; bytes: number } {
+  let h = 2166136261;
+  for (const ch of image + pod.metadata.uid) h = Math.imul(h ^ ch.charCodeAt(0), 16777619) >>> 0;
+  const ms = 300 + (h % 1200);
+  let sh = 0;
+  for (const ch of image) sh = (Math.imul(sh, 31) + ch.charCodeAt(0)) >>> 0;
+  // Go prints a millisecond-truncated Duration as "812ms" or "1.153s".
+  return { duration: ms < 1000 ? `${ms}ms` : `${ms / 1000}s`, bytes: 2_000_000 + (sh % 70_000_000) };
+}
+
+/** The kubelet starts each container: pull (or find) its image, create it, start it. */
+export function containersStarted(cluster: Cluster, pod: Pod): void {
+  for (const c of pod.spec.containers) {
+    const path = fieldPath(c);
+    if (imagePullPolicy(c) === 'Always') {
+      const { duration, bytes } = pullFigures(pod, c.image);
+      cluster.event(pod, 'Normal', 'Pulling', `Pulling image "${c.image}"`, kubelet(pod), path);
+      cluster.event(pod, 'Normal', 'Pulled', `Successfully pulled image "${c.image}" in ${duration} (${duration} including waiting). Image size: ${bytes} bytes.`, kubelet(pod), path);
+    } else cluster.event(pod, 'Normal', 'Pulled', `Container image "${c.image}" already present on machine`, kubelet(pod), path);
+    cluster.event(pod, 'Normal', 'Created', `Created container: ${c.name}`, kubelet(pod), path);
+    cluster.event(pod, 'Normal', 'Started', `Started container ${c.name}`, kubelet(pod), path);
+  }
+}
+
+/** The kubelet stops each container of a pod being deleted. */
+export function containersStopping(cluster: Cluster, pod: Pod): void {
+  for (const c of pod.spec.containers) cluster.event(pod, 'Normal', 'Killing', `Stopping container ${c.name}`, kubelet(pod), fieldPath(c));
+}
+
+/** What a failing probe reports: the command's output, or Go's dial error. */
+function failureMessage(pod: Pod, c: Container, probe: Probe): string {
+  const ip = pod.status.podIP ?? '';
+  const port = (p: number | string) => (typeof p === 'number' ? p : (c.ports?.find((x) => x.name === p)?.containerPort ?? p));
+  if (probe.exec) {
+    const path = probe.exec.command[probe.exec.command.length - 1];
+    return `Readiness probe failed: cat: can't open '${path}': No such file or directory`;
+  }
+  if (probe.httpGet) {
+    const p = port(probe.httpGet.port);
+    return `Readiness probe failed: Get "http://${ip}:${p}${probe.httpGet.path ?? '/'}": dial tcp ${ip}:${p}: connect: connection refused`;
+  }
+  const p = port(probe.tcpSocket?.port ?? 0);
+  return `Readiness probe failed: dial tcp ${ip}:${p}: connect: connection refused`;
+}
+
+/** Each container's run of failing probes still going on. */
+const failing = new WeakMap<Pod, Map<string, EventTicks>>();
+
+/**
+ * Follows each readiness probe's verdict: when one starts failing, the Unhealthy event
+ * repeats at every probe tick from the next one on, until the probe passes or the pod
+ * stops (`until`). Ticks are counted when the events are read.
+ */
+export function trackProbeFailures(cluster: Cluster, pod: Pod, now: number, until?: number): void {
+  for (const c of pod.spec.containers) {
+    const probe = c.readinessProbe;
+    if (!probe) continue;
+    let runs = failing.get(pod);
+    const open = runs?.get(c.name);
+    const fails = until === undefined && !probePasses(pod, c, probe);
+    if (open && !fails) {
+      open.end = until ?? now;
+      runs!.delete(c.name);
+    } else if (!open && fails) {
+      const first = (pod.status.startTime ?? now) + (probe.initialDelaySeconds ?? 0);
+      const period = probePeriod(probe);
+      const ticks: EventTicks = { start: first + Math.max(0, Math.ceil((now - first) / period)) * period, period };
+      if (!runs) failing.set(pod, (runs = new Map()));
+      runs.set(c.name, ticks);
+      const m = pod.metadata;
+      const involved = { apiVersion: pod.apiVersion, kind: pod.kind, namespace: m.namespace, name: m.name, uid: m.uid, resourceVersion: m.resourceVersion, fieldPath: fieldPath(c) };
+      cluster.events.repeating(involved, 'Warning', 'Unhealthy', failureMessage(pod, c, probe), kubelet(pod), ticks);
+    }
+  }
+}
