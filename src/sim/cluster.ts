@@ -9,7 +9,7 @@ import { createClock, type Clock } from './clock';
 import type { ClusterConfig } from './scenario/cluster-config';
 import { NodeIpam } from './controllers/pod-ipam';
 import { IdSource } from './ids';
-import { EventLog, type EventSource, type EventType } from './events/event-log';
+import { EventLog, type EventInput } from './events/event-log';
 import { ChangeJournal } from './journal';
 import { ObjectStore } from './model/store';
 import type { Kind, KubeObject, ObjectMeta, Pod } from './model/types';
@@ -129,11 +129,9 @@ export class Cluster {
     return name;
   }
 
-  /** Records an event about `obj` (a container of it, with `fieldPath`) at the clock's time. */
-  event(obj: KubeObject, type: EventType, reason: string, message: string, source: EventSource, fieldPath?: string): void {
-    const m = obj.metadata;
-    const involved = { apiVersion: obj.apiVersion, kind: obj.kind, namespace: m.namespace, name: m.name, uid: m.uid, resourceVersion: m.resourceVersion, fieldPath };
-    this.events.record(involved, type, reason, message, source, this.clock.now());
+  /** Records an event at the clock's time. */
+  event(input: EventInput): void {
+    this.events.record(input, this.clock.now());
   }
 
   newMeta(name: string, namespace: string | undefined, extra: Partial<ObjectMeta> = {}): ObjectMeta {

@@ -24,8 +24,8 @@ export const NEW_API_COMPONENTS = new Set(['default-scheduler']);
 
 /** The API server's list order: by namespace (across namespaces), then by name. */
 export function byName(a: EventView, b: EventView): number {
-  const na = a.event.involved.namespace ?? 'default';
-  const nb = b.event.involved.namespace ?? 'default';
+  const na = a.event.subject.metadata.namespace ?? 'default';
+  const nb = b.event.subject.metadata.namespace ?? 'default';
   if (na !== nb) return na < nb ? -1 : 1;
   const x = a.event.name;
   const y = b.event.name;
@@ -37,7 +37,7 @@ export function eventSource(e: ClusterEvent): string {
 }
 
 export function eventObject(e: ClusterEvent): string {
-  return `${e.involved.kind.toLowerCase()}/${e.involved.name}`;
+  return `${e.subject.kind.toLowerCase()}/${e.subject.metadata.name}`;
 }
 
 export function getEvents(views: EventView[], q: EventQuery, now: number): { chunks: OutputChunk[]; exitCode: number } {
@@ -79,9 +79,9 @@ function eventTable(shown: EventView[], now: number, q: EventQuery): string {
     const e = v.event;
     const last = humanDuration(now - v.lastTimestamp);
     const cells = wide
-      ? [last, e.type, e.reason, eventObject(e), e.involved.fieldPath ?? '', eventSource(e), e.message, humanDuration(now - v.firstTimestamp), String(v.count), e.name]
+      ? [last, e.type, e.reason, eventObject(e), e.fieldPath ?? '', eventSource(e), e.message, humanDuration(now - v.firstTimestamp), String(v.count), e.name]
       : [last, e.type, e.reason, eventObject(e), e.message];
-    rows.push(q.allNamespaces ? [e.involved.namespace ?? 'default', ...cells] : cells);
+    rows.push(q.allNamespaces ? [e.subject.metadata.namespace ?? 'default', ...cells] : cells);
   }
   return formatTable(rows);
 }

@@ -20,11 +20,12 @@ export function isOwnedBy(obj: { metadata: { ownerReferences?: OwnerReference[] 
 
 const READER = 'deployment-controller';
 const SOURCE = { component: 'deployment-controller' };
+const asIs = (a: string) => a;
 
 /** The event scaleReplicaSet records (k/k pkg/controller/deployment/sync.go). */
 function scaled(cluster: Cluster, d: Deployment, rs: ReplicaSet, to: number): void {
   const from = rs.spec.replicas;
-  cluster.event(d, 'Normal', 'ScalingReplicaSet', `Scaled ${to > from ? 'up' : 'down'} replica set ${rs.metadata.name} from ${from} to ${to}`, SOURCE);
+  cluster.event({ subject: d, type: 'Normal', reason: 'ScalingReplicaSet', format: asIs, a: `Scaled ${to > from ? 'up' : 'down'} replica set ${rs.metadata.name} from ${from} to ${to}`, source: SOURCE });
 }
 
 /** Syncs the Deployments written since the last pass, and those whose ReplicaSets were. */
@@ -61,7 +62,7 @@ function syncDeployment(cluster: Cluster, d: Deployment, owned: ReplicaSet[]): b
       status: { replicas: 0, readyReplicas: 0, availableReplicas: 0 },
     };
     current = cluster.create(rs);
-    if (d.spec.replicas > 0) cluster.event(d, 'Normal', 'ScalingReplicaSet', `Scaled up replica set ${rsName} from 0 to ${d.spec.replicas}`, SOURCE);
+    if (d.spec.replicas > 0) cluster.event({ subject: d, type: 'Normal', reason: 'ScalingReplicaSet', format: asIs, a: `Scaled up replica set ${rsName} from 0 to ${d.spec.replicas}`, source: SOURCE });
     changed = true;
   } else if (current.spec.replicas !== d.spec.replicas) {
     scaled(cluster, d, current, d.spec.replicas);

@@ -12,6 +12,8 @@ import { openQueue } from './work-queue';
 
 const READER = 'replicaset-controller';
 const SOURCE = { component: 'replicaset-controller' };
+const createdPod = (name: string) => `Created pod: ${name}`;
+const deletedPod = (name: string) => `Deleted pod: ${name}`;
 
 /** Syncs the ReplicaSets written since the last pass, and those whose pods were. */
 export function reconcileReplicaSets(cluster: Cluster): boolean {
@@ -48,7 +50,7 @@ function syncReplicaSet(cluster: Cluster, rs: ReplicaSet, owned: Pod[]): boolean
     live = [...pods];
     for (let i = 0; i < diff; i++) {
       const pod = cluster.create(newPodFor(cluster, rs));
-      cluster.event(rs, 'Normal', 'SuccessfulCreate', `Created pod: ${pod.metadata.name}`, SOURCE);
+      cluster.event({ subject: rs, type: 'Normal', reason: 'SuccessfulCreate', format: createdPod, a: pod.metadata.name, source: SOURCE, once: true });
       live.push(pod);
       changed = true;
     }
@@ -56,7 +58,7 @@ function syncReplicaSet(cluster: Cluster, rs: ReplicaSet, owned: Pod[]): boolean
     const doomed = new Set([...pods].sort(compareRank).slice(0, -diff));
     for (const pod of doomed) {
       cluster.deletePod(pod);
-      cluster.event(rs, 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name}`, SOURCE);
+      cluster.event({ subject: rs, type: 'Normal', reason: 'SuccessfulDelete', format: deletedPod, a: pod.metadata.name, source: SOURCE, once: true });
     }
     live = pods.filter((p) => !doomed.has(p));
     changed = true;

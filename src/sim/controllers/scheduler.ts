@@ -8,6 +8,7 @@
  * NodeResourcesBalancedAllocation scores, selectHost's random tie-break).
  */
 import type { Cluster } from '../cluster';
+import type { MessageFormat } from '../events/event-log';
 import type { Node, Pod } from '../model/types';
 import { openQueue } from './work-queue';
 
@@ -35,6 +36,7 @@ const READER = 'scheduler';
 /** Runs when a pod waiting for a node was written, or a node was (one may now fit). */
 /** The scheduler reports through events.k8s.io (no host, no count). */
 const SCHEDULER = { component: 'default-scheduler' };
+const assigned: MessageFormat = (node, _, pod) => `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${node}`;
 
 export function reconcileScheduling(cluster: Cluster): boolean {
   const queue = openQueue(cluster, READER);
@@ -73,7 +75,7 @@ function schedulePending(cluster: Cluster): boolean {
     pod.spec.nodeName = chosen.metadata.name;
     load.set(chosen.metadata.name, group.least + 1);
     cluster.update(pod);
-    cluster.event(pod, 'Normal', 'Scheduled', `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${chosen.metadata.name}`, SCHEDULER);
+    cluster.event({ subject: pod, type: 'Normal', reason: 'Scheduled', format: assigned, a: chosen.metadata.name, source: SCHEDULER, once: true });
     changed = true;
   }
   return changed;

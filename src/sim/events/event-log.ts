@@ -48,21 +48,60 @@ export interface EventView {
   count: number;
 }
 
+/** The object an event is about: any stored object (read when the event is read). */
+export interface EventSubject {
+  apiVersion: string;
+  kind: string;
+  metadata: { namespace?: string; name: string; uid: string; resourceVersion: string };
+}
+
+/** A message from up to two parts, formatted only when read (tens of thousands are recorded as pods start). */
+export type MessageFormat = (a: string, b: string, subject: EventSubject) => string;
+
+/** What to record; `once` marks an event that cannot repeat (so no repeat is looked for). */
+export interface EventInput {
+  subject: EventSubject;
+  fieldPath?: string;
+  type: EventType;
+  reason: string;
+  format: MessageFormat;
+  a: string;
+  b?: string;
+  source: EventSource;
+  once?: boolean;
+}
+
+const asIs: MessageFormat = (a) => a;
+
 export class ClusterEvent {
   /** Repeats on a timer, besides the recorded ones. */
   ticks?: EventTicks[];
 
   constructor(
     readonly seq: number,
-    readonly involved: InvolvedObject,
+    readonly subject: EventSubject,
+    readonly fieldPath: string | undefined,
     readonly type: EventType,
     readonly reason: string,
-    readonly message: string,
+    private readonly format: MessageFormat,
+    private readonly a: string,
+    private readonly b: string,
     readonly source: EventSource,
     public firstTimestamp: number,
     public lastTimestamp: number,
     public count: number,
   ) {}
+
+  get message(): string {
+    return this.format(this.a, this.b, this.subject);
+  }
+
+  get involved(): InvolvedObject {
+    const m = this.subject.metadata;
+    const o: InvolvedObject = { apiVersion: this.subject.apiVersion, kind: this.subject.kind, namespace: m.namespace, name: m.name, uid: m.uid, resourceVersion: m.resourceVersion };
+    if (this.fieldPath) o.fieldPath = this.fieldPath;
+    return o;
+  }
 
   /**
    * metadata.name: the object's name and the event's creation time in nanoseconds, in
@@ -72,7 +111,7 @@ export class ClusterEvent {
   get name(): string {
     const ms = SIM_EPOCH_MS + Math.round(this.firstTimestamp * 1000);
     const ns = BigInt(ms) * 1_000_000n + BigInt((this.seq % 1_000_000) * 997);
-    return `${this.involved.name}.${ns.toString(16)}`;
+    return `${this.subject.metadata.name}.${ns.toString(16)}`;
   }
 
   /** Count and timestamps at `now`, its timer repeats included; undefined before it first happened. */
@@ -92,13 +131,27 @@ export class ClusterEvent {
   }
 }
 
+/**
+ * Several events made together and built only when read: a pod's containers starting
+ * (pull, create, start each) is one entry until someone lists the events.
+ */
+export interface EventBatch {
+  /** The number of the first event; the batch takes `size` numbers from there. */
+  readonly seq: number;
+  readonly size: number;
+  expand(): ClusterEvent[];
+}
+
 export class EventLog {
-  private readonly events: ClusterEvent[] = [];
-  private readonly byUid = new Map<string, ClusterEvent[]>();
+  private readonly events: (ClusterEvent | EventBatch)[] = [];
+  private nextSeq = 0;
+  /** Events that may repeat, by what makes two of them the same. */
+  private readonly repeatable = new Map<string, ClusterEvent>();
 
   /** Records an event at `now`, or counts it again when the same one was recorded before. */
-  record(involved: InvolvedObject, type: EventType, reason: string, message: string, source: EventSource, now: number): ClusterEvent {
-    const same = this.find(involved, type, reason, message, source);
+  record(input: EventInput, now: number): ClusterEvent {
+    const key = input.once ? undefined : keyOf(input);
+    const same = key === undefined ? undefined : this.repeatable.get(key);
     if (same && same.count > 0) {
       same.count++;
       same.lastTimestamp = now;
@@ -109,54 +162,69 @@ export class EventLog {
       same.firstTimestamp = same.lastTimestamp = now;
       return same;
     }
-    return this.add(new ClusterEvent(this.events.length, involved, type, reason, message, source, now, now, 1));
+    return this.add(input, key, now, 1);
+  }
+
+  /** Records a plain-text event (set-up and tests). */
+  recordText(subject: EventSubject, type: EventType, reason: string, message: string, source: EventSource, now: number): ClusterEvent {
+    return this.record({ subject, type, reason, format: asIs, a: message, source }, now);
   }
 
   /** The event that a timer repeats (recorded with no occurrence of its own until its ticks come). */
-  repeating(involved: InvolvedObject, type: EventType, reason: string, message: string, source: EventSource, ticks: EventTicks): ClusterEvent {
-    const event = this.find(involved, type, reason, message, source) ?? this.add(new ClusterEvent(this.events.length, involved, type, reason, message, source, ticks.start, ticks.start, 0));
+  repeating(input: EventInput, ticks: EventTicks): ClusterEvent {
+    const key = keyOf(input);
+    const event = this.repeatable.get(key) ?? this.add(input, key, ticks.start, 0);
     (event.ticks ??= []).push(ticks);
     return event;
   }
 
+  /** Records a batch of events, numbered from the next free number. */
+  batch(make: (seq: number) => EventBatch): void {
+    const b = make(this.nextSeq);
+    this.nextSeq += b.size;
+    this.events.push(b);
+  }
+
   /** Moves every event recorded so far to time `at` (what a scenario's set-up did happened before it starts). */
   backdate(at: number): void {
-    for (const e of this.events) e.firstTimestamp = e.lastTimestamp = at;
+    this.events.forEach((e, i) => {
+      const all = e instanceof ClusterEvent ? [e] : e.expand();
+      for (const x of all) x.firstTimestamp = x.lastTimestamp = at;
+      if (!(e instanceof ClusterEvent)) this.events.splice(i, 1, ...all);
+    });
   }
 
   /** The events that have happened and not expired at `now`, in the order they were made. */
   list(now: number, namespace?: string): EventView[] {
-    const out: EventView[] = [];
-    for (const e of this.events) {
-      if (namespace !== undefined && e.involved.namespace !== namespace && !(e.involved.namespace === undefined && namespace === 'default')) continue;
-      const v = e.at(now);
-      if (v && v.lastTimestamp + EVENT_TTL_SECONDS > now) out.push(v);
-    }
-    return out;
+    return this.select(now, (e) => namespace === undefined || (e.subject.metadata.namespace ?? 'default') === namespace);
   }
 
   /** The live events about the object with this uid. */
   about(uid: string, now: number): EventView[] {
+    return this.select(now, (e) => e.subject.metadata.uid === uid);
+  }
+
+  private select(now: number, keep: (e: ClusterEvent) => boolean): EventView[] {
     const out: EventView[] = [];
-    for (const e of this.byUid.get(uid) ?? []) {
-      const v = e.at(now);
-      if (v && v.lastTimestamp + EVENT_TTL_SECONDS > now) out.push(v);
+    for (const entry of this.events) {
+      for (const e of entry instanceof ClusterEvent ? [entry] : entry.expand()) {
+        if (!keep(e)) continue;
+        const v = e.at(now);
+        if (v && v.lastTimestamp + EVENT_TTL_SECONDS > now) out.push(v);
+      }
     }
     return out;
   }
 
-  private add(e: ClusterEvent): ClusterEvent {
+  private add(input: EventInput, key: string | undefined, at: number, count: number): ClusterEvent {
+    const e = new ClusterEvent(this.nextSeq++, input.subject, input.fieldPath, input.type, input.reason, input.format, input.a, input.b ?? '', input.source, at, at, count);
     this.events.push(e);
-    const list = this.byUid.get(e.involved.uid);
-    if (list) list.push(e);
-    else this.byUid.set(e.involved.uid, [e]);
+    if (key !== undefined) this.repeatable.set(key, e);
     return e;
   }
+}
 
-  private find(involved: InvolvedObject, type: EventType, reason: string, message: string, source: EventSource): ClusterEvent | undefined {
-    for (const e of this.byUid.get(involved.uid) ?? []) {
-      if (e.reason === reason && e.message === message && e.type === type && e.involved.fieldPath === involved.fieldPath && e.source.component === source.component && e.source.host === source.host) return e;
-    }
-    return undefined;
-  }
+/** What makes two events the same for the recorder's aggregation: object, container, reason, message, source. */
+function keyOf(i: EventInput): string {
+  return `${i.subject.metadata.uid}\u0000${i.fieldPath ?? ''}\u0000${i.type}\u0000${i.reason}\u0000${i.source.component}\u0000${i.source.host ?? ''}\u0000${i.format(i.a, i.b ?? '', i.subject)}`;
 }

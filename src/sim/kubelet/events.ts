@@ -5,12 +5,31 @@
  * when it stops them, and Unhealthy each time a readiness probe fails.
  */
 import type { Cluster } from '../cluster';
-import type { EventTicks } from '../events/event-log';
+import { ClusterEvent, type EventBatch, type EventSource, type EventTicks, type MessageFormat } from '../events/event-log';
 import type { Container, Pod, Probe } from '../model/types';
 import { probePasses, probePeriod } from './probes';
 
 const fieldPath = (c: Container) => `spec.containers{${c.name}}`;
-const kubelet = (pod: Pod) => ({ component: 'kubelet', host: pod.spec.nodeName });
+
+/** One source object per node (events keep a reference to it). */
+const sources = new Map<string, EventSource>();
+function kubelet(pod: Pod): EventSource {
+  const host = pod.spec.nodeName!;
+  let s = sources.get(host);
+  if (!s) sources.set(host, (s = { component: 'kubelet', host }));
+  return s;
+}
+
+const pulling: MessageFormat = (image) => `Pulling image "${image}"`;
+const pulled: MessageFormat = (image, _, pod) => {
+  const { duration, bytes } = pullFigures(pod.metadata.uid, image);
+  return `Successfully pulled image "${image}" in ${duration} (${duration} including waiting). Image size: ${bytes} bytes.`;
+};
+const present: MessageFormat = (image) => `Container image "${image}" already present on machine`;
+const created: MessageFormat = (name) => `Created container: ${name}`;
+const started: MessageFormat = (name) => `Started container ${name}`;
+const stopping: MessageFormat = (name) => `Stopping container ${name}`;
+const asIs: MessageFormat = (a) => a;
 
 /** An image with no tag or :latest is pulled every time (the API server's imagePullPolicy default). */
 export function imagePullPolicy(c: Container): 'Always' | 'IfNotPresent' {
@@ -22,9 +41,9 @@ export function imagePullPolicy(c: Container): 'Always' | 'IfNotPresent' {
  * A pull's time and size: the simulated registry is fast and its sizes are made up per
  * image (stable, so transcripts do not move), in the range of the real compressed images.
  */
-function pullFigures(pod: Pod, image: string): { duration: string; bytes: number } {
+function pullFigures(uid: string, image: string): { duration: string; bytes: number } {
   let h = 2166136261;
-  for (const ch of image + pod.metadata.uid) h = Math.imul(h ^ ch.charCodeAt(0), 16777619) >>> 0;
+  for (const ch of image + uid) h = Math.imul(h ^ ch.charCodeAt(0), 16777619) >>> 0;
   const ms = 300 + (h % 1200);
   let sh = 0;
   for (const ch of image) sh = (Math.imul(sh, 31) + ch.charCodeAt(0)) >>> 0;
@@ -34,21 +53,35 @@ function pullFigures(pod: Pod, image: string): { duration: string; bytes: number
 
 /** The kubelet starts each container: pull (or find) its image, create it, start it. */
 export function containersStarted(cluster: Cluster, pod: Pod): void {
-  for (const c of pod.spec.containers) {
-    const path = fieldPath(c);
-    if (imagePullPolicy(c) === 'Always') {
-      const { duration, bytes } = pullFigures(pod, c.image);
-      cluster.event(pod, 'Normal', 'Pulling', `Pulling image "${c.image}"`, kubelet(pod), path);
-      cluster.event(pod, 'Normal', 'Pulled', `Successfully pulled image "${c.image}" in ${duration} (${duration} including waiting). Image size: ${bytes} bytes.`, kubelet(pod), path);
-    } else cluster.event(pod, 'Normal', 'Pulled', `Container image "${c.image}" already present on machine`, kubelet(pod), path);
-    cluster.event(pod, 'Normal', 'Created', `Created container: ${c.name}`, kubelet(pod), path);
-    cluster.event(pod, 'Normal', 'Started', `Started container ${c.name}`, kubelet(pod), path);
+  const at = cluster.clock.now();
+  cluster.events.batch((seq) => new ContainerStarts(seq, pod, kubelet(pod), at));
+}
+
+/** A pod's start events, built when read (a pod's spec never changes once it runs). */
+class ContainerStarts implements EventBatch {
+  readonly size: number;
+  constructor(readonly seq: number, private readonly pod: Pod, private readonly source: EventSource, private readonly at: number) {
+    this.size = pod.spec.containers.reduce((n, c) => n + (imagePullPolicy(c) === 'Always' ? 4 : 3), 0);
+  }
+
+  expand(): ClusterEvent[] {
+    const out: ClusterEvent[] = [];
+    const add = (c: Container, reason: string, format: MessageFormat, a: string) => out.push(new ClusterEvent(this.seq + out.length, this.pod, fieldPath(c), 'Normal', reason, format, a, '', this.source, this.at, this.at, 1));
+    for (const c of this.pod.spec.containers) {
+      if (imagePullPolicy(c) === 'Always') {
+        add(c, 'Pulling', pulling, c.image);
+        add(c, 'Pulled', pulled, c.image);
+      } else add(c, 'Pulled', present, c.image);
+      add(c, 'Created', created, c.name);
+      add(c, 'Started', started, c.name);
+    }
+    return out;
   }
 }
 
 /** The kubelet stops each container of a pod being deleted. */
 export function containersStopping(cluster: Cluster, pod: Pod): void {
-  for (const c of pod.spec.containers) cluster.event(pod, 'Normal', 'Killing', `Stopping container ${c.name}`, kubelet(pod), fieldPath(c));
+  for (const c of pod.spec.containers) cluster.event({ subject: pod, fieldPath: fieldPath(c), type: 'Normal', reason: 'Killing', format: stopping, a: c.name, source: kubelet(pod) });
 }
 
 /** What a failing probe reports: the command's output, or Go's dial error. */
@@ -91,9 +124,7 @@ export function trackProbeFailures(cluster: Cluster, pod: Pod, now: number, unti
       const ticks: EventTicks = { start: first + Math.max(0, Math.ceil((now - first) / period)) * period, period };
       if (!runs) failing.set(pod, (runs = new Map()));
       runs.set(c.name, ticks);
-      const m = pod.metadata;
-      const involved = { apiVersion: pod.apiVersion, kind: pod.kind, namespace: m.namespace, name: m.name, uid: m.uid, resourceVersion: m.resourceVersion, fieldPath: fieldPath(c) };
-      cluster.events.repeating(involved, 'Warning', 'Unhealthy', failureMessage(pod, c, probe), kubelet(pod), ticks);
+      cluster.events.repeating({ subject: pod, fieldPath: fieldPath(c), type: 'Warning', reason: 'Unhealthy', format: asIs, a: failureMessage(pod, c, probe), source: kubelet(pod) }, ticks);
     }
   }
 }
