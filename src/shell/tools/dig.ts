@@ -62,10 +62,16 @@ function rdataLength(r: ResourceRecord): number {
   return wireLength(parts[0]!);
 }
 
-/** The reply's size on the wire: header, question, records (names compressed to a pointer when repeated) and OPT with the cookie. */
-function messageSize(qname: string, records: ResourceRecord[]): number {
+/**
+ * The reply's size on the wire, uncompressed: header, question, every record with its
+ * owner name in full, and the OPT record with the echoed 8-byte client cookie (11 + 12).
+ * CoreDNS wraps every reply in a ScrubWriter (request/request.go Scrub), which calls
+ * miekg/dns Msg.Truncate (msg_truncate.go): a reply that fits the client's buffer
+ * uncompressed (dig advertises 1232) is sent with Compress = false.
+ */
+export function messageSize(qname: string, records: ResourceRecord[]): number {
   let size = 12 + wireLength(qname) + 4;
-  for (const r of records) size += (r.name === qname ? 2 : wireLength(r.name)) + 10 + rdataLength(r);
+  for (const r of records) size += wireLength(r.name) + 10 + rdataLength(r);
   return size + 11 + 12;
 }
 
