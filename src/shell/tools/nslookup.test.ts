@@ -32,6 +32,20 @@ describe('nslookup (busybox 1.36)', () => {
     expect(text.endsWith("** server can't find web.cluster.local: NXDOMAIN\n\ncommand terminated with exit code 1\n")).toBe(true);
   });
 
+  // busybox 1.33+ networking/nslookup.c send_queries: a NOERROR reply with no answer records
+  // (NODATA) prints nothing but the blank line after every reply ("bind-utils 9.11.25 just says
+  // nothing in this case"; the "*** Can't find NAME: No answer" line for it is busybox <= 1.32).
+  // The only "No answer" line left is for a query that got no reply at all (timeouts).
+  it('an empty (NODATA) AAAA reply is only a blank line, with exit 0, in the search-list case too', () => {
+    const r = t.result('kubectl exec bb -- nslookup kubernetes.default.svc.cluster.local');
+    expect(r.exitCode).toBe(0);
+    const text = t.run('kubectl exec bb -- nslookup kubernetes.default.svc.cluster.local');
+    expect(text).toBe('Server:\t\t10.96.0.10\nAddress:\t10.96.0.10:53\n\nName:\tkubernetes.default.svc.cluster.local\nAddress: 10.96.0.1\n\n\n');
+    const searched = t.run('kubectl exec bb -- nslookup kubernetes');
+    expect(searched).not.toContain('No answer');
+    expect(searched).toContain('Address: 10.96.0.1\n\n');
+  });
+
   it('does not apply the search list to a dotted name; an empty AAAA reply is a blank line', () => {
     const text = t.run('kubectl exec bb -- nslookup web.default.svc.cluster.local');
     expect(text).toMatch(/^Server:\t\t10\.96\.0\.10\nAddress:\t10\.96\.0\.10:53\n\nName:\tweb\.default\.svc\.cluster\.local\nAddress: [\d.]+\n\n\n$/);

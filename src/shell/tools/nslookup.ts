@@ -50,6 +50,8 @@ export function busyboxNslookup(ctx: DnsContext, conf: ResolvConf, args: string[
         failed = true;
       } else {
         // parse_reply prints this for every reply without the AA bit, even an empty (NODATA) one.
+        // NODATA prints nothing else: busybox 1.33+ send_queries no longer says "*** Can't find
+        // NAME: No answer" for it; only the blank line every reply ends with remains.
         if (!r.authoritative) text += 'Non-authoritative answer:\n';
         text += `${addressLines(r)}\n`;
       }
