@@ -6,7 +6,7 @@
  * of empty answers. Layout from bind9 bin/dig/dig.c and lib/dns/masterdump.c
  * (columns at 24, 32, 40 and 48, reached with tabs, else one space).
  */
-import { answer, type DnsResponse, type ResourceRecord, type RRType } from '../../sim/dns/records';
+import { answer, upstreamSoa, type DnsResponse, type ResourceRecord, type RRType } from '../../sim/dns/records';
 import type { ResolvConf } from '../../sim/dns/resolv-conf';
 import { candidateNames } from '../../sim/dns/resolv-conf';
 import type { Simulation } from '../../sim/simulation';
@@ -44,9 +44,9 @@ function soa(sim: Simulation, qname: string): ResourceRecord {
   const zone = `${sim.config.clusterDomain}.`;
   if (qname.endsWith(`.${zone}`) || qname === zone) {
     const serial = Math.floor(Date.parse(simTimeToIso(sim.cluster.clock.now())) / 1000);
-    return { name: zone, ttl: 30, type: 'SOA' as RRType, data: `ns.dns.${zone} hostmaster.${zone} ${serial} 7200 1800 86400 30` };
+    return { name: zone, ttl: 30, type: 'SOA', data: `ns.dns.${zone} hostmaster.${zone} ${serial} 7200 1800 86400 30` };
   }
-  return { name: '.', ttl: 30, type: 'SOA' as RRType, data: 'a.root-servers.net. nstld.verisign-grs.com. 2026010100 1800 900 604800 86400' };
+  return upstreamSoa(qname);
 }
 
 function wireLength(name: string): number {
@@ -58,7 +58,7 @@ function rdataLength(r: ResourceRecord): number {
   if (r.type === 'AAAA') return 16;
   if (r.type === 'SRV') return 6 + wireLength(r.data.split(' ')[3]!);
   const parts = r.data.split(' ');
-  if ((r.type as string) === 'SOA') return wireLength(parts[0]!) + wireLength(parts[1]!) + 20;
+  if (r.type === 'SOA') return wireLength(parts[0]!) + wireLength(parts[1]!) + 20;
   return wireLength(parts[0]!);
 }
 
