@@ -47,3 +47,37 @@ describe('dig: MSG SIZE is the uncompressed reply', () => {
     expect(rcvd(t.run('kubectl exec client -- dig nope.default.svc.cluster.local'))).toBe(164);
   });
 });
+
+// dig -x: bind9 bin/dig/dig.c ("-x" sets a PTR lookup of get_reverse's name, bin/dig/dighost.c);
+// answers from coredns/coredns plugin/kubernetes/reverse.go (CoreDNS v1.12.0), fallthrough to forward.
+describe('dig -x', () => {
+  it('asks PTR for the reversed name; CoreDNS answers authoritatively with ttl 30', () => {
+    const t = appliedShell();
+    const text = t.run('kubectl exec client -- dig -x 10.96.0.10');
+    expect(text).toContain('; <<>> DiG 9.18.33 <<>> -x 10.96.0.10\n');
+    expect(text).toContain(';; ->>HEADER<<- opcode: QUERY, status: NOERROR, id: ');
+    expect(text).toContain(';; flags: qr aa rd; QUERY: 1, ANSWER: 1, AUTHORITY: 0, ADDITIONAL: 1\n');
+    expect(text).toContain(';; QUESTION SECTION:\n;10.0.96.10.in-addr.arpa.\tIN\tPTR\n');
+    expect(text).toContain(';; ANSWER SECTION:\n10.0.96.10.in-addr.arpa. 30\tIN\tPTR\tkube-dns.kube-system.svc.cluster.local.\n');
+    // 12 + question (25 + 4) + PTR (25 + 10 + 40) + OPT 23, uncompressed
+    expect(rcvd(text)).toBe(139);
+  });
+
+  it('+short prints the target alone', () => {
+    const t = appliedShell();
+    expect(t.run('kubectl exec client -- dig +short -x 10.96.0.10')).toBe('kube-dns.kube-system.svc.cluster.local.\n');
+    const ip = t.sim.cluster.store.get('Service', 'default', 'web')!.spec.clusterIP!;
+    expect(t.run(`kubectl exec client -- dig -x ${ip} +short`)).toBe('web.default.svc.cluster.local.\n');
+  });
+
+  it('a pod IP without an endpoint hostname is forwarded: NXDOMAIN from the upstream, not authoritative', () => {
+    const t = appliedShell();
+    const ip = t.sim.cluster.store.get('Pod', 'default', 'client')!.status.podIP!;
+    const text = t.run(`kubectl exec client -- dig -x ${ip}`);
+    expect(text).toContain('status: NXDOMAIN');
+    expect(text).toContain(';; flags: qr rd ra; QUERY: 1, ANSWER: 0, AUTHORITY: 1, ADDITIONAL: 1\n');
+    expect(text).not.toContain('WARNING: recursion requested');
+    expect(text).toContain(';; AUTHORITY SECTION:\n10.in-addr.arpa.\t30\tIN\tSOA\tprisoner.iana.org. hostmaster.root-servers.org. 1 604800 60 604800 604800\n');
+    expect(t.run(`kubectl exec client -- dig +short -x ${ip}`)).toBe('');
+  });
+});

@@ -76,12 +76,27 @@ export function messageSize(qname: string, records: ResourceRecord[]): number {
 }
 
 
+/**
+ * `-x ADDR`: the reverse name, asked as PTR. dig calls get_reverse non-strictly (bind9
+ * bin/dig/dighost.c), which for anything that is not IPv6 reverses the dot-separated
+ * labels blindly, so even a partial address makes a name.
+ */
+function reverseOf(addr: string): string {
+  return `${addr.replace(/\.$/, '').split('.').reverse().join('.')}.in-addr.arpa`;
+}
+
 export function runDig(sim: Simulation, conf: ResolvConf, args: string[]): CommandResult {
   const opts = args.filter((a) => a.startsWith('+'));
-  const words = args.filter((a) => !a.startsWith('+') && !a.startsWith('@'));
-  const qtype = (words.find((w) => TYPES.includes(w.toUpperCase() as RRType))?.toUpperCase() ?? 'A') as RRType;
-  const name = words.find((w) => !TYPES.includes(w.toUpperCase() as RRType)) ?? '.';
-  const names = opts.includes('+search') ? candidateNames(name, conf) : [name.endsWith('.') ? name.slice(0, -1) : name];
+  const words: string[] = [];
+  let reverse: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '-x' && i + 1 < args.length) reverse = reverseOf(args[++i]!);
+    else if (!a.startsWith('+') && !a.startsWith('@')) words.push(a);
+  }
+  const qtype = reverse ? 'PTR' : ((words.find((w) => TYPES.includes(w.toUpperCase() as RRType))?.toUpperCase() ?? 'A') as RRType);
+  const name = reverse ?? words.find((w) => !TYPES.includes(w.toUpperCase() as RRType)) ?? '.';
+  const names = opts.includes('+search') && !reverse ? candidateNames(name, conf) : [name.endsWith('.') ? name.slice(0, -1) : name];
   let qname = '';
   let r: DnsResponse = { rcode: 'NXDOMAIN', authoritative: true, answers: [], additional: [] };
   for (const n of names) {
