@@ -6,7 +6,7 @@
  * of empty answers. Layout from bind9 bin/dig/dig.c and lib/dns/masterdump.c
  * (columns at 24, 32, 40 and 48, reached with tabs, else one space).
  */
-import { answer, type DnsResponse, type ResourceRecord, type RRType } from '../../sim/dns/records';
+import { answer, upstreamSoa, type DnsResponse, type ResourceRecord, type RRType } from '../../sim/dns/records';
 import type { ResolvConf } from '../../sim/dns/resolv-conf';
 import { candidateNames } from '../../sim/dns/resolv-conf';
 import type { Simulation } from '../../sim/simulation';
@@ -44,9 +44,9 @@ function soa(sim: Simulation, qname: string): ResourceRecord {
   const zone = `${sim.config.clusterDomain}.`;
   if (qname.endsWith(`.${zone}`) || qname === zone) {
     const serial = Math.floor(Date.parse(simTimeToIso(sim.cluster.clock.now())) / 1000);
-    return { name: zone, ttl: 30, type: 'SOA' as RRType, data: `ns.dns.${zone} hostmaster.${zone} ${serial} 7200 1800 86400 30` };
+    return { name: zone, ttl: 30, type: 'SOA', data: `ns.dns.${zone} hostmaster.${zone} ${serial} 7200 1800 86400 30` };
   }
-  return { name: '.', ttl: 30, type: 'SOA' as RRType, data: 'a.root-servers.net. nstld.verisign-grs.com. 2026010100 1800 900 604800 86400' };
+  return upstreamSoa(qname);
 }
 
 function wireLength(name: string): number {
@@ -58,24 +58,45 @@ function rdataLength(r: ResourceRecord): number {
   if (r.type === 'AAAA') return 16;
   if (r.type === 'SRV') return 6 + wireLength(r.data.split(' ')[3]!);
   const parts = r.data.split(' ');
-  if ((r.type as string) === 'SOA') return wireLength(parts[0]!) + wireLength(parts[1]!) + 20;
+  if (r.type === 'SOA') return wireLength(parts[0]!) + wireLength(parts[1]!) + 20;
   return wireLength(parts[0]!);
 }
 
-/** The reply's size on the wire: header, question, records (names compressed to a pointer when repeated) and OPT with the cookie. */
-function messageSize(qname: string, records: ResourceRecord[]): number {
+/**
+ * The reply's size on the wire, uncompressed: header, question, every record with its
+ * owner name in full, and the OPT record with the echoed 8-byte client cookie (11 + 12).
+ * CoreDNS wraps every reply in a ScrubWriter (request/request.go Scrub), which calls
+ * miekg/dns Msg.Truncate (msg_truncate.go): a reply that fits the client's buffer
+ * uncompressed (dig advertises 1232) is sent with Compress = false.
+ */
+export function messageSize(qname: string, records: ResourceRecord[]): number {
   let size = 12 + wireLength(qname) + 4;
-  for (const r of records) size += (r.name === qname ? 2 : wireLength(r.name)) + 10 + rdataLength(r);
+  for (const r of records) size += wireLength(r.name) + 10 + rdataLength(r);
   return size + 11 + 12;
 }
 
 
+/**
+ * `-x ADDR`: the reverse name, asked as PTR. dig calls get_reverse non-strictly (bind9
+ * bin/dig/dighost.c), which for anything that is not IPv6 reverses the dot-separated
+ * labels blindly, so even a partial address makes a name.
+ */
+function reverseOf(addr: string): string {
+  return `${addr.replace(/\.$/, '').split('.').reverse().join('.')}.in-addr.arpa`;
+}
+
 export function runDig(sim: Simulation, conf: ResolvConf, args: string[]): CommandResult {
   const opts = args.filter((a) => a.startsWith('+'));
-  const words = args.filter((a) => !a.startsWith('+') && !a.startsWith('@'));
-  const qtype = (words.find((w) => TYPES.includes(w.toUpperCase() as RRType))?.toUpperCase() ?? 'A') as RRType;
-  const name = words.find((w) => !TYPES.includes(w.toUpperCase() as RRType)) ?? '.';
-  const names = opts.includes('+search') ? candidateNames(name, conf) : [name.endsWith('.') ? name.slice(0, -1) : name];
+  const words: string[] = [];
+  let reverse: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '-x' && i + 1 < args.length) reverse = reverseOf(args[++i]!);
+    else if (!a.startsWith('+') && !a.startsWith('@')) words.push(a);
+  }
+  const qtype = reverse ? 'PTR' : ((words.find((w) => TYPES.includes(w.toUpperCase() as RRType))?.toUpperCase() ?? 'A') as RRType);
+  const name = reverse ?? words.find((w) => !TYPES.includes(w.toUpperCase() as RRType)) ?? '.';
+  const names = opts.includes('+search') && !reverse ? candidateNames(name, conf) : [name.endsWith('.') ? name.slice(0, -1) : name];
   let qname = '';
   let r: DnsResponse = { rcode: 'NXDOMAIN', authoritative: true, answers: [], additional: [] };
   for (const n of names) {

@@ -6,8 +6,10 @@
  */
 import type { DnsContext, DnsResponse } from '../../sim/dns/records';
 import { answer } from '../../sim/dns/records';
+import { reverseName } from '../../sim/dns/reverse';
 import type { ResolvConf } from '../../sim/dns/resolv-conf';
 import { lookup } from '../../sim/net/dns-lookup';
+import { isIPv4 } from '../../sim/net/ip';
 import type { CommandResult } from '../types';
 
 function addressLines(r: DnsResponse): string {
@@ -20,9 +22,30 @@ function addressLines(r: DnsResponse): string {
   return text;
 }
 
+const out = (text: string, exitCode: number): CommandResult => ({ chunks: [{ stream: 'out', text }], exitCode });
+
+/**
+ * BIND's nslookup given an address: addlookup turns it into a PTR lookup (get_reverse,
+ * strict). printmessage prints the Server/Address header only for an A lookup of the
+ * default set, so a reverse lookup has none; PTR answers print as "NAME<TAB>name = TARGET"
+ * (printsection, rtypetext[12]) with the target's trailing dot; main's final puts("")
+ * ends the output. The reverse name has ndots dots, so it is asked as is first; the search
+ * list after it cannot find an in-addr.arpa name either, so the first failure is the one shown.
+ */
+function bindReverse(ctx: DnsContext, ip: string): CommandResult {
+  const qname = reverseName(ip);
+  const r = answer(ctx, qname, 'PTR');
+  const shown = qname.slice(0, -1);
+  if (r.rcode !== 'NOERROR') return out(`** server can't find ${shown}: ${r.rcode}\n\n`, 1);
+  let text = r.answers.length ? r.answers.map((a) => `${shown}\tname = ${a.data}\n`).join('') : `*** Can't find ${shown}: No answer\n`;
+  if (!r.authoritative) text += '\nAuthoritative answers can be found from:\n';
+  return out(`${text}\n`, 0);
+}
+
 export function bindNslookup(ctx: DnsContext, conf: ResolvConf, args: string[]): CommandResult {
   const name = args.find((a) => !a.startsWith('-'));
   if (!name) return { chunks: [{ stream: 'err', text: 'nslookup: interactive mode is not supported here\n' }], exitCode: 1 };
+  if (isIPv4(name)) return bindReverse(ctx, name);
   const server = conf.nameservers[0]!;
   const head = `Server:\t\t${server}\nAddress:\t${server}#53\n\n`;
   const result = lookup(ctx, conf, name, 'A');
@@ -40,6 +63,15 @@ export function busyboxNslookup(ctx: DnsContext, conf: ResolvConf, args: string[
   if (!name) return { chunks: [{ stream: 'err', text: 'BusyBox v1.36.1 (2023-05-18 22:34:17 UTC) multi-call binary.\n\nUsage: nslookup [-type=QUERY_TYPE] [-debug] HOST [DNS_SERVER]\n' }], exitCode: 1 };
   const server = conf.nameservers[0]!;
   let text = `Server:\t\t${server}\nAddress:\t${server}:53\n\n`;
+  if (isIPv4(name)) {
+    // make_ptr: an address becomes one PTR query (no AAAA, no search list); parse_reply prints
+    // "NAME<TAB>name = TARGET" with both names as ns_name_uncompress spells them, without the dot.
+    const qname = reverseName(name).slice(0, -1);
+    const r = answer(ctx, qname, 'PTR');
+    if (r.rcode !== 'NOERROR') return out(`${text}** server can't find ${qname}: ${r.rcode}\n\n`, 1);
+    if (!r.authoritative) text += 'Non-authoritative answer:\n';
+    return out(`${text}${r.answers.map((a) => `${qname}\tname = ${a.data.replace(/\.$/, '')}\n`).join('')}\n`, 0);
+  }
   const names = name.includes('.') ? [name.replace(/\.$/, '')] : conf.search.map((s) => `${name}.${s}`);
   let failed = false;
   for (const qtype of ['A', 'AAAA'] as const) {
@@ -50,6 +82,8 @@ export function busyboxNslookup(ctx: DnsContext, conf: ResolvConf, args: string[
         failed = true;
       } else {
         // parse_reply prints this for every reply without the AA bit, even an empty (NODATA) one.
+        // NODATA prints nothing else: busybox 1.33+ send_queries no longer says "*** Can't find
+        // NAME: No answer" for it; only the blank line every reply ends with remains.
         if (!r.authoritative) text += 'Non-authoritative answer:\n';
         text += `${addressLines(r)}\n`;
       }

@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { apply, newSim, pod, podYaml, serviceYaml, svc } from '../test-helpers';
 import type { Simulation } from '../simulation';
-import { answer } from './records';
+import { answer, upstreamSoa } from './records';
+import { addressFromReverse, reverseName } from './reverse';
 
 const Z = 'svc.cluster.local.';
 function cluster(): Simulation {
@@ -126,5 +127,69 @@ describe('names that do not exist, and pods', () => {
     expect(answer(ctx, `WEB.Default.${Z}`, 'A').answers).toHaveLength(1);
     expect(answer(ctx, 'example.com', 'A')).toMatchObject({ rcode: 'NOERROR', authoritative: false, answers: [{ data: '93.184.215.14' }] });
     expect(answer(ctx, 'unknown.invalid', 'A')).toMatchObject({ rcode: 'NXDOMAIN', authoritative: false });
+  });
+});
+
+// coredns/coredns plugin/kubernetes/reverse.go serviceRecordForIP as in CoreDNS v1.12.0 (coredns#6898,
+// reverted in v1.12.1 by #7194), controller.go svcIPIndexFunc (ClusterIPs), handler.go (fallthrough);
+// kubeadm's Corefile: `kubernetes cluster.local in-addr.arpa ip6.arpa { ... fallthrough in-addr.arpa ip6.arpa; ttl 30 }`.
+describe('reverse lookups (PTR in in-addr.arpa)', () => {
+  const rev = (ip: string) => reverseName(ip);
+
+  it('a ClusterIP answers with the Service name, authoritative, ttl 30', () => {
+    const sim = cluster();
+    const ip = svc(sim, 'web').spec.clusterIP!;
+    const r = answer(sim.dnsContext(), rev(ip), 'PTR');
+    expect(r).toMatchObject({ rcode: 'NOERROR', authoritative: true });
+    expect(r.answers).toEqual([{ name: rev(ip), ttl: 30, type: 'PTR', data: `web.default.${Z}` }]);
+    expect(data(answer(sim.dnsContext(), rev('10.96.0.10'), 'PTR'))).toEqual(['PTR kube-dns.kube-system.svc.cluster.local.']);
+  });
+
+  it('an endpoint with a hostname answers <hostname>.<svc>.<ns>.svc.<zone>', () => {
+    const sim = cluster();
+    expect(data(answer(sim.dnsContext(), rev(pod(sim, 'db-2').status.podIP!), 'PTR'))).toEqual([`PTR primary.db.default.${Z}`]);
+  });
+
+  it('an endpoint without a hostname has no PTR in v1.12.0 (headless or not): it falls through to the upstream, NXDOMAIN', () => {
+    const sim = cluster();
+    for (const name of ['db-1', 'web-1']) {
+      const r = answer(sim.dnsContext(), rev(pod(sim, name).status.podIP!), 'PTR');
+      expect(r).toMatchObject({ rcode: 'NXDOMAIN', authoritative: false, answers: [] });
+    }
+  });
+
+  it('an unready endpoint is not published, even with a hostname', () => {
+    const sim = newSim();
+    apply(sim, [
+      serviceYaml('db', '  clusterIP: None\n  selector:\n    app: db\n  ports:\n  - port: 80\n'),
+      podYaml('db-9', { app: 'db' }, { readyAfter: 60 }).replace('spec:\n', 'spec:\n  hostname: late\n  subdomain: db\n'),
+    ].join('---\n'));
+    expect(answer(sim.dnsContext(), rev(pod(sim, 'db-9').status.podIP!), 'PTR').rcode).toBe('NXDOMAIN');
+    sim.advance(120);
+    expect(data(answer(sim.dnsContext(), rev(pod(sim, 'db-9').status.podIP!), 'PTR'))).toEqual([`PTR late.db.default.${Z}`]);
+  });
+
+  it('an address nobody owns, a partial reverse name, or another type: fallthrough to forward', () => {
+    const ctx = cluster().dnsContext();
+    expect(answer(ctx, rev('10.96.99.99'), 'PTR')).toMatchObject({ rcode: 'NXDOMAIN', authoritative: false });
+    expect(answer(ctx, '96.10.in-addr.arpa.', 'PTR')).toMatchObject({ rcode: 'NXDOMAIN', authoritative: false });
+    expect(answer(ctx, rev('10.96.0.10'), 'A')).toMatchObject({ rcode: 'NXDOMAIN', authoritative: false });
+  });
+
+  it('the upstream answers private reverse zones as AS112 does (RFC 6304), other names with the root SOA', () => {
+    expect(upstreamSoa(rev('10.96.99.99'))).toMatchObject({ name: '10.in-addr.arpa.', type: 'SOA', data: 'prisoner.iana.org. hostmaster.root-servers.org. 1 604800 60 604800 604800' });
+    expect(upstreamSoa(rev('172.18.0.2')).name).toBe('18.172.in-addr.arpa.');
+    expect(upstreamSoa(rev('192.168.1.1')).name).toBe('168.192.in-addr.arpa.');
+    expect(upstreamSoa(rev('8.8.8.8')).name).toBe('.');
+    expect(upstreamSoa('unknown.invalid.').name).toBe('.');
+  });
+});
+
+describe('reverse names', () => {
+  it('spell the octets backwards under in-addr.arpa, and back', () => {
+    expect(reverseName('10.96.0.10')).toBe('10.0.96.10.in-addr.arpa.');
+    expect(addressFromReverse('10.0.96.10.in-addr.arpa.')).toBe('10.96.0.10');
+    expect(addressFromReverse('0.96.10.in-addr.arpa.')).toBeUndefined();
+    expect(addressFromReverse('x.0.96.10.in-addr.arpa.')).toBeUndefined();
   });
 });

@@ -7,10 +7,11 @@
 import type { ObjectStore } from '../model/store';
 import type { EndpointSlice, Service } from '../model/types';
 import { isIPv4 } from '../net/ip';
+import { addressFromReverse, ptrTargets } from './reverse';
 
 export const CLUSTER_DNS_TTL = 30;
 
-export type RRType = 'A' | 'AAAA' | 'SRV' | 'CNAME' | 'PTR';
+export type RRType = 'A' | 'AAAA' | 'SRV' | 'CNAME' | 'PTR' | 'SOA';
 
 export interface ResourceRecord {
   /** Fully qualified, with the trailing dot. */
@@ -75,6 +76,7 @@ const aRecord = (name: string, ip: string): ResourceRecord => ({ name, ttl: CLUS
 export function answer(ctx: DnsContext, qnameIn: string, qtype: RRType): DnsResponse {
   const qname = fqdn(qnameIn.toLowerCase());
   if (qname === `${ctx.zone}.`) return noData();
+  if (qname.endsWith('.in-addr.arpa.')) return reverse(ctx, qname, qtype);
   const zoneSuffix = `.${ctx.zone}.`;
   if (!qname.endsWith(zoneSuffix)) return forward(ctx, qname, qtype);
   const labels = qname.slice(0, -zoneSuffix.length).split('.');
@@ -157,6 +159,34 @@ function portQuery(ctx: DnsContext, svcName: string, ns: string, portName: strin
     answers: targets.map((t) => ({ name: qname, ttl: CLUSTER_DNS_TTL, type: 'SRV' as const, data: `0 ${weight} ${t.port} ${t.host}` })),
     additional,
   };
+}
+
+/**
+ * The in-addr.arpa zone: PTR for a Service's ClusterIP or a named endpoint (reverse.ts).
+ * Anything else is a name error for the plugin (Reverse returns errNoItems; other types
+ * fail parseRequest), and `fallthrough in-addr.arpa ip6.arpa` hands it to forward
+ * (plugin/kubernetes/handler.go ServeDNS: IsNameError && Fall.Through).
+ */
+function reverse(ctx: DnsContext, qname: string, qtype: RRType): DnsResponse {
+  const ip = addressFromReverse(qname);
+  const names = ip && qtype === 'PTR' ? ptrTargets(ctx.store, ctx.zone, ip) : [];
+  if (names.length === 0) return forward(ctx, qname, qtype);
+  return { ...noData(), answers: names.map((data) => ({ name: qname, ttl: CLUSTER_DNS_TTL, type: 'PTR' as const, data })) };
+}
+
+const AS112_ZONES = ['10.in-addr.arpa.', '168.192.in-addr.arpa.', ...Array.from({ length: 16 }, (_, i) => `${16 + i}.172.in-addr.arpa.`)];
+
+/**
+ * The SOA the simulated upstream puts in the authority section of a negative answer.
+ * Private reverse zones (RFC 1918) are answered by AS112 (RFC 6304 zone contents), as a
+ * public resolver forwards them; other names get the root zone's SOA. Which upstream a
+ * kind node really has depends on the host, so this is a chosen, plausible one. TTL 30:
+ * `cache 30` caps the TTLs of the reply it stores and passes on (plugin/cache).
+ */
+export function upstreamSoa(qname: string): ResourceRecord {
+  const zone = AS112_ZONES.find((z) => qname.endsWith(`.${z}`) || qname === z);
+  if (zone) return { name: zone, ttl: CLUSTER_DNS_TTL, type: 'SOA', data: 'prisoner.iana.org. hostmaster.root-servers.org. 1 604800 60 604800 604800' };
+  return { name: '.', ttl: CLUSTER_DNS_TTL, type: 'SOA', data: 'a.root-servers.net. nstld.verisign-grs.com. 2026010100 1800 900 604800 86400' };
 }
 
 /** `forward . /etc/resolv.conf`: the node's upstream, simulated by a small table. */
