@@ -72,11 +72,11 @@ export function execInPod(ctx: PodExecContext, argv: string[]): CommandResult | 
     case 'dig':
       return runDig(ctx.sim, resolvConfFor(ctx.sim, ctx.pod), args);
     case 'curl':
-      return runCurl(ctx.sim, ctx.plane, { kind: 'pod', pod: ctx.pod }, args);
+      return runCurl(ctx.sim, ctx.plane, { kind: 'pod', pod: ctx.pod }, args, tools!.libc);
     case 'wget':
-      return runWget(ctx.sim, ctx.plane, { kind: 'pod', pod: ctx.pod }, args);
+      return runWget(ctx.sim, ctx.plane, { kind: 'pod', pod: ctx.pod }, args, tools!.libc);
     case 'nc':
-      return runNc(ctx.sim, ctx.plane, { kind: 'pod', pod: ctx.pod }, args, tools!.nslookup === 'bind' ? 'openbsd' : 'busybox');
+      return runNc(ctx.sim, ctx.plane, { kind: 'pod', pod: ctx.pod }, args, tools!.nslookup === 'bind' ? 'openbsd' : 'busybox', tools!.libc);
     default:
       return { missing: program };
   }

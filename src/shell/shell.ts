@@ -148,9 +148,9 @@ export class Shell {
       case 'k':
         return kubectl(args, ctx, { plane: this.plane, runInPod });
       case 'curl':
-        return runCurl(this.sim, this.plane, { kind: 'workstation' }, args);
+        return runCurl(this.sim, this.plane, { kind: 'workstation' }, args, 'glibc');
       case 'wget':
-        return runWget(this.sim, this.plane, { kind: 'workstation' }, args);
+        return runWget(this.sim, this.plane, { kind: 'workstation' }, args, 'glibc');
       case 'docker':
         return docker(args, ctx, this.plane);
       case 'sleep': {

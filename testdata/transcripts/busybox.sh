@@ -11,3 +11,8 @@ kubectl exec bb -- wget -O- http://web/
 kubectl exec bb -- wget -qO- http://empty/
 kubectl exec bb -- wget -qO- http://nope/
 kubectl exec bb -- curl http://web/
+# The socket error is the image's libc strerror: busybox:1.36 is the glibc build,
+# agnhost is Alpine (musl).
+kubectl exec bb -- wget -qO- http://web:81/
+kubectl exec client -- wget -qO- http://web:81/
+kubectl exec client -- nc -zv web 81

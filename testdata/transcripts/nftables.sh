@@ -5,3 +5,4 @@ kubectl get svc web
 docker exec kind-worker nft list ruleset
 kubectl exec client -- curl -s http://web/
 docker exec kind-worker nft list tables
+docker exec kind-worker iptables-save -t filter

@@ -6,10 +6,10 @@
  * Messages follow curl 8 (lib/connect.c, lib/strerror.c).
  */
 import { performRequest, type Client, type RequestResult } from '../../sim/net/request';
-import { SOCKET_ERRORS } from '../../sim/net/request-types';
 import type { DataPlane } from '../../sim/net/packet';
 import type { Simulation } from '../../sim/simulation';
 import { simTimeToIso } from '../../sim/clock';
+import { socketError, type Libc } from '../print/strerror';
 import type { CommandResult, OutputChunk } from '../types';
 
 interface CurlArgs {
@@ -70,7 +70,7 @@ function failedMeter(): string {
   return '  0     0    0     0    0     0      0      0 --:--:-- --:--:-- --:--:--     0\n';
 }
 
-export function runCurl(sim: Simulation, plane: DataPlane, client: Client, args: string[]): CommandResult {
+export function runCurl(sim: Simulation, plane: DataPlane, client: Client, args: string[], libc: Libc): CommandResult {
   const opts = parseCurlArgs(args);
   if (opts.error) return { chunks: [{ stream: 'err', text: opts.error }], exitCode: 2 };
   if (!opts.url) return { chunks: [{ stream: 'err', text: "curl: try 'curl --help' or 'curl --manual' for more information\n" }], exitCode: 2 };
@@ -80,7 +80,7 @@ export function runCurl(sim: Simulation, plane: DataPlane, client: Client, args:
   if (meter) chunks.push({ stream: 'err', text: METER_HEAD });
   if (!res.ok) {
     if (meter) chunks.push({ stream: 'err', text: failedMeter() });
-    if (opts.verbose) chunks.push({ stream: 'err', text: verboseFailure(res) });
+    if (opts.verbose) chunks.push({ stream: 'err', text: verboseFailure(res, libc) });
     if (!opts.silent || opts.showError) chunks.push({ stream: 'err', text: `curl: (${res.error!.code}) ${res.error!.message}\n` });
     return { chunks, exitCode: res.error!.code };
   }
@@ -95,7 +95,7 @@ export function runCurl(sim: Simulation, plane: DataPlane, client: Client, args:
 }
 
 /** curl -v up to a failed connect (lib/cf-socket.c "connect to ... failed", lib/connect.c failf). */
-function verboseFailure(res: RequestResult): string {
+function verboseFailure(res: RequestResult, libc: Libc): string {
   const f = res.failure;
   if (!f || f.reason === 'url') return '';
   if (f.reason === 'resolve') return `* Could not resolve host: ${res.host}\n* closing connection #0\n`;
@@ -104,7 +104,7 @@ function verboseFailure(res: RequestResult): string {
   return (
     resolved +
     `*   Trying ${ip}:${res.port}...\n` +
-    `* connect to ${ip} port ${res.port} from ${res.localIP} port ${res.localPort} failed: ${SOCKET_ERRORS[f.reason]}\n` +
+    `* connect to ${ip} port ${res.port} from ${res.localIP} port ${res.localPort} failed: ${socketError(f.reason, libc)}\n` +
     `* ${res.error!.message}\n* closing connection #0\n`
   );
 }

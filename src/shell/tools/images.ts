@@ -1,21 +1,29 @@
 /**
- * Which programs an image ships, so a missing tool fails as it would.
- * agnhost is Alpine with bind-tools, curl and netcat added
- * (k/k test/images/agnhost/Dockerfile); busybox has its applets; nginx is
- * Debian with curl; CoreDNS and pause images are distroless.
+ * Which programs an image ships, so a missing tool fails as it would, and which C library
+ * they use (it spells the socket errors they print: print/strerror.ts).
+ * agnhost is Alpine with bind-tools, curl and netcat-openbsd added
+ * (k/k test/images/agnhost/Dockerfile: `apk --update add ...`); busybox has its applets
+ * and Docker Hub's busybox tags without a libc suffix are the glibc build
+ * (docker-library/official-images library/busybox: latest, 1.36, 1.37 -> latest/glibc);
+ * nginx is Debian with curl (nginx:*alpine* is Alpine); curlimages/curl is Alpine;
+ * CoreDNS and pause images are distroless.
  */
-export type Toolset = { nslookup?: 'bind' | 'busybox'; curl: boolean; dig: boolean; wget: boolean; nc: boolean; shell: boolean };
+import type { Libc } from '../print/strerror';
 
-const BASIC: Toolset = { curl: false, dig: false, wget: false, nc: false, shell: true };
+export type Toolset = { nslookup?: 'bind' | 'busybox'; curl: boolean; dig: boolean; wget: boolean; nc: boolean; shell: boolean; libc: Libc };
+
+const BASIC: Toolset = { curl: false, dig: false, wget: false, nc: false, shell: true, libc: 'glibc' };
 
 export function toolsetOf(image: string): Toolset | null {
-  const repo = image.split('@')[0]!.replace(/:[^/:]*$/, '');
+  const ref = image.split('@')[0]!;
+  const repo = ref.replace(/:[^/:]*$/, '');
+  const tag = ref.slice(repo.length + 1);
   const name = repo.split('/').pop()!;
-  if (name === 'agnhost') return { nslookup: 'bind', curl: true, dig: true, wget: true, nc: true, shell: true };
-  if (name === 'busybox') return { nslookup: 'busybox', curl: false, dig: false, wget: true, nc: true, shell: true };
-  if (name === 'alpine') return { nslookup: 'busybox', curl: false, dig: false, wget: true, nc: true, shell: true };
-  if (name === 'nginx') return { ...BASIC, curl: true };
-  if (name === 'curl') return { nslookup: 'busybox', curl: true, dig: false, wget: true, nc: true, shell: true };
+  if (name === 'agnhost') return { nslookup: 'bind', curl: true, dig: true, wget: true, nc: true, shell: true, libc: 'musl' };
+  if (name === 'busybox') return { nslookup: 'busybox', curl: false, dig: false, wget: true, nc: true, shell: true, libc: /(^|-)musl$/.test(tag) ? 'musl' : 'glibc' };
+  if (name === 'alpine') return { nslookup: 'busybox', curl: false, dig: false, wget: true, nc: true, shell: true, libc: 'musl' };
+  if (name === 'nginx') return { ...BASIC, curl: true, libc: tag.includes('alpine') ? 'musl' : 'glibc' };
+  if (name === 'curl') return { nslookup: 'busybox', curl: true, dig: false, wget: true, nc: true, shell: true, libc: 'musl' };
   if (name === 'coredns' || name === 'pause' || name.startsWith('kube-') || name === 'etcd' || name === 'kindnetd' || name === 'local-path-provisioner') return null;
   return BASIC;
 }

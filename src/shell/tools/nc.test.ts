@@ -38,12 +38,18 @@ describe('curl and wget failure texts', () => {
     expect(t.run('kubectl exec client -- curl -sv http://nope/')).toBe('* Could not resolve host: nope\n* closing connection #0\ncommand terminated with exit code 6\n');
   });
 
+  // The socket error is the container's libc strerror: busybox:1.36 is Docker Hub's glibc build
+  // (glibc sysdeps/gnu/errlist.h), agnhost is Alpine, musl (musl src/errno/__strerror.h).
   it('timeouts and unreachable hosts, from a pod and from the workstation', () => {
     expect(t.run('kubectl exec bb -- wget -qO- http://web:81/')).toMatch(/^wget: can't connect to remote host \(10\.96\.\d+\.\d+\): Connection timed out\ncommand terminated with exit code 1\n$/);
+    expect(t.run('kubectl exec client -- wget -qO- http://web:81/')).toMatch(/^wget: can't connect to remote host \(10\.96\.\d+\.\d+\): Operation timed out\ncommand terminated with exit code 1\n$/);
+    expect(t.run('kubectl exec client -- nc -zv web 81')).toMatch(/^nc: connect to web port 81 \(tcp\) failed: Operation timed out\ncommand terminated with exit code 1\n$/);
+    expect(t.run('kubectl exec client -- curl -sv http://web:81/')).toMatch(/\* connect to 10\.96\.\d+\.\d+ port 81 from 10\.244\.\d+\.\d+ port \d+ failed: Operation timed out\n/);
     expect(t.run('curl -s http://10.96.0.1/')).toBe('');
     expect(t.run('curl -sS http://10.96.0.1/')).toBe("curl: (28) Failed to connect to 10.96.0.1 port 80 after 134000 ms: Couldn't connect to server\n");
     expect(t.run('curl -sS http://172.18.0.99/')).toBe("curl: (7) Failed to connect to 172.18.0.99 port 80 after 3068 ms: Couldn't connect to server\n");
     expect(t.run('kubectl exec bb -- wget -qO- http://172.18.0.99/')).toBe("wget: can't connect to remote host (172.18.0.99): No route to host\ncommand terminated with exit code 1\n");
-    expect(t.run('kubectl exec client -- nc -zv 172.18.0.99 80')).toBe('nc: connect to 172.18.0.99 port 80 (tcp) failed: No route to host\ncommand terminated with exit code 1\n');
+    expect(t.run('kubectl exec client -- nc -zv 172.18.0.99 80')).toBe('nc: connect to 172.18.0.99 port 80 (tcp) failed: Host is unreachable\ncommand terminated with exit code 1\n');
+    expect(t.run('kubectl exec client -- wget -qO- http://172.18.0.99/')).toBe("wget: can't connect to remote host (172.18.0.99): Host is unreachable\ncommand terminated with exit code 1\n");
   });
 });

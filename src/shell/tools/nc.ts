@@ -11,8 +11,8 @@
  */
 import { performRequest, type Client } from '../../sim/net/request';
 import type { DataPlane } from '../../sim/net/packet';
-import { SOCKET_ERRORS } from '../../sim/net/request-types';
 import type { Simulation } from '../../sim/simulation';
+import { socketError, type Libc } from '../print/strerror';
 import type { CommandResult } from '../types';
 
 /** Alpine's /etc/services names for the ports a learner is likely to probe. */
@@ -20,7 +20,7 @@ const SERVICES: Record<number, string> = { 22: 'ssh', 53: 'domain', 80: 'http', 
 
 export type NcFlavor = 'openbsd' | 'busybox';
 
-export function runNc(sim: Simulation, plane: DataPlane, client: Client, args: string[], flavor: NcFlavor): CommandResult {
+export function runNc(sim: Simulation, plane: DataPlane, client: Client, args: string[], flavor: NcFlavor, libc: Libc): CommandResult {
   let verbose = 0;
   let numeric = false;
   const rest: string[] = [];
@@ -46,7 +46,7 @@ export function runNc(sim: Simulation, plane: DataPlane, client: Client, args: s
     if (res.ok) return err(verbose ? `${host} (${ip}:${port}) open\n` : '', 0);
     if (res.failure?.reason === 'resolve') return err(`nc: bad address '${host}'\n`);
     const reason = res.failure?.reason === 'url' || !res.failure ? 'refused' : res.failure.reason;
-    return err(verbose > 1 || (verbose && reason !== 'refused') ? `nc: ${host} (${ip}:${port}): ${SOCKET_ERRORS[reason as keyof typeof SOCKET_ERRORS]}\n` : '');
+    return err(verbose > 1 || (verbose && reason !== 'refused') ? `nc: ${host} (${ip}:${port}): ${socketError(reason, libc)}\n` : '');
   }
   if (res.ok) {
     const service = numeric ? '*' : (SERVICES[Number(port)] ?? '*');
@@ -54,5 +54,5 @@ export function runNc(sim: Simulation, plane: DataPlane, client: Client, args: s
   }
   if (res.failure?.reason === 'resolve') return err(`nc: getaddrinfo for host "${host}" port ${port}: Name does not resolve\n`);
   const reason = res.failure?.reason === 'url' || !res.failure ? 'refused' : res.failure.reason;
-  return err(verbose ? `nc: connect to ${host} port ${port} (tcp) failed: ${SOCKET_ERRORS[reason as keyof typeof SOCKET_ERRORS]}\n` : '');
+  return err(verbose ? `nc: connect to ${host} port ${port} (tcp) failed: ${socketError(reason, libc)}\n` : '');
 }

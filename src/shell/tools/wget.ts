@@ -4,12 +4,12 @@
  * resolve, "wget: can't connect to remote host (ip): Connection refused".
  */
 import { performRequest, type Client } from '../../sim/net/request';
-import { SOCKET_ERRORS } from '../../sim/net/request-types';
 import type { DataPlane } from '../../sim/net/packet';
 import type { Simulation } from '../../sim/simulation';
+import { socketError, type Libc } from '../print/strerror';
 import type { CommandResult, OutputChunk } from '../types';
 
-export function runWget(sim: Simulation, plane: DataPlane, client: Client, args: string[]): CommandResult {
+export function runWget(sim: Simulation, plane: DataPlane, client: Client, args: string[], libc: Libc): CommandResult {
   let quiet = false;
   let toStdout = false;
   let url: string | undefined;
@@ -38,7 +38,7 @@ export function runWget(sim: Simulation, plane: DataPlane, client: Client, args:
     // the socket's strerror otherwise (the kernel gives up on a SYN long before -T 900).
     const reason = res.failure?.reason ?? 'refused';
     const msg =
-      reason === 'resolve' || reason === 'url' ? `wget: bad address '${host}${res.port !== 80 ? `:${res.port}` : ''}'` : `wget: can't connect to remote host (${res.remoteIP ?? host}): ${SOCKET_ERRORS[reason]}`;
+      reason === 'resolve' || reason === 'url' ? `wget: bad address '${host}${res.port !== 80 ? `:${res.port}` : ''}'` : `wget: can't connect to remote host (${res.remoteIP ?? host}): ${socketError(reason, libc)}`;
     chunks.push({ stream: 'err', text: `${msg}\n` });
     return { chunks, exitCode: 1 };
   }

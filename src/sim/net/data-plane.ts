@@ -40,9 +40,15 @@ export interface NodeDataPlane extends DataPlane {
   proxyRuleCount(nodeName: string): number;
 }
 
-function kubeIptablesRules(rs: Ruleset): number {
+/**
+ * kube-proxy's rules in KUBE-* chains. KUBE-FIREWALL is kubelet's (pkg/kubelet/kubelet_network_linux.go);
+ * only iptables-mode kube-proxy writes a copy of its rule, so other modes leave it out.
+ */
+function kubeIptablesRules(rs: Ruleset, withKubeletFirewall: boolean): number {
   let n = 0;
-  for (const t of [rs.nat, rs.filter]) for (const r of t.rules) if (r.chain.startsWith('KUBE-')) n++;
+  for (const t of [rs.nat, rs.filter]) {
+    for (const r of t.rules) if (r.chain.startsWith('KUBE-') && (withKubeletFirewall || r.chain !== 'KUBE-FIREWALL')) n++;
+  }
   return n;
 }
 
@@ -82,10 +88,10 @@ export function createDataPlane(cluster: Cluster, opts: { walkCache?: boolean } 
   }
   if (mode === 'userspace') {
     const p = new UserspaceDataPlane(cluster);
-    return { mode, proxyRunning: true, process: (n, pk, h) => p.process(n, pk, h), ruleset: (n) => p.render(n).ruleset, ipvs: () => undefined, nftRuleset: noNft, proxyRuleCount: (n) => kubeIptablesRules(p.render(n).ruleset), conntrack: (n) => p.conntrack.of(n), conntrackTable: (n) => p.conntrack.of(n) };
+    return { mode, proxyRunning: true, process: (n, pk, h) => p.process(n, pk, h), ruleset: (n) => p.render(n).ruleset, ipvs: () => undefined, nftRuleset: noNft, proxyRuleCount: (n) => kubeIptablesRules(p.render(n).ruleset, false), conntrack: (n) => p.conntrack.of(n), conntrackTable: (n) => p.conntrack.of(n) };
   }
   const inner = new IptablesDataPlane(cluster);
   inner.useWalkCache = opts.walkCache ?? true;
   const p = new TrackedIptablesPlane(inner, cluster);
-  return { mode, proxyRunning: true, process: (n, pk, h) => p.process(n, pk, h), ruleset: (n) => p.inner.ruleset(n), ipvs: () => undefined, nftRuleset: noNft, proxyRuleCount: (n) => kubeIptablesRules(p.inner.ruleset(n)), conntrack: (n) => p.tables.of(n), conntrackTable: (n) => p.tables.of(n) };
+  return { mode, proxyRunning: true, process: (n, pk, h) => p.process(n, pk, h), ruleset: (n) => p.inner.ruleset(n), ipvs: () => undefined, nftRuleset: noNft, proxyRuleCount: (n) => kubeIptablesRules(p.inner.ruleset(n), true), conntrack: (n) => p.tables.of(n), conntrackTable: (n) => p.tables.of(n) };
 }

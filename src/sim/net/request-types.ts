@@ -64,10 +64,3 @@ export function curlError(reason: FailReason, host: string, port: number, detail
       return r(28, `Failed to connect to ${host} port ${port} after ${SYN_TIMEOUT_MS} ms: Couldn't connect to server`, SYN_TIMEOUT_MS);
   }
 }
-
-/** The socket error (strerror) behind each failure, as nc, wget and curl -v print it. */
-export const SOCKET_ERRORS: Record<Exclude<FailReason, 'url' | 'resolve'>, string> = {
-  refused: 'Connection refused',
-  timeout: 'Connection timed out',
-  'no-route': 'No route to host',
-};

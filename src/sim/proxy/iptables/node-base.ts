@@ -1,7 +1,11 @@
 /**
  * A kind node's iptables when kube-proxy is not in iptables mode: what kubelet, docker's
- * embedded DNS and kindnetd leave (KUBE-IPTABLES-HINT, KUBE-KUBELET-CANARY, DOCKER_*,
- * KIND-MASQ-AGENT), without kube-proxy's iptables-mode chains. In nftables mode that is
+ * embedded DNS and kindnetd leave (KUBE-IPTABLES-HINT, KUBE-KUBELET-CANARY, KUBE-FIREWALL
+ * with its INPUT/OUTPUT jumps, DOCKER_*, KIND-MASQ-AGENT), without kube-proxy's
+ * iptables-mode chains. KUBE-FIREWALL is kubelet's in every mode (k/k
+ * pkg/kubelet/kubelet_network_linux.go syncIPTablesRules); iptables-mode kube-proxy only
+ * duplicates its rule, and its CleanupLeftovers leaves it alone (iptablesKubeletJumpChains
+ * in pkg/proxy/iptables/proxier.go). In nftables mode that is
  * all `iptables-save` shows; ipvs and userspace modes add their own few chains to it.
  * (kube-proxy cleans up the other modes' rules at start: CleanupLeftovers in
  * k/k cmd/kube-proxy/app/server.go.)
@@ -12,7 +16,7 @@ import type { Ruleset, Table } from './rules';
 /** The iptables-mode kube-proxy chains renderIptables' base creates. */
 const KUBE_PROXY_CHAINS = new Set([
   'KUBE-EXTERNAL-SERVICES', 'KUBE-NODEPORTS', 'KUBE-SERVICES', 'KUBE-FORWARD', 'KUBE-PROXY-FIREWALL',
-  'KUBE-POSTROUTING', 'KUBE-MARK-MASQ', 'KUBE-PROXY-CANARY', 'KUBE-FIREWALL',
+  'KUBE-POSTROUTING', 'KUBE-MARK-MASQ', 'KUBE-PROXY-CANARY',
 ]);
 
 function strip(t: Table): Table {

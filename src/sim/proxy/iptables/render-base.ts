@@ -3,11 +3,17 @@
  * - docker's embedded-DNS NAT (DOCKER_OUTPUT / DOCKER_POSTROUTING), rewritten by kind's
  *   entrypoint (images/base/files/usr/local/bin/entrypoint, enable_network_magic) to the
  *   docker network gateway and copied to PREROUTING so pods reach it too;
- * - kubelet's KUBE-FIREWALL jumps (appended at kubelet start, so they stay last) and its
- *   KUBE-KUBELET-CANARY / KUBE-IPTABLES-HINT chains;
+ * - kubelet's, in every proxy mode (k/k pkg/kubelet/kubelet_network_linux.go
+ *   syncIPTablesRules and initNetworkUtil's Monitor): KUBE-IPTABLES-HINT, the
+ *   KUBE-KUBELET-CANARY chains, and KUBE-FIREWALL with its "block incoming localnet
+ *   connections" rule and the INPUT/OUTPUT jumps to it. Kubelet prepends those jumps when
+ *   it starts, before kube-proxy runs, and EnsureRule never moves an existing rule, so
+ *   they end up below every jump kube-proxy prepends later;
  * - kube-proxy's jumps (k/k pkg/proxy/iptables/proxier.go iptablesJumpChains, each
  *   *prepended*, so they end up in reverse list order) and its fixed chains
- *   (KUBE-POSTROUTING, KUBE-MARK-MASQ, KUBE-FIREWALL, KUBE-FORWARD, KUBE-PROXY-CANARY);
+ *   (KUBE-POSTROUTING, KUBE-MARK-MASQ, KUBE-FORWARD, KUBE-PROXY-CANARY). In iptables mode
+ *   kube-proxy also rewrites kubelet's KUBE-FIREWALL with an identical copy of its rule
+ *   (when localhostNodePorts is on); the chain still holds that one rule;
  * - kindnetd's masquerade agent (images/kindnetd/cmd/kindnetd/masq.go), appended last.
  * Order checked against real `iptables-save` output from kind and kubeadm nodes.
  */
@@ -81,11 +87,13 @@ export function baseBuilders(ctx: IptablesNodeContext): Builders {
   for (const t of [b.mangle, b.filter, b.nat]) t.chain('KUBE-KUBELET-CANARY').chain('KUBE-PROXY-CANARY');
   if (ctx.dockerDns) dockerDns(b.nat, ctx.dockerDns);
 
+  // kubelet's jumps first (see above): kube-proxy's prepends below land on top of them.
+  b.filter.chain('KUBE-FIREWALL');
   b.filter.append('INPUT', [], { kind: 'jump', chain: 'KUBE-FIREWALL' }).append('OUTPUT', [], { kind: 'jump', chain: 'KUBE-FIREWALL' });
   for (const [table, dst, src, text, extra] of JUMPS) {
     b[table].chain(dst).prepend(src, [...extra, comment(text)], { kind: 'jump', chain: dst });
   }
-  b.filter.chain('KUBE-FIREWALL').chain('KUBE-FORWARD');
+  b.filter.chain('KUBE-FORWARD');
   b.nat.chain('KUBE-MARK-MASQ').chain('KUBE-NODEPORTS');
 
   b.nat.append('KUBE-POSTROUTING', [{ kind: 'mark', value: mark, mask: mark, invert: true }], { kind: 'RETURN' });
@@ -93,14 +101,13 @@ export function baseBuilders(ctx: IptablesNodeContext): Builders {
   b.nat.append('KUBE-POSTROUTING', [comment('kubernetes service traffic requiring SNAT')], { kind: 'MASQUERADE', randomFully: true });
   b.nat.append('KUBE-MARK-MASQ', [], { kind: 'MARK', value: mark, mask: mark });
 
-  if (ctx.localhostNodePorts ?? true) {
-    b.filter.append('KUBE-FIREWALL', [
-      comment('block incoming localnet connections'),
-      { kind: 'dst', cidr: '127.0.0.0/8' },
-      { kind: 'src', cidr: '127.0.0.0/8', invert: true },
-      { kind: 'conntrack', states: ['RELATED', 'ESTABLISHED', 'DNAT'], invert: true },
-    ], { kind: 'DROP' });
-  }
+  // kubelet's rule (IPv4 only), whatever kube-proxy's mode or localhostNodePorts.
+  b.filter.append('KUBE-FIREWALL', [
+    comment('block incoming localnet connections'),
+    { kind: 'dst', cidr: '127.0.0.0/8' },
+    { kind: 'src', cidr: '127.0.0.0/8', invert: true },
+    { kind: 'conntrack', states: ['RELATED', 'ESTABLISHED', 'DNAT'], invert: true },
+  ], { kind: 'DROP' });
   const invalid: Match[] = [{ kind: 'conntrack', states: ['INVALID'] }];
   if (ctx.nfacct ?? true) invalid.push({ kind: 'nfacct', name: 'ct_state_invalid_dropped_pkts' });
   b.filter.append('KUBE-FORWARD', invalid, { kind: 'DROP' });
