@@ -8,10 +8,10 @@ import { groupResource } from '../../sim/apiserver/resource-names';
 import { err, type CommandContext, type CommandResult } from '../types';
 import { NAMESPACE_FLAGS, parseFlags } from './flags';
 import { kindOf } from './resources';
-import { submitManifest } from './submit';
+import { SUBMIT_FLAGS, submitManifest, submitOptions, withBareDryRun } from './submit';
 
 const SPEC = {
-  valued: { ...NAMESPACE_FLAGS, '--port': 'port', '--target-port': 'target-port', '--type': 'type', '--name': 'name', '--protocol': 'protocol', '--external-ip': 'external-ip', '--selector': 'selector', '--cluster-ip': 'cluster-ip', '--session-affinity': 'session-affinity' },
+  valued: { ...NAMESPACE_FLAGS, ...SUBMIT_FLAGS, '--port': 'port', '--target-port': 'target-port', '--type': 'type', '--name': 'name', '--protocol': 'protocol', '--external-ip': 'external-ip', '--selector': 'selector', '--cluster-ip': 'cluster-ip', '--session-affinity': 'session-affinity' },
   bool: {},
 };
 
@@ -36,8 +36,10 @@ function sourceOf(ctx: CommandContext, kind: Kind, ns: string, name: string): { 
 }
 
 export function kubectlExpose(args: string[], ctx: CommandContext): CommandResult {
-  const p = parseFlags(args, SPEC, 'kubectl expose');
+  const p = parseFlags(withBareDryRun(args), SPEC, 'kubectl expose');
   if (p.error) return err(p.error);
+  const opts = submitOptions(p.flags);
+  if ('error' in opts) return err(opts.error);
   let [type, name] = p.positional;
   if (type?.includes('/')) [type, name] = type.split('/') as [string, string];
   if (!type || !name) return err("error: You must provide one or more resources by argument or filename.\n");
@@ -59,5 +61,5 @@ export function kubectlExpose(args: string[], ctx: CommandContext): CommandResul
   if (p.flags['external-ip']) spec.externalIPs = p.flags['external-ip'].split(',');
   if (p.flags['session-affinity']) spec.sessionAffinity = p.flags['session-affinity'];
   const svcName = p.flags.name ?? name;
-  return submitManifest(ctx, { apiVersion: 'v1', kind: 'Service', metadata: { name: svcName, ...(source.labels ? { labels: source.labels } : {}), namespace: ns }, spec }, 'exposed');
+  return submitManifest(ctx, { apiVersion: 'v1', kind: 'Service', metadata: { name: svcName, ...(source.labels ? { labels: source.labels } : {}), ...(p.flags.namespace ? { namespace: ns } : {}) }, spec }, 'exposed', opts);
 }

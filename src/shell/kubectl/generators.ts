@@ -69,7 +69,7 @@ export interface ServicePortArg {
 export function createServiceManifest(type: string, name: string, ports: ServicePortArg[], namespace?: string, externalName?: string): Raw {
   const spec: Raw = { type, selector: { app: name } };
   if (type === 'ExternalName') spec.externalName = externalName;
-  else spec.ports = ports.map((p) => ({ name: `${p.port}-${p.targetPort}`, port: p.port, protocol: 'TCP', targetPort: p.targetPort, ...(p.nodePort ? { nodePort: p.nodePort } : {}) }));
+  else if (ports.length) spec.ports = ports.map((p) => ({ name: `${p.port}-${p.targetPort}`, port: p.port, protocol: 'TCP', targetPort: p.targetPort, ...(p.nodePort ? { nodePort: p.nodePort } : {}) }));
   if (type === 'ClusterIP' && ports.length === 0) spec.clusterIP = 'None';
   return { apiVersion: 'v1', kind: 'Service', metadata: { labels: { app: name }, name, ...(namespace ? { namespace } : {}) }, spec };
 }

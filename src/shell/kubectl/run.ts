@@ -2,16 +2,18 @@
 import { err, type CommandContext, type CommandResult } from '../types';
 import { NAMESPACE_FLAGS, parseFlags } from './flags';
 import { podManifest } from './generators';
-import { submitManifest } from './submit';
+import { SUBMIT_FLAGS, submitManifest, submitOptions, withBareDryRun } from './submit';
 
 const SPEC = {
-  valued: { ...NAMESPACE_FLAGS, '--image': 'image', '--labels': 'labels', '-l': 'labels', '--port': 'port', '--restart': 'restart', '--env': 'env' },
+  valued: { ...NAMESPACE_FLAGS, ...SUBMIT_FLAGS, '--image': 'image', '--labels': 'labels', '-l': 'labels', '--port': 'port', '--restart': 'restart', '--env': 'env' },
   bool: { '--command': 'command', '-i': 'stdin', '--stdin': 'stdin', '-t': 'tty', '--tty': 'tty', '-it': 'stdin', '--rm': 'rm' },
 };
 
 export function kubectlRun(args: string[], ctx: CommandContext): CommandResult {
-  const p = parseFlags(args, SPEC, 'kubectl run');
+  const p = parseFlags(withBareDryRun(args), SPEC, 'kubectl run');
   if (p.error) return err(p.error);
+  const opts = submitOptions(p.flags);
+  if ('error' in opts) return err(opts.error);
   const name = p.positional[0];
   if (!name) return err("error: NAME is required for run\nSee 'kubectl run -h' for help and examples\n");
   if (!p.flags.image) return err("error: required flag(s) \"image\" not set\n");
@@ -38,5 +40,5 @@ export function kubectlRun(args: string[], ctx: CommandContext): CommandResult {
     env,
     namespace: p.flags.namespace,
   });
-  return submitManifest(ctx, manifest, 'created');
+  return submitManifest(ctx, manifest, 'created', opts);
 }
