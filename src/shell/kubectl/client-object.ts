@@ -9,7 +9,7 @@
 type Raw = Record<string, unknown>;
 
 export function clientObject(raw: Raw): Raw {
-  const obj = structuredClone(raw);
+  const obj = JSON.parse(JSON.stringify(raw)) as Raw;
   const meta = (m: Raw) => ({ ...m, creationTimestamp: null });
   obj.metadata = meta(obj.metadata as Raw);
   const withResources = (spec: Raw | undefined) => {

@@ -49,6 +49,6 @@ describe('dry runs and -o on the imperative creators', () => {
     const t = testShell();
     expect(t.run('kubectl create deployment web --image=nginx --dry-run=maybe')).toBe('error: Invalid dry-run value (maybe). Must be "none", "server", or "client".\n');
     expect(t.run('kubectl create deployment web --image=nginx -o name')).toBe('deployment.apps/web\n');
-    expect(t.run('kubectl create service clusterip web --tcp=80 -o yaml')).toMatch(/\n  uid: [0-9a-f-]{36}\n/);
+    expect(t.run('kubectl create service clusterip web --tcp=80 -o yaml')).toMatch(/\n {2}uid: [0-9a-f-]{36}\n/);
   });
 });
