@@ -37,3 +37,18 @@ test('Tab completes commands, verbs and object names, and lists the choices when
   await app.terminalInput.press('Tab');
   await expect(app.terminalOutput).toContainText('endpoints  endpointslices');
 });
+
+test('kubectl exec -it opens a shell in the pod: its prompt, its commands, then exit back to bash', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open();
+  await app.run('kubectl exec -it client -- sh');
+  const podInput = page.getByRole('textbox', { name: 'Terminal input, shell in a pod (/ #)' });
+  await expect(podInput).toBeVisible();
+  await podInput.fill('hostname');
+  await podInput.press('Enter');
+  await expect(app.terminalOutput).toContainText('/ # hostname');
+  await expect(app.terminalOutput.locator('.terminal-line--output').last()).toHaveText('client');
+  await podInput.fill('exit');
+  await podInput.press('Enter');
+  await expect(page.getByRole('textbox', { name: 'Terminal input', exact: true })).toBeVisible();
+});

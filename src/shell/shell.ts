@@ -27,8 +27,16 @@ interface PodTarget {
 const FOR_LOOP = /^\s*for\s+(\w+)\s+in\s+(.+?)\s*;\s*do\s+(.+?)\s*;?\s*done\s*(?:\|(.*))?$/;
 const MAX_LOOP = 10_000;
 
+/** An interactive shell the terminal is attached to: lines go to it until `exit`. */
+interface Attached extends PodTarget {
+  prompt: string;
+  /** kubectl run --rm: the pod is deleted when the shell exits. */
+  removeOnExit: boolean;
+}
+
 export class Shell {
   readonly plane: NodeDataPlane;
+  private attached?: Attached;
 
   constructor(readonly sim: Simulation, readonly env: ShellEnv) {
     this.plane = createDataPlane(sim.cluster);
@@ -39,7 +47,32 @@ export class Shell {
   }
 
   run(line: string): CommandResult {
-    return this.runIn(line, undefined);
+    return this.attached ? this.runAttached(this.attached, line) : this.runIn(line, undefined);
+  }
+
+  /** What the terminal shows before the next line: bash's "$", or the pod shell's prompt. */
+  get prompt(): string {
+    return this.attached?.prompt ?? '$';
+  }
+
+  /** Sends the following lines to a shell in the pod (kubectl exec -it, kubectl run -it). */
+  attach(pod: Pod, container: string | undefined, prompt: string, removeOnExit: boolean): void {
+    this.attached = { pod, ...(container ? { container } : {}), prompt, removeOnExit };
+  }
+
+  private runAttached(a: Attached, line: string): CommandResult {
+    const exit = /^\s*exit(?:\s+(\d+))?\s*$/.exec(line);
+    const alive = this.sim.cluster.store.get('Pod', a.pod.metadata.namespace, a.pod.metadata.name) === a.pod && a.pod.metadata.deletionTimestamp === undefined;
+    if (!exit && alive) return this.runIn(line, a);
+    this.attached = undefined;
+    const code = exit?.[1] ? Number(exit[1]) : 0;
+    if (!alive) return err('command terminated with exit code 137\n', 137);
+    if (a.removeOnExit) {
+      this.sim.cluster.deletePod(a.pod);
+      this.sim.settle();
+      return out(`pod "${a.pod.metadata.name}" deleted\n`);
+    }
+    return code === 0 ? out('') : err(`command terminated with exit code ${code}\n`, code);
   }
 
   /** Runs a line with the pod's sh, as `kubectl exec POD -- sh -c LINE` does. */
@@ -143,10 +176,11 @@ export class Shell {
   private runCommand(argv: string[], ctx: CommandContext): CommandResult {
     const [name, ...args] = argv as [string, ...string[]];
     const runInPod = (pod: Pod, container: string | undefined, line: string) => this.runInPod(pod, container, line);
+    const attach = (pod: Pod, container: string | undefined, prompt: string, removeOnExit: boolean) => this.attach(pod, container, prompt, removeOnExit);
     switch (name) {
       case 'kubectl':
       case 'k':
-        return kubectl(args, ctx, { plane: this.plane, runInPod });
+        return kubectl(args, ctx, { plane: this.plane, runInPod, attach });
       case 'curl':
         return runCurl(this.sim, this.plane, { kind: 'workstation' }, args, 'glibc');
       case 'wget':

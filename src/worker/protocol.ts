@@ -50,6 +50,8 @@ export interface CommandResult {
   /** What the terminal shows (stdout and stderr, in order). */
   output: string;
   exitCode: number;
+  /** The prompt for the next line: "$", or a pod shell's ("/ #") while one is attached. */
+  prompt: string;
   snapshot: ClusterSnapshot;
 }
 

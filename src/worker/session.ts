@@ -93,7 +93,7 @@ export class SimSession {
 
   run(line: string): CommandResult {
     const result = this.shell.run(line);
-    return { output: textOf(result), exitCode: result.exitCode, snapshot: this.snapshot() };
+    return { output: textOf(result), exitCode: result.exitCode, prompt: this.shell.prompt, snapshot: this.snapshot() };
   }
 
   trace(request: RequestSpec): TraceResult {

@@ -1,10 +1,12 @@
 /**
  * kubectl exec POD [-c CONTAINER] -- COMMAND: runs the command in the pod and
  * adds "command terminated with exit code N" when it fails, as kubectl does.
+ * With -i/-t and a lone shell (sh, bash), the terminal attaches to that shell: the
+ * next lines run in the pod until `exit`.
  */
 import { execInPod } from '../pod-exec';
-import type { Pod } from '../../sim/model/types';
-import type { DataPlane } from '../../sim/net/packet';
+import { containerOf, hasShell, isInteractiveShell, shellPrompt } from '../pod-shell';
+import type { KubectlDeps } from './kubectl';
 import { err, type CommandContext, type CommandResult } from '../types';
 import { NAMESPACE_FLAGS, parseFlags } from './flags';
 import { defaultedContainer } from './logs';
@@ -14,12 +16,8 @@ const SPEC = {
   bool: { '-i': 'stdin', '--stdin': 'stdin', '-t': 'tty', '--tty': 'tty', '-it': 'stdin', '-ti': 'stdin', '-q': 'quiet', '--quiet': 'quiet' },
 };
 
-export function kubectlExec(
-  args: string[],
-  ctx: CommandContext,
-  plane: DataPlane,
-  runInPod: (pod: Pod, container: string | undefined, line: string) => CommandResult,
-): CommandResult {
+export function kubectlExec(args: string[], ctx: CommandContext, deps: KubectlDeps): CommandResult {
+  const { plane, runInPod } = deps;
   const parsed = parseFlags(args, SPEC, 'kubectl exec');
   if (parsed.error) return err(parsed.error);
   let podArg = parsed.positional[0];
@@ -40,9 +38,17 @@ export function kubectlExec(
   if (pod.status.phase !== 'Running') {
     return err(`error: unable to upgrade connection: container not found ("${pod.spec.containers[0]!.name}")\n`);
   }
+  const interactive = parsed.bools.has('stdin') || parsed.bools.has('tty');
+  const defaultNote = !container && pod.spec.containers.length > 1 && !parsed.bools.has('quiet') ? [{ stream: 'err' as const, text: defaultedContainer(pod) }] : [];
+  if (interactive && isInteractiveShell(parsed.rest)) {
+    const c = containerOf(pod, container);
+    if (hasShell(c, parsed.rest[0]!)) {
+      deps.attach(pod, container, shellPrompt(pod, c, parsed.rest[0]!), false);
+      return { chunks: defaultNote, exitCode: 0 };
+    }
+  }
   const ran = execInPod({ sim: ctx.sim, plane, pod, container, runLine: (line) => runInPod(pod, container, line) }, parsed.rest);
-  const defaulted = !container && pod.spec.containers.length > 1 && !parsed.bools.has('quiet') ? [{ stream: 'err' as const, text: defaultedContainer(pod) }] : [];
-  const result = 'missing' in ran ? ran : { ...ran, chunks: [...defaulted, ...ran.chunks] };
+  const result = 'missing' in ran ? ran : { ...ran, chunks: [...defaultNote, ...ran.chunks] };
   if ('missing' in result) {
     const id = ctx.sim.cluster.trafficRng.string(64, '0123456789abcdef');
     return err(

@@ -18,6 +18,8 @@ export interface KubectlDeps {
   plane: DataPlane;
   /** Runs a shell line inside a pod's container (`sh -c LINE`). */
   runInPod(pod: Pod, container: string | undefined, line: string): CommandResult;
+  /** Attaches the terminal to a shell in the pod until it exits. */
+  attach(pod: Pod, container: string | undefined, prompt: string, removeOnExit: boolean): void;
 }
 
 const VERSION = 'Client Version: v1.33.1\nKustomize Version: v5.6.0\nServer Version: v1.33.1\n';
@@ -38,13 +40,13 @@ export function kubectl(args: string[], ctx: CommandContext, deps: KubectlDeps):
     case 'expose':
       return kubectlExpose(rest, ctx);
     case 'run':
-      return kubectlRun(rest, ctx);
+      return kubectlRun(rest, ctx, deps);
     case 'label':
       return kubectlLabel(rest, ctx);
     case 'logs':
       return kubectlLogs(rest, ctx);
     case 'exec':
-      return kubectlExec(rest, ctx, deps.plane, deps.runInPod);
+      return kubectlExec(rest, ctx, deps);
     case 'delete':
       return kubectlDelete(rest, ctx);
     case 'scale':

@@ -1,15 +1,20 @@
-/** kubectl run NAME --image=IMG [--labels=k=v,...] [--port=P] [--restart=Never] [--env=K=V] [--command] [-- ARGS...]. */
-import { err, type CommandContext, type CommandResult } from '../types';
+/** kubectl run NAME --image=IMG [--labels=k=v,...] [--port=P] [--restart=Never] [--env=K=V] [--command] [-i -t --rm] [-- ARGS...]. */
+import type { Pod } from '../../sim/model/types';
+import { execInPod } from '../pod-exec';
+import { hasShell, isInteractiveShell, shellPrompt } from '../pod-shell';
+import { toolsetOf } from '../tools/images';
+import { err, out, type CommandContext, type CommandResult } from '../types';
+import type { KubectlDeps } from './kubectl';
 import { NAMESPACE_FLAGS, parseFlags } from './flags';
 import { podManifest } from './generators';
 import { SUBMIT_FLAGS, submitManifest, submitOptions, withBareDryRun } from './submit';
 
 const SPEC = {
   valued: { ...NAMESPACE_FLAGS, ...SUBMIT_FLAGS, '--image': 'image', '--labels': 'labels', '-l': 'labels', '--port': 'port', '--restart': 'restart', '--env': 'env' },
-  bool: { '--command': 'command', '-i': 'stdin', '--stdin': 'stdin', '-t': 'tty', '--tty': 'tty', '-it': 'stdin', '--rm': 'rm' },
+  bool: { '--command': 'command', '-i': 'stdin', '--stdin': 'stdin', '-t': 'tty', '--tty': 'tty', '-it': 'stdin', '-ti': 'stdin', '--rm': 'rm' },
 };
 
-export function kubectlRun(args: string[], ctx: CommandContext): CommandResult {
+export function kubectlRun(args: string[], ctx: CommandContext, deps: KubectlDeps): CommandResult {
   const p = parseFlags(withBareDryRun(args), SPEC, 'kubectl run');
   if (p.error) return err(p.error);
   const opts = submitOptions(p.flags);
@@ -17,7 +22,8 @@ export function kubectlRun(args: string[], ctx: CommandContext): CommandResult {
   const name = p.positional[0];
   if (!name) return err("error: NAME is required for run\nSee 'kubectl run -h' for help and examples\n");
   if (!p.flags.image) return err("error: required flag(s) \"image\" not set\n");
-  if (p.bools.has('stdin')) return err('error: interactive sessions (-it) are not supported here; run the pod, then kubectl exec NAME -- CMD\n');
+  const attached = p.bools.has('stdin') || p.bools.has('tty');
+  if (p.bools.has('rm') && !attached) return err('error: --rm should only be used for attached containers\n');
   let labels: Record<string, string> | undefined;
   if (p.flags.labels) {
     labels = {};
@@ -40,5 +46,34 @@ export function kubectlRun(args: string[], ctx: CommandContext): CommandResult {
     env,
     namespace: p.flags.namespace,
   });
-  return submitManifest(ctx, manifest, 'created', opts);
+  if (!attached || opts.dryRun !== 'none') return submitManifest(ctx, manifest, 'created', opts);
+  const created = submitManifest(ctx, manifest, 'created', opts);
+  if (created.exitCode !== 0) return created;
+  const pod = ctx.sim.cluster.store.get('Pod', p.flags.namespace ?? 'default', name);
+  if (!pod || pod.status.phase !== 'Running') return err('error: timed out waiting for the condition\n');
+  return attachToRun(ctx, deps, pod, p.rest ?? p.positional.slice(1), p.bools.has('rm'));
+}
+
+/**
+ * kubectl run -i/-t: attach to the new pod's main process (cmd/run/run.go, attach.go). A
+ * shell gives the terminal its prompt until `exit`; a command that ends prints what it
+ * wrote. --rm deletes the pod once the process is done.
+ */
+function attachToRun(ctx: CommandContext, deps: KubectlDeps, pod: Pod, args: string[], remove: boolean): CommandResult {
+  const c = pod.spec.containers[0]!;
+  const argv = args.length ? args : toolsetOf(c.image)?.nslookup === 'busybox' ? ['sh'] : [];
+  if (isInteractiveShell(argv) && hasShell(c, argv[0]!)) {
+    deps.attach(pod, undefined, shellPrompt(pod, c, argv[0]!), remove);
+    return out("If you don't see a command prompt, try pressing enter.\n");
+  }
+  const ran = argv.length ? execInPod({ sim: ctx.sim, plane: deps.plane, pod, runLine: (line) => deps.runInPod(pod, undefined, line) }, argv) : out('');
+  const result = 'missing' in ran ? err(`exec: "${ran.missing}": executable file not found in $PATH\n`, 128) : ran;
+  const chunks = [...result.chunks];
+  if (remove) {
+    ctx.sim.cluster.deletePod(pod);
+    ctx.sim.settle();
+    chunks.push({ stream: 'out', text: `pod "${pod.metadata.name}" deleted\n` });
+  }
+  if (result.exitCode !== 0) chunks.push({ stream: 'err', text: `pod ${pod.metadata.namespace}/${pod.metadata.name} terminated (Error)\n` });
+  return { chunks, exitCode: result.exitCode === 0 ? 0 : 1 };
 }

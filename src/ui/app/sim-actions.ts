@@ -110,7 +110,7 @@ export async function runLine(line: string): Promise<void> {
     const result = await sim().run(line);
     useSessionLogStore.getState().done({ op: 'run', line });
     useClusterStore.getState().snapshotReceived(result.snapshot);
-    useTerminalStore.getState().outputReceived(result.output, false);
+    useTerminalStore.getState().outputReceived(result.output, false, result.prompt);
   } catch (e) {
     useTerminalStore.getState().outputReceived(`internal error: ${messageOf(e)}`, true);
   }

@@ -11,8 +11,10 @@ interface TerminalState {
   lines: TerminalLine[];
   history: string[];
   busy: boolean;
+  /** Before each line: bash's "$", or the prompt of a pod shell the terminal is attached to. */
+  prompt: string;
   lineEntered(line: string): void;
-  outputReceived(text: string, failed: boolean): void;
+  outputReceived(text: string, failed: boolean, prompt?: string): void;
   cleared(): void;
 }
 
@@ -23,16 +25,18 @@ export const useTerminalStore = create<TerminalState>()((set) => ({
   lines: [],
   history: [],
   busy: false,
+  prompt: '$',
   lineEntered: (line) =>
     set((s) => ({
-      lines: [...s.lines, { id: nextId++, kind: 'input' as const, text: `$ ${line}` }].slice(-MAX_LINES),
+      lines: [...s.lines, { id: nextId++, kind: 'input' as const, text: `${s.prompt} ${line}` }].slice(-MAX_LINES),
       history: line.trim() && s.history[s.history.length - 1] !== line ? [...s.history, line] : s.history,
       busy: true,
     })),
-  outputReceived: (text, failed) =>
+  outputReceived: (text, failed, prompt) =>
     set((s) => ({
       lines: text ? [...s.lines, { id: nextId++, kind: failed ? ('error' as const) : ('output' as const), text }].slice(-MAX_LINES) : s.lines,
       busy: false,
+      prompt: prompt ?? s.prompt,
     })),
   cleared: () => set({ lines: [] }),
 }));

@@ -19,6 +19,7 @@ export function Terminal() {
   const lines = useTerminalStore((s) => s.lines);
   const history = useTerminalStore((s) => s.history);
   const busy = useTerminalStore((s) => s.busy);
+  const prompt = useTerminalStore((s) => s.prompt);
   const [input, setInput] = useState('');
   const hist = useHistory(history);
   const out = useRef<HTMLDivElement>(null);
@@ -74,10 +75,10 @@ export function Terminal() {
           ))}
         </div>
         <div className="terminal-prompt">
-          <span aria-hidden="true">$</span>
+          <span aria-hidden="true">{prompt}</span>
           <input
             ref={field}
-            aria-label="Terminal input"
+            aria-label={prompt === '$' ? 'Terminal input' : `Terminal input, shell in a pod (${prompt})`}
             value={input}
             onChange={(e) => setInput(e.target.value)}
             onKeyDown={(e) => void onKeyDown(e)}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { appliedShell } from './test-shell';
+
+describe('interactive shells in pods', () => {
+  it('kubectl exec -it POD -- sh attaches: lines run in the pod under its prompt until exit', () => {
+    const t = appliedShell();
+    expect(t.run('kubectl exec -it client -- sh')).toBe('');
+    expect(t.shell.prompt).toBe('/ #');
+    expect(t.run('hostname')).toBe('client\n');
+    expect(t.run('kubectl get pods')).toBe('sh: kubectl: not found\n');
+    expect(t.run('exit')).toBe('');
+    expect(t.shell.prompt).toBe('$');
+    expect(t.run('hostname')).toBe('bash: hostname: command not found\n');
+  });
+
+  it('exit N from the pod shell is reported as kubectl reports a failed command', () => {
+    const t = appliedShell();
+    t.run('kubectl exec -it client -- sh');
+    const r = t.result('exit 3');
+    expect(r.exitCode).toBe(3);
+    expect(r.chunks).toEqual([{ stream: 'err', text: 'command terminated with exit code 3\n' }]);
+  });
+
+  it('a shell the image lacks fails as containerd does (no bash in Alpine-based agnhost)', () => {
+    const t = appliedShell();
+    expect(t.run('kubectl exec -it client -- bash')).toMatch(/exec: "bash": executable file not found in \$PATH: unknown\n$/);
+    expect(t.shell.prompt).toBe('$');
+  });
+
+  it('kubectl run -it --rm ... -- sh attaches to the new pod and deletes it on exit', () => {
+    const t = appliedShell();
+    expect(t.run('kubectl run tmp --rm -it --image=busybox:1.36 --restart=Never -- sh')).toBe("If you don't see a command prompt, try pressing enter.\n");
+    expect(t.run('wget -qO- http://web/')).toMatch(/^web-\w+-\w{5}$/);
+    expect(t.run('exit')).toBe('pod "tmp" deleted\n');
+    expect(t.sim.cluster.store.get('Pod', 'default', 'tmp')?.metadata.deletionTimestamp).toBeDefined();
+  });
+
+  it('kubectl run -i --rm with a command prints its output, then the deletion, and reports a failure', () => {
+    const t = appliedShell();
+    expect(t.run('kubectl run once --rm -i --image=busybox:1.36 --restart=Never -- wget -qO- http://web/')).toMatch(/^web-\w+-\w{5}pod "once" deleted\n$/);
+    expect(t.run('kubectl run fails --rm -i --image=busybox:1.36 --restart=Never -- false')).toBe('pod "fails" deleted\npod default/fails terminated (Error)\n');
+    expect(t.run('kubectl run plain --rm --image=busybox:1.36 -- true')).toBe('error: --rm should only be used for attached containers\n');
+  });
+
+  it('busybox runs sh when no command is given', () => {
+    const t = appliedShell();
+    expect(t.run('kubectl run sh1 -it --image=busybox:1.36')).toBe("If you don't see a command prompt, try pressing enter.\n");
+    expect(t.shell.prompt).toBe('/ #');
+  });
+});
