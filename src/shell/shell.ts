@@ -50,6 +50,11 @@ export class Shell {
     return this.attached ? this.runAttached(this.attached, line) : this.runIn(line, undefined);
   }
 
+  /** Runs a line on the workstation even while a pod shell is attached (the app's views use it). */
+  runDetached(line: string): CommandResult {
+    return this.runIn(line, undefined);
+  }
+
   /** What the terminal shows before the next line: bash's "$", or the pod shell's prompt. */
   get prompt(): string {
     return this.attached?.prompt ?? '$';

@@ -84,6 +84,8 @@ export interface SimApi {
   sendMany(request: RequestSpec, count: number): Promise<LoadResult>;
   /** Let simulated time pass (readiness delays, graceful termination, affinity timeouts). */
   advance(seconds: number): Promise<ClusterSnapshot>;
+  /** A read-only command's output for a view (the Events and Node rules tabs), outside the terminal. */
+  peek(line: string): Promise<string>;
   /** Tab completion candidates for a partial line. */
   complete(line: string): Promise<string[]>;
   snapshot(): Promise<ClusterSnapshot>;

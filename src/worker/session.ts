@@ -96,6 +96,11 @@ export class SimSession {
     return { output: textOf(result), exitCode: result.exitCode, prompt: this.shell.prompt, snapshot: this.snapshot() };
   }
 
+  /** Runs a read-only line on the workstation, whatever shell the terminal is attached to. */
+  peek(line: string): string {
+    return textOf(this.shell.runDetached(line));
+  }
+
   trace(request: RequestSpec): TraceResult {
     const client = request.from === 'workstation' ? ({ kind: 'workstation' } as const) : this.clientPod(request.from);
     if (!client) {
@@ -169,6 +174,7 @@ export function createSession(): SimApi {
     sendMany: async (req, count) => s.sendMany(req, count),
     advance: async (seconds) => s.advance(seconds),
     complete: async (line) => s.complete(line),
+    peek: async (line) => s.peek(line),
     snapshot: async () => s.snapshot(),
   };
 }

@@ -18,7 +18,7 @@ import { LinkAlert } from '../share/link-alert';
 import { startApp } from '../share/start-app';
 import { useViewStore } from '../stores/view-store';
 import { TableView } from '../table-view/table-view';
-import { Terminal } from '../terminal/terminal';
+import { Dock } from '../dock/dock';
 import { useTheme } from '../theme/use-theme';
 import { TopBar } from './top-bar';
 import { usePlayback } from './use-playback';
@@ -52,7 +52,7 @@ export function App() {
             {table ? <TableView /> : <ClusterGraph />}
             <InspectorPane />
             <TransportBar />
-            <Terminal />
+            <Dock />
           </main>
         )}
         {(embed || presenter) && <TransportBar />}

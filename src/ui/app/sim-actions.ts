@@ -116,6 +116,15 @@ export async function runLine(line: string): Promise<void> {
   }
 }
 
+/** A read-only command's output for a view (events, node rules); an empty text when the worker fails. */
+export async function peekLine(line: string): Promise<string> {
+  try {
+    return await sim().peek(line);
+  } catch {
+    return '';
+  }
+}
+
 export async function completeLine(line: string): Promise<string[]> {
   try {
     return await sim().complete(line);

@@ -1,6 +1,7 @@
 /**
  * The in-browser terminal: every line goes through the simulated shell, its
- * output printed exactly as the shell wrote it, under the echoed `$ line`.
+ * output printed exactly as the shell wrote it, under the echoed `$ line` (or the
+ * pod shell's prompt while one is attached). It lives in the bottom dock's first tab.
  */
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { completeLine, runLine } from '../app/sim-actions';
@@ -60,34 +61,28 @@ export function Terminal() {
   };
 
   return (
-    <section className="pane terminal-pane" aria-label="Terminal" onClick={() => window.getSelection()?.isCollapsed && field.current?.focus()}>
-      <header className="pane__header">
-        <h2 className="pane__title">Terminal</h2>
-        <span className="pane__hint">kubectl · curl · nslookup · iptables-save — ↑↓ history, Tab completes</span>
-      </header>
-      <div className="terminal-screen">
-        <div ref={out} className="terminal-output" role="log" aria-label="Terminal output" aria-live="polite">
-          {lines.length === 0 && <div className="terminal-line terminal-line--hint">Try: kubectl get pods -o wide · kubectl exec client -- curl -s http://web/</div>}
-          {lines.map((l) => (
-            <div key={l.id} className={`terminal-line terminal-line--${l.kind}`}>
-              {l.kind === 'input' ? l.text : shown(l.text)}
-            </div>
-          ))}
-        </div>
-        <div className="terminal-prompt">
-          <span aria-hidden="true">{prompt}</span>
-          <input
-            ref={field}
-            aria-label={prompt === '$' ? 'Terminal input' : `Terminal input, shell in a pod (${prompt})`}
-            value={input}
-            onChange={(e) => setInput(e.target.value)}
-            onKeyDown={(e) => void onKeyDown(e)}
-            spellCheck={false}
-            autoComplete="off"
-            autoCapitalize="off"
-          />
-        </div>
+    <div className="terminal-screen" onClick={() => window.getSelection()?.isCollapsed && field.current?.focus()}>
+      <div ref={out} className="terminal-output" role="log" aria-label="Terminal output" aria-live="polite">
+        {lines.length === 0 && <div className="terminal-line terminal-line--hint">Try: kubectl get pods -o wide · kubectl exec client -- curl -s http://web/</div>}
+        {lines.map((l) => (
+          <div key={l.id} className={`terminal-line terminal-line--${l.kind}`}>
+            {l.kind === 'input' ? l.text : shown(l.text)}
+          </div>
+        ))}
       </div>
-    </section>
+      <div className="terminal-prompt">
+        <span aria-hidden="true">{prompt}</span>
+        <input
+          ref={field}
+          aria-label={prompt === '$' ? 'Terminal input' : `Terminal input, shell in a pod (${prompt})`}
+          value={input}
+          onChange={(e) => setInput(e.target.value)}
+          onKeyDown={(e) => void onKeyDown(e)}
+          spellCheck={false}
+          autoComplete="off"
+          autoCapitalize="off"
+        />
+      </div>
+    </div>
   );
 }
