@@ -109,7 +109,7 @@ function render(o: KubeObject, ctx: CommandContext, showEvents: boolean): string
   const store = cluster.store;
   let lines: string[];
   if (o.kind === 'Service') lines = describeService(o, store, events);
-  else if (o.kind === 'Pod') lines = describePod(o, store, events);
+  else if (o.kind === 'Pod') lines = describePod(o, store, events, now);
   else if (o.kind === 'Endpoints') lines = describeEndpoints(o, events);
   else if (o.kind === 'Deployment') lines = describeDeployment(o, store, events);
   else {

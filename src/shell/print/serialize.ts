@@ -13,6 +13,7 @@ function meta(m: ObjectMeta): Json {
   const out: Json = {};
   if (m.annotations && Object.keys(m.annotations).length) out.annotations = m.annotations;
   out.creationTimestamp = simTimeToIso(m.creationTimestamp);
+  if (m.deletionGracePeriodSeconds !== undefined) out.deletionGracePeriodSeconds = m.deletionGracePeriodSeconds;
   if (m.deletionTimestamp !== undefined) out.deletionTimestamp = simTimeToIso(m.deletionTimestamp);
   if (m.generateName) out.generateName = m.generateName;
   if (m.generation !== undefined) out.generation = m.generation;

@@ -24,6 +24,8 @@ export interface ObjectMeta {
   /** Simulation seconds; printed as RFC 3339 from the simulation epoch. */
   creationTimestamp: number;
   deletionTimestamp?: number;
+  /** The grace period the deletion was given (metadata.deletionGracePeriodSeconds). */
+  deletionGracePeriodSeconds?: number;
   labels?: Labels;
   annotations?: Record<string, string>;
   ownerReferences?: OwnerReference[];
