@@ -8,7 +8,7 @@ import { annotationLines, mapLines } from './describe';
 import { podTemplateLines } from './describe-more';
 import { podTemplateHash } from '../../sim/controllers/hash';
 import { humanDuration } from '../print/age';
-import { apiAccessVolume, containerID, defaultedProbe, hasContainerStatuses, imageID } from '../print/pod-runtime';
+import { apiAccessVolume, containerID, defaultedProbe, hasContainerStatuses, imageID, qosClass } from '../print/pod-runtime';
 
 function serviceEndpoints(store: ObjectStore, svc: Service, portName: string): string {
   const items: string[] = [];
@@ -98,6 +98,10 @@ export function describePod(pod: Pod, store: ObjectStore, events: string[], now:
       else lines.push('    State:\tWaiting', '      Reason:\tContainerCreating');
       lines.push(`    Ready:\t${pod.status.ready ? 'True' : 'False'}`, '    Restart Count:\t0');
     }
+    for (const [heading, list] of [['Limits', c.resources?.limits], ['Requests', c.resources?.requests]] as const) {
+      const keys = Object.keys(list ?? {}).sort();
+      if (keys.length) lines.push(`    ${heading}:`, ...keys.map((k) => `      ${k}:\t${list![k]}`));
+    }
     if (c.readinessProbe) lines.push(`    Readiness:\t${probeText(c.readinessProbe)}`);
     lines.push(`    Environment:\t${c.env?.length ? '' : '<none>'}`);
     for (const e of c.env ?? []) lines.push(`      ${e.name}:\t${e.value ?? ''}`);
@@ -108,7 +112,7 @@ export function describePod(pod: Pod, store: ObjectStore, events: string[], now:
   const running = pod.status.phase === 'Running';
   lines.push(`  PodReadyToStartContainers \t${ok(running)}`, `  Initialized \t${ok(!!pod.spec.nodeName)}`, `  Ready \t${ok(pod.status.ready)}`, `  ContainersReady \t${ok(pod.status.ready)}`, `  PodScheduled \t${ok(!!pod.spec.nodeName)}`);
   lines.push('Volumes:', `  ${apiAccessVolume(pod)}:`, '    Type:\tProjected (a volume that contains injected data from multiple sources)', '    TokenExpirationSeconds:\t3607', '    ConfigMapName:\tkube-root-ca.crt', '    Optional:\tfalse', '    DownwardAPI:\ttrue');
-  lines.push('QoS Class:\tBestEffort', `Node-Selectors:\t${pod.spec.nodeSelector ? formatLabels(pod.spec.nodeSelector) : '<none>'}`);
+  lines.push(`QoS Class:\t${qosClass(pod)}`, `Node-Selectors:\t${pod.spec.nodeSelector ? formatLabels(pod.spec.nodeSelector) : '<none>'}`);
   lines.push('Tolerations:\tnode.kubernetes.io/not-ready:NoExecute op=Exists for 300s', '\tnode.kubernetes.io/unreachable:NoExecute op=Exists for 300s');
   lines.push(...events);
   return lines;

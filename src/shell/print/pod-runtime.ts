@@ -71,3 +71,14 @@ export function defaultedProbe(p: Probe): Probe & { timeoutSeconds: number; peri
     failureThreshold: raw.failureThreshold ?? 3,
   };
 }
+
+/**
+ * The pod's QoS class (pkg/apis/core/v1/helper/qos GetPodQOS): Guaranteed when every container
+ * limits cpu and memory at what it requests, BestEffort when none asks for anything.
+ */
+export function qosClass(pod: Pod): 'Guaranteed' | 'Burstable' | 'BestEffort' {
+  const rs = pod.spec.containers.map((c) => c.resources ?? {});
+  if (rs.every((r) => !Object.keys(r.requests ?? {}).length && !Object.keys(r.limits ?? {}).length)) return 'BestEffort';
+  const guaranteed = rs.every((r) => ['cpu', 'memory'].every((k) => r.limits?.[k] !== undefined && (r.requests?.[k] ?? r.limits[k]) === r.limits[k]));
+  return guaranteed ? 'Guaranteed' : 'Burstable';
+}

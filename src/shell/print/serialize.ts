@@ -6,6 +6,7 @@
 import { simTimeToIso } from '../../sim/clock';
 import type { Container, KubeObject, ObjectMeta, Pod } from '../../sim/model/types';
 import { stringify } from 'yaml';
+import { qosClass } from './pod-runtime';
 
 type Json = Record<string, unknown>;
 
@@ -36,7 +37,7 @@ function container(c: Container): Json {
     name: c.name,
     ...(c.ports ? { ports: c.ports } : {}),
     ...(c.readinessProbe ? { readinessProbe: c.readinessProbe } : {}),
-    resources: {},
+    resources: c.resources ?? {},
     terminationMessagePath: '/dev/termination-log',
     terminationMessagePolicy: 'File',
   };
@@ -70,7 +71,7 @@ function podStatus(pod: Pod): Json {
     ...(s.hostIP ? { hostIP: s.hostIP, hostIPs: [{ ip: s.hostIP }] } : {}),
     phase: s.phase,
     ...(s.podIP ? { podIP: s.podIP, podIPs: [{ ip: s.podIP }] } : {}),
-    qosClass: 'BestEffort',
+    qosClass: qosClass(pod),
     ...(s.startTime !== undefined ? { startTime: t(s.startTime) } : {}),
   };
 }

@@ -53,6 +53,8 @@ export interface Container {
   ports?: ContainerPort[];
   readinessProbe?: Probe;
   env?: { name: string; value?: string }[];
+  /** Requests and limits as quantities ("100m", "50Mi"); only the system pods set them. */
+  resources?: { requests?: Record<string, string>; limits?: Record<string, string> };
 }
 
 export interface PodSpec {
