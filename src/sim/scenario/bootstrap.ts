@@ -101,13 +101,13 @@ function systemDeployment(cluster: Cluster, ns: string, name: string, replicas: 
   cluster.create(d, -CLUSTER_AGE);
 }
 
-function service(cluster: Cluster, ns: string, name: string, ip: string, spec: Partial<Service['spec']>, labels?: Record<string, string>): void {
+function service(cluster: Cluster, ns: string, name: string, ip: string, spec: Partial<Service['spec']>, labels?: Record<string, string>, annotations?: Record<string, string>): void {
   cluster.clusterIPs.allocate(ip);
   cluster.create(
     {
       apiVersion: 'v1',
       kind: 'Service',
-      metadata: cluster.newMeta(name, ns, { labels }),
+      metadata: cluster.newMeta(name, ns, { labels, ...(annotations ? { annotations } : {}) }),
       spec: { type: 'ClusterIP', ports: [], sessionAffinity: 'None', clusterIP: ip, clusterIPs: [ip], ipFamilies: ['IPv4'], ipFamilyPolicy: 'SingleStack', internalTrafficPolicy: 'Cluster', ...spec },
       status: { loadBalancer: {} },
     },
@@ -176,7 +176,7 @@ export function bootstrapCluster(config: ClusterConfig, seed: number): Cluster {
       { name: 'dns-tcp', protocol: 'TCP', port: 53, targetPort: 53 },
       { name: 'metrics', protocol: 'TCP', port: 9153, targetPort: 9153 },
     ],
-  }, { 'k8s-app': 'kube-dns', 'kubernetes.io/cluster-service': 'true', 'kubernetes.io/name': 'CoreDNS' });
+  }, { 'k8s-app': 'kube-dns', 'kubernetes.io/cluster-service': 'true', 'kubernetes.io/name': 'CoreDNS' }, { 'prometheus.io/port': '9153', 'prometheus.io/scrape': 'true' });
   settle(cluster);
   ordered.forEach((n, i) => {
     if (i > 0) addNode(cluster, n, i, false);
