@@ -101,6 +101,7 @@ export class Cluster {
       return;
     }
     pod.metadata.deletionTimestamp = now + graceSeconds;
+    pod.metadata.deletionGracePeriodSeconds = graceSeconds;
     pod.status.terminatesAt = now + after;
     this.update(pod);
   }

@@ -3,24 +3,12 @@ import { formatLabels } from '../../sim/model/labels';
 import type { ObjectStore } from '../../sim/model/store';
 import type { Deployment, Endpoints, Pod, Service } from '../../sim/model/types';
 import { describeTime } from '../print/dates';
-import { capList, podStatus } from '../print/rows';
+import { capList } from '../print/rows';
 import { annotationLines, mapLines } from './describe';
 import { podTemplateLines } from './describe-more';
 import { podTemplateHash } from '../../sim/controllers/hash';
-
-/** The projected service-account volume every pod gets, named with a suffix of its own. */
-function apiAccessVolume(pod: Pod): string {
-  const alphabet = 'bcdfghjklmnpqrstvwxz2456789';
-  let h = 0;
-  for (const ch of pod.metadata.uid) h = (Math.imul(h, 31) + ch.charCodeAt(0)) >>> 0;
-  let s = '';
-  for (let i = 0; i < 5; i++) {
-    s += alphabet[h % alphabet.length];
-    h = Math.floor(h / alphabet.length) + i * 7;
-  }
-  return `kube-api-access-${s}`;
-}
-
+import { humanDuration } from '../print/age';
+import { apiAccessVolume, containerID, defaultedProbe, hasContainerStatuses, imageID, qosClass } from '../print/pod-runtime';
 
 function serviceEndpoints(store: ObjectStore, svc: Service, portName: string): string {
   const items: string[] = [];
@@ -73,9 +61,11 @@ export function describeEndpoints(ep: Endpoints, events: string[]): string[] {
   return lines;
 }
 
-export function describePod(pod: Pod, store: ObjectStore, events: string[]): string[] {
+/** describe.go describePod, describeContainers (v1.33: ports without their names). */
+export function describePod(pod: Pod, store: ObjectStore, events: string[], now: number): string[] {
   const node = pod.spec.nodeName ? store.get('Node', undefined, pod.spec.nodeName) : undefined;
   const hostIP = node?.status.addresses.find((a) => a.type === 'InternalIP')?.address;
+  const deleting = pod.metadata.deletionTimestamp !== undefined && pod.status.phase !== 'Succeeded' && pod.status.phase !== 'Failed';
   const lines = [
     `Name:\t${pod.metadata.name}`,
     `Namespace:\t${pod.metadata.namespace}`,
@@ -85,23 +75,33 @@ export function describePod(pod: Pod, store: ObjectStore, events: string[]): str
     ...(pod.status.startTime !== undefined ? [`Start Time:\t${describeTime(pod.status.startTime)}`] : []),
     ...mapLines('Labels', pod.metadata.labels),
     ...annotationLines(pod),
-    `Status:\t${podStatus(pod) === 'Terminating' ? 'Terminating' : pod.status.phase}`,
+    ...(deleting
+      ? [`Status:\tTerminating (lasts ${humanDuration(now - pod.metadata.deletionTimestamp!)})`, `Termination Grace Period:\t${pod.metadata.deletionGracePeriodSeconds ?? 30}s`]
+      : [`Status:\t${pod.status.phase}`]),
     `IP:\t${pod.status.podIP ?? ''}`,
-    'IPs:',
-    ...(pod.status.podIP ? [`  IP:\t${pod.status.podIP}`] : []),
+    ...(pod.status.podIP ? ['IPs:', `  IP:\t${pod.status.podIP}`] : ['IPs:\t<none>']),
   ];
   const rs = pod.metadata.ownerReferences?.find((r) => r.controller);
   if (rs) lines.push(`Controlled By:\t${rs.kind}/${rs.name}`);
   lines.push('Containers:');
+  const statuses = hasContainerStatuses(pod);
   for (const c of pod.spec.containers) {
-    lines.push(`  ${c.name}:`, `    Image:\t${c.image}`);
-    const ports = (c.ports ?? []).map((p) => `${p.containerPort}/${p.protocol}`);
-    lines.push(`    Port:\t${ports.length ? ports.join(', ') : '<none>'}`, `    Host Port:\t${ports.length ? ports.map(() => '0/TCP').join(', ') : '<none>'}`);
+    lines.push(`  ${c.name}:`);
+    if (statuses) lines.push(`    Container ID:\t${containerID(pod, c)}`);
+    lines.push(`    Image:\t${c.image}`);
+    if (statuses) lines.push(`    Image ID:\t${imageID(pod, c)}`);
+    lines.push(...portLines(c.ports ?? []));
     if (c.command?.length) lines.push('    Command:', ...c.command.map((a) => `      ${a}`));
     if (c.args?.length) lines.push('    Args:', ...c.args.map((a) => `      ${a}`));
-    lines.push(`    State:\t${pod.status.phase === 'Running' ? 'Running' : 'Waiting'}`);
-    if (pod.status.startTime !== undefined) lines.push(`      Started:\t${describeTime(pod.status.startTime)}`);
-    lines.push(`    Ready:\t${pod.status.ready ? 'True' : 'False'}`, '    Restart Count:\t0');
+    if (statuses) {
+      if (pod.status.phase === 'Running') lines.push('    State:\tRunning', `      Started:\t${describeTime(pod.status.startTime ?? pod.metadata.creationTimestamp)}`);
+      else lines.push('    State:\tWaiting', '      Reason:\tContainerCreating');
+      lines.push(`    Ready:\t${pod.status.ready ? 'True' : 'False'}`, '    Restart Count:\t0');
+    }
+    for (const [heading, list] of [['Limits', c.resources?.limits], ['Requests', c.resources?.requests]] as const) {
+      const keys = Object.keys(list ?? {}).sort();
+      if (keys.length) lines.push(`    ${heading}:`, ...keys.map((k) => `      ${k}:\t${list![k]}`));
+    }
     if (c.readinessProbe) lines.push(`    Readiness:\t${probeText(c.readinessProbe)}`);
     lines.push(`    Environment:\t${c.env?.length ? '' : '<none>'}`);
     for (const e of c.env ?? []) lines.push(`      ${e.name}:\t${e.value ?? ''}`);
@@ -112,15 +112,36 @@ export function describePod(pod: Pod, store: ObjectStore, events: string[]): str
   const running = pod.status.phase === 'Running';
   lines.push(`  PodReadyToStartContainers \t${ok(running)}`, `  Initialized \t${ok(!!pod.spec.nodeName)}`, `  Ready \t${ok(pod.status.ready)}`, `  ContainersReady \t${ok(pod.status.ready)}`, `  PodScheduled \t${ok(!!pod.spec.nodeName)}`);
   lines.push('Volumes:', `  ${apiAccessVolume(pod)}:`, '    Type:\tProjected (a volume that contains injected data from multiple sources)', '    TokenExpirationSeconds:\t3607', '    ConfigMapName:\tkube-root-ca.crt', '    Optional:\tfalse', '    DownwardAPI:\ttrue');
-  lines.push('QoS Class:\tBestEffort', `Node-Selectors:\t${pod.spec.nodeSelector ? formatLabels(pod.spec.nodeSelector) : '<none>'}`);
+  lines.push(`QoS Class:\t${qosClass(pod)}`, `Node-Selectors:\t${pod.spec.nodeSelector ? formatLabels(pod.spec.nodeSelector) : '<none>'}`);
   lines.push('Tolerations:\tnode.kubernetes.io/not-ready:NoExecute op=Exists for 300s', '\tnode.kubernetes.io/unreachable:NoExecute op=Exists for 300s');
   lines.push(...events);
   return lines;
 }
 
-function probeText(p: NonNullable<Pod['spec']['containers'][number]['readinessProbe']>): string {
-  const what = p.httpGet ? `http-get http://:${p.httpGet.port}${p.httpGet.path ?? '/'}` : p.tcpSocket ? `tcp-socket :${p.tcpSocket.port}` : p.exec ? `exec [${p.exec.command.join(' ')}]` : 'exec';
-  return `${what} delay=${p.initialDelaySeconds ?? 0}s timeout=1s period=${p.periodSeconds ?? 10}s #success=1 #failure=3`;
+/**
+ * "Port:"/"Host Port:", or "Ports:"/"Host Ports:" when there are several, each with its own
+ * protocol (describe.go describeContainerBasicInfo). Port names are shown only from v1.34
+ * (kubernetes/kubernetes#133018), so not here.
+ */
+export function portLines(ports: { containerPort: number; protocol?: string }[]): string[] {
+  const several = ports.length > 1;
+  const text = ports.map((p) => `${p.containerPort}/${p.protocol ?? 'TCP'}`).join(', ') || '<none>';
+  const host = ports.map((p) => `0/${p.protocol ?? 'TCP'}`).join(', ') || '<none>';
+  return [`    ${several ? 'Ports' : 'Port'}:\t${text}`, `    ${several ? 'Host Ports' : 'Host Port'}:\t${host}`];
+}
+
+/** describe.go DescribeProbe, over the probe as the API server defaulted it. */
+export function probeText(probe: NonNullable<Pod['spec']['containers'][number]['readinessProbe']>): string {
+  const p = defaultedProbe(probe);
+  const attrs = `delay=${p.initialDelaySeconds ?? 0}s timeout=${p.timeoutSeconds}s period=${p.periodSeconds}s #success=${p.successThreshold} #failure=${p.failureThreshold}`;
+  if (p.exec) return `exec [${p.exec.command.join(' ')}] ${attrs}`;
+  if (p.httpGet) {
+    const scheme = ((p.httpGet as { scheme?: string }).scheme ?? 'HTTP').toLowerCase();
+    const host = (p.httpGet as { host?: string }).host ?? '';
+    return `http-get ${scheme}://${host}:${p.httpGet.port}${p.httpGet.path ?? '/'} ${attrs}`;
+  }
+  if (p.tcpSocket) return `tcp-socket ${(p.tcpSocket as { host?: string }).host ?? ''}:${p.tcpSocket.port} ${attrs}`;
+  return `unknown ${attrs}`;
 }
 
 export function describeDeployment(d: Deployment, store: ObjectStore, events: string[]): string[] {

@@ -6,6 +6,7 @@ import { formatLabels } from '../../sim/model/labels';
 import type { ObjectStore } from '../../sim/model/store';
 import type { KubeObject, Namespace, PodTemplate, ReplicaSet } from '../../sim/model/types';
 import { annotationLines, mapLines } from './describe';
+import { portLines, probeText } from './describe-kinds';
 
 export function describeOther(o: KubeObject, store: ObjectStore, events: string[]): string[] | undefined {
   if (o.kind === 'ReplicaSet') return describeReplicaSet(o, store, events);
@@ -17,13 +18,10 @@ export function describeOther(o: KubeObject, store: ObjectStore, events: string[
 export function podTemplateLines(t: PodTemplate): string[] {
   const lines = ['Pod Template:', ...mapLines('  Labels', t.metadata.labels), '  Containers:'];
   for (const c of t.spec.containers) {
-    const ports = c.ports ?? [];
-    const portKey = ports.length > 1 ? 'Ports' : 'Port';
-    const portText = ports.map((p) => `${p.containerPort}/${p.protocol ?? 'TCP'}${p.name ? ` (${p.name})` : ''}`).join(', ') || '<none>';
-    const hostText = ports.map((p) => `0/${p.protocol ?? 'TCP'}`).join(', ') || '<none>';
-    lines.push(`   ${c.name}:`, `    Image:\t${c.image}`, `    ${portKey}:\t${portText}`, `    Host ${portKey}:\t${hostText}`);
+    lines.push(`   ${c.name}:`, `    Image:\t${c.image}`, ...portLines(c.ports ?? []));
     if (c.command?.length) lines.push('    Command:', ...c.command.map((a) => `      ${a}`));
     if (c.args?.length) lines.push('    Args:', ...c.args.map((a) => `      ${a}`));
+    if (c.readinessProbe) lines.push(`    Readiness:\t${probeText(c.readinessProbe)}`);
     lines.push(`    Environment:\t${c.env?.length ? '' : '<none>'}`);
     for (const e of c.env ?? []) lines.push(`      ${e.name}:\t${e.value ?? ''}`);
     lines.push('    Mounts:\t<none>');

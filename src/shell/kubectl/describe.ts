@@ -11,6 +11,7 @@ import { tabwrite } from '../print/tabwriter';
 import { err, out, type CommandContext, type CommandResult, type OutputChunk } from '../types';
 import { describeDeployment, describeEndpoints, describePod, describeService } from './describe-kinds';
 import { describeOther } from './describe-more';
+import { describeEndpointSlice, describeNode } from './describe-node';
 import { eventLines } from './describe-events';
 import { parseSelector } from './selector';
 import { NAMESPACE_FLAGS, parseFlags } from './flags';
@@ -105,13 +106,17 @@ function targets(positional: string[]): { kind: Kind; name?: string }[] | { erro
 function render(o: KubeObject, ctx: CommandContext, showEvents: boolean): string | undefined {
   const cluster = ctx.sim.cluster;
   const now = cluster.clock.now();
-  const events = showEvents ? eventLines(cluster.events.about(o.metadata.uid, now), now) : [];
+  // Node events: the node controller refers to the node by uid, the kubelet by name (describe.go NodeDescriber).
+  const about = o.kind === 'Node' ? [...cluster.events.about(o.metadata.uid, now), ...cluster.events.about(o.metadata.name, now)] : cluster.events.about(o.metadata.uid, now);
+  const events = showEvents ? eventLines(about, now) : [];
   const store = cluster.store;
   let lines: string[];
   if (o.kind === 'Service') lines = describeService(o, store, events);
-  else if (o.kind === 'Pod') lines = describePod(o, store, events);
+  else if (o.kind === 'Pod') lines = describePod(o, store, events, now);
   else if (o.kind === 'Endpoints') lines = describeEndpoints(o, events);
   else if (o.kind === 'Deployment') lines = describeDeployment(o, store, events);
+  else if (o.kind === 'Node') lines = describeNode(o, store, events, now);
+  else if (o.kind === 'EndpointSlice') lines = describeEndpointSlice(o, events);
   else {
     const more = describeOther(o, store, events);
     if (!more) return undefined;

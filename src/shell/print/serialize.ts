@@ -4,8 +4,26 @@
  * simulator's own bookkeeping left out.
  */
 import { simTimeToIso } from '../../sim/clock';
-import type { Container, KubeObject, ObjectMeta, Pod } from '../../sim/model/types';
+import type { Container, KubeObject, ObjectMeta, Pod, PodTemplate } from '../../sim/model/types';
 import { stringify } from 'yaml';
+import { apiAccessVolume, containerID, defaultedProbe, hasContainerStatuses, imageID, normalizedImage, qosClass } from './pod-runtime';
+
+const DEFAULT_TOLERATIONS = ['not-ready', 'unreachable'].map((k) => ({ effect: 'NoExecute', key: `node.kubernetes.io/${k}`, operator: 'Exists', tolerationSeconds: 300 }));
+
+/** The projected token volume the ServiceAccount admission plugin adds (plugin/pkg/admission/serviceaccount/admission.go). */
+function apiAccessProjectedVolume(pod: Pod): Json {
+  return {
+    name: apiAccessVolume(pod),
+    projected: {
+      defaultMode: 420,
+      sources: [
+        { serviceAccountToken: { expirationSeconds: 3607, path: 'token' } },
+        { configMap: { items: [{ key: 'ca.crt', path: 'ca.crt' }], name: 'kube-root-ca.crt' } },
+        { downwardAPI: { items: [{ fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.namespace' }, path: 'namespace' }] } },
+      ],
+    },
+  };
+}
 
 type Json = Record<string, unknown>;
 
@@ -13,6 +31,7 @@ function meta(m: ObjectMeta): Json {
   const out: Json = {};
   if (m.annotations && Object.keys(m.annotations).length) out.annotations = m.annotations;
   out.creationTimestamp = simTimeToIso(m.creationTimestamp);
+  if (m.deletionGracePeriodSeconds !== undefined) out.deletionGracePeriodSeconds = m.deletionGracePeriodSeconds;
   if (m.deletionTimestamp !== undefined) out.deletionTimestamp = simTimeToIso(m.deletionTimestamp);
   if (m.generateName) out.generateName = m.generateName;
   if (m.generation !== undefined) out.generation = m.generation;
@@ -25,7 +44,7 @@ function meta(m: ObjectMeta): Json {
   return out;
 }
 
-function container(c: Container): Json {
+function container(c: Container, pod?: Pod): Json {
   return {
     ...(c.args ? { args: c.args } : {}),
     ...(c.command ? { command: c.command } : {}),
@@ -34,10 +53,12 @@ function container(c: Container): Json {
     imagePullPolicy: c.image.endsWith(':latest') || !c.image.includes(':') ? 'Always' : 'IfNotPresent',
     name: c.name,
     ...(c.ports ? { ports: c.ports } : {}),
-    ...(c.readinessProbe ? { readinessProbe: c.readinessProbe } : {}),
-    resources: {},
+    ...(c.readinessProbe ? { readinessProbe: defaultedProbe(c.readinessProbe) } : {}),
+    resources: c.resources ?? {},
     terminationMessagePath: '/dev/termination-log',
     terminationMessagePolicy: 'File',
+    // The ServiceAccount admission plugin mounts the token volume (plugin/pkg/admission/serviceaccount).
+    ...(pod ? { volumeMounts: [{ mountPath: '/var/run/secrets/kubernetes.io/serviceaccount', name: apiAccessVolume(pod), readOnly: true }] } : {}),
   };
 }
 
@@ -54,23 +75,47 @@ function podStatus(pod: Pod): Json {
   ];
   return {
     conditions,
-    ...(s.phase === 'Running'
+    ...(hasContainerStatuses(pod)
       ? {
           containerStatuses: pod.spec.containers.map((c) => ({
-            image: c.image,
+            ...(s.phase === 'Running' ? { containerID: containerID(pod, c) } : {}),
+            image: s.phase === 'Running' ? normalizedImage(c.image) : c.image,
+            imageID: imageID(pod, c),
+            lastState: {},
             name: c.name,
-            ready: s.ready,
+            ready: s.phase === 'Running' && s.ready,
             restartCount: 0,
-            started: true,
-            state: { running: { startedAt: t(s.startTime) } },
+            started: s.phase === 'Running',
+            state: s.phase === 'Running' ? { running: { startedAt: t(s.startTime) } } : { waiting: { reason: 'ContainerCreating' } },
           })),
         }
       : {}),
     ...(s.hostIP ? { hostIP: s.hostIP, hostIPs: [{ ip: s.hostIP }] } : {}),
     phase: s.phase,
     ...(s.podIP ? { podIP: s.podIP, podIPs: [{ ip: s.podIP }] } : {}),
-    qosClass: 'BestEffort',
+    qosClass: qosClass(pod),
     ...(s.startTime !== undefined ? { startTime: t(s.startTime) } : {}),
+  };
+}
+
+/**
+ * A pod template with what SetDefaults_PodSpec fills in (pkg/apis/core/v1/defaults.go); not
+ * enableServiceLinks, which SetDefaults_Pod sets on pods only.
+ */
+function templateJson(t: PodTemplate): Json {
+  return {
+    metadata: { creationTimestamp: null, ...t.metadata },
+    spec: {
+      containers: t.spec.containers.map((c) => container(c)),
+      dnsPolicy: t.spec.dnsPolicy ?? 'ClusterFirst',
+      ...(t.spec.hostNetwork ? { hostNetwork: true } : {}),
+      ...(t.spec.nodeSelector ? { nodeSelector: t.spec.nodeSelector } : {}),
+      restartPolicy: t.spec.restartPolicy ?? 'Always',
+      schedulerName: 'default-scheduler',
+      securityContext: {},
+      terminationGracePeriodSeconds: 30,
+      ...(t.spec.tolerations ? { tolerations: t.spec.tolerations } : {}),
+    },
   };
 }
 
@@ -82,7 +127,7 @@ export function toApiObject(obj: KubeObject): Json {
       return {
         ...base,
         spec: {
-          containers: obj.spec.containers.map(container),
+          containers: obj.spec.containers.map((c) => container(c, obj)),
           dnsPolicy: obj.spec.dnsPolicy ?? 'ClusterFirst',
           enableServiceLinks: obj.spec.enableServiceLinks !== false,
           ...(obj.spec.hostNetwork ? { hostNetwork: true } : {}),
@@ -97,6 +142,9 @@ export function toApiObject(obj: KubeObject): Json {
           serviceAccountName: 'default',
           ...(obj.spec.subdomain ? { subdomain: obj.spec.subdomain } : {}),
           terminationGracePeriodSeconds: 30,
+          // DefaultTolerationSeconds admission adds these after the pod's own (plugin/pkg/admission/defaulttolerationseconds).
+          tolerations: [...(obj.spec.tolerations ?? []), ...DEFAULT_TOLERATIONS],
+          volumes: [apiAccessProjectedVolume(obj)],
         },
         status: podStatus(obj),
       };
@@ -114,12 +162,12 @@ export function toApiObject(obj: KubeObject): Json {
           revisionHistoryLimit: 10,
           selector: obj.spec.selector,
           strategy: { rollingUpdate: { maxSurge: '25%', maxUnavailable: '25%' }, type: 'RollingUpdate' },
-          template: { metadata: obj.spec.template.metadata, spec: { containers: obj.spec.template.spec.containers.map(container), dnsPolicy: obj.spec.template.spec.dnsPolicy ?? 'ClusterFirst', restartPolicy: 'Always', schedulerName: 'default-scheduler', securityContext: {}, terminationGracePeriodSeconds: 30 } },
+          template: templateJson(obj.spec.template),
         },
         status: { availableReplicas: obj.status.availableReplicas, observedGeneration: obj.metadata.generation ?? 1, readyReplicas: obj.status.readyReplicas, replicas: obj.status.replicas, updatedReplicas: obj.status.updatedReplicas },
       };
     case 'ReplicaSet':
-      return { ...base, spec: obj.spec, status: { ...obj.status, fullyLabeledReplicas: obj.status.replicas, observedGeneration: 1 } };
+      return { ...base, spec: { replicas: obj.spec.replicas, selector: obj.spec.selector, template: templateJson(obj.spec.template) }, status: { ...obj.status, fullyLabeledReplicas: obj.status.replicas, observedGeneration: 1 } };
     case 'Endpoints':
       return { ...base, ...(obj.subsets && obj.subsets.length ? { subsets: obj.subsets } : {}) };
     case 'EndpointSlice':

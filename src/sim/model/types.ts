@@ -24,6 +24,8 @@ export interface ObjectMeta {
   /** Simulation seconds; printed as RFC 3339 from the simulation epoch. */
   creationTimestamp: number;
   deletionTimestamp?: number;
+  /** The grace period the deletion was given (metadata.deletionGracePeriodSeconds). */
+  deletionGracePeriodSeconds?: number;
   labels?: Labels;
   annotations?: Record<string, string>;
   ownerReferences?: OwnerReference[];
@@ -51,6 +53,8 @@ export interface Container {
   ports?: ContainerPort[];
   readinessProbe?: Probe;
   env?: { name: string; value?: string }[];
+  /** Requests and limits as quantities ("100m", "50Mi"); only the system pods set them. */
+  resources?: { requests?: Record<string, string>; limits?: Record<string, string> };
 }
 
 export interface PodSpec {

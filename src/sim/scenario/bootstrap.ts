@@ -23,6 +23,17 @@ export function dnsServiceIP(config: ClusterConfig): string {
   return formatIPv4(cidrAddress(config.serviceSubnet, 10));
 }
 
+/**
+ * The static pods' requests as kubeadm writes them (cmd/kubeadm/app/phases/controlplane/manifests.go,
+ * etcd/local.go); kindnet's and CoreDNS's from kind's and kubeadm's manifests.
+ */
+const STATIC_POD_REQUESTS: Record<string, Record<string, string>> = {
+  etcd: { cpu: '100m', memory: '100Mi' },
+  'kube-apiserver': { cpu: '250m' },
+  'kube-controller-manager': { cpu: '200m' },
+  'kube-scheduler': { cpu: '100m' },
+};
+
 const CONTROL_PLANE_TOLERATIONS = [
   { key: 'CriticalAddonsOnly', operator: 'Exists' },
   { key: 'node-role.kubernetes.io/control-plane', operator: 'Exists', effect: 'NoSchedule' },
@@ -57,8 +68,8 @@ function addNode(cluster: Cluster, cfg: NodeConfig, index: number, tainted: bool
   );
 }
 
-function hostPod(cluster: Cluster, name: string, node: NodeConfig, image: string, owner: { kind: string; name: string }, labels: Record<string, string>): void {
-  const container: Container = { name: name.replace(/-[^-]*$/, '').replace(/-kind.*$/, ''), image };
+function hostPod(cluster: Cluster, name: string, node: NodeConfig, image: string, owner: { kind: string; name: string }, labels: Record<string, string>, resources?: Container['resources']): void {
+  const container: Container = { name: name.replace(/-[^-]*$/, '').replace(/-kind.*$/, ''), image, ...(resources ? { resources } : {}) };
   const pod: Pod = {
     apiVersion: 'v1',
     kind: 'Pod',
@@ -90,13 +101,13 @@ function systemDeployment(cluster: Cluster, ns: string, name: string, replicas: 
   cluster.create(d, -CLUSTER_AGE);
 }
 
-function service(cluster: Cluster, ns: string, name: string, ip: string, spec: Partial<Service['spec']>, labels?: Record<string, string>): void {
+function service(cluster: Cluster, ns: string, name: string, ip: string, spec: Partial<Service['spec']>, labels?: Record<string, string>, annotations?: Record<string, string>): void {
   cluster.clusterIPs.allocate(ip);
   cluster.create(
     {
       apiVersion: 'v1',
       kind: 'Service',
-      metadata: cluster.newMeta(name, ns, { labels }),
+      metadata: cluster.newMeta(name, ns, { labels, ...(annotations ? { annotations } : {}) }),
       spec: { type: 'ClusterIP', ports: [], sessionAffinity: 'None', clusterIP: ip, clusterIPs: [ip], ipFamilies: ['IPv4'], ipFamilyPolicy: 'SingleStack', internalTrafficPolicy: 'Cluster', ...spec },
       status: { loadBalancer: {} },
     },
@@ -138,7 +149,7 @@ export function bootstrapCluster(config: ClusterConfig, seed: number): Cluster {
   });
   for (const cp of controlPlanes) {
     for (const component of ['etcd', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler']) {
-      hostPod(cluster, `${component}-${cp.name}`, cp, component === 'etcd' ? 'registry.k8s.io/etcd:3.5.21-0' : `registry.k8s.io/${component}:${KUBERNETES_VERSION}`, { kind: 'Node', name: cp.name }, { component, tier: 'control-plane' });
+      hostPod(cluster, `${component}-${cp.name}`, cp, component === 'etcd' ? 'registry.k8s.io/etcd:3.5.21-0' : `registry.k8s.io/${component}:${KUBERNETES_VERSION}`, { kind: 'Node', name: cp.name }, { component, tier: 'control-plane' }, { requests: STATIC_POD_REQUESTS[component]! });
     }
   }
   const dnsLabels = { 'k8s-app': 'kube-dns' };
@@ -147,6 +158,7 @@ export function bootstrapCluster(config: ClusterConfig, seed: number): Cluster {
       name: 'coredns',
       image: COREDNS_IMAGE,
       args: ['-conf', '/etc/coredns/Corefile'],
+      resources: { limits: { memory: '170Mi' }, requests: { cpu: '100m', memory: '70Mi' } },
       ports: [
         { name: 'dns', containerPort: 53, protocol: 'UDP' },
         { name: 'dns-tcp', containerPort: 53, protocol: 'TCP' },
@@ -164,13 +176,13 @@ export function bootstrapCluster(config: ClusterConfig, seed: number): Cluster {
       { name: 'dns-tcp', protocol: 'TCP', port: 53, targetPort: 53 },
       { name: 'metrics', protocol: 'TCP', port: 9153, targetPort: 9153 },
     ],
-  }, { 'k8s-app': 'kube-dns', 'kubernetes.io/cluster-service': 'true', 'kubernetes.io/name': 'CoreDNS' });
+  }, { 'k8s-app': 'kube-dns', 'kubernetes.io/cluster-service': 'true', 'kubernetes.io/name': 'CoreDNS' }, { 'prometheus.io/port': '9153', 'prometheus.io/scrape': 'true' });
   settle(cluster);
   ordered.forEach((n, i) => {
     if (i > 0) addNode(cluster, n, i, false);
   });
   for (const n of ordered) {
-    hostPod(cluster, cluster.generatedName('Pod', 'kube-system', 'kindnet-'), n, 'docker.io/kindest/kindnetd:v20250512-df8de77b', { kind: 'DaemonSet', name: 'kindnet' }, { app: 'kindnet', 'k8s-app': 'kindnet', tier: 'node' });
+    hostPod(cluster, cluster.generatedName('Pod', 'kube-system', 'kindnet-'), n, 'docker.io/kindest/kindnetd:v20250512-df8de77b', { kind: 'DaemonSet', name: 'kindnet' }, { app: 'kindnet', 'k8s-app': 'kindnet', tier: 'node' }, { limits: { cpu: '100m', memory: '50Mi' }, requests: { cpu: '100m', memory: '50Mi' } });
     hostPod(cluster, cluster.generatedName('Pod', 'kube-system', 'kube-proxy-'), n, `registry.k8s.io/kube-proxy:${KUBERNETES_VERSION}`, { kind: 'DaemonSet', name: 'kube-proxy' }, { 'k8s-app': 'kube-proxy' });
   }
   settle(cluster);

@@ -1,0 +1,79 @@
+/**
+ * kubectl describe pod, checked against staging/src/k8s.io/kubectl/pkg/describe/describe.go
+ * (describePod, describePodIPs, describeContainerBasicInfo, describeContainerPorts,
+ * describeContainerHostPorts, DescribeProbe) as of v1.33, and against a real v1.32
+ * client's output for the same objects.
+ */
+import { describe, expect, it } from 'vitest';
+import { testShell } from '../test-shell';
+
+const PORTS_YAML = `apiVersion: v1
+kind: Pod
+metadata:
+  name: multi
+spec:
+  containers:
+  - name: app
+    image: nginx
+    ports:
+    - name: http
+      containerPort: 80
+    - containerPort: 53
+      protocol: UDP
+    readinessProbe:
+      httpGet:
+        port: 80
+      timeoutSeconds: 2
+      failureThreshold: 5
+`;
+
+const STUCK_YAML = `apiVersion: v1
+kind: Pod
+metadata:
+  name: stuck
+spec:
+  nodeSelector:
+    disk: none
+  containers:
+  - name: app
+    image: nginx
+`;
+
+describe('kubectl describe pod', () => {
+  it('shows the runtime\'s Container ID and Image ID once the container has a status, aligned with the block', () => {
+    const t = testShell({ 'multi.yaml': PORTS_YAML });
+    t.run('kubectl apply -f multi.yaml');
+    const out = t.run('kubectl describe pod multi');
+    expect(out).toMatch(/\n {4}Container ID: {3}containerd:\/\/[0-9a-f]{64}\n {4}Image: {10}nginx\n {4}Image ID: {7}docker\.io\/library\/nginx@sha256:[0-9a-f]{64}\n/);
+  });
+
+  it('says Ports/Host Ports for several ports, each with its own protocol and (in v1.33) without the port names', () => {
+    const t = testShell({ 'multi.yaml': PORTS_YAML });
+    t.run('kubectl apply -f multi.yaml');
+    const out = t.run('kubectl describe pod multi');
+    expect(out).toMatch(/\n {4}Ports: +80\/TCP, 53\/UDP\n {4}Host Ports: +0\/TCP, 0\/UDP\n/);
+  });
+
+  it('prints the readiness probe with the API server\'s defaults filled in (SetDefaults_Probe)', () => {
+    const t = testShell({ 'multi.yaml': PORTS_YAML });
+    t.run('kubectl apply -f multi.yaml');
+    expect(t.run('kubectl describe pod multi')).toMatch(/\n {4}Readiness: +http-get http:\/\/:80\/ delay=0s timeout=2s period=10s #success=1 #failure=5\n/);
+  });
+
+  it('says IPs: <none> and leaves out the container state for a pod no node took', () => {
+    const t = testShell({ 'stuck.yaml': STUCK_YAML });
+    t.run('kubectl apply -f stuck.yaml');
+    const out = t.run('kubectl describe pod stuck');
+    expect(out).toMatch(/\nIP:\s+\nIPs:\s+<none>\n/);
+    expect(out).not.toMatch(/Container ID:|State:|Restart Count:/);
+    expect(out).toMatch(/\n {4}Image: {8}nginx\n/);
+  });
+
+  it('says how long a terminating pod has left, "<invalid>" while its deletionTimestamp is ahead, and its grace period', () => {
+    const t = testShell({ 'multi.yaml': PORTS_YAML });
+    t.run('kubectl apply -f multi.yaml');
+    t.run('kubectl delete pod multi --grace-period=20 --wait=false');
+    const out = t.run('kubectl describe pod multi');
+    expect(out).toMatch(/\nStatus: +Terminating \(lasts <invalid>\)\nTermination Grace Period: +20s\n/);
+  });
+});

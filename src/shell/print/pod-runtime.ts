@@ -1,0 +1,84 @@
+/**
+ * What the kubelet and containerd report about a pod's containers, derived from the pod
+ * so that describe and -o yaml/json agree: the runtime's container ID, the image
+ * reference and digest, the projected service-account volume, probe defaults.
+ */
+import { sha256, toHex, utf8Bytes } from '../../sim/proxy/hash';
+import type { Container, Pod, Probe } from '../../sim/model/types';
+
+const hex = (text: string) => toHex(sha256(utf8Bytes(text)));
+
+/** The projected service-account volume every pod gets, named with a suffix of its own. */
+export function apiAccessVolume(pod: Pod): string {
+  const alphabet = 'bcdfghjklmnpqrstvwxz2456789';
+  let h = 0;
+  for (const ch of pod.metadata.uid) h = (Math.imul(h, 31) + ch.charCodeAt(0)) >>> 0;
+  let s = '';
+  for (let i = 0; i < 5; i++) {
+    s += alphabet[h % alphabet.length];
+    h = Math.floor(h / alphabet.length) + i * 7;
+  }
+  return `kube-api-access-${s}`;
+}
+
+/**
+ * The kubelet writes container statuses once it has the pod (pkg/kubelet/kubelet_pods.go
+ * convertToAPIContainerStatuses): a scheduled pod's containers are Waiting
+ * (ContainerCreating) until they run; an unscheduled pod has none.
+ */
+export function hasContainerStatuses(pod: Pod): boolean {
+  return pod.status.phase === 'Running' || (pod.status.phase === 'Pending' && !!pod.spec.nodeName);
+}
+
+/** containerd's 64-hex container ID with its runtime prefix; none until the container runs. */
+export function containerID(pod: Pod, c: Container): string {
+  return pod.status.phase === 'Running' ? `containerd://${hex(`${pod.metadata.uid}/${c.name}`)}` : '';
+}
+
+/** The image as containerd normalises it (docker.io/library/nginx:latest), as status.image shows it. */
+export function normalizedImage(image: string): string {
+  const at = image.indexOf('@');
+  const name = at >= 0 ? image.slice(0, at) : image;
+  const slash = name.indexOf('/');
+  const first = slash >= 0 ? name.slice(0, slash) : '';
+  const domained = slash >= 0 && (first.includes('.') || first.includes(':') || first === 'localhost');
+  const full = domained ? name : `docker.io/${slash >= 0 ? '' : 'library/'}${name}`;
+  const lastPart = full.slice(full.lastIndexOf('/') + 1);
+  const tagged = lastPart.includes(':') ? full : `${full}:latest`;
+  return at >= 0 ? `${tagged.replace(/:[^:/]*$/, '')}${image.slice(at)}` : tagged;
+}
+
+/**
+ * status.imageID: the repository at its digest. The digest is a stand-in derived from the
+ * image name (deliberate departure: the simulator does not know registries' real digests).
+ */
+export function imageID(pod: Pod, c: Container): string {
+  if (pod.status.phase !== 'Running') return '';
+  const full = normalizedImage(c.image);
+  const repo = full.replace(/@.*$/, '').replace(/:[^:/]*$/, '');
+  return `${repo}@sha256:${hex(full)}`;
+}
+
+/** A probe with the API server's defaults (pkg/apis/core/v1/defaults.go SetDefaults_Probe, SetDefaults_HTTPGetAction). */
+export function defaultedProbe(p: Probe): Probe & { timeoutSeconds: number; periodSeconds: number; successThreshold: number; failureThreshold: number } {
+  const raw = p as Probe & { timeoutSeconds?: number; successThreshold?: number; failureThreshold?: number; httpGet?: { scheme?: string } };
+  return {
+    ...raw,
+    ...(raw.httpGet ? { httpGet: { ...raw.httpGet, path: raw.httpGet.path ?? '/', scheme: raw.httpGet.scheme ?? 'HTTP' } } : {}),
+    timeoutSeconds: raw.timeoutSeconds ?? 1,
+    periodSeconds: raw.periodSeconds ?? 10,
+    successThreshold: raw.successThreshold ?? 1,
+    failureThreshold: raw.failureThreshold ?? 3,
+  };
+}
+
+/**
+ * The pod's QoS class (pkg/apis/core/v1/helper/qos GetPodQOS): Guaranteed when every container
+ * limits cpu and memory at what it requests, BestEffort when none asks for anything.
+ */
+export function qosClass(pod: Pod): 'Guaranteed' | 'Burstable' | 'BestEffort' {
+  const rs = pod.spec.containers.map((c) => c.resources ?? {});
+  if (rs.every((r) => !Object.keys(r.requests ?? {}).length && !Object.keys(r.limits ?? {}).length)) return 'BestEffort';
+  const guaranteed = rs.every((r) => ['cpu', 'memory'].every((k) => r.limits?.[k] !== undefined && (r.requests?.[k] ?? r.limits[k]) === r.limits[k]));
+  return guaranteed ? 'Guaranteed' : 'Burstable';
+}
