@@ -152,7 +152,7 @@ export function describeDeployment(d: Deployment, store: ObjectStore, events: st
     `Namespace:\t${d.metadata.namespace}`,
     `CreationTimestamp:\t${describeTime(d.metadata.creationTimestamp)}`,
     ...mapLines('Labels', d.metadata.labels),
-    ...annotationLines(d, { 'deployment.kubernetes.io/revision': '1' }),
+    ...annotationLines(d),
     `Selector:\t${formatLabels(d.spec.selector.matchLabels)}`,
     `Replicas:\t${d.spec.replicas} desired | ${d.status.updatedReplicas} updated | ${d.status.replicas} total | ${d.status.availableReplicas} available | ${d.status.replicas - d.status.availableReplicas} unavailable`,
     'StrategyType:\tRollingUpdate',

@@ -22,6 +22,23 @@ const READER = 'deployment-controller';
 const SOURCE = { component: 'deployment-controller' };
 const asIs = (a: string) => a;
 
+const REVISION = 'deployment.kubernetes.io/revision';
+
+const revisionOf = (rs: ReplicaSet): number => Number(rs.metadata.annotations?.[REVISION] ?? 0) || 0;
+const maxRevision = (owned: ReplicaSet[]): number => owned.reduce((m, rs) => Math.max(m, revisionOf(rs)), 0);
+const nextRevision = (owned: ReplicaSet[]): string => String(maxRevision(owned) + 1);
+
+/**
+ * What the controller notes on a ReplicaSet (k/k pkg/controller/deployment/util
+ * deployment_util.go SetNewReplicaSetAnnotations, SetReplicasAnnotations): the replicas
+ * wanted, the most the rollout may run (replicas plus maxSurge, 25% rounded up), and the
+ * rollout revision, which the Deployment carries too.
+ */
+function replicaAnnotations(d: Deployment, revision: string): Record<string, string> {
+  const replicas = d.spec.replicas;
+  return { 'deployment.kubernetes.io/desired-replicas': String(replicas), 'deployment.kubernetes.io/max-replicas': String(replicas + Math.ceil(replicas / 4)), [REVISION]: revision };
+}
+
 /** The event scaleReplicaSet records (k/k pkg/controller/deployment/sync.go). */
 function scaled(cluster: Cluster, d: Deployment, rs: ReplicaSet, to: number): void {
   const from = rs.spec.replicas;
@@ -53,7 +70,7 @@ function syncDeployment(cluster: Cluster, d: Deployment, owned: ReplicaSet[]): b
     const rs: ReplicaSet = {
       apiVersion: 'apps/v1',
       kind: 'ReplicaSet',
-      metadata: cluster.newMeta(rsName, ns, { labels, ownerReferences: [ownerRef(d)], annotations: { 'deployment.kubernetes.io/desired-replicas': String(d.spec.replicas) } }),
+      metadata: cluster.newMeta(rsName, ns, { labels, ownerReferences: [ownerRef(d)], annotations: replicaAnnotations(d, nextRevision(owned)) }),
       spec: {
         replicas: d.spec.replicas,
         selector: { matchLabels: { ...(d.spec.selector.matchLabels ?? {}), 'pod-template-hash': hash } },
@@ -64,10 +81,19 @@ function syncDeployment(cluster: Cluster, d: Deployment, owned: ReplicaSet[]): b
     current = cluster.create(rs);
     if (d.spec.replicas > 0) cluster.event({ subject: d, type: 'Normal', reason: 'ScalingReplicaSet', format: asIs, a: `Scaled up replica set ${rsName} from 0 to ${d.spec.replicas}`, source: SOURCE });
     changed = true;
-  } else if (current.spec.replicas !== d.spec.replicas) {
-    scaled(cluster, d, current, d.spec.replicas);
+  } else if (current.spec.replicas !== d.spec.replicas || (owned.length > 1 && revisionOf(current) !== maxRevision(owned))) {
+    // Scaled, or brought back by a rollback to its template (it becomes the newest revision).
+    if (current.spec.replicas !== d.spec.replicas) scaled(cluster, d, current, d.spec.replicas);
+    const revision = revisionOf(current) === maxRevision(owned) ? String(revisionOf(current)) : nextRevision(owned);
     current.spec.replicas = d.spec.replicas;
+    current.metadata.annotations = { ...current.metadata.annotations, ...replicaAnnotations(d, revision) };
     cluster.update(current);
+    changed = true;
+  }
+  const revision = current.metadata.annotations?.[REVISION];
+  if (revision !== undefined && d.metadata.annotations?.[REVISION] !== revision) {
+    d.metadata.annotations = { ...d.metadata.annotations, [REVISION]: revision };
+    cluster.update(d);
     changed = true;
   }
   for (const old of owned) {
