@@ -5,7 +5,7 @@ import { parseManifests } from '../../sim/scenario/manifests';
 import type { Kind } from '../../sim/model/types';
 import { err, type CommandContext, type CommandResult, type OutputChunk } from '../types';
 import { NAMESPACE_FLAGS, parseFlags } from './flags';
-import { kindOf, unknownResource } from './resources';
+import { kindOf, MISSING_RESOURCES, unknownResource } from './resources';
 import { parseSelector } from './selector';
 
 const SPEC = {
@@ -28,7 +28,7 @@ export function kubectlDelete(args: string[], ctx: CommandContext): CommandResul
     }
   } else {
     const [first, ...names] = parsed.positional;
-    if (!first) return err('error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   \'-f rsrc.yaml\'\n   \'--filename=rsrc.json\'\n   \'<resource> <name>\'\n   \'<resource>\'\n');
+    if (!first) return err(MISSING_RESOURCES);
     const pairs = first.includes('/') ? [first, ...names].map((p) => p.split('/') as [string, string]) : names.map((n) => [first, n] as [string, string]);
     const kindName = first.includes('/') ? first.split('/')[0]! : first;
     const kind = kindOf(kindName);

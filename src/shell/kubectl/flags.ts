@@ -28,8 +28,10 @@ export function parseFlags(args: string[], spec: FlagSpec, command: string): Par
       break;
     }
     if (a.startsWith('-') && a !== '-') {
-      const eq = a.indexOf('=');
-      const name = eq >= 0 ? a.slice(0, eq) : a;
+      // pflag shorthands take their value attached too: -ojsonpath={...}, -o=json, -nkube-system.
+      const attached = !a.startsWith('--') && a.length > 2 && a.slice(0, 2) in spec.valued;
+      const eq = attached ? (a[2] === '=' ? 2 : 1) : a.indexOf('=');
+      const name = attached ? a.slice(0, 2) : eq >= 0 ? a.slice(0, eq) : a;
       if (name in spec.valued) {
         const value = eq >= 0 ? a.slice(eq + 1) : args[++i];
         if (value === undefined) {

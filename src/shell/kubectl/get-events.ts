@@ -1,15 +1,15 @@
 /**
  * kubectl get events: the event table (printers.go printEvent: LAST SEEN, TYPE, REASON,
  * OBJECT, MESSAGE; -o wide adds SUBOBJECT, SOURCE, FIRST SEEN, COUNT, NAME), and the
- * Event objects for -o yaml|json|name. The API server lists them by name, which is the
+ * Event objects for -o yaml|json|name|jsonpath|custom-columns. The API server lists them by name, which is the
  * object's name then the creation time: each object's events together, oldest first.
  */
 import { simTimeToIso } from '../../sim/clock';
 import type { ClusterEvent, EventView } from '../../sim/events/event-log';
 import { humanDuration } from '../print/age';
 import { formatTable } from '../print/table';
-import { toJson, toYaml } from '../print/serialize';
 import type { OutputChunk } from '../types';
+import { printGeneric, TABLE_FORMATS, type GenericOptions } from './get-output';
 
 export interface EventQuery {
   namespace: string;
@@ -17,6 +17,8 @@ export interface EventQuery {
   output: string;
   noHeaders: boolean;
   names: string[];
+  /** How the non-table outputs print (get-output.ts). */
+  generic: GenericOptions;
 }
 
 /** Components that report through events.k8s.io/v1 (eventTime and no count in the core view). */
@@ -51,17 +53,14 @@ export function getEvents(views: EventView[], q: EventQuery, now: number): { chu
       else notFound.push({ stream: 'err', text: `Error from server (NotFound): events "${name}" not found\n` });
     }
   }
-  const chunks: OutputChunk[] = [];
-  const single = q.names.length === 1 && shown.length === 1;
-  if (q.output === 'yaml' || q.output === 'json') {
-    const doc = single ? eventObjectOf(shown[0]!) : { apiVersion: 'v1', items: shown.map(eventObjectOf), kind: 'List', metadata: { resourceVersion: '' } };
-    if (shown.length > 0 || q.names.length === 0) chunks.push({ stream: 'out', text: q.output === 'yaml' ? toYaml(doc) : toJson(doc) });
-  } else if (q.output === 'name') {
-    chunks.push({ stream: 'out', text: shown.map((v) => `event/${v.event.name}\n`).join('') });
-  } else if (shown.length > 0) {
-    chunks.push({ stream: 'out', text: eventTable(shown, now, q) });
+  if (!TABLE_FORMATS.has(q.output)) {
+    if (q.names.length === 1 && shown.length === 0) return { chunks: notFound, exitCode: 1 };
+    const items = shown.map((v) => ({ doc: eventObjectOf(v), ref: `event/${v.event.name}` }));
+    return printGeneric(items, q.names.length === 1, q.output, notFound, q.generic);
   }
-  if (shown.length === 0 && q.names.length === 0 && q.output !== 'yaml' && q.output !== 'json') {
+  const chunks: OutputChunk[] = [];
+  if (shown.length > 0) chunks.push({ stream: 'out', text: eventTable(shown, now, q) });
+  if (shown.length === 0 && q.names.length === 0) {
     chunks.push({ stream: 'err', text: q.allNamespaces ? 'No resources found\n' : `No resources found in ${q.namespace} namespace.\n` });
   }
   chunks.push(...notFound);

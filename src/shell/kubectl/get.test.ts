@@ -73,4 +73,65 @@ describe('kubectl get', () => {
     expect(t.run('kubectl get pods -o')).toBe("Error: flag needs an argument: 'o' in -o\nSee 'kubectl get --help' for usage.\n");
     expect(t.run('kubectl get pods -o foo')).toMatch(/^error: unable to match a printer suitable for the output format "foo", allowed formats are: /);
   });
+
+  // get.go printGeneric: a template runs over the v1 List of everything found, or the one object named.
+  it('-o jsonpath runs over the List, or the single object; -o=, -oVALUE and --output= all work', () => {
+    const t = appliedShell();
+    expect(t.stdout("kubectl get pods -o jsonpath='{.items[*].metadata.name}'")).toMatch(/^client web-\S+ web-\S+ web-\S+$/);
+    expect(t.stdout("kubectl get pod client -o=jsonpath='{.metadata.labels.app}'")).toBe('client');
+    expect(t.stdout("kubectl get pod client -ojsonpath='{.kind}'")).toBe('Pod');
+    expect(t.stdout("kubectl get svc web --output=jsonpath='{.spec.ports[0].port}'")).toBe('80');
+    expect(t.stdout('kubectl get pods -o jsonpath=\'{range .items[*]}{.metadata.name}{"\\t"}{.status.podIP}{"\\n"}{end}\'').split('\n')[0]).toMatch(/^client\t10\.244\.\d+\.\d+$/);
+    expect(t.stdout('kubectl get nodes -o jsonpath=\'{.items[*].status.addresses[?(@.type=="InternalIP")].address}\'')).toBe('172.18.0.2 172.18.0.3 172.18.0.4');
+  });
+
+  // cli-runtime jsonpath_flags.go, printers/jsonpath.go.
+  it('-o jsonpath errors: no template, bad template, execution errors with the object dumped', () => {
+    const t = appliedShell();
+    expect(t.run('kubectl get pods -o jsonpath')).toBe('error: template format specified but no template given\n');
+    expect(t.run("kubectl get pods -o jsonpath='{.items[0'")).toBe('error: error parsing jsonpath {.items[0, unterminated array\n');
+    const r = t.result("kubectl get pod client -o jsonpath='{.foo}' --allow-missing-template-keys=false");
+    expect(r.exitCode).toBe(1);
+    expect(r.chunks[0]!.text).toMatch(/^error: error executing jsonpath "\{\.foo\}": Error executing template: foo is not found\. Printing more information for debugging the template:\n\ttemplate was:\n\t\t\{\.foo\}\n\tobject given to jsonpath engine was:\n\t\tmap\[string\]interface \{\}\{"apiVersion":"v1", "kind":"Pod", /);
+    expect(r.chunks[0]!.text.endsWith('}\n\n\n')).toBe(true);
+    expect(t.run("kubectl get pod client -o jsonpath='{.foo}'")).toBe('');
+  });
+
+  // customcolumn.go; get.go printGeneric (one list, so one header across kinds, and no "No resources found").
+  it('-o custom-columns prints the headers as given and <none> for a missing field', () => {
+    const t = appliedShell();
+    expect(t.stdout('kubectl get pods -l app=client -o custom-columns=NAME:.metadata.name,Node:spec.nodeName,X:.nope')).toMatch(/^NAME +Node +X\nclient +kind-worker2? +<none>\n$/);
+    expect(t.stdout('kubectl get svc,deploy -o custom-columns=KIND:.kind,NAME:.metadata.name')).toBe('KIND         NAME\nService      kubernetes\nService      web\nDeployment   web\n');
+    expect(t.run('kubectl get pods -l app=none -o custom-columns=N:.metadata.name')).toBe('N\n');
+    expect(t.run('kubectl get pods -l app=none -o name')).toBe('');
+  });
+
+  // sorter.go: TableSorter per kind for tables, SortingPrinter for the List.
+  it('--sort-by orders tables and lists, and fails when no object has the field', () => {
+    const t = appliedShell();
+    const ips = t.stdout('kubectl get pods -o wide --sort-by=.status.podIP').split('\n').slice(1, -1).map((l) => l.split(/ +/)[5]!);
+    expect(ips).toEqual([...ips].sort((a, b) => Number(a.split('.')[2]) - Number(b.split('.')[2]) || Number(a.split('.')[3]) - Number(b.split('.')[3])));
+    const names = t.stdout("kubectl get pods --sort-by=.metadata.name -o jsonpath='{.items[*].metadata.name}'").split(' ');
+    expect(names).toEqual([...names].sort());
+    expect(t.run('kubectl get pods --sort-by=.foo')).toBe('error: couldn\'t find any field with path "{.foo}" in the list of objects\n');
+  });
+
+  // builder.go ResourceTypeOrNameArgs; get.go prints each kind's rows as its own table.
+  it('takes several TYPE/NAME arguments, one table per kind, names qualified', () => {
+    const t = appliedShell();
+    expect(t.stdout('kubectl get pod/client svc/web')).toMatch(/^NAME +READY +STATUS +RESTARTS +AGE\npod\/client +1\/1 +Running +0 +0s\n\nNAME +TYPE +CLUSTER-IP +EXTERNAL-IP +PORT\(S\) +AGE\nservice\/web +ClusterIP +/);
+    expect(t.run('kubectl get pod/client web')).toBe(
+      "error: there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'\n",
+    );
+    expect(t.stdout('kubectl get pod/client pod/nope svc/web -o name')).toBe('pod/client\nservice/web\n');
+  });
+
+  // get.go Validate.
+  it('--show-labels only goes with the table printers', () => {
+    const t = appliedShell();
+    expect(t.run('kubectl get pods -o json --show-labels')).toBe('error: --show-labels option cannot be used with json printer\n');
+    expect(t.run('kubectl get pods -o yaml --show-labels')).toBe('error: --show-labels option cannot be used with yaml printer\n');
+    expect(t.run('kubectl get pods -o name --show-labels')).toBe('error: --show-labels option cannot be used with name printer\n');
+    expect(t.stdout('kubectl get pods -o wide --show-labels').split('\n')[0]).toMatch(/ LABELS$/);
+  });
 });

@@ -24,3 +24,7 @@ export function kindOf(resource: string): Kind | undefined {
 export function unknownResource(resource: string): string {
   return `error: the server doesn't have a resource type "${resource}"\n`;
 }
+
+/** The builder's missingResourceError (cli-runtime pkg/resource/builder.go), for a verb given nothing to act on. */
+export const MISSING_RESOURCES =
+  "error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'\n";

@@ -1,7 +1,7 @@
 /** kubectl scale deployment NAME --replicas=N. */
 import { err, out, type CommandContext, type CommandResult } from '../types';
 import { NAMESPACE_FLAGS, parseFlags } from './flags';
-import { kindOf } from './resources';
+import { kindOf, MISSING_RESOURCES } from './resources';
 
 const SPEC = { valued: { ...NAMESPACE_FLAGS, '--replicas': 'replicas' }, bool: {} };
 
@@ -13,8 +13,10 @@ export function kubectlScale(args: string[], ctx: CommandContext): CommandResult
   if (!Number.isInteger(replicas) || replicas < 0) return err('error: The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0\n');
   let [type, name] = parsed.positional;
   if (type?.includes('/')) [type, name] = type.split('/') as [string, string];
-  const kind = type ? kindOf(type) : undefined;
-  if (!type || !name) return err("error: resource(s) were provided, but no name was specified\n");
+  // The builder (RunScale) comes after the flag checks: no resource at all, or a type without a name.
+  if (!type) return err(MISSING_RESOURCES);
+  const kind = kindOf(type);
+  if (!name) return err("error: resource(s) were provided, but no name was specified\n");
   if (kind !== 'Deployment' && kind !== 'ReplicaSet') return err(`error: no scaler has been implemented for {"" "${type}"}\n`);
   const ns = parsed.flags.namespace ?? 'default';
   const obj = ctx.sim.cluster.store.get(kind, ns, name);

@@ -54,6 +54,50 @@ describe('kubectl scale', () => {
     expect(t.run('kubectl scale deployment nope --replicas=1')).toBe('Error from server (NotFound): deployments.apps "nope" not found\n');
     expect(t.run('kubectl scale deployment web --replicas=-1')).toBe('error: The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0\n');
   });
+
+  // cli-runtime pkg/resource/builder.go missingResourceError; checked against kubectl 1.32.4.
+  it('needs something to scale', () => {
+    const t = appliedShell();
+    expect(t.run('kubectl scale --replicas=1')).toBe(
+      "error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'\n",
+    );
+    expect(t.run('kubectl scale deployment --replicas=1')).toBe('error: resource(s) were provided, but no name was specified\n');
+  });
+});
+
+// staging/src/k8s.io/kubectl/pkg/cmd/label/label.go: Validate, RunLabel, updateDataChangeMsg.
+describe('kubectl label', () => {
+  it('labels every object a selector or --all picks, one line each', () => {
+    const t = appliedShell();
+    const out = t.run('kubectl label pods -l app=web tier=be');
+    expect(out).toMatch(/^pod\/web-\S+ labeled\npod\/web-\S+ labeled\npod\/web-\S+ labeled\n$/);
+    expect(t.run('kubectl label pods -l app=nothing tier=be')).toBe('');
+    expect(t.run('kubectl label pods --all tier=be --overwrite')).toMatch(/^pod\/client labeled\n(pod\/web-\S+ not labeled\n){3}$/);
+    expect(t.stdout('kubectl get pods -l tier=be -o name').split('\n').filter(Boolean)).toHaveLength(4);
+    expect(t.run('kubectl label pods -l tier=be tier-')).toMatch(/^(pod\/\S+ unlabeled\n){4}$/);
+  });
+
+  it('labels several names, and reports the ones it could not', () => {
+    const t = appliedShell();
+    const r = t.result('kubectl label pod client nope tier=fe');
+    expect(r.chunks).toEqual([
+      { stream: 'out', text: 'pod/client labeled\n' },
+      { stream: 'err', text: 'Error from server (NotFound): pods "nope" not found\n' },
+    ]);
+    expect(r.exitCode).toBe(1);
+    expect(t.run('kubectl label pod client tier=x')).toBe("error: 'tier' already has a value (fe), and --overwrite is false\n");
+    expect(t.run('kubectl label pod client gone-')).toBe('label "gone" not found.\npod/client not labeled\n');
+  });
+
+  it('answers bad input in kubectl\'s words', () => {
+    const t = appliedShell();
+    expect(t.run('kubectl label pod client')).toBe('error: at least one label update is required\n');
+    expect(t.run('kubectl label tier=be')).toBe('error: one or more resources must be specified as <resource> <name> or <resource>/<name>\n');
+    expect(t.run('kubectl label pods tier=be')).toBe('error: resource(s) were provided, but no name was specified\n');
+    expect(t.run('kubectl label pods --all -l app=web tier=be')).toBe('error: cannot set --all and --selector at the same time\n');
+    expect(t.run('kubectl label pod client a=b=c')).toBe('error: invalid label spec: a=b=c\n');
+    expect(t.run('kubectl label pod client tier=be client')).toBe('error: all resources must be specified before label changes: client\n');
+  });
 });
 
 describe('kubectl itself', () => {
