@@ -21,6 +21,8 @@ export function kubectlScale(args: string[], ctx: CommandContext): CommandResult
   const ns = parsed.flags.namespace ?? 'default';
   const obj = ctx.sim.cluster.store.get(kind, ns, name);
   if (!obj) return err(`Error from server (NotFound): ${kind === 'Deployment' ? 'deployments.apps' : 'replicasets.apps'} "${name}" not found\n`);
+  // A changed spec is a new generation (the registry's PrepareForUpdate); the controller observes it.
+  if (obj.spec.replicas !== replicas) obj.metadata.generation = (obj.metadata.generation ?? 1) + 1;
   obj.spec.replicas = replicas;
   ctx.sim.cluster.update(obj);
   ctx.sim.settle();

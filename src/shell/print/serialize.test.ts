@@ -68,3 +68,20 @@ describe('toApiObject', () => {
     expect(toApiObject(slice).endpoints).toBeNull();
   });
 });
+
+describe('a Deployment as the API returns it', () => {
+  it('carries the controller\'s conditions and revision, and leaves zero counts out (apps/v1 types.go omitempty)', () => {
+    const t = appliedShell();
+    const d = toApiObject(t.sim.cluster.store.get('Deployment', 'default', 'web')!) as { metadata: { annotations: Record<string, string> }; status: Record<string, unknown> };
+    expect(d.metadata.annotations['deployment.kubernetes.io/revision']).toBe('1');
+    expect(d.status).toMatchObject({ availableReplicas: 3, readyReplicas: 3, replicas: 3, updatedReplicas: 3, observedGeneration: 1 });
+    expect((d.status.conditions as { type: string; reason: string }[]).map((c) => [c.type, c.reason])).toEqual([
+      ['Available', 'MinimumReplicasAvailable'],
+      ['Progressing', 'NewReplicaSetAvailable'],
+    ]);
+    t.run('kubectl scale deployment web --replicas=0');
+    const scaled = toApiObject(t.sim.cluster.store.get('Deployment', 'default', 'web')!) as { metadata: { generation: number }; status: Record<string, unknown> };
+    expect(scaled.metadata.generation).toBe(2);
+    expect(Object.keys(scaled.status).sort()).toEqual(['conditions', 'observedGeneration']);
+  });
+});

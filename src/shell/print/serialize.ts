@@ -4,7 +4,8 @@
  * simulator's own bookkeeping left out.
  */
 import { simTimeToIso } from '../../sim/clock';
-import type { Container, KubeObject, ObjectMeta, Pod, PodTemplate } from '../../sim/model/types';
+import { podTemplateHash } from '../../sim/controllers/hash';
+import type { Container, Deployment, KubeObject, ObjectMeta, Pod, PodTemplate } from '../../sim/model/types';
 import { stringify } from 'yaml';
 import { apiAccessVolume, containerID, defaultedProbe, hasContainerStatuses, imageID, normalizedImage, qosClass } from './pod-runtime';
 
@@ -119,6 +120,34 @@ function templateJson(t: PodTemplate): Json {
   };
 }
 
+/** Counts that are zero are left out (omitempty), as are the unavailable ones when none are. */
+function nonZero(counts: Record<string, number>): Json {
+  const out: Json = {};
+  for (const [k, v] of Object.entries(counts)) if (v) out[k] = v;
+  return out;
+}
+
+/**
+ * A Deployment's status with the conditions the controller keeps (k/k pkg/controller/
+ * deployment/sync.go syncRolloutStatus, progress.go): Available, then Progressing.
+ */
+function deploymentStatus(d: Deployment): Json {
+  const s = d.status;
+  const at = simTimeToIso(d.metadata.creationTimestamp);
+  const available = s.availableReplicas >= d.spec.replicas;
+  const rs = `${d.metadata.name}-${podTemplateHash(d.spec.template)}`;
+  const conditions = [
+    { lastTransitionTime: at, lastUpdateTime: at, message: available ? 'Deployment has minimum availability.' : 'Deployment does not have minimum availability.', reason: available ? 'MinimumReplicasAvailable' : 'MinimumReplicasUnavailable', status: available ? 'True' : 'False', type: 'Available' },
+    { lastTransitionTime: at, lastUpdateTime: at, message: available ? `ReplicaSet "${rs}" has successfully progressed.` : `ReplicaSet "${rs}" is progressing.`, reason: available ? 'NewReplicaSetAvailable' : 'ReplicaSetUpdated', status: 'True', type: 'Progressing' },
+  ];
+  return {
+    ...nonZero({ availableReplicas: s.availableReplicas }),
+    conditions,
+    observedGeneration: d.metadata.generation ?? 1,
+    ...nonZero({ readyReplicas: s.readyReplicas, replicas: s.replicas, unavailableReplicas: Math.max(0, s.replicas - s.availableReplicas), updatedReplicas: s.updatedReplicas }),
+  };
+}
+
 /** The object as the API would return it. */
 export function toApiObject(obj: KubeObject): Json {
   const base: Json = { apiVersion: obj.apiVersion, kind: obj.kind, metadata: meta(obj.metadata) };
@@ -164,7 +193,7 @@ export function toApiObject(obj: KubeObject): Json {
           strategy: { rollingUpdate: { maxSurge: '25%', maxUnavailable: '25%' }, type: 'RollingUpdate' },
           template: templateJson(obj.spec.template),
         },
-        status: { availableReplicas: obj.status.availableReplicas, observedGeneration: obj.metadata.generation ?? 1, readyReplicas: obj.status.readyReplicas, replicas: obj.status.replicas, updatedReplicas: obj.status.updatedReplicas },
+        status: deploymentStatus(obj),
       };
     case 'ReplicaSet':
       return { ...base, spec: { replicas: obj.spec.replicas, selector: obj.spec.selector, template: templateJson(obj.spec.template) }, status: { ...obj.status, fullyLabeledReplicas: obj.status.replicas, observedGeneration: 1 } };
