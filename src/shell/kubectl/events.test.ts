@@ -81,3 +81,14 @@ describe('kubectl describe', () => {
     expect(t.run('kubectl describe rs')).toMatch(/Replicas:\s+3 current \/ 3 desired\nPods Status:\s+3 Running \/ 0 Waiting \/ 0 Succeeded \/ 0 Failed\n/);
   });
 });
+
+describe('kubectl get events --sort-by', () => {
+  it('sorts the events by a field of the Event objects (get.go --sort-by), oldest first by creation time', () => {
+    const t = appliedShell();
+    t.run('sleep 20');
+    t.run('kubectl scale deployment web --replicas=4');
+    const lines = t.run('kubectl get events --sort-by=.metadata.creationTimestamp').trimEnd().split('\n');
+    expect(lines[lines.length - 1]).toMatch(/0s\s+Normal\s+ScalingReplicaSet\s+deployment\/web\s+Scaled up replica set web-\w+ from 3 to 4$/);
+    expect(lines[1]).toMatch(/^5m20s\s+Normal\s+Starting\s+node\//);
+  });
+});

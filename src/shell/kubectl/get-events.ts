@@ -10,6 +10,7 @@ import { humanDuration } from '../print/age';
 import { formatTable } from '../print/table';
 import type { OutputChunk } from '../types';
 import { printGeneric, TABLE_FORMATS, type GenericOptions } from './get-output';
+import { sortObjects } from './sort-by';
 
 export interface EventQuery {
   namespace: string;
@@ -19,6 +20,8 @@ export interface EventQuery {
   names: string[];
   /** How the non-table outputs print (get-output.ts). */
   generic: GenericOptions;
+  /** --sort-by: a JSONPath into the Event objects (kubectl get events --sort-by=.lastTimestamp). */
+  sortBy?: string;
 }
 
 /** Components that report through events.k8s.io/v1 (eventTime and no count in the core view). */
@@ -52,6 +55,11 @@ export function getEvents(views: EventView[], q: EventQuery, now: number): { chu
       if (v) shown.push(v);
       else notFound.push({ stream: 'err', text: `Error from server (NotFound): events "${name}" not found\n` });
     }
+  }
+  if (q.sortBy) {
+    const sorted = sortObjects(shown, eventObjectOf, q.sortBy);
+    if ('error' in sorted) return { chunks: [{ stream: 'err', text: `error: ${sorted.error}\n` }], exitCode: 1 };
+    shown = sorted.sorted;
   }
   if (!TABLE_FORMATS.has(q.output)) {
     if (q.names.length === 1 && shown.length === 0) return { chunks: notFound, exitCode: 1 };

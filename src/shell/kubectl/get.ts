@@ -115,7 +115,7 @@ export function kubectlGet(args: string[], ctx: CommandContext): CommandResult {
     const now = ctx.sim.cluster.clock.now();
     let views = ctx.sim.cluster.events.list(now, allNs ? undefined : namespace).filter((v) => fields.matches(v.event));
     if (selector) views = views.filter(() => selector.matches(undefined));
-    return getEvents(views, { namespace, allNamespaces: allNs, output, noHeaders: parsed.bools.has('no-headers'), names: eventNames, generic }, now);
+    return getEvents(views, { namespace, allNamespaces: allNs, output, noHeaders: parsed.bools.has('no-headers'), names: eventNames, generic, ...(parsed.flags['sort-by'] ? { sortBy: parsed.flags['sort-by'] } : {}) }, now);
   }
   const resolved = requestsFor(parsed.positional);
   if ('error' in resolved) return err(resolved.error);

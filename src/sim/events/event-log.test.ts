@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EVENT_TTL_SECONDS, EventLog, type EventTicks } from './event-log';
+import { ClusterEvent, EVENT_TTL_SECONDS, EventLog, type EventTicks } from './event-log';
 
 const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { namespace: 'default', name: 'web-1', uid: 'u1', resourceVersion: '1' } };
 const kubelet = { component: 'kubelet', host: 'kind-worker' };
@@ -49,6 +49,18 @@ describe('EventLog', () => {
     log.record({ subject: pod, type: 'Normal', reason: 'Started', format, a: 'web', source: kubelet, once: true }, 0);
     expect(formatted).toBe(0);
     expect(log.about('u1', 1)[0]!.event.message).toBe('Started container web');
+  });
+
+  it('backdates every event recorded so far, batches included, wherever they sit', () => {
+    const log = new EventLog();
+    const started = (seq: number) => new ClusterEvent(seq, pod, undefined, 'Normal', 'Started', (a: string) => a, 'x', '', kubelet, 0, 0, 1);
+    const batch = (seq: number) => ({ seq, size: 2, expand: () => [started(seq), started(seq + 1)] });
+    log.batch(batch);
+    log.recordText(pod, 'Normal', 'Pulled', 'a', kubelet, 0);
+    log.batch(batch);
+    log.batch(batch);
+    log.backdate(-280);
+    expect(log.list(0).map((v) => v.firstTimestamp)).toEqual([-280, -280, -280, -280, -280, -280, -280]);
   });
 
   it('names events <object>.<creation time in hex nanoseconds>, in creation order per object', () => {

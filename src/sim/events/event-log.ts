@@ -187,11 +187,10 @@ export class EventLog {
 
   /** Moves every event recorded so far to time `at` (what a scenario's set-up did happened before it starts). */
   backdate(at: number): void {
-    this.events.forEach((e, i) => {
-      const all = e instanceof ClusterEvent ? [e] : e.expand();
-      for (const x of all) x.firstTimestamp = x.lastTimestamp = at;
-      if (!(e instanceof ClusterEvent)) this.events.splice(i, 1, ...all);
-    });
+    const all = this.events.flatMap((e) => (e instanceof ClusterEvent ? [e] : e.expand()));
+    for (const e of all) e.firstTimestamp = e.lastTimestamp = at;
+    this.events.length = 0;
+    this.events.push(...all);
   }
 
   /** The events that have happened and not expired at `now`, in the order they were made. */

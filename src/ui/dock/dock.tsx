@@ -11,7 +11,7 @@ import './dock.css';
 
 const TABS = [
   { id: 'terminal', label: 'Terminal', hint: 'kubectl · curl · nslookup · iptables-save — ↑↓ history, Tab completes' },
-  { id: 'events', label: 'Events', hint: 'kubectl get events -A, as it stands now' },
+  { id: 'events', label: 'Events', hint: 'every namespace, oldest first, as it stands now' },
   { id: 'rules', label: 'Node rules', hint: "what kube-proxy wrote on a node, in its mode's own tool" },
 ] as const;
 

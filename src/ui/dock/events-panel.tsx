@@ -1,7 +1,7 @@
-/** The Events tab: the cluster's events as `kubectl get events -A` prints them. */
+/** The Events tab: the cluster's events as kubectl prints them, oldest first (sorted by creation time). */
 import { usePeek } from './use-peek';
 
-export const EVENTS_COMMAND = 'kubectl get events -A';
+export const EVENTS_COMMAND = 'kubectl get events -A --sort-by=.metadata.creationTimestamp';
 
 export function EventsPanel() {
   const text = usePeek(EVENTS_COMMAND);
