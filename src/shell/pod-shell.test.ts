@@ -48,3 +48,13 @@ describe('interactive shells in pods', () => {
     expect(t.shell.prompt).toBe('/ #');
   });
 });
+
+describe('a reloaded session', () => {
+  it('starts at bash even when its history opened a pod shell', async () => {
+    const { createSession } = await import('../worker/session');
+    const { DEFAULT_SCENARIO_YAML, DEFAULT_SEED } = await import('../sim/scenario/default-scenario');
+    const api = createSession();
+    await api.load({ yaml: DEFAULT_SCENARIO_YAML, seed: DEFAULT_SEED, history: [{ op: 'run', line: 'kubectl exec -it client -- sh' }] });
+    expect((await api.run('hostname')).output).toBe('bash: hostname: command not found\n');
+  });
+});

@@ -65,6 +65,11 @@ export class Shell {
     this.attached = { pod, ...(container ? { container } : {}), prompt, removeOnExit };
   }
 
+  /** Leaves an attached pod shell without running anything (a reloaded session's fresh terminal). */
+  detach(): void {
+    this.attached = undefined;
+  }
+
   private runAttached(a: Attached, line: string): CommandResult {
     const exit = /^\s*exit(?:\s+(\d+))?\s*$/.exec(line);
     const alive = this.sim.cluster.store.get('Pod', a.pod.metadata.namespace, a.pod.metadata.name) === a.pod && a.pod.metadata.deletionTimestamp === undefined;

@@ -54,6 +54,8 @@ export class SimSession {
     this.sources = new Map();
     const result = this.applyYaml(scenario.yaml);
     const replayed = this.replay(scenario.history ?? [], scenario.showTraceAt);
+    // A reopened session starts with a fresh terminal: a pod shell the history opened is left.
+    this.shell.detach();
     if (replayed) return { ...result, snapshot: this.snapshot(), trace: replayed };
     if (scenario.history?.length) return { ...result, snapshot: this.snapshot() };
     return configErrors.length ? { ...result, ok: false, diagnostics: [...configErrors, ...result.diagnostics] } : result;

@@ -50,6 +50,7 @@ export async function loadScenario(input: ScenarioInput): Promise<void> {
   const shownText = lastAppliedYaml(input.yaml, input.history);
   useScenarioStore.getState().scenarioLoaded({ yaml: shownText, clusterConfig: input.clusterConfig ?? null, seed: input.seed });
   useSessionLogStore.getState().loaded(input.yaml, input.history, input.showTraceAt);
+  useTerminalStore.getState().promptReset();
   try {
     const loaded = await sim().load(input);
     applyAnswered(seq, loaded);

@@ -16,6 +16,8 @@ interface TerminalState {
   lineEntered(line: string): void;
   outputReceived(text: string, failed: boolean, prompt?: string): void;
   cleared(): void;
+  /** A new session (load, reset, share link) starts at bash's prompt. */
+  promptReset(): void;
 }
 
 const MAX_LINES = 2000;
@@ -39,4 +41,5 @@ export const useTerminalStore = create<TerminalState>()((set) => ({
       prompt: prompt ?? s.prompt,
     })),
   cleared: () => set({ lines: [] }),
+  promptReset: () => set({ prompt: '$' }),
 }));
