@@ -9,6 +9,7 @@ import { kubectlExpose } from './expose';
 import { kubectlLabel } from './label';
 import { kubectlLogs } from './logs';
 import { kubectlRun } from './run';
+import { kubectlPatch } from './patch';
 import { kubectlDelete } from './delete';
 import { kubectlExec } from './exec';
 import { kubectlGet } from './get';
@@ -51,6 +52,8 @@ export function kubectl(args: string[], ctx: CommandContext, deps: KubectlDeps):
       return kubectlDelete(rest, ctx);
     case 'scale':
       return kubectlScale(rest, ctx);
+    case 'patch':
+      return kubectlPatch(rest, ctx);
     case 'version':
       return out(VERSION);
     default:

@@ -24,8 +24,12 @@ export type ApplyOutcome =
   | { ok: false; message: string; causes: { field?: string; message: string }[] };
 
 export interface ApplyOptions {
-  /** "apply" records last-applied and updates; "create" fails when the object exists. */
-  mode: 'apply' | 'create';
+  /**
+   * "apply" records last-applied and updates; "create" fails when the object exists;
+   * "update" replaces an existing object as sent (kubectl patch, set, rollout restart),
+   * leaving the last-applied annotation as it was.
+   */
+  mode: 'apply' | 'create' | 'update';
   source: string;
   /** Validate only: report what the server would reject, change nothing. */
   dryRun?: boolean;
@@ -90,7 +94,7 @@ export function applyManifest(cluster: Cluster, raw: Record<string, unknown>, op
     cluster.create(obj);
     return { ok: true, message: `${ref} created`, object: obj };
   }
-  if (existing.metadata.annotations?.[LAST_APPLIED] === lastApplied) return { ok: true, message: `${ref} unchanged`, object: existing };
+  if (opts.mode === 'apply' && existing.metadata.annotations?.[LAST_APPLIED] === lastApplied) return { ok: true, message: `${ref} unchanged`, object: existing };
   const updateErrs = mergeInto(cluster, existing, obj);
   if (updateErrs.length > 0) return rejected(kind, obj.metadata.name, updateErrs);
   return { ok: true, message: `${ref} configured`, object: existing };
