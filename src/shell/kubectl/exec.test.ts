@@ -45,3 +45,13 @@ describe('kubectl exec', () => {
     expect(r.chunks.map((c) => c.text).join('')).toBe('sh: foo: not found\ncommand terminated with exit code 127\n');
   });
 });
+
+describe('kubectl exec TYPE/NAME', () => {
+  it('runs in the first pod a Deployment or Service selects (polymorphichelpers AttachablePodForObjectFn)', () => {
+    const t = appliedShell();
+    expect(t.run('kubectl exec deploy/web -- hostname')).toMatch(/^web-\w+-\w{5}\n$/);
+    expect(t.run('kubectl exec svc/web -- hostname')).toMatch(/^web-\w+-\w{5}\n$/);
+    expect(t.run('kubectl exec pod/client -- hostname')).toBe('client\n');
+    expect(t.run('kubectl exec deploy/nope -- hostname')).toBe('Error from server (NotFound): deployments.apps "nope" not found\n');
+  });
+});

@@ -10,6 +10,7 @@ import type { KubectlDeps } from './kubectl';
 import { err, type CommandContext, type CommandResult } from '../types';
 import { NAMESPACE_FLAGS, parseFlags } from './flags';
 import { defaultedContainer } from './logs';
+import { podFor } from './pod-for';
 
 const SPEC = {
   valued: { ...NAMESPACE_FLAGS, '-c': 'container', '--container': 'container' },
@@ -20,17 +21,17 @@ export function kubectlExec(args: string[], ctx: CommandContext, deps: KubectlDe
   const { plane, runInPod } = deps;
   const parsed = parseFlags(args, SPEC, 'kubectl exec');
   if (parsed.error) return err(parsed.error);
-  let podArg = parsed.positional[0];
+  const podArg = parsed.positional[0];
   if (!podArg) return err("error: pod, type/name or --filename must be specified\n");
   if (!parsed.rest) {
     if (parsed.positional.length > 1) return err("error: exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead\nSee 'kubectl exec -h' for help and examples\n");
     return err("error: you must specify at least one command for the container\n");
   }
   if (parsed.rest.length === 0) return err("error: you must specify at least one command for the container\n");
-  if (podArg.startsWith('pod/') || podArg.startsWith('pods/')) podArg = podArg.slice(podArg.indexOf('/') + 1);
   const ns = parsed.flags.namespace ?? 'default';
-  const pod = ctx.sim.cluster.store.get('Pod', ns, podArg);
-  if (!pod) return err(`Error from server (NotFound): pods "${podArg}" not found\n`);
+  const found = podFor(ctx.sim, ns, podArg);
+  if ('error' in found) return err(found.error);
+  const pod = found;
   const container = parsed.flags.container;
   if (container && !pod.spec.containers.some((c) => c.name === container)) {
     return err(`error: unable to upgrade connection: container not found ("${container}")\n`);
