@@ -10,7 +10,7 @@ import { runCurl } from './tools/curl';
 import { runDig } from './tools/dig';
 import { hasProgram, toolsetOf } from './tools/images';
 import { bindNslookup, busyboxNslookup } from './tools/nslookup';
-import { podEnv, podFile, resolvConfFor } from './tools/pod-files';
+import { podEnvVars, podEnv, podFile, resolvConfFor } from './tools/pod-files';
 import { podHostname } from '../sim/net/servers';
 import { runWget } from './tools/wget';
 import { runNc } from './tools/nc';
@@ -38,6 +38,13 @@ export function execInPod(ctx: PodExecContext, argv: string[]): CommandResult | 
       return out(podHostname(ctx.pod) + '\n');
     case 'env':
       return out(podEnv(ctx.pod, c.name));
+    case 'printenv': {
+      // printenv NAME...: each value on its line; exit 1 when one is not set (coreutils and busybox alike).
+      if (args.length === 0) return out(podEnv(ctx.pod, c.name));
+      const vars = new Map(podEnvVars(ctx.pod, c.name));
+      const found = args.filter((a) => vars.has(a));
+      return out(found.map((a) => `${vars.get(a)}\n`).join(''), found.length === args.length ? 0 : 1);
+    }
     case 'echo':
       return out(args.join(' ') + '\n');
     case 'true':

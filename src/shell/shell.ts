@@ -9,6 +9,7 @@ import type { DataPlane } from '../sim/net/packet';
 import type { Simulation } from '../sim/simulation';
 import { kubectl } from './kubectl/kubectl';
 import { execInPod } from './pod-exec';
+import { podEnvVars } from './tools/pod-files';
 import { toolsetOf } from './tools/images';
 import { ParseError, tokenize, type Token } from './parse/tokenize';
 import { textTool } from './text-tools';
@@ -21,6 +22,12 @@ import { err, out, stdoutOf, type CommandContext, type CommandResult, type Outpu
 interface PodTarget {
   pod: Pod;
   container?: string;
+}
+
+/** A pod's sh expands its container's environment ($WEB_SERVICE_HOST, $HOSTNAME). */
+function podVariables(target: PodTarget): (name: string) => string | undefined {
+  const vars = new Map(podEnvVars(target.pod, target.container));
+  return (name) => vars.get(name);
 }
 
 /** `for V in LIST; do BODY; done [| PIPELINE]`: the loop's output may be piped on (… done | sort | uniq -c). */
@@ -99,7 +106,7 @@ export class Shell {
     }
     let tokens: Token[];
     try {
-      tokens = tokenize(line);
+      tokens = tokenize(line, target ? podVariables(target) : undefined);
     } catch (e) {
       if (e instanceof ParseError) return err(`${target ? 'sh' : 'bash'}: ${e.message}\n`, 2);
       throw e;

@@ -55,3 +55,14 @@ describe('kubectl exec TYPE/NAME', () => {
     expect(t.run('kubectl exec deploy/nope -- hostname')).toBe('Error from server (NotFound): deployments.apps "nope" not found\n');
   });
 });
+
+describe('the environment inside a pod', () => {
+  it('printenv prints the named variables (exit 1 for a missing one), and sh expands them', () => {
+    const t = appliedShell();
+    const ip = t.sim.cluster.store.get('Service', 'default', 'web')!.spec.clusterIP;
+    expect(t.run('kubectl exec client -- printenv WEB_SERVICE_HOST WEB_SERVICE_PORT')).toBe(`${ip}\n80\n`);
+    expect(t.run('kubectl exec client -- printenv NOPE')).toBe('command terminated with exit code 1\n');
+    expect(t.run(`kubectl exec client -- sh -c 'echo $WEB_SERVICE_HOST:\${WEB_SERVICE_PORT}'`)).toBe(`${ip}:80\n`);
+    expect(t.run(`kubectl exec client -- sh -c 'wget -qO- http://$WEB_SERVICE_HOST/'`)).toMatch(/^web-\w+-\w{5}$/);
+  });
+});

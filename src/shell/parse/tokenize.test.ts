@@ -34,3 +34,15 @@ describe('tokenize (bash word splitting for the commands we run)', () => {
     expect(() => tokenize('sleep 1 &')).toThrow(ParseError);
   });
 });
+
+describe('parameter expansion (a pod\'s sh)', () => {
+  const vars = (n: string) => ({ WEB_SERVICE_HOST: '10.96.1.2', P: '80' })[n];
+  it('expands $NAME and ${NAME} outside single quotes, unset names to nothing', () => {
+    expect(tokenize('echo $WEB_SERVICE_HOST:${P} "$P" \'$P\' $NOPE. $', vars)).toEqual(
+      ['echo', '10.96.1.2:80', '80', '$P', '.', '$'].map((value) => ({ kind: 'word', value })),
+    );
+  });
+  it('leaves $ alone when no variables are given (the workstation line)', () => {
+    expect(tokenize('echo $P', undefined)).toEqual([{ kind: 'word', value: 'echo' }, { kind: 'word', value: '$P' }]);
+  });
+});

@@ -1,14 +1,30 @@
 /**
  * Splits a command line the way bash would for the commands we run: words,
  * single and double quotes, backslash escapes, and `|`, `;`, `&&`, `||` as
- * separators. No globbing or parameter expansion beyond what the shell asks for.
+ * separators. No globbing; `$NAME` and `${NAME}` expand (outside single quotes) when
+ * the caller gives variables (a pod's sh has its container's environment).
  */
 
 export type Token = { kind: 'word'; value: string } | { kind: 'op'; value: '|' | ';' | '&&' | '||' };
 
 export class ParseError extends Error {}
 
-export function tokenize(line: string): Token[] {
+export type Variables = (name: string) => string | undefined;
+
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
+
+/** `$NAME` or `${NAME}` at line[i]: the value (empty when unset) and how far it reached; undefined for a lone `$`. */
+function expansion(line: string, i: number, vars: Variables): { value: string; end: number } | undefined {
+  if (line[i + 1] === '{') {
+    const close = line.indexOf('}', i + 2);
+    if (close < 0) throw new ParseError('${: bad substitution');
+    return { value: vars(line.slice(i + 2, close)) ?? '', end: close + 1 };
+  }
+  const name = NAME.exec(line.slice(i + 1))?.[0];
+  return name ? { value: vars(name) ?? '', end: i + 1 + name.length } : undefined;
+}
+
+export function tokenize(line: string, vars?: Variables): Token[] {
   const tokens: Token[] = [];
   let word = '';
   let inWord = false;
@@ -33,6 +49,12 @@ export function tokenize(line: string): Token[] {
       i++;
       inWord = true;
       while (i < line.length && line[i] !== '"') {
+        const x = vars && line[i] === '$' ? expansion(line, i, vars) : undefined;
+        if (x) {
+          word += x.value;
+          i = x.end;
+          continue;
+        }
         if (line[i] === '\\' && i + 1 < line.length && '"\\$`'.includes(line[i + 1]!)) i++;
         word += line[i];
         i++;
@@ -57,6 +79,11 @@ export function tokenize(line: string): Token[] {
       }
     } else if (c === '#' && !inWord) {
       break;
+    } else if (c === '$' && vars && expansion(line, i, vars)) {
+      const x = expansion(line, i, vars)!;
+      word += x.value;
+      inWord = true;
+      i = x.end;
     } else {
       word += c;
       inWord = true;

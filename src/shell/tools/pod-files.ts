@@ -30,12 +30,17 @@ export function podFile(sim: Simulation, pod: Pod, path: string): string | undef
   return undefined;
 }
 
-export function podEnv(pod: Pod, container: string | undefined): string {
+/** The container's environment in `env`'s order: PATH, HOSTNAME, its own variables, the Services', HOME. */
+export function podEnvVars(pod: Pod, container: string | undefined): [string, string][] {
   const c = pod.spec.containers.find((x) => x.name === container) ?? pod.spec.containers[0]!;
   const vars: [string, string][] = [['PATH', IMAGE_PATH], ['HOSTNAME', podHostname(pod)]];
   for (const e of c.env ?? []) vars.push([e.name, e.value ?? '']);
   const svc = pod.status.serviceEnv ?? {};
   for (const k of Object.keys(svc).sort()) vars.push([k, svc[k]!]);
   vars.push(['HOME', '/root']);
-  return vars.map(([k, v]) => `${k}=${v}\n`).join('');
+  return vars;
+}
+
+export function podEnv(pod: Pod, container: string | undefined): string {
+  return podEnvVars(pod, container).map(([k, v]) => `${k}=${v}\n`).join('');
 }
