@@ -16,7 +16,8 @@ export function describeOther(o: KubeObject, store: ObjectStore, events: string[
 
 /** The "Pod Template:" block a Deployment and a ReplicaSet share (DescribePodTemplate). */
 export function podTemplateLines(t: PodTemplate): string[] {
-  const lines = ['Pod Template:', ...mapLines('  Labels', t.metadata.labels), '  Containers:'];
+  const annotations = t.metadata.annotations && Object.keys(t.metadata.annotations).length ? mapLines('  Annotations', t.metadata.annotations, [], ': ') : [];
+  const lines = ['Pod Template:', ...mapLines('  Labels', t.metadata.labels), ...annotations, '  Containers:'];
   for (const c of t.spec.containers) {
     lines.push(`   ${c.name}:`, `    Image:\t${c.image}`, ...portLines(c.ports ?? []));
     if (c.command?.length) lines.push('    Command:', ...c.command.map((a) => `      ${a}`));

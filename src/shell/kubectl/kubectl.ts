@@ -10,6 +10,7 @@ import { kubectlLabel } from './label';
 import { kubectlLogs } from './logs';
 import { kubectlRun } from './run';
 import { kubectlPatch } from './patch';
+import { kubectlRollout, kubectlSet } from './rollout';
 import { kubectlDelete } from './delete';
 import { kubectlExec } from './exec';
 import { kubectlGet } from './get';
@@ -54,6 +55,10 @@ export function kubectl(args: string[], ctx: CommandContext, deps: KubectlDeps):
       return kubectlScale(rest, ctx);
     case 'patch':
       return kubectlPatch(rest, ctx);
+    case 'rollout':
+      return kubectlRollout(rest, ctx);
+    case 'set':
+      return kubectlSet(rest, ctx);
     case 'version':
       return out(VERSION);
     default:
