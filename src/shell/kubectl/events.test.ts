@@ -92,3 +92,19 @@ describe('kubectl get events --sort-by', () => {
     expect(lines[1]).toMatch(/^5m20s\s+Normal\s+Starting\s+node\//);
   });
 });
+
+describe('kubectl events (kubectl/pkg/cmd/events)', () => {
+  it('lists oldest first with Kind/name objects, repeats as "(xN over ...)", and filters by --for and --types', () => {
+    const t = testShell();
+    t.sim.applyText(readFileSync('testdata/transcripts/readiness.yaml', 'utf8'), 'test', 'apply');
+    t.run('sleep 30');
+    const lines = t.run('kubectl events').trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^LAST SEEN\s+TYPE\s+REASON\s+OBJECT\s+MESSAGE$/);
+    expect(lines[1]).toMatch(/^5m30s\s+Normal\s+Starting\s+Node\/kind-control-plane\s+Starting kubelet\.$/);
+    expect(lines[lines.length - 1]).toMatch(/^0s \(x6 over 25s\)\s+Warning\s+Unhealthy\s+Pod\/web-/);
+    expect(t.run('kubectl events --for deploy/web')).toMatch(/^LAST SEEN\s+TYPE\s+REASON\s+OBJECT\s+MESSAGE\n30s\s+Normal\s+ScalingReplicaSet\s+Deployment\/web\s+Scaled up replica set web-\w+ from 0 to 2\n$/);
+    expect(t.run('kubectl events --types=Warning').trimEnd().split('\n')).toHaveLength(3);
+    expect(t.run('kubectl events -n nope')).toBe('No events found in nope namespace.\n');
+    expect(t.run('kubectl events --types=Bad')).toBe('error: valid --types are Normal or Warning\n');
+  });
+});

@@ -10,6 +10,7 @@ import { kubectlLabel } from './label';
 import { kubectlLogs } from './logs';
 import { kubectlRun } from './run';
 import { kubectlPatch } from './patch';
+import { kubectlEvents } from './events-command';
 import { kubectlRollout, kubectlSet } from './rollout';
 import { kubectlDelete } from './delete';
 import { kubectlExec } from './exec';
@@ -57,6 +58,8 @@ export function kubectl(args: string[], ctx: CommandContext, deps: KubectlDeps):
       return kubectlPatch(rest, ctx);
     case 'rollout':
       return kubectlRollout(rest, ctx);
+    case 'events':
+      return kubectlEvents(rest, ctx);
     case 'set':
       return kubectlSet(rest, ctx);
     case 'version':
