@@ -8,8 +8,8 @@ test('the bottom tabs show the cluster events and a node\'s proxy rules, and kee
 
   await page.getByRole('tab', { name: 'Events' }).click();
   const events = page.getByLabel('Cluster events');
-  await expect(events).toContainText(/Normal\s+ScalingReplicaSet\s+deployment\/web\s+Scaled up replica set web-\w+ from 0 to 3/);
-  await expect(events).toContainText(/Normal\s+Scheduled\s+pod\/client/);
+  await expect(events).toContainText(/Normal\s+ScalingReplicaSet\s+Deployment\/web\s+Scaled up replica set web-\w+ from 0 to 3/);
+  await expect(events).toContainText(/Normal\s+Scheduled\s+Pod\/client/);
 
   await page.getByRole('tab', { name: 'Node rules' }).click();
   await expect(page.getByLabel('Proxy rules on kind-worker')).toContainText('-A KUBE-SERVICES');

@@ -1,7 +1,7 @@
-/** The Events tab: the cluster's events as kubectl prints them, oldest first (sorted by creation time). */
+/** The Events tab: the cluster's events as `kubectl events -A` prints them, oldest first. */
 import { usePeek } from './use-peek';
 
-export const EVENTS_COMMAND = 'kubectl get events -A --sort-by=.metadata.creationTimestamp';
+export const EVENTS_COMMAND = 'kubectl events -A';
 
 export function EventsPanel() {
   const text = usePeek(EVENTS_COMMAND);
