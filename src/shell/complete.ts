@@ -3,8 +3,10 @@ import type { Simulation } from '../sim/simulation';
 import { kindOf } from './kubectl/resources';
 
 const COMMANDS = ['kubectl', 'curl', 'wget', 'docker', 'sleep', 'echo', 'clear'];
-const VERBS = ['apply', 'create', 'delete', 'describe', 'exec', 'expose', 'get', 'label', 'run', 'scale', 'version'];
-const RESOURCES = ['pods', 'services', 'endpoints', 'endpointslices', 'deployments', 'replicasets', 'nodes', 'namespaces'];
+const VERBS = ['apply', 'create', 'delete', 'describe', 'events', 'exec', 'expose', 'get', 'label', 'logs', 'patch', 'rollout', 'run', 'scale', 'set', 'version'];
+const RESOURCES = ['pods', 'services', 'endpoints', 'endpointslices', 'deployments', 'replicasets', 'nodes', 'namespaces', 'events'];
+/** Verbs whose next word is a subcommand, then (for rollout and set) a Deployment. */
+const SUBCOMMANDS: Record<string, string[]> = { rollout: ['history', 'restart', 'status', 'undo'], set: ['image'], create: ['deployment', 'namespace', 'service'] };
 
 /** Candidates for the last word of the line. */
 export function completeLine(sim: Simulation, line: string): string[] {
@@ -15,8 +17,13 @@ export function completeLine(sim: Simulation, line: string): string[] {
   if (prior.length === 0) return pick(COMMANDS);
   if (prior[0] !== 'kubectl') return [];
   if (prior.length === 1) return pick(VERBS);
-  const verb = prior[1];
-  if (verb === 'exec') return pick(sim.cluster.store.list('Pod', 'default').map((p) => p.metadata.name));
+  const verb = prior[1]!;
+  const pods = () => sim.cluster.store.list('Pod', 'default').map((p) => p.metadata.name);
+  if (verb === 'exec' || verb === 'logs') return prior.length === 2 ? pick(pods()) : [];
+  const subs = SUBCOMMANDS[verb];
+  if (subs && prior.length === 2) return pick(subs);
+  if ((verb === 'rollout' || verb === 'set') && prior.length === 3) return pick(['deployment']);
+  if ((verb === 'rollout' || verb === 'set') && prior.length === 4) return pick(sim.cluster.store.list('Deployment', 'default').map((d) => d.metadata.name));
   if (prior.length === 2) return pick(RESOURCES);
   const kind = kindOf(prior[2] ?? '');
   if (!kind) return [];
