@@ -21,29 +21,36 @@ function serviceEndpoints(store: ObjectStore, svc: Service, portName: string): s
   return items.length ? capList(items) : '<none>';
 }
 
+/**
+ * describe.go describeService: the IP family, IP and IPs lines for every type (an ExternalName
+ * Service has none of them: `<none>`, an empty IP), External Name before the LoadBalancer
+ * Ingress (each address with its ipMode, buildIngressString), Internal Traffic Policy before
+ * HealthCheck NodePort, no line for the ClientIP affinity timeout.
+ */
 export function describeService(svc: Service, store: ObjectStore, events: string[]): string[] {
   const s = svc.spec;
   const lines = [`Name:\t${svc.metadata.name}`, `Namespace:\t${svc.metadata.namespace}`, ...mapLines('Labels', svc.metadata.labels), ...annotationLines(svc)];
   lines.push(`Selector:\t${s.selector && Object.keys(s.selector).length ? formatLabels(s.selector) : '<none>'}`, `Type:\t${s.type}`);
-  if (s.type !== 'ExternalName') {
-    lines.push(`IP Family Policy:\t${s.ipFamilyPolicy ?? 'SingleStack'}`, `IP Families:\t${(s.ipFamilies ?? ['IPv4']).join(',')}`);
-    lines.push(`IP:\t${s.clusterIP ?? '<none>'}`, `IPs:\t${(s.clusterIPs ?? [s.clusterIP ?? '<none>']).join(',')}`);
-  }
+  if (s.ipFamilyPolicy) lines.push(`IP Family Policy:\t${s.ipFamilyPolicy}`);
+  lines.push(`IP Families:\t${s.ipFamilies?.length ? s.ipFamilies.join(',') : '<none>'}`);
+  lines.push(`IP:\t${s.clusterIP ?? ''}`, `IPs:\t${s.clusterIPs?.length ? s.clusterIPs.join(',') : s.clusterIP ? s.clusterIP : '<none>'}`);
   if (s.externalIPs?.length) lines.push(`External IPs:\t${s.externalIPs.join(',')}`);
+  if (s.loadBalancerIP) lines.push(`Desired LoadBalancer IP:\t${s.loadBalancerIP}`);
+  if (s.externalName) lines.push(`External Name:\t${s.externalName}`);
   const ingress = svc.status.loadBalancer.ingress ?? [];
-  if (ingress.length) lines.push(`LoadBalancer Ingress:\t${ingress.map((i) => i.ip ?? i.hostname).join(', ')}`);
-  if (s.type === 'ExternalName') lines.push(`External Name:\t${s.externalName}`);
+  if (ingress.length) lines.push(`LoadBalancer Ingress:\t${ingress.map((i) => (i.ip ? `${i.ip}${i.ipMode ? ` (${i.ipMode})` : ''}` : (i.hostname ?? ''))).join(', ')}`);
   for (const port of s.ports) {
     const name = port.name ?? '<unset>';
     lines.push(`Port:\t${name}\t${port.port}/${port.protocol}`, `TargetPort:\t${port.targetPort}/${port.protocol}`);
+    if (port.appProtocol !== undefined) lines.push(`AppProtocol:\t${port.appProtocol}`);
     if (port.nodePort) lines.push(`NodePort:\t${name}\t${port.nodePort}/${port.protocol}`);
     lines.push(`Endpoints:\t${serviceEndpoints(store, svc, port.name ?? '')}`);
   }
   lines.push(`Session Affinity:\t${s.sessionAffinity}`);
-  if (s.sessionAffinity === 'ClientIP') lines.push(`Session Affinity Timeout:\t${s.sessionAffinityConfig?.clientIP.timeoutSeconds ?? 10800}`);
-  if (s.externalTrafficPolicy && (s.type === 'NodePort' || s.type === 'LoadBalancer')) lines.push(`External Traffic Policy:\t${s.externalTrafficPolicy}`);
-  if (s.healthCheckNodePort) lines.push(`HealthCheck NodePort:\t${s.healthCheckNodePort}`);
+  if (s.externalTrafficPolicy) lines.push(`External Traffic Policy:\t${s.externalTrafficPolicy}`);
   if (s.internalTrafficPolicy) lines.push(`Internal Traffic Policy:\t${s.internalTrafficPolicy}`);
+  if (s.healthCheckNodePort) lines.push(`HealthCheck NodePort:\t${s.healthCheckNodePort}`);
+  if (s.loadBalancerSourceRanges?.length) lines.push(`LoadBalancer Source Ranges:\t${s.loadBalancerSourceRanges.join(',')}`);
   lines.push(...events);
   return lines;
 }

@@ -131,12 +131,19 @@ export interface ServiceSpec {
   ipFamilyPolicy?: string;
 }
 
+/** ipMode: SetDefaults_Service gives every ingress IP of a LoadBalancer Service VIP (GA in v1.32). */
+export interface LoadBalancerIngress {
+  ip?: string;
+  hostname?: string;
+  ipMode?: 'VIP' | 'Proxy';
+}
+
 export interface Service {
   apiVersion: 'v1';
   kind: 'Service';
   metadata: ObjectMeta;
   spec: ServiceSpec;
-  status: { loadBalancer: { ingress?: { ip?: string; hostname?: string }[] } };
+  status: { loadBalancer: { ingress?: LoadBalancerIngress[] } };
 }
 
 export interface LabelSelector {
