@@ -1,14 +1,14 @@
 /** The describe layouts per kind (describe.go describeService, describePod, describeEndpoints, describeDeployment). */
 import { formatLabels } from '../../sim/model/labels';
 import type { ObjectStore } from '../../sim/model/store';
-import type { Deployment, Endpoints, Pod, Service } from '../../sim/model/types';
+import type { Container, Deployment, Endpoints, Pod, Probe, ResourceRequirements, Service } from '../../sim/model/types';
 import { describeTime } from '../print/dates';
 import { capList } from '../print/rows';
 import { annotationLines, mapLines } from './describe';
 import { podTemplateLines } from './describe-more';
 import { podTemplateHash } from '../../sim/controllers/hash';
 import { humanDuration } from '../print/age';
-import { apiAccessVolume, containerID, defaultedProbe, hasContainerStatuses, imageID, qosClass } from '../print/pod-runtime';
+import { apiAccessVolume, containerID, defaultedProbe, hasContainerStatuses, imageID, podContainerResources, qosClass } from '../print/pod-runtime';
 
 function serviceEndpoints(store: ObjectStore, svc: Service, portName: string): string {
   const items: string[] = [];
@@ -105,11 +105,7 @@ export function describePod(pod: Pod, store: ObjectStore, events: string[], now:
       else lines.push('    State:\tWaiting', '      Reason:\tContainerCreating');
       lines.push(`    Ready:\t${pod.status.ready ? 'True' : 'False'}`, '    Restart Count:\t0');
     }
-    for (const [heading, list] of [['Limits', c.resources?.limits], ['Requests', c.resources?.requests]] as const) {
-      const keys = Object.keys(list ?? {}).sort();
-      if (keys.length) lines.push(`    ${heading}:`, ...keys.map((k) => `      ${k}:\t${list![k]}`));
-    }
-    if (c.readinessProbe) lines.push(`    Readiness:\t${probeText(c.readinessProbe)}`);
+    lines.push(...resourceLines(podContainerResources(c)), ...probeLines(c));
     lines.push(`    Environment:\t${c.env?.length ? '' : '<none>'}`);
     for (const e of c.env ?? []) lines.push(`      ${e.name}:\t${e.value ?? ''}`);
     lines.push('    Mounts:', `      /var/run/secrets/kubernetes.io/serviceaccount from ${apiAccessVolume(pod)} (ro)`);
@@ -137,17 +133,36 @@ export function portLines(ports: { containerPort: number; protocol?: string }[])
   return [`    ${several ? 'Ports' : 'Port'}:\t${text}`, `    ${several ? 'Host Ports' : 'Host Port'}:\t${host}`];
 }
 
+/** describe.go describeResources: "Limits:" then "Requests:", each resource name sorted. */
+export function resourceLines(r: ResourceRequirements): string[] {
+  const lines: string[] = [];
+  for (const [heading, list] of [['Limits', r.limits], ['Requests', r.requests]] as const) {
+    const keys = Object.keys(list ?? {}).sort();
+    if (keys.length) lines.push(`    ${heading}:`, ...keys.map((k) => `      ${k}:\t${list![k]}`));
+  }
+  return lines;
+}
+
+/** describe.go describeContainerProbe: Liveness, Readiness, Startup. */
+export function probeLines(c: Container): string[] {
+  const lines: string[] = [];
+  if (c.livenessProbe) lines.push(`    Liveness:\t${probeText(c.livenessProbe)}`);
+  if (c.readinessProbe) lines.push(`    Readiness:\t${probeText(c.readinessProbe)}`);
+  if (c.startupProbe) lines.push(`    Startup:\t${probeText(c.startupProbe)}`);
+  return lines;
+}
+
 /** describe.go DescribeProbe, over the probe as the API server defaulted it. */
-export function probeText(probe: NonNullable<Pod['spec']['containers'][number]['readinessProbe']>): string {
+export function probeText(probe: Probe): string {
   const p = defaultedProbe(probe);
   const attrs = `delay=${p.initialDelaySeconds ?? 0}s timeout=${p.timeoutSeconds}s period=${p.periodSeconds}s #success=${p.successThreshold} #failure=${p.failureThreshold}`;
   if (p.exec) return `exec [${p.exec.command.join(' ')}] ${attrs}`;
   if (p.httpGet) {
-    const scheme = ((p.httpGet as { scheme?: string }).scheme ?? 'HTTP').toLowerCase();
-    const host = (p.httpGet as { host?: string }).host ?? '';
+    const scheme = (p.httpGet.scheme ?? 'HTTP').toLowerCase();
+    const host = p.httpGet.host ?? '';
     return `http-get ${scheme}://${host}:${p.httpGet.port}${p.httpGet.path ?? '/'} ${attrs}`;
   }
-  if (p.tcpSocket) return `tcp-socket ${(p.tcpSocket as { host?: string }).host ?? ''}:${p.tcpSocket.port} ${attrs}`;
+  if (p.tcpSocket) return `tcp-socket ${p.tcpSocket.host ?? ''}:${p.tcpSocket.port} ${attrs}`;
   return `unknown ${attrs}`;
 }
 

@@ -37,12 +37,23 @@ export interface ContainerPort {
   protocol: Protocol;
 }
 
+/** As written; the API server's defaults (SetDefaults_Probe, SetDefaults_HTTPGetAction) are filled in when printed. */
 export interface Probe {
   initialDelaySeconds?: number;
+  timeoutSeconds?: number;
   periodSeconds?: number;
-  httpGet?: { path?: string; port: number | string };
-  tcpSocket?: { port: number | string };
+  successThreshold?: number;
+  failureThreshold?: number;
+  terminationGracePeriodSeconds?: number;
+  httpGet?: { path?: string; port: number | string; host?: string; scheme?: string; httpHeaders?: { name: string; value: string }[] };
+  tcpSocket?: { port: number | string; host?: string };
   exec?: { command: string[] };
+}
+
+/** Requests and limits, each quantity in the canonical form the API server stores. */
+export interface ResourceRequirements {
+  requests?: Record<string, string>;
+  limits?: Record<string, string>;
 }
 
 export interface Container {
@@ -52,9 +63,12 @@ export interface Container {
   args?: string[];
   ports?: ContainerPort[];
   readinessProbe?: Probe;
+  /** Kept and printed; the kubelet does not act on it (no restarts in this simulator). */
+  livenessProbe?: Probe;
+  /** Kept and printed; the kubelet does not act on it. */
+  startupProbe?: Probe;
   env?: { name: string; value?: string }[];
-  /** Requests and limits as quantities ("100m", "50Mi"); only the system pods set them. */
-  resources?: { requests?: Record<string, string>; limits?: Record<string, string> };
+  resources?: ResourceRequirements;
 }
 
 export interface PodSpec {
