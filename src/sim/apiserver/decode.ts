@@ -282,7 +282,7 @@ export function decodeManifest(raw: Raw, kind: ApplyKind, now: number): DecodeRe
               const cond = asObject(eo.conditions);
               return {
                 addresses: Array.isArray(eo.addresses) ? eo.addresses.map(String) : [],
-                conditions: { ready: cond.ready !== false, serving: cond.serving !== false, terminating: cond.terminating === true },
+                conditions: { ready: cond.ready !== false, ...(typeof cond.serving === 'boolean' ? { serving: cond.serving } : {}), ...(typeof cond.terminating === 'boolean' ? { terminating: cond.terminating } : {}) },
                 ...(eo.nodeName !== undefined ? { nodeName: String(eo.nodeName) } : {}),
               };
             }),

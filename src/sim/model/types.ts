@@ -214,7 +214,12 @@ export interface Endpoints {
 
 export interface SliceEndpoint {
   addresses: string[];
-  conditions: { ready: boolean; serving: boolean; terminating: boolean };
+  /**
+   * serving and terminating are left unset by writers that set only ready (the apiserver's own
+   * kubernetes slice, the mirroring controller); readers take unset as kube-proxy does
+   * (pkg/proxy/endpointslicecache.go): serving true, terminating false.
+   */
+  conditions: { ready: boolean; serving?: boolean; terminating?: boolean };
   hostname?: string;
   nodeName?: string;
   zone?: string;
