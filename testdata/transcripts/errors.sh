@@ -18,6 +18,8 @@ kubectl exec client -- foo
 kubectl exec client -- cat /nope
 kubectl apply
 kubectl apply -f missing.yaml
+kubectl create -f services.yaml
+kubectl apply -f services.yaml
 kubectl delete svc nope
 kubectl delete
 kubectl scale deployment nope --replicas=1

@@ -1,4 +1,4 @@
-# kubectl get's other printers: jsonpath, custom-columns, --sort-by, several TYPE/NAME arguments; kubectl label by selector.
+# kubectl get's other printers: jsonpath, custom-columns, --sort-by, -L label columns, several TYPE/NAME arguments; kubectl label by selector.
 kubectl apply -f app.yaml
 kubectl get pods -o jsonpath='{.items[*].metadata.name}'
 kubectl get pods -o jsonpath='{range .items[*]}{.metadata.name}{"\t"}{.status.podIP}{"\n"}{end}'
@@ -17,5 +17,7 @@ kubectl get pod/client web
 kubectl get pods -o json --show-labels
 kubectl label pods -l app=web tier=backend
 kubectl get pods -l tier=backend -o name
+kubectl get pods -L app,tier
+kubectl get pods -o wide -L tier -L pod-template-hash --show-labels
 kubectl label pod client
 kubectl scale --replicas=1

@@ -4,6 +4,17 @@
  */
 import { err, type CommandContext, type CommandResult, type OutputChunk } from '../types';
 import { NAMESPACE_FLAGS, parseFlags } from './flags';
+import { LAST_APPLIED } from '../../sim/apiserver/apply';
+import { pluralOf } from '../../sim/apiserver/resource-names';
+import type { Kind } from '../../sim/model/types';
+
+/**
+ * apply.go warningNoLastAppliedConfigAnnotation, on stderr before that object's line; the
+ * object is named as resource.Info.ObjectName names it (plural/name).
+ */
+function noLastAppliedWarning(kind: Kind, name: string): string {
+  return `Warning: resource ${pluralOf(kind)}/${name} is missing the ${LAST_APPLIED} annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.\n`;
+}
 
 const SPEC = { valued: { '-f': 'filename', '--filename': 'filename', ...NAMESPACE_FLAGS }, bool: { '--dry-run': 'dry-run' } };
 
@@ -29,6 +40,8 @@ export function kubectlApplyFile(args: string[], ctx: CommandContext, mode: 'app
   const chunks: OutputChunk[] = [];
   const errors: string[] = [];
   for (const r of report.results) {
+    const missing = r.outcome.missingLastApplied;
+    if (missing) chunks.push({ stream: 'err', text: noLastAppliedWarning(missing.kind, missing.name) });
     if (r.outcome.ok) chunks.push({ stream: 'out', text: `${r.outcome.message}\n` });
     else errors.push(`${r.outcome.message}\n`);
   }

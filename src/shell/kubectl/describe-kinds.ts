@@ -1,14 +1,14 @@
 /** The describe layouts per kind (describe.go describeService, describePod, describeEndpoints, describeDeployment). */
 import { formatLabels } from '../../sim/model/labels';
 import type { ObjectStore } from '../../sim/model/store';
-import type { Deployment, Endpoints, Pod, Service } from '../../sim/model/types';
+import type { Container, Deployment, Endpoints, Pod, Probe, ResourceRequirements, Service } from '../../sim/model/types';
 import { describeTime } from '../print/dates';
 import { capList } from '../print/rows';
 import { annotationLines, mapLines } from './describe';
 import { podTemplateLines } from './describe-more';
 import { podTemplateHash } from '../../sim/controllers/hash';
 import { humanDuration } from '../print/age';
-import { apiAccessVolume, containerID, defaultedProbe, hasContainerStatuses, imageID, qosClass } from '../print/pod-runtime';
+import { apiAccessVolume, containerID, defaultedProbe, hasContainerStatuses, imageID, podContainerResources, qosClass } from '../print/pod-runtime';
 
 function serviceEndpoints(store: ObjectStore, svc: Service, portName: string): string {
   const items: string[] = [];
@@ -21,29 +21,36 @@ function serviceEndpoints(store: ObjectStore, svc: Service, portName: string): s
   return items.length ? capList(items) : '<none>';
 }
 
+/**
+ * describe.go describeService: the IP family, IP and IPs lines for every type (an ExternalName
+ * Service has none of them: `<none>`, an empty IP), External Name before the LoadBalancer
+ * Ingress (each address with its ipMode, buildIngressString), Internal Traffic Policy before
+ * HealthCheck NodePort, no line for the ClientIP affinity timeout.
+ */
 export function describeService(svc: Service, store: ObjectStore, events: string[]): string[] {
   const s = svc.spec;
   const lines = [`Name:\t${svc.metadata.name}`, `Namespace:\t${svc.metadata.namespace}`, ...mapLines('Labels', svc.metadata.labels), ...annotationLines(svc)];
   lines.push(`Selector:\t${s.selector && Object.keys(s.selector).length ? formatLabels(s.selector) : '<none>'}`, `Type:\t${s.type}`);
-  if (s.type !== 'ExternalName') {
-    lines.push(`IP Family Policy:\t${s.ipFamilyPolicy ?? 'SingleStack'}`, `IP Families:\t${(s.ipFamilies ?? ['IPv4']).join(',')}`);
-    lines.push(`IP:\t${s.clusterIP ?? '<none>'}`, `IPs:\t${(s.clusterIPs ?? [s.clusterIP ?? '<none>']).join(',')}`);
-  }
+  if (s.ipFamilyPolicy) lines.push(`IP Family Policy:\t${s.ipFamilyPolicy}`);
+  lines.push(`IP Families:\t${s.ipFamilies?.length ? s.ipFamilies.join(',') : '<none>'}`);
+  lines.push(`IP:\t${s.clusterIP ?? ''}`, `IPs:\t${s.clusterIPs?.length ? s.clusterIPs.join(',') : s.clusterIP ? s.clusterIP : '<none>'}`);
   if (s.externalIPs?.length) lines.push(`External IPs:\t${s.externalIPs.join(',')}`);
+  if (s.loadBalancerIP) lines.push(`Desired LoadBalancer IP:\t${s.loadBalancerIP}`);
+  if (s.externalName) lines.push(`External Name:\t${s.externalName}`);
   const ingress = svc.status.loadBalancer.ingress ?? [];
-  if (ingress.length) lines.push(`LoadBalancer Ingress:\t${ingress.map((i) => i.ip ?? i.hostname).join(', ')}`);
-  if (s.type === 'ExternalName') lines.push(`External Name:\t${s.externalName}`);
+  if (ingress.length) lines.push(`LoadBalancer Ingress:\t${ingress.map((i) => (i.ip ? `${i.ip}${i.ipMode ? ` (${i.ipMode})` : ''}` : (i.hostname ?? ''))).join(', ')}`);
   for (const port of s.ports) {
     const name = port.name ?? '<unset>';
     lines.push(`Port:\t${name}\t${port.port}/${port.protocol}`, `TargetPort:\t${port.targetPort}/${port.protocol}`);
+    if (port.appProtocol !== undefined) lines.push(`AppProtocol:\t${port.appProtocol}`);
     if (port.nodePort) lines.push(`NodePort:\t${name}\t${port.nodePort}/${port.protocol}`);
     lines.push(`Endpoints:\t${serviceEndpoints(store, svc, port.name ?? '')}`);
   }
   lines.push(`Session Affinity:\t${s.sessionAffinity}`);
-  if (s.sessionAffinity === 'ClientIP') lines.push(`Session Affinity Timeout:\t${s.sessionAffinityConfig?.clientIP.timeoutSeconds ?? 10800}`);
-  if (s.externalTrafficPolicy && (s.type === 'NodePort' || s.type === 'LoadBalancer')) lines.push(`External Traffic Policy:\t${s.externalTrafficPolicy}`);
-  if (s.healthCheckNodePort) lines.push(`HealthCheck NodePort:\t${s.healthCheckNodePort}`);
+  if (s.externalTrafficPolicy) lines.push(`External Traffic Policy:\t${s.externalTrafficPolicy}`);
   if (s.internalTrafficPolicy) lines.push(`Internal Traffic Policy:\t${s.internalTrafficPolicy}`);
+  if (s.healthCheckNodePort) lines.push(`HealthCheck NodePort:\t${s.healthCheckNodePort}`);
+  if (s.loadBalancerSourceRanges?.length) lines.push(`LoadBalancer Source Ranges:\t${s.loadBalancerSourceRanges.join(',')}`);
   lines.push(...events);
   return lines;
 }
@@ -98,11 +105,7 @@ export function describePod(pod: Pod, store: ObjectStore, events: string[], now:
       else lines.push('    State:\tWaiting', '      Reason:\tContainerCreating');
       lines.push(`    Ready:\t${pod.status.ready ? 'True' : 'False'}`, '    Restart Count:\t0');
     }
-    for (const [heading, list] of [['Limits', c.resources?.limits], ['Requests', c.resources?.requests]] as const) {
-      const keys = Object.keys(list ?? {}).sort();
-      if (keys.length) lines.push(`    ${heading}:`, ...keys.map((k) => `      ${k}:\t${list![k]}`));
-    }
-    if (c.readinessProbe) lines.push(`    Readiness:\t${probeText(c.readinessProbe)}`);
+    lines.push(...resourceLines(podContainerResources(c)), ...probeLines(c));
     lines.push(`    Environment:\t${c.env?.length ? '' : '<none>'}`);
     for (const e of c.env ?? []) lines.push(`      ${e.name}:\t${e.value ?? ''}`);
     lines.push('    Mounts:', `      /var/run/secrets/kubernetes.io/serviceaccount from ${apiAccessVolume(pod)} (ro)`);
@@ -130,17 +133,36 @@ export function portLines(ports: { containerPort: number; protocol?: string }[])
   return [`    ${several ? 'Ports' : 'Port'}:\t${text}`, `    ${several ? 'Host Ports' : 'Host Port'}:\t${host}`];
 }
 
+/** describe.go describeResources: "Limits:" then "Requests:", each resource name sorted. */
+export function resourceLines(r: ResourceRequirements): string[] {
+  const lines: string[] = [];
+  for (const [heading, list] of [['Limits', r.limits], ['Requests', r.requests]] as const) {
+    const keys = Object.keys(list ?? {}).sort();
+    if (keys.length) lines.push(`    ${heading}:`, ...keys.map((k) => `      ${k}:\t${list![k]}`));
+  }
+  return lines;
+}
+
+/** describe.go describeContainerProbe: Liveness, Readiness, Startup. */
+export function probeLines(c: Container): string[] {
+  const lines: string[] = [];
+  if (c.livenessProbe) lines.push(`    Liveness:\t${probeText(c.livenessProbe)}`);
+  if (c.readinessProbe) lines.push(`    Readiness:\t${probeText(c.readinessProbe)}`);
+  if (c.startupProbe) lines.push(`    Startup:\t${probeText(c.startupProbe)}`);
+  return lines;
+}
+
 /** describe.go DescribeProbe, over the probe as the API server defaulted it. */
-export function probeText(probe: NonNullable<Pod['spec']['containers'][number]['readinessProbe']>): string {
+export function probeText(probe: Probe): string {
   const p = defaultedProbe(probe);
   const attrs = `delay=${p.initialDelaySeconds ?? 0}s timeout=${p.timeoutSeconds}s period=${p.periodSeconds}s #success=${p.successThreshold} #failure=${p.failureThreshold}`;
   if (p.exec) return `exec [${p.exec.command.join(' ')}] ${attrs}`;
   if (p.httpGet) {
-    const scheme = ((p.httpGet as { scheme?: string }).scheme ?? 'HTTP').toLowerCase();
-    const host = (p.httpGet as { host?: string }).host ?? '';
+    const scheme = (p.httpGet.scheme ?? 'HTTP').toLowerCase();
+    const host = p.httpGet.host ?? '';
     return `http-get ${scheme}://${host}:${p.httpGet.port}${p.httpGet.path ?? '/'} ${attrs}`;
   }
-  if (p.tcpSocket) return `tcp-socket ${(p.tcpSocket as { host?: string }).host ?? ''}:${p.tcpSocket.port} ${attrs}`;
+  if (p.tcpSocket) return `tcp-socket ${p.tcpSocket.host ?? ''}:${p.tcpSocket.port} ${attrs}`;
   return `unknown ${attrs}`;
 }
 

@@ -6,7 +6,7 @@ import { formatLabels } from '../../sim/model/labels';
 import type { ObjectStore } from '../../sim/model/store';
 import type { KubeObject, Namespace, PodTemplate, ReplicaSet } from '../../sim/model/types';
 import { annotationLines, mapLines } from './describe';
-import { portLines, probeText } from './describe-kinds';
+import { portLines, probeLines, resourceLines } from './describe-kinds';
 
 export function describeOther(o: KubeObject, store: ObjectStore, events: string[]): string[] | undefined {
   if (o.kind === 'ReplicaSet') return describeReplicaSet(o, store, events);
@@ -22,7 +22,7 @@ export function podTemplateLines(t: PodTemplate): string[] {
     lines.push(`   ${c.name}:`, `    Image:\t${c.image}`, ...portLines(c.ports ?? []));
     if (c.command?.length) lines.push('    Command:', ...c.command.map((a) => `      ${a}`));
     if (c.args?.length) lines.push('    Args:', ...c.args.map((a) => `      ${a}`));
-    if (c.readinessProbe) lines.push(`    Readiness:\t${probeText(c.readinessProbe)}`);
+    lines.push(...resourceLines(c.resources ?? {}), ...probeLines(c));
     lines.push(`    Environment:\t${c.env?.length ? '' : '<none>'}`);
     for (const e of c.env ?? []) lines.push(`      ${e.name}:\t${e.value ?? ''}`);
     lines.push('    Mounts:\t<none>');

@@ -50,4 +50,10 @@ describe('kubectl describe endpointslice', () => {
     const out = testShell().run('kubectl describe endpointslice kubernetes');
     expect(out).toMatch(/\n {4}Hostname: {2}<unset>\n {4}NodeName: {2}<unset>\n {4}Zone: {6}<unset>\nEvents: {8}<none>\n$/);
   });
+
+  // pkg/controlplane/reconcilers/endpointsadapter.go updateEndpointSlice: Conditions{Ready: true} alone.
+  it('gives the apiserver\'s own slice a ready condition and nothing else', () => {
+    const yaml = testShell().stdout('kubectl get endpointslice kubernetes -o yaml');
+    expect(yaml).toContain('endpoints:\n- addresses:\n  - 172.18.0.2\n  conditions:\n    ready: true\nkind: EndpointSlice\n');
+  });
 });

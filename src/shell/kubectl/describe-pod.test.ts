@@ -77,3 +77,49 @@ describe('kubectl describe pod', () => {
     expect(out).toMatch(/\nStatus: +Terminating \(lasts <invalid>\)\nTermination Grace Period: +20s\n/);
   });
 });
+
+// describe.go describeResources (Limits, then Requests) and describeContainerProbe (Liveness,
+// Readiness, Startup), over the pod as SetDefaults_Pod and SetDefaults_Probe leave it
+// (pkg/apis/core/v1/defaults.go); the QoS class as pkg/apis/core/v1/helper/qos GetPodQOS gives it.
+describe('kubectl describe pod: probes and resources', () => {
+  const yaml = (resources: string) => `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  containers:
+  - name: app
+    image: nginx:1.27
+    livenessProbe:
+      httpGet:
+        path: /healthz
+        port: 80
+      initialDelaySeconds: 3
+    startupProbe:
+      exec:
+        command: ["true"]
+      failureThreshold: 30
+${resources}`;
+
+  it('prints Liveness and Startup lines with the defaulted counts', () => {
+    const t = testShell({ 'p.yaml': yaml('') });
+    t.run('kubectl apply -f p.yaml');
+    const out = t.stdout('kubectl describe pod p');
+    expect(out).toMatch(/\n {4}Liveness: +http-get http:\/\/:80\/healthz delay=3s timeout=1s period=10s #success=1 #failure=3\n {4}Startup: +exec \[true\] delay=0s timeout=1s period=10s #success=1 #failure=30\n/);
+    expect(out).toMatch(/\nQoS Class: +BestEffort\n/);
+  });
+
+  it('defaults a pod\'s requests from its limits: Guaranteed when they cover cpu and memory', () => {
+    const t = testShell({ 'p.yaml': yaml('    resources:\n      limits:\n        cpu: "0.5"\n        memory: 128Mi\n') });
+    t.run('kubectl apply -f p.yaml');
+    expect(t.stdout('kubectl describe pod p')).toContain('\n    Limits:\n      cpu:     500m\n      memory:  128Mi\n    Requests:\n      cpu:        500m\n      memory:     128Mi\n    Liveness: ');
+    expect(t.stdout('kubectl get pod p -o jsonpath={.status.qosClass}')).toBe('Guaranteed');
+  });
+
+  it('is Burstable when a request is below its limit or a limit is missing', () => {
+    const t = testShell({ 'p.yaml': yaml('    resources:\n      requests:\n        cpu: 100m\n      limits:\n        memory: 64Mi\n') });
+    t.run('kubectl apply -f p.yaml');
+    expect(t.stdout('kubectl get pod p -o jsonpath={.spec.containers[0].resources}')).toBe('{"limits":{"memory":"64Mi"},"requests":{"cpu":"100m","memory":"64Mi"}}');
+    expect(t.stdout('kubectl describe pod p')).toMatch(/\nQoS Class: +Burstable\n/);
+  });
+});

@@ -8,6 +8,11 @@ export interface FlagSpec {
   valued: Record<string, string>;
   /** Boolean flags by name. */
   bool: Record<string, string>;
+  /**
+   * Valued flags (by their canonical name) that pflag keeps as a string slice: each use
+   * adds to the list (-L a -L b), kept here comma-joined for the caller to split as CSV.
+   */
+  repeated?: ReadonlySet<string>;
 }
 
 export interface ParsedArgs {
@@ -39,7 +44,10 @@ export function parseFlags(args: string[], spec: FlagSpec, command: string): Par
           parsed.error = `Error: flag needs an argument: ${name.startsWith('--') ? name : `'${name.slice(1)}' in ${name}`}\nSee '${command} --help' for usage.\n`;
           return parsed;
         }
-        parsed.flags[spec.valued[name]!] = value;
+        const key = spec.valued[name]!;
+        const prev = parsed.flags[key];
+        // pflag's stringSlice: an empty value adds nothing.
+        parsed.flags[key] = spec.repeated?.has(key) && prev ? (value ? `${prev},${value}` : prev) : value;
       } else if (name in spec.bool) {
         const value = eq >= 0 ? a.slice(eq + 1) : 'true';
         if (value !== 'false') parsed.bools.add(spec.bool[name]!);
@@ -55,3 +63,30 @@ export function parseFlags(args: string[], spec: FlagSpec, command: string): Par
 }
 
 export const NAMESPACE_FLAGS = { '-n': 'namespace', '--namespace': 'namespace' };
+
+/**
+ * A string-slice flag's value as pflag reads it: one CSV record (encoding/csv, quotes
+ * allowed, no trimming), nothing for an empty value. Mirrors spf13/pflag string_slice.go readAsCSV.
+ */
+export function splitCsv(value: string): string[] {
+  if (value === '') return [];
+  const fields: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < value.length; i++) {
+    const ch = value[i]!;
+    if (quoted) {
+      if (ch === '"' && value[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"' && field === '') quoted = true;
+    else if (ch === ',') {
+      fields.push(field);
+      field = '';
+    } else field += ch;
+  }
+  fields.push(field);
+  return fields;
+}

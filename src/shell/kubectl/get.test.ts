@@ -134,4 +134,24 @@ describe('kubectl get', () => {
     expect(t.run('kubectl get pods -o name --show-labels')).toBe('error: --show-labels option cannot be used with name printer\n');
     expect(t.stdout('kubectl get pods -o wide --show-labels').split('\n')[0]).toMatch(/ LABELS$/);
   });
+
+  // cli-runtime pkg/printers/tableprinter.go (decorateTable, formatLabelHeaders, appendLabelCells);
+  // kubectl pkg/cmd/get/humanreadable_flags.go (-L is a string slice: CSV, repeatable).
+  it('-L adds one column per label key, headed by its last segment upper-cased, empty when missing', () => {
+    const t = appliedShell();
+    const plain = t.stdout('kubectl get pods -L app -l app=client');
+    expect(plain).toBe('NAME     READY   STATUS    RESTARTS   AGE   APP\nclient   1/1     Running   0          0s    client\n');
+    // A missing label is an empty cell; tabwriter still pads the cell before it.
+    const two = t.stdout('kubectl get pods client -L app,pod-template-hash').split('\n');
+    expect(two[0]).toBe('NAME     READY   STATUS    RESTARTS   AGE   APP      POD-TEMPLATE-HASH');
+    expect(two[1]).toBe('client   1/1     Running   0          0s    client   ');
+    // Repeated flags add up; a key with a prefix is headed by its name; -L comes before LABELS, after the wide columns.
+    const wide = t.stdout('kubectl get pods client -o wide -L app --label-columns=example.com/tier --show-labels').split('\n')[0]!;
+    expect(wide).toMatch(/ READINESS GATES +APP +TIER +LABELS$/);
+  });
+
+  it('-L is ignored by the non-table printers', () => {
+    const t = appliedShell();
+    expect(t.stdout('kubectl get pods client -L app -o name')).toBe('pod/client\n');
+  });
 });

@@ -10,7 +10,7 @@ import { formatTable } from '../print/table';
 import { headersFor, rowFor } from '../print/rows';
 import { toApiObject } from '../print/serialize';
 import { err, type CommandContext, type CommandResult, type OutputChunk } from '../types';
-import { NAMESPACE_FLAGS, parseFlags } from './flags';
+import { NAMESPACE_FLAGS, parseFlags, splitCsv } from './flags';
 import { kindOf, unknownResource } from './resources';
 import { parseSelector } from './selector';
 import { getEvents } from './get-events';
@@ -29,7 +29,10 @@ const SPEC = {
     '--selector': 'selector',
     '--field-selector': 'field-selector',
     '--sort-by': 'sort-by',
+    '-L': 'label-columns',
+    '--label-columns': 'label-columns',
   },
+  repeated: new Set(['label-columns']),
   bool: {
     '-A': 'all-namespaces',
     '--all-namespaces': 'all-namespaces',
@@ -172,6 +175,7 @@ export function kubectlGet(args: string[], ctx: CommandContext): CommandResult {
         wide: output === 'wide',
         withNamespace: allNs && !isClusterScoped(kind),
         showLabels: parsed.bools.has('show-labels'),
+        labelColumns: splitCsv(parsed.flags['label-columns'] ?? ''),
         noHeaders: generic.noHeaders,
         qualify: multiKind,
       }),
@@ -191,20 +195,29 @@ interface TableOptions {
   wide: boolean;
   withNamespace: boolean;
   showLabels: boolean;
+  /** -L/--label-columns: label keys, one column each after the kind's own. */
+  labelColumns: string[];
   noHeaders: boolean;
   qualify: boolean;
 }
 
+/**
+ * The table printer's decorations (cli-runtime pkg/printers/tableprinter.go decorateTable):
+ * NAMESPACE first with -A; after the kind's columns one per -L key, headed by the key's last
+ * "/" segment upper-cased and holding the label's value ("" when the object lacks it); LABELS last.
+ */
 export function renderTable(kind: Kind, objs: KubeObject[], now: number, opts: TableOptions): string {
   const rows: string[][] = [];
   const header = headersFor(kind, opts.wide);
-  if (!opts.noHeaders) rows.push([...(opts.withNamespace ? ['NAMESPACE'] : []), ...header, ...(opts.showLabels ? ['LABELS'] : [])]);
+  const labelHeaders = opts.labelColumns.map((k) => k.split('/').pop()!.toUpperCase());
+  if (!opts.noHeaders) rows.push([...(opts.withNamespace ? ['NAMESPACE'] : []), ...header, ...labelHeaders, ...(opts.showLabels ? ['LABELS'] : [])]);
   for (const o of objs) {
     const row = rowFor(o, now, opts.wide);
     if (opts.qualify) row[0] = resourceRef(o.kind, row[0]!);
-    const labels = Object.keys(o.metadata.labels ?? {}).sort().map((k) => `${k}=${o.metadata.labels![k]}`).join(',');
-    rows.push([...(opts.withNamespace ? [o.metadata.namespace ?? ''] : []), ...row, ...(opts.showLabels ? [labels || '<none>'] : [])]);
+    const own = o.metadata.labels ?? {};
+    const labels = Object.keys(own).sort().map((k) => `${k}=${own[k]}`).join(',');
+    const values = opts.labelColumns.map((k) => (Object.hasOwn(own, k) ? own[k]! : ''));
+    rows.push([...(opts.withNamespace ? [o.metadata.namespace ?? ''] : []), ...row, ...values, ...(opts.showLabels ? [labels || '<none>'] : [])]);
   }
   return formatTable(rows);
 }
-

@@ -16,6 +16,29 @@ describe('kubectl apply', () => {
   });
 });
 
+// staging/src/k8s.io/kubectl/pkg/cmd/apply/apply.go (warningNoLastAppliedConfigAnnotation, printed to
+// ErrOut before patching an object that has no last-applied-configuration; cli-runtime Info.ObjectName).
+describe('kubectl apply over objects kubectl create made', () => {
+  it('warns on stderr per object, before its line, then patches the annotation in: configured, then unchanged', () => {
+    const t = testShell();
+    t.run('kubectl create -f app.yaml');
+    const r = t.result('kubectl apply -f app.yaml');
+    const warning = (ref: string) =>
+      `Warning: resource ${ref} is missing the kubectl.kubernetes.io/last-applied-configuration annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.\n`;
+    expect(r.chunks).toEqual([
+      { stream: 'err', text: warning('deployments/web') },
+      { stream: 'out', text: 'deployment.apps/web configured\n' },
+      { stream: 'err', text: warning('services/web') },
+      { stream: 'out', text: 'service/web configured\n' },
+      { stream: 'err', text: warning('pods/client') },
+      { stream: 'out', text: 'pod/client configured\n' },
+    ]);
+    expect(r.exitCode).toBe(0);
+    expect(t.stdout('kubectl get svc web -o jsonpath={.metadata.annotations}')).toContain('last-applied-configuration');
+    expect(t.run('kubectl apply -f app.yaml')).toBe('deployment.apps/web unchanged\nservice/web unchanged\npod/client unchanged\n');
+  });
+});
+
 describe('kubectl delete', () => {
   it('prints <resource>[.group] "<name>" deleted, and NotFound for a missing one', () => {
     const t = appliedShell();

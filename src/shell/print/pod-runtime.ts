@@ -4,7 +4,8 @@
  * reference and digest, the projected service-account volume, probe defaults.
  */
 import { sha256, toHex, utf8Bytes } from '../../sim/proxy/hash';
-import type { Container, Pod, Probe } from '../../sim/model/types';
+import type { Container, Pod, Probe, ResourceRequirements } from '../../sim/model/types';
+import { parseQuantity } from './quantity';
 
 const hex = (text: string) => toHex(sha256(utf8Bytes(text)));
 
@@ -61,7 +62,7 @@ export function imageID(pod: Pod, c: Container): string {
 
 /** A probe with the API server's defaults (pkg/apis/core/v1/defaults.go SetDefaults_Probe, SetDefaults_HTTPGetAction). */
 export function defaultedProbe(p: Probe): Probe & { timeoutSeconds: number; periodSeconds: number; successThreshold: number; failureThreshold: number } {
-  const raw = p as Probe & { timeoutSeconds?: number; successThreshold?: number; failureThreshold?: number; httpGet?: { scheme?: string } };
+  const raw = p;
   return {
     ...raw,
     ...(raw.httpGet ? { httpGet: { ...raw.httpGet, path: raw.httpGet.path ?? '/', scheme: raw.httpGet.scheme ?? 'HTTP' } } : {}),
@@ -73,12 +74,27 @@ export function defaultedProbe(p: Probe): Probe & { timeoutSeconds: number; peri
 }
 
 /**
- * The pod's QoS class (pkg/apis/core/v1/helper/qos GetPodQOS): Guaranteed when every container
- * limits cpu and memory at what it requests, BestEffort when none asks for anything.
+ * A pod's container resources as the API server stores them: SetDefaults_Pod
+ * (pkg/apis/core/v1/defaults.go) copies each limit without a request into the requests.
+ * Pods only: a Deployment's template keeps what was written.
+ */
+export function podContainerResources(c: Container): ResourceRequirements {
+  const r = c.resources ?? {};
+  if (!r.limits) return r;
+  return { ...r, requests: { ...r.limits, ...(r.requests ?? {}) } };
+}
+
+const QOS_RESOURCES = ['cpu', 'memory'];
+
+/**
+ * The pod's QoS class (pkg/apis/core/v1/helper/qos GetPodQOS): only cpu and memory count, and
+ * only non-zero amounts; BestEffort when no container asks for either, Guaranteed when every
+ * container limits both at what it requests (requests defaulted from limits), else Burstable.
  */
 export function qosClass(pod: Pod): 'Guaranteed' | 'Burstable' | 'BestEffort' {
-  const rs = pod.spec.containers.map((c) => c.resources ?? {});
-  if (rs.every((r) => !Object.keys(r.requests ?? {}).length && !Object.keys(r.limits ?? {}).length)) return 'BestEffort';
-  const guaranteed = rs.every((r) => ['cpu', 'memory'].every((k) => r.limits?.[k] !== undefined && (r.requests?.[k] ?? r.limits[k]) === r.limits[k]));
+  const rs = pod.spec.containers.map(podContainerResources);
+  const set = (list: Record<string, string> | undefined, k: string) => list?.[k] !== undefined && parseQuantity(list[k]) !== 0;
+  if (rs.every((r) => QOS_RESOURCES.every((k) => !set(r.requests, k) && !set(r.limits, k)))) return 'BestEffort';
+  const guaranteed = rs.every((r) => QOS_RESOURCES.every((k) => set(r.limits, k) && set(r.requests, k) && parseQuantity(r.requests![k]!) === parseQuantity(r.limits![k]!)));
   return guaranteed ? 'Guaranteed' : 'Burstable';
 }

@@ -7,7 +7,7 @@ import { simTimeToIso } from '../../sim/clock';
 import { podTemplateHash } from '../../sim/controllers/hash';
 import type { Container, Deployment, KubeObject, ObjectMeta, Pod, PodTemplate } from '../../sim/model/types';
 import { stringify } from 'yaml';
-import { apiAccessVolume, containerID, defaultedProbe, hasContainerStatuses, imageID, normalizedImage, qosClass } from './pod-runtime';
+import { apiAccessVolume, containerID, defaultedProbe, hasContainerStatuses, imageID, normalizedImage, podContainerResources, qosClass } from './pod-runtime';
 
 const DEFAULT_TOLERATIONS = ['not-ready', 'unreachable'].map((k) => ({ effect: 'NoExecute', key: `node.kubernetes.io/${k}`, operator: 'Exists', tolerationSeconds: 300 }));
 
@@ -54,8 +54,10 @@ function container(c: Container, pod?: Pod): Json {
     imagePullPolicy: c.image.endsWith(':latest') || !c.image.includes(':') ? 'Always' : 'IfNotPresent',
     name: c.name,
     ...(c.ports ? { ports: c.ports } : {}),
+    ...(c.livenessProbe ? { livenessProbe: defaultedProbe(c.livenessProbe) } : {}),
     ...(c.readinessProbe ? { readinessProbe: defaultedProbe(c.readinessProbe) } : {}),
-    resources: c.resources ?? {},
+    resources: pod ? podContainerResources(c) : (c.resources ?? {}),
+    ...(c.startupProbe ? { startupProbe: defaultedProbe(c.startupProbe) } : {}),
     terminationMessagePath: '/dev/termination-log',
     terminationMessagePolicy: 'File',
     // The ServiceAccount admission plugin mounts the token volume (plugin/pkg/admission/serviceaccount).

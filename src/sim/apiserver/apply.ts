@@ -6,7 +6,7 @@
  */
 import type { Cluster } from '../cluster';
 import { canonicalJson } from '../controllers/hash';
-import type { Deployment, KubeObject, Pod, Service } from '../model/types';
+import type { Deployment, Kind, KubeObject, Pod, Service } from '../model/types';
 import { checkKind, decodeManifest } from './decode';
 import { strictDecodingMessage, unknownFields } from './strict-fields';
 import { formatInvalid, forbidden, type FieldError } from './field-errors';
@@ -19,9 +19,16 @@ import { validateObjectMeta } from './validate-meta';
 
 export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
-export type ApplyOutcome =
+export type ApplyOutcome = (
   | { ok: true; message: string; object: KubeObject }
-  | { ok: false; message: string; causes: { field?: string; message: string }[] };
+  | { ok: false; message: string; causes: { field?: string; message: string }[] }
+) & {
+  /**
+   * apply found the object without a last-applied-configuration annotation (made by
+   * create, run, expose...): kubectl warns, then patches the annotation in.
+   */
+  missingLastApplied?: { kind: Kind; name: string };
+};
 
 export interface ApplyOptions {
   /**
@@ -94,10 +101,13 @@ export function applyManifest(cluster: Cluster, raw: Record<string, unknown>, op
     cluster.create(obj);
     return { ok: true, message: `${ref} created`, object: obj };
   }
-  if (opts.mode === 'apply' && existing.metadata.annotations?.[LAST_APPLIED] === lastApplied) return { ok: true, message: `${ref} unchanged`, object: existing };
+  const previous = existing.metadata.annotations?.[LAST_APPLIED];
+  if (opts.mode === 'apply' && previous === lastApplied) return { ok: true, message: `${ref} unchanged`, object: existing };
+  // kubectl apply warns about an object made without it; patch and set do not look.
+  const missing = opts.mode === 'apply' && previous === undefined ? { missingLastApplied: { kind, name: obj.metadata.name } } : {};
   const updateErrs = mergeInto(cluster, existing, obj);
-  if (updateErrs.length > 0) return rejected(kind, obj.metadata.name, updateErrs);
-  return { ok: true, message: `${ref} configured`, object: existing };
+  if (updateErrs.length > 0) return { ...rejected(kind, obj.metadata.name, updateErrs), ...missing };
+  return { ok: true, message: `${ref} configured`, object: existing, ...missing };
 }
 
 /** Applies the new desired state onto the stored object, keeping what the server owns. */

@@ -109,3 +109,34 @@ describe('checkKind (kubectl discovery)', () => {
     expect(!r.ok && r.message).toBe('error: error validating "app.yaml": error validating data: apiVersion not set; if you choose to ignore these errors, turn validation off with --validate=false');
   });
 });
+
+// Containers keep their liveness and startup probes and their resources; quantities are stored
+// canonical after SetDefaults_ResourceList's RoundUp(-3) (staging/src/k8s.io/apimachinery/pkg/api/resource/quantity.go).
+describe('container probes and resources', () => {
+  const pod = (container: string) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: app\n    image: nginx\n${container}`;
+
+  it('keeps liveness and startup probes with every count written', () => {
+    const p = decode<Pod>(pod('    livenessProbe:\n      httpGet:\n        port: 80\n      timeoutSeconds: 3\n      successThreshold: 1\n      failureThreshold: 6\n    startupProbe:\n      tcpSocket:\n        port: 80\n      periodSeconds: 2\n'));
+    expect(p.spec.containers[0]!.livenessProbe).toEqual({ httpGet: { port: 80 }, timeoutSeconds: 3, successThreshold: 1, failureThreshold: 6 });
+    expect(p.spec.containers[0]!.startupProbe).toEqual({ tcpSocket: { port: 80 }, periodSeconds: 2 });
+  });
+
+  it('keeps requests and limits, each quantity canonical', () => {
+    const p = decode<Pod>(pod('    resources:\n      requests:\n        cpu: 0.25\n        memory: 1024Mi\n      limits:\n        cpu: "1"\n        memory: 2Gi\n'));
+    expect(p.spec.containers[0]!.resources).toEqual({ requests: { cpu: '250m', memory: '1Gi' }, limits: { cpu: '1', memory: '2Gi' } });
+  });
+
+  it('answers a bad count or quantity as the decoder does', () => {
+    const raw = (yaml: string) => parse(yaml) as Record<string, unknown>;
+    expect(decodeManifest(raw(pod('    livenessProbe:\n      exec:\n        command: [true]\n      timeoutSeconds: "3"\n')), 'Pod', 0)).toEqual({
+      ok: false,
+      field: 'spec.containers[0].livenessProbe.timeoutSeconds',
+      message: 'Pod in version "v1" cannot be handled as a Pod: json: cannot unmarshal string into Go struct field Probe.spec.containers.livenessProbe.timeoutSeconds of type int32',
+    });
+    expect(decodeManifest(raw(pod('    resources:\n      limits:\n        memory: 1GB\n')), 'Pod', 0)).toEqual({
+      ok: false,
+      field: 'spec.containers[0].resources.limits.memory',
+      message: "Pod in version \"v1\" cannot be handled as a Pod: quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'",
+    });
+  });
+});

@@ -3,7 +3,8 @@
  * into the error kubectl prints when the document cannot even be decoded.
  * Defaults mirror k/k pkg/apis/core/v1/defaults.go and pkg/apis/apps/v1/defaults.go.
  */
-import type { Container, Deployment, KubeObject, Pod, PodSpec, Service, ServicePort } from '../model/types';
+import type { Container, Deployment, KubeObject, Pod, PodSpec, Probe, ResourceRequirements, Service, ServicePort } from '../model/types';
+import { canonicalQuantity } from './quantity';
 
 export type ApplyKind = 'Pod' | 'Service' | 'Deployment' | 'Namespace' | 'Endpoints' | 'EndpointSlice';
 
@@ -30,15 +31,47 @@ function asObject(v: unknown): Raw {
   return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Raw) : {};
 }
 
+/** The start of the API server's decoding errors: "Pod in version "v1" cannot be handled as a Pod". */
+function cannotHandle(kind: string): string {
+  return `${kind} in version "${kind === 'Deployment' ? 'apps/v1' : 'v1'}" cannot be handled as a ${kind}`;
+}
+
 /** Reads an integer field the way encoding/json would, failing on a string. */
 function int(v: unknown, goField: string, fieldPath: string, kind: string, dflt?: number): number {
   if (v === undefined || v === null) return dflt ?? 0;
   if (typeof v === 'number' && Number.isInteger(v)) return v;
   const got = typeof v === 'string' ? 'string' : typeof v === 'boolean' ? 'bool' : typeof v === 'number' ? 'number' : 'object';
-  throw new DecodeFailure(
-    `${kind} in version "v1" cannot be handled as a ${kind}: json: cannot unmarshal ${got} into Go struct field ${goField} of type int32`,
-    fieldPath,
-  );
+  throw new DecodeFailure(`${cannotHandle(kind)}: json: cannot unmarshal ${got} into Go struct field ${goField} of type int32`, fieldPath);
+}
+
+const PROBE_INTS = ['initialDelaySeconds', 'timeoutSeconds', 'periodSeconds', 'successThreshold', 'failureThreshold'] as const;
+
+/**
+ * A probe as written, its counts checked as encoding/json reads int32 fields; the defaults
+ * (SetDefaults_Probe) are filled in when it is printed (pod-runtime.ts defaultedProbe).
+ */
+function decodeProbe(raw: unknown, name: string, i: number, kind: string, base: string): Probe {
+  const p = { ...asObject(raw) } as Record<string, unknown>;
+  const goBase = `Probe.${base.replace(/\[\d+\]/g, '')}.containers.${name}`;
+  for (const f of PROBE_INTS) if (p[f] !== undefined && p[f] !== null) p[f] = int(p[f], `${goBase}.${f}`, `${base}.containers[${i}].${name}.${f}`, kind);
+  return p as unknown as Probe;
+}
+
+/** requests and limits, every quantity parsed and stored canonical (quantity.ts). */
+function decodeResources(raw: unknown, i: number, kind: string, base: string): ResourceRequirements {
+  const r = asObject(raw);
+  const out: ResourceRequirements = {};
+  for (const key of ['limits', 'requests'] as const) {
+    if (r[key] === undefined || r[key] === null) continue;
+    const list: Record<string, string> = {};
+    for (const [name, q] of Object.entries(asObject(r[key]))) {
+      const parsed = canonicalQuantity(String(q));
+      if ('error' in parsed) throw new DecodeFailure(`${cannotHandle(kind)}: ${parsed.error}`, `${base}.containers[${i}].resources.${key}.${name}`);
+      list[name] = parsed.value;
+    }
+    out[key] = list;
+  }
+  return out;
 }
 
 function str(v: unknown): string | undefined {
@@ -104,14 +137,18 @@ function decodeContainer(raw: unknown, i: number, kind: string, base: string): C
         };
       })
     : undefined;
-  const probe = c.readinessProbe === undefined ? undefined : (asObject(c.readinessProbe) as Container['readinessProbe']);
+  const probe = (name: 'readinessProbe' | 'livenessProbe' | 'startupProbe') =>
+    c[name] === undefined || c[name] === null ? {} : { [name]: decodeProbe(c[name], name, i, kind, base) };
   return {
     name: str(c.name) ?? '',
     image: str(c.image) ?? '',
     ...(Array.isArray(c.command) ? { command: c.command.map(String) } : {}),
     ...(Array.isArray(c.args) ? { args: c.args.map(String) } : {}),
     ...(ports ? { ports } : {}),
-    ...(probe ? { readinessProbe: probe } : {}),
+    ...probe('readinessProbe'),
+    ...probe('livenessProbe'),
+    ...probe('startupProbe'),
+    ...(c.resources !== undefined && c.resources !== null ? { resources: decodeResources(c.resources, i, kind, base) } : {}),
     ...(Array.isArray(c.env) ? { env: c.env.map((e) => ({ name: String(asObject(e).name), value: str(asObject(e).value) })) } : {}),
   };
 }
@@ -245,7 +282,7 @@ export function decodeManifest(raw: Raw, kind: ApplyKind, now: number): DecodeRe
               const cond = asObject(eo.conditions);
               return {
                 addresses: Array.isArray(eo.addresses) ? eo.addresses.map(String) : [],
-                conditions: { ready: cond.ready !== false, serving: cond.serving !== false, terminating: cond.terminating === true },
+                conditions: { ready: cond.ready !== false, ...(typeof cond.serving === 'boolean' ? { serving: cond.serving } : {}), ...(typeof cond.terminating === 'boolean' ? { terminating: cond.terminating } : {}) },
                 ...(eo.nodeName !== undefined ? { nodeName: String(eo.nodeName) } : {}),
               };
             }),

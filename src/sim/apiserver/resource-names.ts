@@ -27,3 +27,8 @@ export function groupResource(kind: Kind): string {
 export function singularOf(kind: Kind): string {
   return RESOURCE[kind].singular;
 }
+
+/** "deployments", "services": the plural alone, as cli-runtime's Info.ObjectName names an object. */
+export function pluralOf(kind: Kind): string {
+  return RESOURCE[kind].plural;
+}

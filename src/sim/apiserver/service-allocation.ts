@@ -120,5 +120,6 @@ export function assignLoadBalancer(cluster: Cluster, svc: Service): void {
   const used = new Set(cluster.store.list('Service').flatMap((s) => (s.status.loadBalancer.ingress ?? []).map((i) => i.ip)));
   const wanted = svc.spec.loadBalancerIP;
   const ip = wanted && cluster.config.loadBalancerPool.includes(wanted) ? wanted : cluster.config.loadBalancerPool.find((a) => !used.has(a));
-  if (ip) svc.status.loadBalancer = { ingress: [{ ip }] };
+  // SetDefaults_Service (pkg/apis/core/v1/defaults.go) adds ipMode VIP to an ingress IP written without one.
+  if (ip) svc.status.loadBalancer = { ingress: [{ ip, ipMode: 'VIP' }] };
 }

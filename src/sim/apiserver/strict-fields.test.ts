@@ -19,6 +19,12 @@ describe('strict field validation', () => {
     expect(unknownFields('Service', svc!.raw)).toEqual(['spec.selektor']);
   });
 
+  // k8s.io/api core/v1 ResourceRequirements: limits, requests (name -> quantity maps) and claims.
+  it('knows a container\'s resources field by field', () => {
+    const raw = parseManifests('apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: a\n    image: nginx\n    resources:\n      limits:\n        cpu: 1\n      requets:\n        cpu: 1\n').manifests[0]!.raw;
+    expect(unknownFields('Pod', raw)).toEqual(['spec.containers[0].resources.requets']);
+  });
+
   it('rejects the object as kubectl prints it, and applies nothing of it', () => {
     const sim = newSim();
     const [outcome] = apply(sim, 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selektor:\n    app: web\n  ports:\n  - port: 80\n    targetPrt: 9376\n');

@@ -24,9 +24,10 @@ const PROBE: Shape = {
   tcpSocket: leaves('port', 'host'),
 };
 const CONTAINER: Shape = {
-  ...leaves('name', 'image', 'command', 'args', 'workingDir', 'envFrom', 'resources', 'resizePolicy', 'restartPolicy', 'volumeMounts', 'volumeDevices', 'lifecycle', 'terminationMessagePath', 'terminationMessagePolicy', 'imagePullPolicy', 'securityContext', 'stdin', 'stdinOnce', 'tty'),
+  ...leaves('name', 'image', 'command', 'args', 'workingDir', 'envFrom', 'resizePolicy', 'restartPolicy', 'volumeMounts', 'volumeDevices', 'lifecycle', 'terminationMessagePath', 'terminationMessagePolicy', 'imagePullPolicy', 'securityContext', 'stdin', 'stdinOnce', 'tty'),
   ports: [leaves('name', 'hostPort', 'containerPort', 'protocol', 'hostIP')],
   env: [leaves('name', 'value', 'valueFrom')],
+  resources: { limits: map, requests: map, claims: [leaf] },
   livenessProbe: PROBE,
   readinessProbe: PROBE,
   startupProbe: PROBE,

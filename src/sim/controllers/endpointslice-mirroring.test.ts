@@ -36,6 +36,13 @@ describe('EndpointSlice mirroring', () => {
     expect(slice!.ports).toEqual([{ name: '', port: 5432, protocol: 'TCP' }]);
   });
 
+  // pkg/controller/endpointslicemirroring/utils.go addressToEndpoint: Conditions{Ready: &ready} alone.
+  it('sets only the ready condition on mirrored endpoints', () => {
+    const sim = newSim();
+    apply(sim, manual('10.0.0.5'));
+    expect(mirroredSlices(sim)[0]!.endpoints.map((e) => e.conditions)).toEqual([{ ready: true }]);
+  });
+
   it('follows edits of the Endpoints and goes with them', () => {
     const sim = newSim();
     apply(sim, manual('172.18.0.100'));

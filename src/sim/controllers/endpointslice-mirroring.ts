@@ -14,12 +14,13 @@ import { openQueue } from './work-queue';
 
 export const MIRROR_MANAGER = 'endpointslicemirroring-controller.k8s.io';
 
+/** Mirrored endpoints carry ready alone (pkg/controller/endpointslicemirroring/utils.go addressToEndpoint). */
 function mirrored(ep: Endpoints): { endpoints: SliceEndpoint[]; ports: NonNullable<EndpointSlice['ports']> }[] {
   return (ep.subsets ?? []).map((s) => ({
     ports: (s.ports ?? []).map((p) => ({ name: p.name ?? '', port: p.port, protocol: p.protocol ?? 'TCP' })),
     endpoints: [
-      ...(s.addresses ?? []).map((a) => ({ addresses: [a.ip], conditions: { ready: true, serving: true, terminating: false }, ...(a.nodeName ? { nodeName: a.nodeName } : {}), ...(a.hostname ? { hostname: a.hostname } : {}) })),
-      ...(s.notReadyAddresses ?? []).map((a) => ({ addresses: [a.ip], conditions: { ready: false, serving: false, terminating: false }, ...(a.nodeName ? { nodeName: a.nodeName } : {}) })),
+      ...(s.addresses ?? []).map((a) => ({ addresses: [a.ip], conditions: { ready: true }, ...(a.nodeName ? { nodeName: a.nodeName } : {}), ...(a.hostname ? { hostname: a.hostname } : {}) })),
+      ...(s.notReadyAddresses ?? []).map((a) => ({ addresses: [a.ip], conditions: { ready: false }, ...(a.nodeName ? { nodeName: a.nodeName } : {}) })),
     ],
   }));
 }

@@ -37,12 +37,23 @@ export interface ContainerPort {
   protocol: Protocol;
 }
 
+/** As written; the API server's defaults (SetDefaults_Probe, SetDefaults_HTTPGetAction) are filled in when printed. */
 export interface Probe {
   initialDelaySeconds?: number;
+  timeoutSeconds?: number;
   periodSeconds?: number;
-  httpGet?: { path?: string; port: number | string };
-  tcpSocket?: { port: number | string };
+  successThreshold?: number;
+  failureThreshold?: number;
+  terminationGracePeriodSeconds?: number;
+  httpGet?: { path?: string; port: number | string; host?: string; scheme?: string; httpHeaders?: { name: string; value: string }[] };
+  tcpSocket?: { port: number | string; host?: string };
   exec?: { command: string[] };
+}
+
+/** Requests and limits, each quantity in the canonical form the API server stores. */
+export interface ResourceRequirements {
+  requests?: Record<string, string>;
+  limits?: Record<string, string>;
 }
 
 export interface Container {
@@ -52,9 +63,12 @@ export interface Container {
   args?: string[];
   ports?: ContainerPort[];
   readinessProbe?: Probe;
+  /** Kept and printed; the kubelet does not act on it (no restarts in this simulator). */
+  livenessProbe?: Probe;
+  /** Kept and printed; the kubelet does not act on it. */
+  startupProbe?: Probe;
   env?: { name: string; value?: string }[];
-  /** Requests and limits as quantities ("100m", "50Mi"); only the system pods set them. */
-  resources?: { requests?: Record<string, string>; limits?: Record<string, string> };
+  resources?: ResourceRequirements;
 }
 
 export interface PodSpec {
@@ -131,12 +145,19 @@ export interface ServiceSpec {
   ipFamilyPolicy?: string;
 }
 
+/** ipMode: SetDefaults_Service gives every ingress IP of a LoadBalancer Service VIP (GA in v1.32). */
+export interface LoadBalancerIngress {
+  ip?: string;
+  hostname?: string;
+  ipMode?: 'VIP' | 'Proxy';
+}
+
 export interface Service {
   apiVersion: 'v1';
   kind: 'Service';
   metadata: ObjectMeta;
   spec: ServiceSpec;
-  status: { loadBalancer: { ingress?: { ip?: string; hostname?: string }[] } };
+  status: { loadBalancer: { ingress?: LoadBalancerIngress[] } };
 }
 
 export interface LabelSelector {
@@ -193,7 +214,12 @@ export interface Endpoints {
 
 export interface SliceEndpoint {
   addresses: string[];
-  conditions: { ready: boolean; serving: boolean; terminating: boolean };
+  /**
+   * serving and terminating are left unset by writers that set only ready (the apiserver's own
+   * kubernetes slice, the mirroring controller); readers take unset as kube-proxy does
+   * (pkg/proxy/endpointslicecache.go): serving true, terminating false.
+   */
+  conditions: { ready: boolean; serving?: boolean; terminating?: boolean };
   hostname?: string;
   nodeName?: string;
   zone?: string;

@@ -21,7 +21,7 @@ const POOL = { ...defaultClusterConfig(), loadBalancerPool: ['172.18.255.200', '
 describe('LoadBalancer', () => {
   it('goes through the lb element to a node, then to a pod', () => {
     const { sim, plane } = cluster(lb('Cluster'), POOL);
-    expect(svc(sim, 'web-lb').status.loadBalancer.ingress).toEqual([{ ip: '172.18.255.200' }]);
+    expect(svc(sim, 'web-lb').status.loadBalancer.ingress).toEqual([{ ip: '172.18.255.200', ipMode: 'VIP' }]); // ipMode: SetDefaults_Service (pkg/apis/core/v1/defaults.go)
     const r = performRequest(sim, plane, { kind: 'workstation' }, 'http://172.18.255.200/');
     expect(r.ok).toBe(true);
     expect(r.hops[0]).toMatchObject({ kind: 'send', from: 'workstation', to: 'lb:default/web-lb' });

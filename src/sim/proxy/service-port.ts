@@ -88,8 +88,8 @@ export function buildServicePorts(store: ObjectStore): ProxyServicePort[] {
             port: slicePort.port,
             nodeName: ep.nodeName,
             ready: ep.conditions.ready,
-            serving: ep.conditions.serving,
-            terminating: ep.conditions.terminating,
+            serving: ep.conditions.serving ?? true,
+            terminating: ep.conditions.terminating ?? false,
             podRef: ep.targetRef ? `${ep.targetRef.namespace}/${ep.targetRef.name}` : undefined,
           });
         }

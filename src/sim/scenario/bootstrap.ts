@@ -131,7 +131,8 @@ export function bootstrapCluster(config: ClusterConfig, seed: number): Cluster {
     kind: 'EndpointSlice',
     metadata: cluster.newMeta('kubernetes', 'default', { labels: { 'kubernetes.io/service-name': 'kubernetes' } }),
     addressType: 'IPv4',
-    endpoints: [{ addresses: [first.ip], conditions: { ready: true, serving: true, terminating: false } }],
+    // The apiserver's reconciler sets ready alone (pkg/controlplane/reconcilers/endpointsadapter.go updateEndpointSlice).
+    endpoints: [{ addresses: [first.ip], conditions: { ready: true } }],
     ports: [{ name: 'https', port: 6443, protocol: 'TCP' }],
   }, -CLUSTER_AGE);
   cluster.create({

@@ -53,8 +53,8 @@ function endpointViews(slices: EndpointSlice[]): EndpointView[] {
           ...(ep.targetRef ? { podName: ep.targetRef.name } : {}),
           ...(ep.nodeName ? { nodeName: ep.nodeName } : {}),
           ready: ep.conditions.ready,
-          serving: ep.conditions.serving,
-          terminating: ep.conditions.terminating,
+          serving: ep.conditions.serving ?? true,
+          terminating: ep.conditions.terminating ?? false,
         });
       }
     }
