@@ -69,9 +69,16 @@ function decodeResources(raw: unknown, i: number, kind: string, base: string): R
       if ('error' in parsed) throw new DecodeFailure(`${cannotHandle(kind)}: ${parsed.error}`, `${base}.containers[${i}].resources.${key}.${name}`);
       list[name] = parsed.value;
     }
-    out[key] = list;
+    if (Object.keys(list).length) out[key] = list;
   }
   return out;
+}
+
+/** `resources: {}` is what the API prints for none, so it decodes as none (a template read back keeps its hash). */
+function resourcesOf(raw: unknown, i: number, kind: string, base: string): { resources?: ResourceRequirements } {
+  if (raw === undefined || raw === null) return {};
+  const r = decodeResources(raw, i, kind, base);
+  return r.limits || r.requests ? { resources: r } : {};
 }
 
 function str(v: unknown): string | undefined {
@@ -148,7 +155,7 @@ function decodeContainer(raw: unknown, i: number, kind: string, base: string): C
     ...probe('readinessProbe'),
     ...probe('livenessProbe'),
     ...probe('startupProbe'),
-    ...(c.resources !== undefined && c.resources !== null ? { resources: decodeResources(c.resources, i, kind, base) } : {}),
+    ...resourcesOf(c.resources, i, kind, base),
     ...(Array.isArray(c.env) ? { env: c.env.map((e) => ({ name: String(asObject(e).name), value: str(asObject(e).value) })) } : {}),
   };
 }
