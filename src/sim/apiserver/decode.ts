@@ -112,6 +112,9 @@ function decodeContainer(raw: unknown, i: number, kind: string, base: string): C
     ...(Array.isArray(c.args) ? { args: c.args.map(String) } : {}),
     ...(ports ? { ports } : {}),
     ...(probe ? { readinessProbe: probe } : {}),
+    ...(c.stdin === true ? { stdin: true } : {}),
+    ...(c.stdinOnce === true ? { stdinOnce: true } : {}),
+    ...(c.tty === true ? { tty: true } : {}),
     ...(Array.isArray(c.env) ? { env: c.env.map((e) => ({ name: String(asObject(e).name), value: str(asObject(e).value) })) } : {}),
   };
 }
