@@ -131,8 +131,12 @@ export function imageWaiting(c: Container): { reason: string; message: string } 
 
 /** Whether the kubelet has something to follow over time in this pod's containers. */
 export function hasLifecycle(containers: readonly Container[]): boolean {
-  return containers.some((c) => mainProcess(c).ends || imageWaiting(c) !== undefined);
+  // Pods of one ReplicaSet share their containers array: one lookup a pod start.
+  let has = lifecycleCache.get(containers);
+  if (has === undefined) lifecycleCache.set(containers, (has = containers.some((c) => mainProcess(c).ends || imageWaiting(c) !== undefined)));
+  return has;
 }
+const lifecycleCache = new WeakMap<readonly Container[], boolean>();
 
 /**
  * The pod phase from its containers (k/k pkg/kubelet/kubelet_pods.go getPhase): a
