@@ -51,6 +51,9 @@ export function execInPod(ctx: PodExecContext, argv: string[]): CommandResult | 
       return out('');
     case 'false':
       return out('', 1);
+    case 'exit':
+      // The shell builtin: its status (the rest of a line is not cut short here).
+      return out('', Number(args[0] ?? 0) || 0);
     case 'sleep':
       return out('');
     case 'ls':

@@ -8,7 +8,16 @@ import { annotationLines, mapLines } from './describe';
 import { podTemplateLines } from './describe-more';
 import { podTemplateHash } from '../../sim/controllers/hash';
 import { humanDuration } from '../print/age';
-import { apiAccessVolume, containerID, defaultedProbe, hasContainerStatuses, imageID, podContainerResources, qosClass } from '../print/pod-runtime';
+import { apiAccessVolume, containerID, containerStatusesAt, defaultedProbe, hasContainerStatuses, imageID, podContainerResources, qosClass } from '../print/pod-runtime';
+import type { ContainerState } from '../../sim/kubelet/restarts';
+
+/** describe.go describeStatus: one container state under its heading ("State", "Last State"). */
+function stateLines(heading: string, state: ContainerState): string[] {
+  if ('running' in state) return [`    ${heading}:\tRunning`, `      Started:\t${describeTime(state.running.startedAt)}`];
+  if ('waiting' in state) return [`    ${heading}:\tWaiting`, ...(state.waiting.reason ? [`      Reason:\t${state.waiting.reason}`] : [])];
+  const t = state.terminated;
+  return [`    ${heading}:\tTerminated`, `      Reason:\t${t.reason}`, `      Exit Code:\t${t.exitCode}`, `      Started:\t${describeTime(t.startedAt)}`, `      Finished:\t${describeTime(t.finishedAt)}`];
+}
 
 function serviceEndpoints(store: ObjectStore, svc: Service, portName: string): string {
   const items: string[] = [];
@@ -92,18 +101,20 @@ export function describePod(pod: Pod, store: ObjectStore, events: string[], now:
   if (rs) lines.push(`Controlled By:\t${rs.kind}/${rs.name}`);
   lines.push('Containers:');
   const statuses = hasContainerStatuses(pod);
-  for (const c of pod.spec.containers) {
+  const shown = containerStatusesAt(pod, now);
+  for (const [i, c] of pod.spec.containers.entries()) {
+    const st = shown[i]!;
     lines.push(`  ${c.name}:`);
-    if (statuses) lines.push(`    Container ID:\t${containerID(pod, c)}`);
+    if (statuses) lines.push(`    Container ID:\t${containerID(pod, c, st.restartCount, st.created)}`);
     lines.push(`    Image:\t${c.image}`);
-    if (statuses) lines.push(`    Image ID:\t${imageID(pod, c)}`);
+    if (statuses) lines.push(`    Image ID:\t${imageID(pod, c, st.created)}`);
     lines.push(...portLines(c.ports ?? []));
     if (c.command?.length) lines.push('    Command:', ...c.command.map((a) => `      ${a}`));
     if (c.args?.length) lines.push('    Args:', ...c.args.map((a) => `      ${a}`));
     if (statuses) {
-      if (pod.status.phase === 'Running') lines.push('    State:\tRunning', `      Started:\t${describeTime(pod.status.startTime ?? pod.metadata.creationTimestamp)}`);
-      else lines.push('    State:\tWaiting', '      Reason:\tContainerCreating');
-      lines.push(`    Ready:\t${pod.status.ready ? 'True' : 'False'}`, '    Restart Count:\t0');
+      lines.push(...stateLines('State', st.state));
+      if (st.lastState) lines.push(...stateLines('Last State', { terminated: st.lastState }));
+      lines.push(`    Ready:\t${st.ready ? 'True' : 'False'}`, `    Restart Count:\t${st.restartCount}`);
     }
     lines.push(...resourceLines(podContainerResources(c)), ...probeLines(c));
     lines.push(`    Environment:\t${c.env?.length ? '' : '<none>'}`);
@@ -112,7 +123,8 @@ export function describePod(pod: Pod, store: ObjectStore, events: string[], now:
   }
   lines.push('Conditions:', '  Type\tStatus');
   const ok = (b: boolean) => (b ? 'True ' : 'False ');
-  const running = pod.status.phase === 'Running';
+  // The sandbox stands from the kubelet's start until the pod has finished.
+  const running = pod.status.podIP !== undefined && pod.status.phase !== 'Succeeded' && pod.status.phase !== 'Failed';
   lines.push(`  PodReadyToStartContainers \t${ok(running)}`, `  Initialized \t${ok(!!pod.spec.nodeName)}`, `  Ready \t${ok(pod.status.ready)}`, `  ContainersReady \t${ok(pod.status.ready)}`, `  PodScheduled \t${ok(!!pod.spec.nodeName)}`);
   lines.push('Volumes:', `  ${apiAccessVolume(pod)}:`, '    Type:\tProjected (a volume that contains injected data from multiple sources)', '    TokenExpirationSeconds:\t3607', '    ConfigMapName:\tkube-root-ca.crt', '    Optional:\tfalse', '    DownwardAPI:\ttrue');
   lines.push(`QoS Class:\t${qosClass(pod)}`, `Node-Selectors:\t${pod.spec.nodeSelector ? formatLabels(pod.spec.nodeSelector) : '<none>'}`);

@@ -4,6 +4,7 @@
  * With -i/-t and a lone shell (sh, bash), the terminal attaches to that shell: the
  * next lines run in the pod until `exit`.
  */
+import { containerStatusesAt } from '../print/pod-runtime';
 import { execInPod } from '../pod-exec';
 import { containerOf, hasShell, isInteractiveShell, shellPrompt } from '../pod-shell';
 import type { KubectlDeps } from './kubectl';
@@ -36,8 +37,12 @@ export function kubectlExec(args: string[], ctx: CommandContext, deps: KubectlDe
   if (container && !pod.spec.containers.some((c) => c.name === container)) {
     return err(`error: unable to upgrade connection: container not found ("${container}")\n`);
   }
-  if (pod.status.phase !== 'Running') {
-    return err(`error: unable to upgrade connection: container not found ("${pod.spec.containers[0]!.name}")\n`);
+  // kubectl exec refuses a finished pod itself (cmd/exec/exec.go); a container that is not running has no process to join.
+  if (pod.status.phase === 'Succeeded' || pod.status.phase === 'Failed') return err(`error: cannot exec into a container in a completed pod; current phase is ${pod.status.phase}\n`);
+  const target = container ?? pod.spec.containers[0]!.name;
+  const st = containerStatusesAt(pod, ctx.sim.cluster.clock.now()).find((s) => s.container.name === target);
+  if (pod.status.phase !== 'Running' || (st && !('running' in st.state))) {
+    return err(`error: unable to upgrade connection: container not found ("${target}")\n`);
   }
   const interactive = parsed.bools.has('stdin') || parsed.bools.has('tty');
   const defaultNote = !container && pod.spec.containers.length > 1 && !parsed.bools.has('quiet') ? [{ stream: 'err' as const, text: defaultedContainer(pod) }] : [];

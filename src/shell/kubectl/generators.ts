@@ -44,6 +44,9 @@ export interface RunOptions {
   args: string[];
   env: { name: string; value: string }[];
   namespace?: string;
+  /** -i: stdin kept open for the attach (stdinOnce: closed when the attach ends); -t: a tty. */
+  stdin?: boolean;
+  tty?: boolean;
 }
 
 export function podManifest(name: string, o: RunOptions): Raw {
@@ -51,6 +54,8 @@ export function podManifest(name: string, o: RunOptions): Raw {
   if (o.args.length) container[o.command ? 'command' : 'args'] = o.args;
   if (o.env.length) container.env = o.env;
   if (o.port !== undefined) container.ports = [{ containerPort: o.port }];
+  if (o.stdin) Object.assign(container, { stdin: true, stdinOnce: true });
+  if (o.tty) container.tty = true;
   return {
     apiVersion: 'v1',
     kind: 'Pod',

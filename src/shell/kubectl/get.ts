@@ -148,7 +148,7 @@ export function kubectlGet(args: string[], ctx: CommandContext): CommandResult {
     // IntoSingleItemImplied: one name asked for; when it is missing, that error alone.
     const singleImplied = requests.length === 1 && requests[0]!.name !== undefined;
     if (singleImplied && found.length === 0) return { chunks: [...chunks, ...notFound], exitCode: 1 };
-    const items = found.map((o) => ({ doc: toApiObject(o), ref: resourceRef(o.kind, o.metadata.name) }));
+    const items = found.map((o) => ({ doc: toApiObject(o, ctx.sim.cluster.clock.now()), ref: resourceRef(o.kind, o.metadata.name) }));
     const r = printGeneric(items, singleImplied, output, notFound, generic);
     return { chunks: [...chunks, ...r.chunks], exitCode: r.exitCode };
   }

@@ -47,7 +47,7 @@ export function kubectl(args: string[], ctx: CommandContext, deps: KubectlDeps):
     case 'label':
       return kubectlLabel(rest, ctx);
     case 'logs':
-      return kubectlLogs(rest, ctx);
+      return kubectlLogs(rest, ctx, deps);
     case 'exec':
       return kubectlExec(rest, ctx, deps);
     case 'delete':

@@ -8,6 +8,10 @@ import { simTimeToIso } from '../../sim/clock';
 import type { Container, Pod } from '../../sim/model/types';
 import { err, out, type CommandContext, type CommandResult } from '../types';
 import { NAMESPACE_FLAGS, parseFlags } from './flags';
+import type { KubectlDeps } from './kubectl';
+import { execInPod } from '../pod-exec';
+import { mainProcess } from '../../sim/kubelet/main-process';
+import { containerStatusesAt } from '../print/pod-runtime';
 
 const SPEC = { valued: { ...NAMESPACE_FLAGS, '-c': 'container', '--container': 'container', '--tail': 'tail' }, bool: { '-f': 'follow', '--follow': 'follow', '-p': 'previous', '--previous': 'previous', '--timestamps': 'timestamps' } };
 
@@ -35,7 +39,21 @@ function containerLog(c: Container, started: number): string {
   return '';
 }
 
-export function kubectlLogs(args: string[], ctx: CommandContext): CommandResult {
+/**
+ * What a command that ends printed. Deliberate departure: the simulator keeps no container
+ * output, so the command is run again through the in-pod programs when the logs are asked
+ * for (each run of a crash-looping container printing the same); a program the image lacks
+ * prints nothing.
+ */
+function commandLog(ctx: CommandContext, deps: KubectlDeps, pod: Pod, c: Container): string {
+  const argv = [...(c.command ?? []), ...(c.args ?? [])];
+  if (argv.length === 0) return '';
+  const ran = execInPod({ sim: ctx.sim, plane: deps.plane, pod, container: c.name, runLine: (line) => deps.runInPod(pod, c.name, line) }, argv);
+  if ('missing' in ran) return '';
+  return ran.chunks.map((ch) => ch.text).join('');
+}
+
+export function kubectlLogs(args: string[], ctx: CommandContext, deps: KubectlDeps): CommandResult {
   const p = parseFlags(args, SPEC, 'kubectl logs');
   if (p.error) return err(p.error);
   let name = p.positional[0];
@@ -46,8 +64,16 @@ export function kubectlLogs(args: string[], ctx: CommandContext): CommandResult 
   const wanted = p.flags.container ?? p.positional[1];
   const c = wanted ? pod.spec.containers.find((x) => x.name === wanted) : pod.spec.containers[0];
   if (!c) return err(`error: container ${wanted} is not valid for pod ${name}\n`);
-  if (pod.status.phase !== 'Running') return err(`Error from server (BadRequest): container "${c.name}" in pod "${name}" is waiting to start: ContainerCreating\n`);
-  const logs = out(containerLog(c, pod.status.startTime ?? 0));
+  const st = containerStatusesAt(pod, ctx.sim.cluster.clock.now()).find((s) => s.container === c)!;
+  const previous = p.bools.has('previous');
+  // The kubelet serves the current container's log, or the last one's while it waits to restart (kuberuntime_logs / kubelet_pods.go validateContainerLogStatus).
+  if (previous && !st.lastState) return err(`Error from server (BadRequest): previous terminated container "${c.name}" in pod "${name}" not found\n`);
+  if (!st.created) {
+    const reason = 'waiting' in st.state ? st.state.waiting.reason : 'ContainerCreating';
+    return err(`Error from server (BadRequest): container "${c.name}" in pod "${name}" is waiting to start: ${reason}\n`);
+  }
+  const text = mainProcess(c).ends ? commandLog(ctx, deps, pod, c) : containerLog(c, pod.status.startTime ?? 0);
+  const logs = out(text);
   if (wanted || pod.spec.containers.length === 1) return logs;
   return { chunks: [{ stream: 'err', text: defaultedContainer(pod) }, ...logs.chunks], exitCode: 0 };
 }

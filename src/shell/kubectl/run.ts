@@ -45,12 +45,14 @@ export function kubectlRun(args: string[], ctx: CommandContext, deps: KubectlDep
     args: p.rest ?? p.positional.slice(1),
     env,
     namespace: p.flags.namespace,
+    stdin: p.bools.has('stdin'),
+    tty: p.bools.has('tty') || args.some((a) => a === '-it' || a === '-ti'),
   });
   if (!attached || opts.dryRun !== 'none') return submitManifest(ctx, manifest, 'created', opts);
   const created = submitManifest(ctx, manifest, 'created', opts);
   if (created.exitCode !== 0) return created;
   const pod = ctx.sim.cluster.store.get('Pod', p.flags.namespace ?? 'default', name);
-  if (!pod || pod.status.phase !== 'Running') return err('error: timed out waiting for the condition\n');
+  if (!pod || pod.status.phase === 'Pending') return err('error: timed out waiting for the condition\n');
   return attachToRun(ctx, deps, pod, p.rest ?? p.positional.slice(1), p.bools.has('rm'));
 }
 

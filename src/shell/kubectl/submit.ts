@@ -54,7 +54,7 @@ export function submitManifest(ctx: CommandContext, raw: Record<string, unknown>
     return err(`Error from server (AlreadyExists): ${groupResource(obj.kind)} "${obj.metadata.name}" already exists\n`);
   }
   if (opts.dryRun === 'none') ctx.sim.settle();
-  return printed(opts, `${resourceRef(obj.kind, obj.metadata.name)} ${verb}`, () => toApiObject(obj), false);
+  return printed(opts, `${resourceRef(obj.kind, obj.metadata.name)} ${verb}`, () => toApiObject(obj, ctx.sim.cluster.clock.now()), false);
 }
 
 function printed(opts: SubmitOptions, line: string, object: () => Record<string, unknown>, typed: boolean): CommandResult {

@@ -6,6 +6,7 @@
 import { sha256, toHex, utf8Bytes } from '../../sim/proxy/hash';
 import type { Container, Pod, Probe, ResourceRequirements } from '../../sim/model/types';
 import { parseQuantity } from './quantity';
+import { containerLife, type ContainerState, type Terminated } from '../../sim/kubelet/restarts';
 
 const hex = (text: string) => toHex(sha256(utf8Bytes(text)));
 
@@ -28,12 +29,39 @@ export function apiAccessVolume(pod: Pod): string {
  * (ContainerCreating) until they run; an unscheduled pod has none.
  */
 export function hasContainerStatuses(pod: Pod): boolean {
-  return pod.status.phase === 'Running' || (pod.status.phase === 'Pending' && !!pod.spec.nodeName);
+  return pod.status.phase !== 'Pending' || !!pod.spec.nodeName;
 }
 
-/** containerd's 64-hex container ID with its runtime prefix; none until the container runs. */
-export function containerID(pod: Pod, c: Container): string {
-  return pod.status.phase === 'Running' ? `containerd://${hex(`${pod.metadata.uid}/${c.name}`)}` : '';
+/** containerd's 64-hex container ID with its runtime prefix; none until the container runs (each restart is a new container). */
+export function containerID(pod: Pod, c: Container, run = 0, created = pod.status.phase === 'Running'): string {
+  return created ? `containerd://${hex(run ? `${pod.metadata.uid}/${c.name}/${run}` : `${pod.metadata.uid}/${c.name}`)}` : '';
+}
+
+/** What the kubelet reports of one container (status.containerStatuses[i]). */
+export interface ShownContainer {
+  container: Container;
+  state: ContainerState;
+  lastState?: Terminated;
+  restartCount: number;
+  ready: boolean;
+  /** Whether a container has been created at all (an ID and an image digest to show). */
+  created: boolean;
+}
+
+/**
+ * Each container's state at `now`: Waiting (ContainerCreating) until the kubelet starts the
+ * pod, Running for a server from then on, and for a container that ends, its life as
+ * kubelet/restarts.ts computes it.
+ */
+export function containerStatusesAt(pod: Pod, now: number): ShownContainer[] {
+  return pod.spec.containers.map((c) => {
+    if (pod.status.podIP === undefined) return { container: c, state: { waiting: { reason: 'ContainerCreating', message: '' } }, restartCount: 0, ready: false, created: false };
+    if (!pod.status.lifecycle) return { container: c, state: { running: { startedAt: pod.status.startTime ?? pod.metadata.creationTimestamp } }, restartCount: 0, ready: pod.status.phase === 'Running' && pod.status.ready, created: true };
+    const life = containerLife(pod, c, now);
+    const running = 'running' in life.state;
+    const created = !('waiting' in life.state) || life.lastState !== undefined;
+    return { container: c, state: life.state, ...(life.lastState ? { lastState: life.lastState } : {}), restartCount: life.restartCount, ready: running && pod.status.ready, created };
+  });
 }
 
 /** The image as containerd normalises it (docker.io/library/nginx:latest), as status.image shows it. */
@@ -53,8 +81,8 @@ export function normalizedImage(image: string): string {
  * status.imageID: the repository at its digest. The digest is a stand-in derived from the
  * image name (deliberate departure: the simulator does not know registries' real digests).
  */
-export function imageID(pod: Pod, c: Container): string {
-  if (pod.status.phase !== 'Running') return '';
+export function imageID(pod: Pod, c: Container, created = pod.status.phase === 'Running'): string {
+  if (!created) return '';
   const full = normalizedImage(c.image);
   const repo = full.replace(/@.*$/, '').replace(/:[^:/]*$/, '');
   return `${repo}@sha256:${hex(full)}`;

@@ -7,6 +7,7 @@
 import { formatLabels } from '../../sim/model/labels';
 import type { Deployment, Endpoints, EndpointSlice, Kind, KubeObject, Namespace, Node, Pod, ReplicaSet, Service } from '../../sim/model/types';
 import { humanDuration } from './age';
+import { containerStatusesAt } from './pod-runtime';
 import { KUBERNETES_VERSION } from '../../sim/scenario/bootstrap';
 
 export const NODE_OS_IMAGE = 'Debian GNU/Linux 12 (bookworm)';
@@ -35,10 +36,45 @@ export function capList(items: string[], max = 3): string {
   return `${items.slice(0, max).join(',')} + ${items.length - max} more...`;
 }
 
-export function podStatus(pod: Pod): string {
-  if (pod.metadata.deletionTimestamp !== undefined) return 'Terminating';
-  if (pod.status.phase === 'Pending') return pod.spec.nodeName ? 'ContainerCreating' : 'Pending';
-  return pod.status.phase === 'Succeeded' ? 'Completed' : pod.status.phase === 'Failed' ? 'Error' : pod.status.phase;
+/**
+ * READY, STATUS and RESTARTS as printPod reads them from the container statuses: the last
+ * container with a waiting or terminated reason names the status; restarts add up, with
+ * how long ago the latest last-terminated container finished.
+ */
+export function podColumns(pod: Pod, now: number): { ready: string; status: string; restarts: string } {
+  const total = pod.spec.containers.length;
+  if (!pod.status.lifecycle) {
+    const ready = `${pod.status.ready ? total : 0}/${total}`;
+    if (pod.metadata.deletionTimestamp !== undefined) return { ready, status: 'Terminating', restarts: '0' };
+    if (pod.status.phase === 'Pending') return { ready, status: pod.spec.nodeName ? 'ContainerCreating' : 'Pending', restarts: '0' };
+    return { ready, status: pod.status.phase, restarts: '0' };
+  }
+  let reason: string = pod.status.phase;
+  let restarts = 0;
+  let readyCount = 0;
+  let lastFinished: number | undefined;
+  let hasRunning = false;
+  const statuses = containerStatusesAt(pod, now);
+  for (let i = statuses.length - 1; i >= 0; i--) {
+    const s = statuses[i]!;
+    restarts += s.restartCount;
+    if (s.lastState && (lastFinished === undefined || s.lastState.finishedAt > lastFinished)) lastFinished = s.lastState.finishedAt;
+    if ('waiting' in s.state && s.state.waiting.reason) reason = s.state.waiting.reason;
+    else if ('terminated' in s.state) reason = s.state.terminated.reason;
+    else if (s.ready && 'running' in s.state) {
+      hasRunning = true;
+      readyCount++;
+    }
+  }
+  if (reason === 'Completed' && hasRunning) reason = pod.status.ready ? 'Running' : 'NotReady';
+  if (pod.metadata.deletionTimestamp !== undefined) reason = 'Terminating';
+  const restartText = restarts !== 0 && lastFinished !== undefined ? `${restarts} (${humanDuration(now - lastFinished)} ago)` : String(restarts);
+  return { ready: `${readyCount}/${total}`, status: reason, restarts: restartText };
+}
+
+/** The STATUS column (printPod's reason). */
+export function podStatus(pod: Pod, now: number): string {
+  return podColumns(pod, now).status;
 }
 
 export function servicePorts(svc: Service): string {
@@ -89,8 +125,8 @@ export function rowFor(obj: KubeObject, now: number, wide: boolean): string[] {
   const name = obj.metadata.name;
   switch (obj.kind) {
     case 'Pod': {
-      const total = obj.spec.containers.length;
-      const row = [name, `${obj.status.ready ? total : 0}/${total}`, podStatus(obj), '0', age];
+      const cols = podColumns(obj, now);
+      const row = [name, cols.ready, cols.status, cols.restarts, age];
       return wide ? [...row, obj.status.podIP ?? '<none>', obj.spec.nodeName ?? '<none>', '<none>', '<none>'] : row;
     }
     case 'Service': {

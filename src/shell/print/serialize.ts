@@ -7,7 +7,8 @@ import { simTimeToIso } from '../../sim/clock';
 import { podTemplateHash } from '../../sim/controllers/hash';
 import type { Container, Deployment, KubeObject, ObjectMeta, Pod, PodTemplate } from '../../sim/model/types';
 import { stringify } from 'yaml';
-import { apiAccessVolume, containerID, defaultedProbe, hasContainerStatuses, imageID, normalizedImage, podContainerResources, qosClass } from './pod-runtime';
+import { apiAccessVolume, containerID, containerStatusesAt, defaultedProbe, hasContainerStatuses, imageID, normalizedImage, podContainerResources, qosClass } from './pod-runtime';
+import type { ContainerState, Terminated } from '../../sim/kubelet/restarts';
 
 const DEFAULT_TOLERATIONS = ['not-ready', 'unreachable'].map((k) => ({ effect: 'NoExecute', key: `node.kubernetes.io/${k}`, operator: 'Exists', tolerationSeconds: 300 }));
 
@@ -58,14 +59,28 @@ function container(c: Container, pod?: Pod): Json {
     ...(c.readinessProbe ? { readinessProbe: defaultedProbe(c.readinessProbe) } : {}),
     resources: pod ? podContainerResources(c) : (c.resources ?? {}),
     ...(c.startupProbe ? { startupProbe: defaultedProbe(c.startupProbe) } : {}),
+    ...(c.stdin ? { stdin: true } : {}),
+    ...(c.stdinOnce ? { stdinOnce: true } : {}),
     terminationMessagePath: '/dev/termination-log',
     terminationMessagePolicy: 'File',
+    ...(c.tty ? { tty: true } : {}),
     // The ServiceAccount admission plugin mounts the token volume (plugin/pkg/admission/serviceaccount).
     ...(pod ? { volumeMounts: [{ mountPath: '/var/run/secrets/kubernetes.io/serviceaccount', name: apiAccessVolume(pod), readOnly: true }] } : {}),
   };
 }
 
-function podStatus(pod: Pod): Json {
+/** A container state as the API writes it (v1 ContainerState: running, waiting or terminated). */
+function stateJson(state: ContainerState, id: string): Json {
+  if ('running' in state) return { running: { startedAt: simTimeToIso(state.running.startedAt) } };
+  if ('waiting' in state) return { waiting: { ...(state.waiting.message ? { message: state.waiting.message } : {}), reason: state.waiting.reason } };
+  return { terminated: terminatedJson(state.terminated, id) };
+}
+
+function terminatedJson(t: Terminated, id: string): Json {
+  return { containerID: id, exitCode: t.exitCode, finishedAt: simTimeToIso(t.finishedAt), reason: t.reason, startedAt: simTimeToIso(t.startedAt) };
+}
+
+function podStatus(pod: Pod, now: number): Json {
   const s = pod.status;
   const t = (x: number | undefined) => simTimeToIso(x ?? pod.metadata.creationTimestamp);
   const scheduled = !!pod.spec.nodeName;
@@ -80,17 +95,23 @@ function podStatus(pod: Pod): Json {
     conditions,
     ...(hasContainerStatuses(pod)
       ? {
-          containerStatuses: pod.spec.containers.map((c) => ({
-            ...(s.phase === 'Running' ? { containerID: containerID(pod, c) } : {}),
-            image: s.phase === 'Running' ? normalizedImage(c.image) : c.image,
-            imageID: imageID(pod, c),
-            lastState: {},
-            name: c.name,
-            ready: s.phase === 'Running' && s.ready,
-            restartCount: 0,
-            started: s.phase === 'Running',
-            state: s.phase === 'Running' ? { running: { startedAt: t(s.startTime) } } : { waiting: { reason: 'ContainerCreating' } },
-          })),
+          containerStatuses: containerStatusesAt(pod, now).map((st) => {
+            const c = st.container;
+            // The current container, or (waiting to restart) the one that last ran.
+            const id = containerID(pod, c, st.restartCount, st.created);
+            const lastID = st.lastState ? containerID(pod, c, st.restartCount - ('waiting' in st.state ? 0 : 1), true) : '';
+            return {
+              ...(st.created ? { containerID: id } : {}),
+              image: st.created ? normalizedImage(c.image) : c.image,
+              imageID: imageID(pod, c, st.created),
+              lastState: st.lastState ? { terminated: terminatedJson(st.lastState, lastID) } : {},
+              name: c.name,
+              ready: st.ready,
+              restartCount: st.restartCount,
+              started: 'running' in st.state,
+              state: stateJson(st.state, id),
+            };
+          }),
         }
       : {}),
     ...(s.hostIP ? { hostIP: s.hostIP, hostIPs: [{ ip: s.hostIP }] } : {}),
@@ -151,7 +172,7 @@ function deploymentStatus(d: Deployment): Json {
 }
 
 /** The object as the API would return it. */
-export function toApiObject(obj: KubeObject): Json {
+export function toApiObject(obj: KubeObject, now = obj.metadata.creationTimestamp): Json {
   const base: Json = { apiVersion: obj.apiVersion, kind: obj.kind, metadata: meta(obj.metadata) };
   switch (obj.kind) {
     case 'Pod':
@@ -177,7 +198,7 @@ export function toApiObject(obj: KubeObject): Json {
           tolerations: [...(obj.spec.tolerations ?? []), ...DEFAULT_TOLERATIONS],
           volumes: [apiAccessProjectedVolume(obj)],
         },
-        status: podStatus(obj),
+        status: podStatus(obj, now),
       };
     case 'Service': {
       // ports is omitempty: an ExternalName or port-less headless Service has no key at all.

@@ -29,7 +29,7 @@ export function toolsetOf(image: string): Toolset | null {
 }
 
 export function hasProgram(tools: Toolset | null, program: string): boolean {
-  if (['cat', 'env', 'printenv', 'hostname', 'sh', 'echo', 'sleep', 'ls', 'true', 'false', 'touch', 'rm', 'test'].includes(program)) return tools !== null && tools.shell;
+  if (['cat', 'env', 'printenv', 'hostname', 'sh', 'echo', 'sleep', 'ls', 'true', 'false', 'touch', 'rm', 'test', 'exit'].includes(program)) return tools !== null && tools.shell;
   if (!tools) return false;
   if (program === 'nslookup') return tools.nslookup !== undefined;
   if (program === 'curl') return tools.curl;

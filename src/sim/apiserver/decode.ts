@@ -156,6 +156,9 @@ function decodeContainer(raw: unknown, i: number, kind: string, base: string): C
     ...probe('livenessProbe'),
     ...probe('startupProbe'),
     ...resourcesOf(c.resources, i, kind, base),
+    ...(c.stdin === true ? { stdin: true } : {}),
+    ...(c.stdinOnce === true ? { stdinOnce: true } : {}),
+    ...(c.tty === true ? { tty: true } : {}),
     ...(Array.isArray(c.env) ? { env: c.env.map((e) => ({ name: String(asObject(e).name), value: str(asObject(e).value) })) } : {}),
   };
 }

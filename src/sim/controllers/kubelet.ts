@@ -10,7 +10,8 @@ import type { Pod } from '../model/types';
 import { serviceEnvFor } from './service-env';
 import { openQueue } from './work-queue';
 import { filesAtStart, readinessAt } from '../kubelet/probes';
-import { containersStarted, trackProbeFailures } from '../kubelet/events';
+import { containerRestarts, containersStarted, trackProbeFailures } from '../kubelet/events';
+import { containerLife, hasLifecycle, phaseOf } from '../kubelet/restarts';
 
 
 /**
@@ -74,7 +75,8 @@ function syncPods(cluster: Cluster, pods: readonly Pod[], now: number): boolean 
     }
     const node = cluster.store.get('Node', undefined, pod.spec.nodeName);
     if (!node) continue;
-    if (pod.status.phase === 'Pending') {
+    if (pod.status.phase === 'Succeeded' || pod.status.phase === 'Failed') continue;
+    if (pod.status.phase === 'Pending' && pod.status.podIP === undefined) {
       const nodeIP = node.status.addresses.find((a) => a.type === 'InternalIP')!.address;
       const ip = pod.spec.hostNetwork ? nodeIP : cluster.ipamFor(node.metadata.name, node.spec.podCIDR).allocate();
       if (!ip) continue;
@@ -89,11 +91,20 @@ function syncPods(cluster: Cluster, pods: readonly Pod[], now: number): boolean 
         files: filesAtStart(pod),
         serviceEnv: serviceEnv(cluster, pod) as Record<string, string>,
       };
+      if (hasLifecycle(pod.spec.containers)) pod.status.lifecycle = true;
       pod.status.ready = readinessAt(pod, now);
+      if (pod.status.lifecycle) followContainers(cluster, pod, now);
       cluster.update(pod);
       containersStarted(cluster, pod);
       if (hasProbe(pod)) trackProbeFailures(cluster, pod, now);
       changed = true;
+      continue;
+    }
+    if (pod.status.lifecycle) {
+      if (followContainers(cluster, pod, now)) {
+        cluster.update(pod);
+        changed = true;
+      }
       continue;
     }
     if (hasProbe(pod)) trackProbeFailures(cluster, pod, now);
@@ -106,4 +117,26 @@ function syncPods(cluster: Cluster, pods: readonly Pod[], now: number): boolean 
     }
   }
   return changed;
+}
+
+/**
+ * A pod whose containers end or cannot start: their state at `now` (kubelet/restarts.ts)
+ * gives the phase and readiness (an exited container is not ready), and what happened
+ * since the last look is reported as events. True when the pod's status changed.
+ */
+function followContainers(cluster: Cluster, pod: Pod, now: number): boolean {
+  const lives = pod.spec.containers.map((c) => containerLife(pod, c, now));
+  pod.spec.containers.forEach((c, i) => containerRestarts(cluster, pod, c, lives[i]!));
+  const phase = phaseOf(pod, lives);
+  const running = lives.every((l) => 'running' in l.state);
+  const s = pod.status;
+  const wasReady = s.ready;
+  const wasPhase = s.phase;
+  s.phase = phase;
+  const ready = phase === 'Running' && running && readinessAt(pod, now);
+  if (ready !== wasReady) {
+    s.ready = ready;
+    s.readyAt = now;
+  }
+  return ready !== wasReady || phase !== wasPhase;
 }

@@ -76,6 +76,8 @@ const asIs: MessageFormat = (a) => a;
 export class ClusterEvent {
   /** Repeats on a timer, besides the recorded ones. */
   ticks?: EventTicks[];
+  /** Repeats at listed times (a container restarted: Created and Started again), appended as they happen. */
+  also?: readonly number[];
 
   constructor(
     readonly seq: number,
@@ -127,6 +129,12 @@ export class ClusterEvent {
       first = Math.min(first, t.start);
       last = Math.max(last, t.start + (n - 1) * t.period);
     }
+    for (const t of this.also ?? []) {
+      if (t > now) break;
+      count++;
+      first = Math.min(first, t);
+      last = Math.max(last, t);
+    }
     return count > 0 ? { event: this, firstTimestamp: first, lastTimestamp: last, count } : undefined;
   }
 }
@@ -148,7 +156,7 @@ export class EventLog {
   /** Events that may repeat, by what makes two of them the same. */
   private readonly repeatable = new Map<string, ClusterEvent>();
 
-  /** Records an event at `now`, or counts it again when the same one was recorded before. */
+  /** Records an event at `now` (which may lie before the clock's time, never before the last), or counts it again when the same one was recorded before. */
   record(input: EventInput, now: number): ClusterEvent {
     const key = input.once ? undefined : keyOf(input);
     const same = key === undefined ? undefined : this.repeatable.get(key);

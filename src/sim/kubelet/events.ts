@@ -8,6 +8,7 @@ import type { Cluster } from '../cluster';
 import { ClusterEvent, type EventBatch, type EventSource, type EventTicks, type MessageFormat } from '../events/event-log';
 import type { Container, Pod, Probe } from '../model/types';
 import { probePasses, probePeriod } from './probes';
+import { imageWaiting, type ContainerLife } from './restarts';
 
 const fieldPath = (c: Container) => `spec.containers{${c.name}}`;
 
@@ -55,28 +56,88 @@ function pullFigures(uid: string, image: string): { duration: string; bytes: num
 export function containersStarted(cluster: Cluster, pod: Pod): void {
   const at = cluster.clock.now();
   cluster.events.batch((seq) => new ContainerStarts(seq, pod, kubelet(pod), at));
+  if (!pod.status.lifecycle) return;
+  for (const c of pod.spec.containers) {
+    const message = imageWaiting(c)?.message;
+    if (!message) continue;
+    // The pod worker retries a failed sync after its back-off period (pod_workers.go
+    // backOffPeriod, 10s): each retry reports both again (kuberuntime_container.go startContainer).
+    const ticks = { start: at, period: 10 };
+    cluster.events.repeating({ subject: pod, fieldPath: fieldPath(c), type: 'Warning', reason: 'InspectFailed', format: asIs, a: message, source: kubelet(pod) }, ticks);
+    cluster.events.repeating({ subject: pod, fieldPath: fieldPath(c), type: 'Warning', reason: 'Failed', format: asIs, a: 'Error: InvalidImageName', source: kubelet(pod) }, { ...ticks });
+  }
 }
+
+/** When each container of a pod was started again, by container name (read by its start events). */
+const restartTimes = new WeakMap<Pod, Map<string, number[]>>();
 
 /** A pod's start events, built when read (a pod's spec never changes once it runs). */
 class ContainerStarts implements EventBatch {
   readonly size: number;
   constructor(readonly seq: number, private readonly pod: Pod, private readonly source: EventSource, private readonly at: number) {
-    this.size = pod.spec.containers.reduce((n, c) => n + (imagePullPolicy(c) === 'Always' ? 4 : 3), 0);
+    this.size = pod.spec.containers.reduce((n, c) => n + (pod.status.lifecycle && imageWaiting(c) ? 0 : imagePullPolicy(c) === 'Always' ? 4 : 3), 0);
   }
 
   expand(): ClusterEvent[] {
     const out: ClusterEvent[] = [];
-    const add = (c: Container, reason: string, format: MessageFormat, a: string) => out.push(new ClusterEvent(this.seq + out.length, this.pod, fieldPath(c), 'Normal', reason, format, a, '', this.source, this.at, this.at, 1));
+    const again = restartTimes.get(this.pod);
+    const add = (c: Container, reason: string, format: MessageFormat, a: string, repeats: boolean) => {
+      const e = new ClusterEvent(this.seq + out.length, this.pod, fieldPath(c), 'Normal', reason, format, a, '', this.source, this.at, this.at, 1);
+      // Each restart pulls, creates and starts again: the same event counted (a fresh pull's message differs).
+      if (repeats && again?.has(c.name)) e.also = again.get(c.name);
+      out.push(e);
+    };
     for (const c of this.pod.spec.containers) {
+      if (this.pod.status.lifecycle && imageWaiting(c)) continue;
       if (imagePullPolicy(c) === 'Always') {
-        add(c, 'Pulling', pulling, c.image);
-        add(c, 'Pulled', pulled, c.image);
-      } else add(c, 'Pulled', present, c.image);
-      add(c, 'Created', created, c.name);
-      add(c, 'Started', started, c.name);
+        add(c, 'Pulling', pulling, c.image, true);
+        add(c, 'Pulled', pulled, c.image, false);
+      } else add(c, 'Pulled', present, c.image, true);
+      add(c, 'Created', created, c.name, true);
+      add(c, 'Started', started, c.name, true);
     }
     return out;
   }
+}
+
+const pulledAgain: MessageFormat = (image, k, pod) => {
+  const { duration, bytes } = pullFigures(`${pod.metadata.uid}#${k}`, image);
+  return `Successfully pulled image "${image}" in ${duration} (${duration} including waiting). Image size: ${bytes} bytes.`;
+};
+const backOff: MessageFormat = (name, _, pod) => `Back-off restarting failed container ${name} in pod ${pod.metadata.name}_${pod.metadata.namespace ?? 'default'}(${pod.metadata.uid})`;
+
+/** How many restarts and back-offs of each container have been reported. */
+const reported = new WeakMap<Pod, Map<string, { restarts: number; backOffs: number }>>();
+
+/**
+ * Reports what happened to a restarting container since the last look, at the times it
+ * happened: each back-off wait (Warning BackOff, kuberuntime_manager.go doBackOff) and each
+ * restart (the start events again; a pull of an image pulled every time is a new event).
+ */
+export function containerRestarts(cluster: Cluster, pod: Pod, c: Container, life: ContainerLife): void {
+  let byName = reported.get(pod);
+  if (!byName) reported.set(pod, (byName = new Map()));
+  const seen = byName.get(c.name) ?? { restarts: 0, backOffs: 0 };
+  if (seen.restarts === life.restarts.length && seen.backOffs === life.backOffs.length) return;
+  let times = restartTimes.get(pod);
+  if (!times) restartTimes.set(pod, (times = new Map()));
+  const again = times.get(c.name) ?? [];
+  times.set(c.name, again);
+  const happenings: [number, () => void][] = [];
+  for (let i = seen.backOffs; i < life.backOffs.length; i++) {
+    const at = life.backOffs[i]!;
+    happenings.push([at, () => cluster.events.record({ subject: pod, fieldPath: fieldPath(c), type: 'Warning', reason: 'BackOff', format: backOff, a: c.name, source: kubelet(pod) }, at)]);
+  }
+  for (let i = seen.restarts; i < life.restarts.length; i++) {
+    const at = life.restarts[i]!;
+    happenings.push([at, () => {
+      again.push(at);
+      if (imagePullPolicy(c) === 'Always') cluster.events.record({ subject: pod, fieldPath: fieldPath(c), type: 'Normal', reason: 'Pulled', format: pulledAgain, a: c.image, b: String(i + 1), source: kubelet(pod), once: true }, at);
+    }]);
+  }
+  happenings.sort((x, y) => x[0] - y[0]);
+  for (const [, act] of happenings) act();
+  byName.set(c.name, { restarts: life.restarts.length, backOffs: life.backOffs.length });
 }
 
 /** The kubelet stops each container of a pod being deleted. */

@@ -68,6 +68,10 @@ export interface Container {
   /** Kept and printed; the kubelet does not act on it. */
   startupProbe?: Probe;
   env?: { name: string; value?: string }[];
+  /** kubectl run -i/-t: the main process keeps stdin (a shell then waits for input instead of exiting). */
+  stdin?: boolean;
+  stdinOnce?: boolean;
+  tty?: boolean;
   resources?: ResourceRequirements;
 }
 
@@ -100,6 +104,8 @@ export interface PodStatus {
   terminatesAt?: number;
   /** Files the containers made (touch/rm), which exec readiness probes look at. */
   files?: string[];
+  /** Some container's main process ends or cannot start (kubelet/restarts.ts follows it); absent for servers. */
+  lifecycle?: boolean;
   /** When a changed probe result takes effect (the next probe period, or after failureThreshold failures). */
   probeFlipAt?: number;
 }
