@@ -4,9 +4,14 @@
  */
 import { err, type CommandContext, type CommandResult, type OutputChunk } from '../types';
 import { NAMESPACE_FLAGS, parseFlags } from './flags';
-import { LAST_APPLIED } from '../../sim/apiserver/apply';
-import { pluralOf } from '../../sim/apiserver/resource-names';
+import { applyManifest, LAST_APPLIED, type ApplyOutcome } from '../../sim/apiserver/apply';
+import { pluralOf, resourceRef } from '../../sim/apiserver/resource-names';
+import { canonicalJson } from '../../sim/controllers/hash';
 import type { Kind } from '../../sim/model/types';
+import { parseManifests } from '../../sim/scenario/manifests';
+import type { ApplyReport, Simulation } from '../../sim/simulation';
+import { toApiObject } from '../print/serialize';
+import { threeWayMerge } from './three-way';
 
 /**
  * apply.go warningNoLastAppliedConfigAnnotation, on stderr before that object's line; the
@@ -32,7 +37,7 @@ export function kubectlApplyFile(args: string[], ctx: CommandContext, mode: 'app
   const text = file === '-' ? ctx.stdin : ctx.env.readFile(file);
   if (text === undefined) return err(`error: the path "${file}" does not exist\n`);
   const source = file === '-' ? 'STDIN' : file;
-  const report = ctx.sim.applyText(text, source, mode);
+  const report = mode === 'apply' ? applyText(ctx.sim, text, source) : ctx.sim.applyText(text, source, mode);
   if (report.syntaxErrors.length > 0) {
     const first = report.syntaxErrors[0]!;
     return err(`${first.message}\n`);
@@ -48,4 +53,50 @@ export function kubectlApplyFile(args: string[], ctx: CommandContext, mode: 'app
   for (const e of errors) chunks.push({ stream: 'err', text: e });
   if (report.results.length === 0) return err('error: no objects passed to apply\n');
   return { chunks, exitCode: errors.length > 0 ? 1 : 0 };
+}
+
+/**
+ * kubectl apply -f: a new object is created with the file as its last-applied configuration;
+ * an existing one gets the three-way merge of the last-applied configuration, the file and the
+ * live object (three-way.ts; staging/src/k8s.io/kubectl/pkg/cmd/apply/patcher.go), sent as an
+ * update. "unchanged" when that changes nothing, the annotation included (apply.go prints it
+ * when the patch is "{}").
+ */
+function applyText(sim: Simulation, text: string, source: string): ApplyReport {
+  const parsed = parseManifests(text, source);
+  const results: ApplyReport['results'] = [];
+  if (parsed.errors.length > 0) return { results, syntaxErrors: parsed.errors };
+  for (const manifest of parsed.manifests) results.push({ manifest, outcome: applyOne(sim, manifest.raw, source) });
+  sim.settle();
+  return { results, syntaxErrors: [] };
+}
+
+function applyOne(sim: Simulation, raw: Record<string, unknown>, source: string): ApplyOutcome {
+  const cluster = sim.cluster;
+  // The file alone must decode and validate (the checks kubectl and the server make before the patch).
+  const check = applyManifest(cluster, raw, { mode: 'apply', source, dryRun: true });
+  if (!check.ok) return check;
+  const { kind, metadata } = check.object;
+  const existing = cluster.store.get(kind, metadata.namespace, metadata.name);
+  if (!existing) return applyManifest(cluster, raw, { mode: 'apply', source });
+  const previous = existing.metadata.annotations?.[LAST_APPLIED];
+  // apply.go warns about an object made without the annotation; its original is then empty.
+  const missing = previous === undefined ? { missingLastApplied: { kind, name: metadata.name } } : {};
+  let original: unknown = {};
+  if (previous !== undefined) {
+    try {
+      original = JSON.parse(previous);
+    } catch {
+      original = {};
+    }
+  }
+  const rawMeta = (raw.metadata ?? {}) as Record<string, unknown>;
+  const annotations = { ...((rawMeta.annotations ?? {}) as Record<string, unknown>), [LAST_APPLIED]: canonicalJson(raw) + '\n' };
+  const modified = { ...raw, metadata: { ...rawMeta, annotations } };
+  const current = toApiObject(existing);
+  const merged = threeWayMerge(current, modified, original) as Record<string, unknown>;
+  if (canonicalJson(merged) === canonicalJson(current)) return { ok: true, message: `${resourceRef(kind, metadata.name)} unchanged`, object: existing, ...missing };
+  const outcome = applyManifest(cluster, merged, { mode: 'update', source });
+  if (!outcome.ok) return { ...outcome, ...missing };
+  return { ...outcome, message: `${resourceRef(kind, metadata.name)} configured`, ...missing };
 }

@@ -21,7 +21,7 @@ export function mergePatch(target: Json, patch: Json): Json {
 }
 
 /** The merge key of a list field, as k8s.io/api declares it (patchMergeKey). */
-function mergeKey(field: string, items: unknown[]): string | undefined {
+export function mergeKey(field: string, items: unknown[]): string | undefined {
   if (['containers', 'initContainers', 'volumes', 'env', 'imagePullSecrets'].includes(field)) return 'name';
   if (field === 'volumeMounts') return 'mountPath';
   if (field === 'ports') return items.some((i) => isObj(i) && 'containerPort' in i) ? 'containerPort' : 'port';
