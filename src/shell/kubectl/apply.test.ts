@@ -8,9 +8,10 @@ import { testShell } from '../test-shell';
 import { threeWayMerge } from './three-way';
 
 const NO_REPLICAS = DEFAULT_SCENARIO_YAML.replace('  replicas: 3\n', '');
+const NODE_PORT = DEFAULT_SCENARIO_YAML.replace('spec:\n  selector:\n    app: web\n  ports:', 'spec:\n  type: NodePort\n  selector:\n    app: web\n  ports:');
 
 function shell() {
-  const t = testShell({ 'noreplicas.yaml': NO_REPLICAS });
+  const t = testShell({ 'noreplicas.yaml': NO_REPLICAS, 'nodeport.yaml': NODE_PORT });
   t.run('kubectl apply -f app.yaml');
   return t;
 }
@@ -57,6 +58,28 @@ describe('kubectl apply over a live object (three-way merge)', () => {
     expect(JSON.parse(annotation).spec.replicas).toBeUndefined();
     // The annotation is now the new file: re-applying it is unchanged.
     expect(t.run('kubectl apply -f noreplicas.yaml')).toBe('deployment.apps/web unchanged\nservice/web unchanged\npod/client unchanged\n');
+  });
+});
+
+// The type removed from the file goes back to ClusterIP; the server then wipes the nodePort and
+// externalTrafficPolicy it had given (pkg/registry/core/service/strategy.go dropTypeDependentFields).
+describe('kubectl apply: a Service\'s type removed from the file', () => {
+  it('goes back to ClusterIP, its nodePort and externalTrafficPolicy dropped', () => {
+    const t = shell();
+    expect(t.run('kubectl apply -f nodeport.yaml')).toBe('deployment.apps/web unchanged\nservice/web configured\npod/client unchanged\n');
+    expect(svc(t).spec.ports[0]!.nodePort).toBeGreaterThanOrEqual(30000);
+    expect(t.run('kubectl apply -f app.yaml')).toBe('deployment.apps/web unchanged\nservice/web configured\npod/client unchanged\n');
+    expect(svc(t).spec.type).toBe('ClusterIP');
+    expect(svc(t).spec.ports[0]!.nodePort).toBeUndefined();
+    expect(svc(t).spec.externalTrafficPolicy).toBeUndefined();
+    expect(t.run('kubectl apply -f app.yaml')).toBe('deployment.apps/web unchanged\nservice/web unchanged\npod/client unchanged\n');
+  });
+
+  it('kubectl patch back to ClusterIP is accepted the same way', () => {
+    const t = shell();
+    t.run(`kubectl patch svc web -p '{"spec":{"type":"NodePort"}}'`);
+    expect(t.run(`kubectl patch svc web -p '{"spec":{"type":"ClusterIP"}}'`)).toBe('service/web patched\n');
+    expect(svc(t).spec.ports[0]!.nodePort).toBeUndefined();
   });
 });
 

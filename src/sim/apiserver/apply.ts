@@ -11,7 +11,7 @@ import { checkKind, decodeManifest } from './decode';
 import { strictDecodingMessage, unknownFields } from './strict-fields';
 import { formatInvalid, forbidden, type FieldError } from './field-errors';
 import { groupResource, resourceRef } from './resource-names';
-import { allocateServiceResources, assignLoadBalancer } from './service-allocation';
+import { allocateServiceResources, assignLoadBalancer, dropTypeDependentFields } from './service-allocation';
 import { validateDeployment, validatePod } from './validate-pod';
 import { validateService } from './validate-service';
 import { dns1123LabelErrors, dns1123SubdomainErrors } from './name-rules';
@@ -77,6 +77,10 @@ export function applyManifest(cluster: Cluster, raw: Record<string, unknown>, op
   const obj = decoded.object;
   const { kind } = obj;
   const ns = obj.metadata.namespace;
+  if (obj.kind === 'Service' && opts.mode !== 'create') {
+    const previous = cluster.store.get('Service', ns, obj.metadata.name);
+    if (previous) dropTypeDependentFields(obj, previous);
+  }
   const errs = validate(obj);
   if (errs.length > 0) return rejected(kind, obj.metadata.name, errs);
   if (ns !== undefined && !cluster.store.get('Namespace', undefined, ns)) {

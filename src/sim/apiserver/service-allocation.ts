@@ -18,6 +18,36 @@ function needsHealthCheck(svc: Service): boolean {
   return svc.spec.type === 'LoadBalancer' && svc.spec.externalTrafficPolicy === 'Local';
 }
 
+/**
+ * On an update, the fields a Service of the new type does not use and the user did not change
+ * are wiped (so NodePort → ClusterIP drops the nodePorts and externalTrafficPolicy it was given):
+ * pkg/registry/core/service/strategy.go dropTypeDependentFields, run before validation.
+ */
+export function dropTypeDependentFields(svc: Service, old: Service): void {
+  const needsClusterIP = (s: Service) => s.spec.type !== 'ExternalName';
+  const needsNodePort = (s: Service) => s.spec.type === 'NodePort' || s.spec.type === 'LoadBalancer';
+  const externallyAccessible = (s: Service) => needsNodePort(s) || (s.spec.externalIPs?.length ?? 0) > 0;
+  if (needsClusterIP(old) && !needsClusterIP(svc)) {
+    const same = svc.spec.clusterIP === old.spec.clusterIP && (svc.spec.clusterIPs ?? []).join() === (old.spec.clusterIPs ?? []).join();
+    if (same) {
+      delete svc.spec.clusterIP;
+      delete svc.spec.clusterIPs;
+    }
+    if ((svc.spec.ipFamilies ?? []).join() === (old.spec.ipFamilies ?? []).join()) delete svc.spec.ipFamilies;
+    if (svc.spec.ipFamilyPolicy === old.spec.ipFamilyPolicy) delete svc.spec.ipFamilyPolicy;
+  }
+  const oldPorts = new Set(old.spec.ports.map((p) => p.nodePort).filter((n) => !!n));
+  if (needsNodePort(old) && !needsNodePort(svc) && svc.spec.ports.every((p) => !p.nodePort || oldPorts.has(p.nodePort))) {
+    for (const p of svc.spec.ports) delete p.nodePort;
+  }
+  const needsHC = (s: Service) => s.spec.type === 'LoadBalancer' && s.spec.externalTrafficPolicy === 'Local';
+  if (needsHC(old) && !needsHC(svc) && svc.spec.healthCheckNodePort === old.spec.healthCheckNodePort) delete svc.spec.healthCheckNodePort;
+  if (old.spec.type === 'LoadBalancer' && svc.spec.type !== 'LoadBalancer') {
+    if (svc.spec.allocateLoadBalancerNodePorts !== undefined && svc.spec.allocateLoadBalancerNodePorts === old.spec.allocateLoadBalancerNodePorts) delete svc.spec.allocateLoadBalancerNodePorts;
+  }
+  if (externallyAccessible(old) && !externallyAccessible(svc) && svc.spec.externalTrafficPolicy === old.spec.externalTrafficPolicy) delete svc.spec.externalTrafficPolicy;
+}
+
 /** Allocates what a new or changed Service needs. On error nothing stays allocated. */
 export function allocateServiceResources(cluster: Cluster, svc: Service, old?: Service): FieldError[] {
   const taken: (() => void)[] = [];
