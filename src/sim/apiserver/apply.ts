@@ -1,8 +1,11 @@
 /**
  * The write path for one manifest: decode with defaults, validate, allocate,
  * then create or update, answering with the line kubectl prints.
- * `kubectl apply` keeps the manifest in the last-applied-configuration
- * annotation and reports "unchanged" when it is the same as last time.
+ * Mode 'apply' keeps the manifest in the last-applied-configuration annotation,
+ * replaces the stored spec with the manifest's and reports "unchanged" when the
+ * annotation is the same as last time: the scenario editor's whole-file apply.
+ * `kubectl apply` in the shell does the three-way merge instead
+ * (src/shell/kubectl/three-way.ts) and sends its result through 'update'.
  */
 import type { Cluster } from '../cluster';
 import { canonicalJson } from '../controllers/hash';
