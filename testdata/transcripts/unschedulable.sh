@@ -6,6 +6,7 @@ sleep 10
 kubectl get pods
 kubectl describe pod picky
 kubectl get events --field-selector reason=FailedScheduling
+kubectl logs tolerant
 kubectl label node kind-worker2 disktype=ssd
 sleep 5
 kubectl get pods -o wide
