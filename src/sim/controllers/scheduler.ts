@@ -88,7 +88,17 @@ interface FeasibleGroup {
  * an attempt's outcome once, again only when it reads differently or the pod was rewritten
  * (then the log counts the repeat), so a Pending pod costs nothing while the clock runs.
  */
-const lastFailure = new WeakMap<Pod, string>();
+const lastFailure = new WeakMap<Pod, { message: string; at: number }>();
+
+/**
+ * Why the scheduler last failed to place this pod and when, while it has no node: the
+ * PodScheduled=False condition (reason Unschedulable) that handleSchedulingFailure writes
+ * into the pod's status. Kept beside the pod, not written through the API, so that it wakes
+ * no controller.
+ */
+export function schedulingFailure(pod: Pod): { message: string; at: number } | undefined {
+  return pod.spec.nodeName ? undefined : lastFailure.get(pod);
+}
 
 const READER = 'scheduler';
 
@@ -127,8 +137,8 @@ function schedulePending(cluster: Cluster): boolean {
       groups.set(key, group);
     }
     if (group.failure !== undefined) {
-      if (lastFailure.get(pod) !== group.failure) {
-        lastFailure.set(pod, group.failure);
+      if (lastFailure.get(pod)?.message !== group.failure) {
+        lastFailure.set(pod, { message: group.failure, at: cluster.clock.now() });
         cluster.event({ subject: pod, type: 'Warning', reason: 'FailedScheduling', format: asIs, a: group.failure, source: SCHEDULER });
       }
       continue;
