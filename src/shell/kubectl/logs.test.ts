@@ -62,4 +62,11 @@ ${extra}  containers:
     const r = t.result('kubectl logs svc/one');
     expect(r.chunks[0]).toEqual({ stream: 'err', text: 'Found 2 pods, using pod/zzz-ok\n' });
   });
+
+  it('an object with no pod selector: SelectorsForObject\'s error, wrapped with the Go type by logs and by exec (polymorphichelpers/helpers.go)', () => {
+    const t = appliedShell();
+    expect(t.run('kubectl logs svc/kubernetes')).toBe("error: cannot get the logs from *v1.Service: invalid service 'kubernetes': Service is defined without a selector\n");
+    expect(t.run('kubectl exec svc/kubernetes -- ls')).toBe("error: cannot attach to *v1.Service: invalid service 'kubernetes': Service is defined without a selector\n");
+    expect(t.run('kubectl logs node/kind-worker')).toBe('error: cannot get the logs from *v1.Node: selector for *v1.Node not implemented\n');
+  });
 });

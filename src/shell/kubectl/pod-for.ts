@@ -7,6 +7,7 @@
  */
 import { groupResource } from '../../sim/apiserver/resource-names';
 import { matchesLabels, matchesSelector } from '../../sim/model/labels';
+import { isClusterScoped } from '../../sim/model/store';
 import type { Pod } from '../../sim/model/types';
 import type { Simulation } from '../../sim/simulation';
 import { containerStatusesAt } from '../print/pod-runtime';
@@ -15,7 +16,7 @@ import { kindOf, unknownResource } from './resources';
 type Resolved = { pod: Pod } | { owner: string; pods: Pod[] } | { error: string };
 
 /** The pod named, or the pods the named owner selects (terminating ones included: GetFirstPod lists them all). */
-function resolve(sim: Simulation, ns: string, arg: string): Resolved {
+function resolve(sim: Simulation, ns: string, arg: string, verb: 'attach to' | 'get the logs from'): Resolved {
   const slash = arg.indexOf('/');
   const store = sim.cluster.store;
   const podNamed = (name: string): Resolved => {
@@ -28,17 +29,21 @@ function resolve(sim: Simulation, ns: string, arg: string): Resolved {
   const kind = kindOf(type);
   if (!kind) return { error: unknownResource(type) };
   if (kind === 'Pod') return podNamed(name);
-  const owner = store.get(kind, ns, name);
+  const owner = store.get(kind, isClusterScoped(kind) ? undefined : ns, name);
   if (!owner) return { error: `Error from server (NotFound): ${groupResource(kind)} "${name}" not found\n` };
   let selects: ((p: Pod) => boolean) | undefined;
   if (owner.kind === 'Deployment' || owner.kind === 'ReplicaSet') selects = (p) => matchesSelector(owner.spec.selector, p.metadata.labels);
   else if (owner.kind === 'Service' && owner.spec.selector && Object.keys(owner.spec.selector).length) selects = (p) => matchesLabels(owner.spec.selector!, p.metadata.labels);
-  if (!selects) return { error: `error: cannot attach to ${owner.kind.toLowerCase()}: selector for ${owner.kind.toLowerCase()} not implemented\n` };
+  if (!selects) {
+    // SelectorsForObject (polymorphichelpers/helpers.go), its error wrapped with the object's Go type (%T).
+    const why = owner.kind === 'Service' ? `invalid service '${name}': Service is defined without a selector` : `selector for *v1.${owner.kind} not implemented`;
+    return { error: `error: cannot ${verb} *v1.${owner.kind}: ${why}\n` };
+  }
   return { owner: `${owner.kind.toLowerCase()}/${name}`, pods: store.list('Pod', ns).filter(selects) };
 }
 
 export function podFor(sim: Simulation, ns: string, arg: string): Pod | { error: string } {
-  const r = resolve(sim, ns, arg);
+  const r = resolve(sim, ns, arg, 'attach to');
   if ('error' in r) return r;
   if ('pod' in r) return r.pod;
   const pods = r.pods.filter((p) => p.metadata.deletionTimestamp === undefined);
@@ -55,7 +60,7 @@ export function podFor(sim: Simulation, ns: string, arg: string): Pod | { error:
  * restarts first; oldest first (then by name: Go's sort.Sort leaves ties unspecified).
  */
 export function podForLogs(sim: Simulation, ns: string, arg: string): { pod: Pod; found: number } | { error: string } {
-  const r = resolve(sim, ns, arg);
+  const r = resolve(sim, ns, arg, 'get the logs from');
   if ('error' in r) return r;
   if ('pod' in r) return { pod: r.pod, found: 1 };
   const now = sim.cluster.clock.now();
