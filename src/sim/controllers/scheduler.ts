@@ -133,7 +133,8 @@ function schedulePending(cluster: Cluster): boolean {
     if (!group) {
       const reasons = nodes.map((n) => filterReason(pod, n));
       group = { nodes: nodes.filter((_, i) => reasons[i] === undefined), best: null, least: 0 };
-      if (group.nodes.length === 0) group.failure = fitErrorMessage(nodes.length, reasons as string[]);
+      // schedule_one.go schedulePod: with no nodes at all it fails before filtering (ErrNoNodesAvailable).
+      if (group.nodes.length === 0) group.failure = nodes.length === 0 ? 'no nodes available to schedule pods' : fitErrorMessage(nodes.length, reasons as string[]);
       groups.set(key, group);
     }
     if (group.failure !== undefined) {

@@ -162,6 +162,13 @@ describe('a pod no node fits (k/k pkg/scheduler/schedule_one.go handleScheduling
     expect(failures(sim2, 'picky')).toEqual([]);
   });
 
+  it('with no nodes at all it says so (schedule_one.go ErrNoNodesAvailable)', () => {
+    const sim = newSim();
+    for (const n of sim.cluster.store.list('Node')) sim.cluster.remove(n);
+    applyOne(sim, podYaml('lonely', { a: 'b' }));
+    expect(failures(sim, 'lonely').map((v) => v.event.message)).toEqual(['no nodes available to schedule pods']);
+  });
+
   it('the reason histogram sorts as strings (FitError.Error sort.Strings)', () => {
     expect(fitErrorMessage(5, ['b', 'a', 'b', 'b'])).toBe('0/5 nodes are available: 1 a, 3 b. preemption: 0/5 nodes are available: 5 Preemption is not helpful for scheduling.');
     expect(fitErrorMessage(12, [...Array(10).fill('x'), 'y', 'y'])).toBe('0/12 nodes are available: 10 x, 2 y. preemption: 0/12 nodes are available: 12 Preemption is not helpful for scheduling.');
