@@ -125,12 +125,27 @@ export function describePod(pod: Pod, store: ObjectStore, events: string[], now:
   const ok = (b: boolean) => (b ? 'True ' : 'False ');
   // The sandbox stands from the kubelet's start until the pod has finished.
   const running = pod.status.podIP !== undefined && pod.status.phase !== 'Succeeded' && pod.status.phase !== 'Failed';
-  lines.push(`  PodReadyToStartContainers \t${ok(running)}`, `  Initialized \t${ok(!!pod.spec.nodeName)}`, `  Ready \t${ok(pod.status.ready)}`, `  ContainersReady \t${ok(pod.status.ready)}`, `  PodScheduled \t${ok(!!pod.spec.nodeName)}`);
+  // A pod the scheduler could not place has only the scheduler's condition (the kubelet sets the others).
+  if (!pod.spec.nodeName) lines.push(`  PodScheduled \t${ok(false)}`);
+  else lines.push(`  PodReadyToStartContainers \t${ok(running)}`, `  Initialized \t${ok(true)}`, `  Ready \t${ok(pod.status.ready)}`, `  ContainersReady \t${ok(pod.status.ready)}`, `  PodScheduled \t${ok(true)}`);
   lines.push('Volumes:', `  ${apiAccessVolume(pod)}:`, '    Type:\tProjected (a volume that contains injected data from multiple sources)', '    TokenExpirationSeconds:\t3607', '    ConfigMapName:\tkube-root-ca.crt', '    Optional:\tfalse', '    DownwardAPI:\ttrue');
   lines.push(`QoS Class:\t${qosClass(pod)}`, `Node-Selectors:\t${pod.spec.nodeSelector ? formatLabels(pod.spec.nodeSelector) : '<none>'}`);
-  lines.push('Tolerations:\tnode.kubernetes.io/not-ready:NoExecute op=Exists for 300s', '\tnode.kubernetes.io/unreachable:NoExecute op=Exists for 300s');
+  const tolerations = [...(pod.spec.tolerations ?? []), ...['not-ready', 'unreachable'].map((k) => ({ key: `node.kubernetes.io/${k}`, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 }))];
+  lines.push(...tolerations.map((t, i) => `${i === 0 ? 'Tolerations:' : ''}\t${tolerationText(t)}`));
   lines.push(...events);
   return lines;
+}
+
+/**
+ * One toleration as describe prints it: key[=value][:effect][ op=Exists][ for Ns]
+ * (kubectl describe.go printTolerationsMultilineWithIndent; the DefaultTolerationSeconds
+ * admission plugin's two follow the pod's own).
+ */
+function tolerationText(t: { key?: string; operator?: string; value?: string; effect?: string; tolerationSeconds?: number }): string {
+  let s = (t.key ?? '') + (t.value ? `=${t.value}` : '') + (t.effect ? `:${t.effect}` : '');
+  if (t.operator === 'Exists' && !t.value) s += t.key || t.effect ? ' op=Exists' : 'op=Exists';
+  if (t.tolerationSeconds !== undefined) s += ` for ${t.tolerationSeconds}s`;
+  return s;
 }
 
 /**

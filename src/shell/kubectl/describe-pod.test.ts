@@ -69,6 +69,27 @@ describe('kubectl describe pod', () => {
     expect(out).toMatch(/\n {4}Image: {8}nginx\n/);
   });
 
+  it('a pod no node took: only the PodScheduled condition, and the scheduler\'s FailedScheduling under Events (schedule_one.go, FitError.Error)', () => {
+    const t = testShell({ 'stuck.yaml': STUCK_YAML });
+    t.run('kubectl apply -f stuck.yaml');
+    const out = t.run('kubectl describe pod stuck');
+    expect(out).toMatch(/\nConditions:\n {2}Type {11}Status\n {2}PodScheduled {3}False \nVolumes:\n/);
+    expect(out).toMatch(
+      /\n {2}Warning {2}FailedScheduling {2}\d+s +default-scheduler {2}0\/3 nodes are available: 1 node\(s\) had untolerated taint \{node-role\.kubernetes\.io\/control-plane: \}, 2 node\(s\) didn't match Pod's node affinity\/selector\. preemption: 0\/3 nodes are available: 3 Preemption is not helpful for scheduling\.\n/,
+    );
+    expect(t.run('kubectl get pod stuck')).toMatch(/\nstuck +0\/1 +Pending +0 /);
+  });
+
+  it('lists the pod\'s own tolerations before the two DefaultTolerationSeconds adds (describe.go printTolerationsMultilineWithIndent)', () => {
+    const yaml = STUCK_YAML.replace('spec:\n', 'spec:\n  tolerations:\n  - key: node-role.kubernetes.io/control-plane\n    operator: Exists\n    effect: NoSchedule\n  - key: dedicated\n    value: gpu\n    effect: NoExecute\n    tolerationSeconds: 60\n  - operator: Exists\n');
+    const t = testShell({ 'stuck.yaml': yaml });
+    t.run('kubectl apply -f stuck.yaml');
+    const out = t.run('kubectl describe pod stuck');
+    expect(out).toMatch(
+      /\nTolerations: +node-role\.kubernetes\.io\/control-plane:NoSchedule op=Exists\n +dedicated=gpu:NoExecute for 60s\n +op=Exists\n +node\.kubernetes\.io\/not-ready:NoExecute op=Exists for 300s\n +node\.kubernetes\.io\/unreachable:NoExecute op=Exists for 300s\n/,
+    );
+  });
+
   it('says how long a terminating pod has left, "<invalid>" while its deletionTimestamp is ahead, and its grace period', () => {
     const t = testShell({ 'multi.yaml': PORTS_YAML });
     t.run('kubectl apply -f multi.yaml');

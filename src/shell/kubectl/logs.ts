@@ -3,7 +3,6 @@
  * start (agnhost's subcommands log through Go's log package; nginx its
  * docker-entrypoint lines are left out: only its start notice).
  */
-import { groupResource } from '../../sim/apiserver/resource-names';
 import { simTimeToIso } from '../../sim/clock';
 import type { Container, Pod } from '../../sim/model/types';
 import { err, out, type CommandContext, type CommandResult } from '../types';
@@ -12,6 +11,7 @@ import type { KubectlDeps } from './kubectl';
 import { execInPod } from '../pod-exec';
 import { mainProcess } from '../../sim/kubelet/main-process';
 import { containerStatusesAt } from '../print/pod-runtime';
+import { podForLogs } from './pod-for';
 
 const SPEC = { valued: { ...NAMESPACE_FLAGS, '-c': 'container', '--container': 'container', '--tail': 'tail' }, bool: { '-f': 'follow', '--follow': 'follow', '-p': 'previous', '--previous': 'previous', '--timestamps': 'timestamps' } };
 
@@ -56,26 +56,35 @@ function commandLog(ctx: CommandContext, deps: KubectlDeps, pod: Pod, c: Contain
 export function kubectlLogs(args: string[], ctx: CommandContext, deps: KubectlDeps): CommandResult {
   const p = parseFlags(args, SPEC, 'kubectl logs');
   if (p.error) return err(p.error);
-  let name = p.positional[0];
-  if (!name) return err("error: expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command\nSee 'kubectl logs -h' for help and examples\n");
-  if (name.startsWith('pod/') || name.startsWith('pods/')) name = name.slice(name.indexOf('/') + 1);
-  const pod: Pod | undefined = ctx.sim.cluster.store.get('Pod', p.flags.namespace ?? 'default', name);
-  if (!pod) return err(`Error from server (NotFound): ${groupResource('Pod')} "${name}" not found\n`);
+  const arg = p.positional[0];
+  if (!arg) return err("error: expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command\nSee 'kubectl logs -h' for help and examples\n");
+  const found = podForLogs(ctx.sim, p.flags.namespace ?? 'default', arg);
+  if ('error' in found) return err(found.error);
+  const pod = found.pod;
+  const name = pod.metadata.name;
+  // logsforobject.go: "Found %v pods, using pod/%v" on stderr before the logs, when the selector found several.
+  const foundNote = found.found > 1 ? [{ stream: 'err' as const, text: `Found ${found.found} pods, using pod/${name}\n` }] : [];
+  const fail = (text: string): CommandResult => {
+    const e = err(text);
+    return { ...e, chunks: [...foundNote, ...e.chunks] };
+  };
   const wanted = p.flags.container ?? p.positional[1];
   const c = wanted ? pod.spec.containers.find((x) => x.name === wanted) : pod.spec.containers[0];
-  if (!c) return err(`error: container ${wanted} is not valid for pod ${name}\n`);
+  if (!c) return fail(`error: container ${wanted} is not valid for pod ${name}\n`);
+  // A pod no node took has no log location: the API server streams nothing (pkg/registry/core/pod/strategy.go LogLocation, rest.LocationStreamer).
+  if (!pod.spec.nodeName) return { chunks: foundNote, exitCode: 0 };
   const st = containerStatusesAt(pod, ctx.sim.cluster.clock.now()).find((s) => s.container === c)!;
   const previous = p.bools.has('previous');
   // The kubelet serves the current container's log, or the last one's while it waits to restart (kuberuntime_logs / kubelet_pods.go validateContainerLogStatus).
-  if (previous && !st.lastState) return err(`Error from server (BadRequest): previous terminated container "${c.name}" in pod "${name}" not found\n`);
+  if (previous && !st.lastState) return fail(`Error from server (BadRequest): previous terminated container "${c.name}" in pod "${name}" not found\n`);
   if (!st.created) {
     const reason = 'waiting' in st.state ? st.state.waiting.reason : 'ContainerCreating';
-    return err(`Error from server (BadRequest): container "${c.name}" in pod "${name}" is waiting to start: ${reason}\n`);
+    return fail(`Error from server (BadRequest): container "${c.name}" in pod "${name}" is waiting to start: ${reason}\n`);
   }
   const text = mainProcess(c).ends ? commandLog(ctx, deps, pod, c) : containerLog(c, pod.status.startTime ?? 0);
   const logs = out(text);
-  if (wanted || pod.spec.containers.length === 1) return logs;
-  return { chunks: [{ stream: 'err', text: defaultedContainer(pod) }, ...logs.chunks], exitCode: 0 };
+  const defaulted = wanted || pod.spec.containers.length === 1 ? [] : [{ stream: 'err' as const, text: defaultedContainer(pod) }];
+  return { chunks: [...foundNote, ...defaulted, ...logs.chunks], exitCode: 0 };
 }
 
 /** kubectl picks the first container when none is named, and says so (podcmd.FindOrDefaultContainerByName). */

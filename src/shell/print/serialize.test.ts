@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appliedShell } from '../test-shell';
+import { appliedShell, testShell } from '../test-shell';
 import { toApiObject, toJson, toYaml } from './serialize';
 
 describe('toYaml (kubectl -o yaml)', () => {
@@ -83,5 +83,28 @@ describe('a Deployment as the API returns it', () => {
     const scaled = toApiObject(t.sim.cluster.store.get('Deployment', 'default', 'web')!) as { metadata: { generation: number }; status: Record<string, unknown> };
     expect(scaled.metadata.generation).toBe(2);
     expect(Object.keys(scaled.status).sort()).toEqual(['conditions', 'observedGeneration']);
+  });
+});
+
+describe('status of a pod no node took (k/k pkg/scheduler/schedule_one.go handleSchedulingFailure)', () => {
+  it('holds only PodScheduled False, reason Unschedulable, with the FailedScheduling message', () => {
+    const yaml = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: picky\nspec:\n  nodeSelector:\n    disktype: ssd\n  containers:\n  - name: app\n    image: nginx\n';
+    const t = testShell({ 'picky.yaml': yaml });
+    t.run('kubectl apply -f picky.yaml');
+    const pod = JSON.parse(t.stdout('kubectl get pod picky -o json')) as { status: Record<string, unknown> };
+    expect(pod.status).toEqual({
+      conditions: [
+        {
+          lastProbeTime: null,
+          lastTransitionTime: expect.any(String),
+          message: "0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 node(s) didn't match Pod's node affinity/selector. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.",
+          reason: 'Unschedulable',
+          status: 'False',
+          type: 'PodScheduled',
+        },
+      ],
+      phase: 'Pending',
+      qosClass: 'BestEffort',
+    });
   });
 });

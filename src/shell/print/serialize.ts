@@ -5,6 +5,7 @@
  */
 import { simTimeToIso } from '../../sim/clock';
 import { podTemplateHash } from '../../sim/controllers/hash';
+import { schedulingFailure } from '../../sim/controllers/scheduler';
 import type { Container, Deployment, KubeObject, ObjectMeta, Pod, PodTemplate } from '../../sim/model/types';
 import { stringify } from 'yaml';
 import { apiAccessVolume, containerID, containerStatusesAt, defaultedProbe, hasContainerStatuses, imageID, normalizedImage, podContainerResources, qosClass } from './pod-runtime';
@@ -84,15 +85,18 @@ function podStatus(pod: Pod, now: number): Json {
   const s = pod.status;
   const t = (x: number | undefined) => simTimeToIso(x ?? pod.metadata.creationTimestamp);
   const scheduled = !!pod.spec.nodeName;
-  const conditions = [
+  const failure = schedulingFailure(pod);
+  // A pod no node took has only the scheduler's condition, once it has tried (schedule_one.go handleSchedulingFailure), none before.
+  const unscheduled = failure ? [{ lastProbeTime: null, lastTransitionTime: t(failure.at), message: failure.message, reason: 'Unschedulable', status: 'False', type: 'PodScheduled' }] : [];
+  const conditions = !scheduled ? unscheduled : [
     { lastProbeTime: null, lastTransitionTime: t(s.startTime), status: s.phase === 'Running' ? 'True' : 'False', type: 'PodReadyToStartContainers' },
-    { lastProbeTime: null, lastTransitionTime: t(s.startTime), status: scheduled ? 'True' : 'False', type: 'Initialized' },
+    { lastProbeTime: null, lastTransitionTime: t(s.startTime), status: 'True', type: 'Initialized' },
     { lastProbeTime: null, lastTransitionTime: t(s.readyAt), status: s.ready ? 'True' : 'False', type: 'Ready' },
     { lastProbeTime: null, lastTransitionTime: t(s.readyAt), status: s.ready ? 'True' : 'False', type: 'ContainersReady' },
-    { lastProbeTime: null, lastTransitionTime: t(pod.metadata.creationTimestamp), status: scheduled ? 'True' : 'False', type: 'PodScheduled' },
+    { lastProbeTime: null, lastTransitionTime: t(pod.metadata.creationTimestamp), status: 'True', type: 'PodScheduled' },
   ];
   return {
-    conditions,
+    ...(conditions.length ? { conditions } : {}),
     ...(hasContainerStatuses(pod)
       ? {
           containerStatuses: containerStatusesAt(pod, now).map((st) => {

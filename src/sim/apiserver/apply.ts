@@ -139,7 +139,8 @@ function mergeInto(cluster: Cluster, existing: KubeObject, next: KubeObject): Fi
     }
     case 'Pod': {
       const pod = next as Pod;
-      const strip = (p: Pod) => canonicalJson({ ...p.spec, nodeName: undefined, containers: p.spec.containers.map((c) => ({ ...c, image: '' })) });
+      // Tolerations may only grow; the defaults the API prints (not-ready, unreachable) come back on a read-modify-write.
+      const strip = (p: Pod) => canonicalJson({ ...p.spec, nodeName: undefined, tolerations: undefined, containers: p.spec.containers.map((c) => ({ ...c, image: '' })) });
       if (strip(existing) !== strip(pod)) {
         return [forbidden('spec', 'pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)')];
       }

@@ -176,6 +176,19 @@ export function decodePodSpec(raw: unknown, kind: string, base: string): PodSpec
     restartPolicy: (str(s.restartPolicy) ?? 'Always') as PodSpec['restartPolicy'],
     enableServiceLinks: s.enableServiceLinks === false ? false : true,
     ...(s.nodeSelector !== undefined ? { nodeSelector: stringMap(s.nodeSelector) } : {}),
+    ...(Array.isArray(s.tolerations) ? { tolerations: s.tolerations.map(decodeToleration) } : {}),
+  };
+}
+
+/** core/v1 Toleration: the fields given, in the API's order (key, operator, value, effect, tolerationSeconds). */
+function decodeToleration(raw: unknown): NonNullable<PodSpec['tolerations']>[number] {
+  const t = asObject(raw);
+  return {
+    ...(str(t.key) ? { key: str(t.key)! } : {}),
+    ...(str(t.operator) ? { operator: str(t.operator)! } : {}),
+    ...(str(t.value) ? { value: str(t.value)! } : {}),
+    ...(str(t.effect) ? { effect: str(t.effect)! } : {}),
+    ...(typeof t.tolerationSeconds === 'number' ? { tolerationSeconds: t.tolerationSeconds } : {}),
   };
 }
 

@@ -1,26 +1,71 @@
 /**
- * Places pods without a node. Nodes with a NoSchedule taint the pod does not
- * tolerate are skipped (kind keeps the control-plane taint when it has
- * workers); among the rest the one with the fewest pods wins, ties broken at
- * random, which is how the default scheduler's spreading scores play out for
- * identical pods.
- * Mirrors k/k pkg/scheduler (TaintToleration filter, PodTopologySpread and
- * NodeResourcesBalancedAllocation scores, selectHost's random tie-break).
+ * Places pods without a node. Nodes with a NoSchedule or NoExecute taint the pod does not
+ * tolerate are skipped (kind keeps the control-plane taint when it has workers), and so
+ * are nodes its nodeSelector does not match; among the rest the one with the fewest pods
+ * wins, ties broken at random, which is how the default scheduler's spreading scores play
+ * out for identical pods. A pod no node fits stays Pending with a FailedScheduling event.
+ * Mirrors k/k pkg/scheduler (TaintToleration and NodeAffinity filters, PodTopologySpread and
+ * NodeResourcesBalancedAllocation scores, selectHost's random tie-break, schedule_one.go's
+ * handleSchedulingFailure, framework/types.go FitError.Error).
  */
 import type { Cluster } from '../cluster';
 import type { MessageFormat } from '../events/event-log';
 import type { Node, Pod } from '../model/types';
 import { openQueue } from './work-queue';
 
-function tolerates(pod: Pod, node: Node): boolean {
-  return (node.spec.taints ?? []).every(
-    (t) => t.effect !== 'NoSchedule' || (pod.spec.tolerations ?? []).some((tol) => tol.operator === 'Exists' && (!tol.key || tol.key === t.key)),
-  );
+type Taint = { key: string; value?: string; effect: string };
+type Toleration = NonNullable<Pod['spec']['tolerations']>[number];
+
+/** k8s.io/api core/v1 toleration.go ToleratesTaint. */
+function toleratesTaint(tol: Toleration, t: Taint): boolean {
+  if (tol.effect && tol.effect !== t.effect) return false;
+  if (tol.key !== undefined && tol.key !== '' && tol.key !== t.key) return false;
+  if (tol.operator === 'Exists') return true;
+  // Equal (the default): an empty key only goes with Exists.
+  return !!tol.key && (tol.value ?? '') === (t.value ?? '');
 }
 
-function fitsSelector(pod: Pod, node: Node): boolean {
+/**
+ * The node's taints the filter looks at: its own, and the node lifecycle controller's
+ * not-ready NoSchedule taint while it is not ready (pkg/controller/nodelifecycle).
+ */
+function taintsOf(node: Node): Taint[] {
+  const own: Taint[] = node.spec.taints ?? [];
+  return node.status.ready ? own : [...own, { key: 'node.kubernetes.io/not-ready', effect: 'NoSchedule' }];
+}
+
+/**
+ * Why a node does not fit the pod, as the first filter plugin that rejects it says (the
+ * framework stops at the first failing filter; TaintToleration runs before NodeAffinity in
+ * the default profile, pkg/scheduler/apis/config/v1/default_plugins.go); undefined when it fits.
+ * Reason strings: plugins/tainttoleration/taint_toleration.go ("node(s) had untolerated taint
+ * {%s: %s}", key and value), plugins/nodeaffinity/node_affinity.go ErrReasonPod.
+ */
+function filterReason(pod: Pod, node: Node): string | undefined {
+  const tols: Toleration[] = pod.spec.tolerations ?? [];
+  const untolerated = taintsOf(node).find((t) => (t.effect === 'NoSchedule' || t.effect === 'NoExecute') && !tols.some((tol) => toleratesTaint(tol, t)));
+  if (untolerated) return `node(s) had untolerated taint {${untolerated.key}: ${untolerated.value ?? ''}}`;
   const sel = pod.spec.nodeSelector ?? {};
-  return Object.entries(sel).every(([k, v]) => node.metadata.labels?.[k] === v);
+  if (!Object.entries(sel).every(([k, v]) => node.metadata.labels?.[k] === v)) return "node(s) didn't match Pod's node affinity/selector";
+  return undefined;
+}
+
+/**
+ * FitError.Error (pkg/scheduler/framework/types.go): "0/N nodes are available:", then the
+ * histogram of filter reasons as "<count> <reason>" sorted as strings and joined with ", ",
+ * each part closed by ".", then the PostFilter (preemption) message. Every reason we model is
+ * UnschedulableAndUnresolvable, so DefaultPreemption finds no candidate on any node and says
+ * "preemption: 0/N nodes are available: N Preemption is not helpful for scheduling."
+ * (plugins/defaultpreemption/default_preemption.go PostFilter, framework/preemption/preemption.go
+ * nodesWherePreemptionMightHelp).
+ */
+export function fitErrorMessage(nodeCount: number, reasons: readonly string[]): string {
+  const histogram = new Map<string, number>();
+  for (const r of reasons) histogram.set(r, (histogram.get(r) ?? 0) + 1);
+  const parts = [...histogram].map(([r, n]) => `${n} ${r}`).sort();
+  let msg = `0/${nodeCount} nodes are available:`;
+  if (parts.length) msg += ` ${parts.join(', ')}.`;
+  return `${msg} preemption: 0/${nodeCount} nodes are available: ${nodeCount} Preemption is not helpful for scheduling.`;
 }
 
 /** Pods with the same tolerations and node selector fit the same nodes (pods of one ReplicaSet share them). */
@@ -29,6 +74,30 @@ interface FeasibleGroup {
   /** The nodes holding the fewest pods, in name order; null when a load changed elsewhere. */
   best: Node[] | null;
   least: number;
+  /** Why no node fits, when none does. */
+  failure?: string;
+}
+
+/**
+ * The FailedScheduling message last recorded for a pod (the object itself: an update that
+ * replaces it is a new attempt). Deliberate simplification: upstream retries an unschedulable
+ * pod with back-off on every relevant cluster change and at least every 5 minutes
+ * (scheduling_queue.go podMaxInUnschedulablePodsDuration), recording FailedScheduling each
+ * time through the events.k8s.io recorder, whose series count reaches the API server only in
+ * steps (client-go tools/events: at the second occurrence, then every 30 minutes). We record
+ * an attempt's outcome once, again only when it reads differently or the pod was rewritten
+ * (then the log counts the repeat), so a Pending pod costs nothing while the clock runs.
+ */
+const lastFailure = new WeakMap<Pod, { message: string; at: number }>();
+
+/**
+ * Why the scheduler last failed to place this pod and when, while it has no node: the
+ * PodScheduled=False condition (reason Unschedulable) that handleSchedulingFailure writes
+ * into the pod's status. Kept beside the pod, not written through the API, so that it wakes
+ * no controller.
+ */
+export function schedulingFailure(pod: Pod): { message: string; at: number } | undefined {
+  return pod.spec.nodeName ? undefined : lastFailure.get(pod);
 }
 
 const READER = 'scheduler';
@@ -37,6 +106,7 @@ const READER = 'scheduler';
 /** The scheduler reports through events.k8s.io (no host, no count). */
 const SCHEDULER = { component: 'default-scheduler' };
 const assigned: MessageFormat = (node, _, pod) => `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${node}`;
+const asIs: MessageFormat = (msg) => msg;
 
 export function reconcileScheduling(cluster: Cluster): boolean {
   const queue = openQueue(cluster, READER);
@@ -60,8 +130,20 @@ function schedulePending(cluster: Cluster): boolean {
   for (const pod of pending) {
     const key = pod.spec.tolerations || pod.spec.nodeSelector ? JSON.stringify([pod.spec.tolerations, pod.spec.nodeSelector]) : '';
     let group = groups.get(key);
-    if (!group) groups.set(key, (group = { nodes: nodes.filter((n) => n.status.ready && tolerates(pod, n) && fitsSelector(pod, n)), best: null, least: 0 }));
-    if (group.nodes.length === 0) continue;
+    if (!group) {
+      const reasons = nodes.map((n) => filterReason(pod, n));
+      group = { nodes: nodes.filter((_, i) => reasons[i] === undefined), best: null, least: 0 };
+      // schedule_one.go schedulePod: with no nodes at all it fails before filtering (ErrNoNodesAvailable).
+      if (group.nodes.length === 0) group.failure = nodes.length === 0 ? 'no nodes available to schedule pods' : fitErrorMessage(nodes.length, reasons as string[]);
+      groups.set(key, group);
+    }
+    if (group.failure !== undefined) {
+      if (lastFailure.get(pod)?.message !== group.failure) {
+        lastFailure.set(pod, { message: group.failure, at: cluster.clock.now() });
+        cluster.event({ subject: pod, type: 'Warning', reason: 'FailedScheduling', format: asIs, a: group.failure, source: SCHEDULER });
+      }
+      continue;
+    }
     if (!group.best || group.best.length === 0) {
       group.least = Infinity;
       for (const n of group.nodes) group.least = Math.min(group.least, loadOf(n));

@@ -6,6 +6,7 @@ import { parseClusterConfig } from '../scenario/cluster-config';
 import { applyOne, defaultScenario, newSim, pod, podsWithLabel, podYaml } from '../test-helpers';
 import { NodeIpam } from './pod-ipam';
 import { podTemplateHash } from './hash';
+import { fitErrorMessage } from './scheduler';
 
 const deploy = (replicas: number, image = 'nginx') => `apiVersion: apps/v1
 kind: Deployment
@@ -123,6 +124,67 @@ describe('scheduler', () => {
     const sim = newSim();
     applyOne(sim, podYaml('p', { a: 'b' }).replace('spec:\n', 'spec:\n  nodeName: kind-worker2\n'));
     expect(pod(sim, 'p').spec.nodeName).toBe('kind-worker2');
+  });
+});
+
+describe('a pod no node fits (k/k pkg/scheduler/schedule_one.go handleSchedulingFailure, framework/types.go FitError.Error)', () => {
+  const failures = (sim: ReturnType<typeof newSim>, name: string) =>
+    sim.cluster.events.about(pod(sim, name).metadata.uid, sim.cluster.clock.now()).filter((v) => v.event.reason === 'FailedScheduling');
+  const selecting = (sel: string) => podYaml('picky', { a: 'b' }).replace('spec:\n', `spec:\n  nodeSelector:\n    ${sel}\n`);
+
+  it('stays Pending with one Warning FailedScheduling from default-scheduler: reasons counted per node, sorted, then preemption', () => {
+    const sim = newSim();
+    applyOne(sim, selecting('disktype: ssd'));
+    sim.advance(30);
+    expect(pod(sim, 'picky').spec.nodeName).toBeUndefined();
+    expect(pod(sim, 'picky').status.phase).toBe('Pending');
+    const [ev, ...more] = failures(sim, 'picky');
+    expect(more).toEqual([]);
+    expect(ev!.event.type).toBe('Warning');
+    expect(ev!.event.source).toEqual({ component: 'default-scheduler' });
+    // TaintToleration filters before NodeAffinity: the control plane fails on its taint, the workers on the selector.
+    expect(ev!.event.message).toBe(
+      "0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 node(s) didn't match Pod's node affinity/selector. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.",
+    );
+    expect(ev!.count).toBe(1);
+  });
+
+  it('a selector only the tainted control plane matches names the untolerated taint alone', () => {
+    const sim = newSim();
+    applyOne(sim, selecting('node-role.kubernetes.io/control-plane: ""'));
+    expect(failures(sim, 'picky')[0]!.event.message).toBe(
+      "0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 node(s) didn't match Pod's node affinity/selector. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.",
+    );
+    // With the toleration (v1 toleration.go ToleratesTaint: Exists with the key) it fits the control plane.
+    const sim2 = newSim();
+    applyOne(sim2, selecting('node-role.kubernetes.io/control-plane: ""').replace('spec:\n', 'spec:\n  tolerations:\n  - key: node-role.kubernetes.io/control-plane\n    operator: Exists\n    effect: NoSchedule\n'));
+    expect(pod(sim2, 'picky').spec.nodeName).toBe('kind-control-plane');
+    expect(failures(sim2, 'picky')).toEqual([]);
+  });
+
+  it('with no nodes at all it says so (schedule_one.go ErrNoNodesAvailable)', () => {
+    const sim = newSim();
+    for (const n of sim.cluster.store.list('Node')) sim.cluster.remove(n);
+    applyOne(sim, podYaml('lonely', { a: 'b' }));
+    expect(failures(sim, 'lonely').map((v) => v.event.message)).toEqual(['no nodes available to schedule pods']);
+  });
+
+  it('the reason histogram sorts as strings (FitError.Error sort.Strings)', () => {
+    expect(fitErrorMessage(5, ['b', 'a', 'b', 'b'])).toBe('0/5 nodes are available: 1 a, 3 b. preemption: 0/5 nodes are available: 5 Preemption is not helpful for scheduling.');
+    expect(fitErrorMessage(12, [...Array(10).fill('x'), 'y', 'y'])).toBe('0/12 nodes are available: 10 x, 2 y. preemption: 0/12 nodes are available: 12 Preemption is not helpful for scheduling.');
+  });
+
+  it('schedules normally once a node fits; the failure is not recorded again while nothing changes', () => {
+    const sim = newSim();
+    applyOne(sim, selecting('disktype: ssd'));
+    sim.advance(600);
+    expect(failures(sim, 'picky')).toHaveLength(1);
+    const worker = sim.cluster.store.get('Node', undefined, 'kind-worker2')!;
+    worker.metadata.labels = { ...worker.metadata.labels, disktype: 'ssd' };
+    sim.cluster.update(worker);
+    sim.settle();
+    expect(pod(sim, 'picky').spec.nodeName).toBe('kind-worker2');
+    expect(failures(sim, 'picky')[0]!.count).toBe(1);
   });
 });
 

@@ -85,7 +85,7 @@ export interface PodSpec {
   restartPolicy?: 'Always' | 'OnFailure' | 'Never';
   enableServiceLinks?: boolean;
   nodeSelector?: Labels;
-  tolerations?: { key?: string; operator?: string; effect?: string }[];
+  tolerations?: { key?: string; operator?: string; value?: string; effect?: string; tolerationSeconds?: number }[];
 }
 
 export type PodPhase = 'Pending' | 'Running' | 'Succeeded' | 'Failed' | 'Unknown';
