@@ -53,3 +53,11 @@ describe('new revisions: set image, restart, undo, history', () => {
     expect(t.run('kubectl describe deploy web')).toMatch(/ {2}Annotations:\s+kubectl\.kubernetes\.io\/restartedAt: /);
   });
 });
+
+describe('rollout on kinds it has no helper for', () => {
+  it('names the kind as polymorphichelpers does', () => {
+    const t = appliedShell();
+    expect(t.run('kubectl rollout status svc/web')).toBe('error: no status viewer has been implemented for Service\n');
+    expect(t.run('kubectl rollout undo svc/web')).toBe('error: no rollbacker has been implemented for "Service"\n');
+  });
+});

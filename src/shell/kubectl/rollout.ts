@@ -10,7 +10,7 @@ import type { Container, Deployment, ReplicaSet } from '../../sim/model/types';
 import type { Simulation } from '../../sim/simulation';
 import { err, out, type CommandContext, type CommandResult } from '../types';
 import { NAMESPACE_FLAGS, parseFlags } from './flags';
-import { kindOf, MISSING_RESOURCES } from './resources';
+import { kindOf, MISSING_RESOURCES, unknownResource } from './resources';
 
 const SPEC = { valued: { ...NAMESPACE_FLAGS, '--to-revision': 'to-revision', '--timeout': 'timeout' }, bool: { '-w': 'watch', '--watch': 'watch' } };
 const REVISION = 'deployment.kubernetes.io/revision';
@@ -19,13 +19,24 @@ const DEADLINE = 600;
 
 type Found = { d: Deployment; sim: Simulation } | { error: string };
 
-function deploymentArg(ctx: CommandContext, positional: string[], namespace: string | undefined): Found {
+/** The kind a command cannot act on, with Go's %v or %q of it. */
+const NOT_IMPLEMENTED: Record<string, string> = {
+  status: 'no status viewer has been implemented for %v',
+  undo: 'no rollbacker has been implemented for %q',
+  history: 'no history viewer has been implemented for %q',
+  restart: 'no restarter has been implemented for %q',
+  image: 'no pod template has been found for %q',
+};
+
+function deploymentArg(ctx: CommandContext, positional: string[], namespace: string | undefined, verb = 'status'): Found {
   let [type, name] = positional;
   if (type?.includes('/')) [type, name] = type.split('/') as [string, string];
   if (!type) return { error: MISSING_RESOURCES };
   if (!name) return { error: 'error: resource(s) were provided, but no name was specified\n' };
   const kind = kindOf(type);
-  if (kind !== 'Deployment') return { error: `error: no ${kind ? 'rollback' : 'status viewer'} has been implemented for ${type}\n` };
+  if (!kind) return { error: unknownResource(type) };
+  // polymorphichelpers: StatusViewerFor, RollbackerFor, HistoryViewerFor name the kind they lack.
+  if (kind !== 'Deployment') return { error: `error: ${NOT_IMPLEMENTED[verb] ?? NOT_IMPLEMENTED.status}\n`.replace('%v', kind).replace('%q', `"${kind}"`) };
   const d = ctx.sim.cluster.store.get('Deployment', namespace ?? 'default', name);
   if (!d) return { error: `Error from server (NotFound): deployments.apps "${name}" not found\n` };
   return { d, sim: ctx.sim };
@@ -101,7 +112,7 @@ export function kubectlRollout(args: string[], ctx: CommandContext): CommandResu
   if (!['status', 'restart', 'undo', 'history'].includes(sub ?? '')) {
     return err(sub ? `error: unknown command "${sub}" for "kubectl rollout"\nRun 'kubectl rollout --help' for usage.\n` : 'error: Required resource not specified.\n');
   }
-  const found = deploymentArg(ctx, p.positional, p.flags.namespace);
+  const found = deploymentArg(ctx, p.positional, p.flags.namespace, sub);
   if ('error' in found) return err(found.error);
   const { d, sim } = found;
   switch (sub) {
@@ -132,7 +143,7 @@ export function kubectlSet(args: string[], ctx: CommandContext): CommandResult {
   const resource = p.positional.filter((a) => !a.includes('='));
   const pairs = p.positional.filter((a) => a.includes('='));
   if (pairs.length === 0) return err("error: at least one image update is required\nSee 'kubectl set image -h' for help and examples\n");
-  const found = deploymentArg(ctx, resource, p.flags.namespace);
+  const found = deploymentArg(ctx, resource, p.flags.namespace, 'image');
   if ('error' in found) return err(found.error);
   const { d, sim } = found;
   let containers: Container[] = d.spec.template.spec.containers;
