@@ -5,8 +5,7 @@
  * fetch events (several objects described at once).
  */
 import type { EventView } from '../../sim/events/event-log';
-import { humanDuration } from '../print/age';
-import { NEW_API_COMPONENTS } from './get-events';
+import { eventAge, NEW_API_COMPONENTS } from './get-events';
 
 export function eventLines(events: EventView[] | undefined, now: number): string[] {
   if (events === undefined) return [];
@@ -16,8 +15,7 @@ export function eventLines(events: EventView[] | undefined, now: number): string
   const lines = ['Events:', '  Type\tReason\tAge\tFrom\tMessage', '  ----\t------\t----\t----\t-------'];
   for (const v of sorted) {
     const e = v.event;
-    const age = v.count > 1 ? `${humanDuration(now - v.lastTimestamp)} (x${v.count} over ${humanDuration(now - v.firstTimestamp)})` : humanDuration(now - v.firstTimestamp);
-    lines.push(`  ${e.type}\t${e.reason}\t${age}\t${e.source.component}\t${e.message.trim()}`);
+    lines.push(`  ${e.type}\t${e.reason}\t${eventAge(v, now)}\t${e.source.component}\t${e.message.trim()}`);
   }
   return lines;
 }

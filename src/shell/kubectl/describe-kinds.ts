@@ -7,6 +7,7 @@ import { capList } from '../print/rows';
 import { annotationLines, mapLines } from './describe';
 import { podTemplateLines } from './describe-more';
 import { podTemplateHash } from '../../sim/controllers/hash';
+import { isOwnedBy } from '../../sim/controllers/deployment';
 import { humanDuration } from '../print/age';
 import { apiAccessVolume, containerID, containerStatusesAt, defaultedProbe, hasContainerStatuses, imageID, podContainerResources, qosClass } from '../print/pod-runtime';
 import type { ContainerState } from '../../sim/kubelet/restarts';
@@ -194,7 +195,7 @@ export function probeText(probe: Probe): string {
 }
 
 export function describeDeployment(d: Deployment, store: ObjectStore, events: string[]): string[] {
-  const owned = store.list('ReplicaSet', d.metadata.namespace).filter((r) => r.metadata.ownerReferences?.some((o) => o.uid === d.metadata.uid));
+  const owned = store.list('ReplicaSet', d.metadata.namespace).filter((r) => isOwnedBy(r, d.metadata.uid));
   const rs = owned.find((r) => r.spec.replicas > 0) ?? owned.find((r) => r.metadata.name.endsWith(`-${podTemplateHash(d.spec.template)}`));
   const lines = [
     `Name:\t${d.metadata.name}`,

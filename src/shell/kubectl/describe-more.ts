@@ -5,6 +5,7 @@
 import { formatLabels } from '../../sim/model/labels';
 import type { ObjectStore } from '../../sim/model/store';
 import type { KubeObject, Namespace, PodTemplate, ReplicaSet } from '../../sim/model/types';
+import { isOwnedBy } from '../../sim/controllers/deployment';
 import { annotationLines, mapLines } from './describe';
 import { portLines, probeLines, resourceLines } from './describe-kinds';
 
@@ -32,7 +33,7 @@ export function podTemplateLines(t: PodTemplate): string[] {
 }
 
 function describeReplicaSet(rs: ReplicaSet, store: ObjectStore, events: string[]): string[] {
-  const pods = store.list('Pod', rs.metadata.namespace).filter((p) => p.metadata.ownerReferences?.some((r) => r.uid === rs.metadata.uid));
+  const pods = store.list('Pod', rs.metadata.namespace).filter((p) => isOwnedBy(p, rs.metadata.uid));
   const running = pods.filter((p) => p.status.phase === 'Running').length;
   const waiting = pods.filter((p) => p.status.phase === 'Pending').length;
   const owner = rs.metadata.ownerReferences?.find((r) => r.controller);

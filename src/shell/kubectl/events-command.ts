@@ -4,11 +4,10 @@
  * "2m (x5 over 10m)"; --for TYPE/NAME and --types=Normal,Warning filter them.
  */
 import type { EventView } from '../../sim/events/event-log';
-import { humanDuration } from '../print/age';
 import { formatTable } from '../print/table';
 import { err, type CommandContext, type CommandResult, type OutputChunk } from '../types';
 import { NAMESPACE_FLAGS, parseFlags } from './flags';
-import { byName, NEW_API_COMPONENTS } from './get-events';
+import { byName, eventAge, NEW_API_COMPONENTS } from './get-events';
 import { kindOf, unknownResource } from './resources';
 
 const SPEC = {
@@ -47,9 +46,7 @@ export function kubectlEvents(args: string[], ctx: CommandContext): CommandResul
   const rows: string[][] = p.bools.has('no-headers') ? [] : [[...(all ? ['NAMESPACE'] : []), 'LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'MESSAGE']];
   for (const v of sorted) {
     const e = v.event;
-    const first = humanDuration(now - v.firstTimestamp);
-    const interval = v.count > 1 ? `${humanDuration(now - v.lastTimestamp)} (x${v.count} over ${first})` : first;
-    rows.push([...(all ? [e.subject.metadata.namespace ?? 'default'] : []), interval, e.type, e.reason, `${e.subject.kind}/${e.subject.metadata.name}`, e.message.trim()]);
+    rows.push([...(all ? [e.subject.metadata.namespace ?? 'default'] : []), eventAge(v, now), e.type, e.reason, `${e.subject.kind}/${e.subject.metadata.name}`, e.message.trim()]);
   }
   const chunks: OutputChunk[] = [{ stream: 'out', text: formatTable(rows) }];
   return { chunks, exitCode: 0 };

@@ -37,6 +37,12 @@ export function byName(a: EventView, b: EventView): number {
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
+/** An event's age as describe and kubectl events print it: "2m", or "5s (x6 over 2m)" for repeats. */
+export function eventAge(v: EventView, now: number): string {
+  const first = humanDuration(now - v.firstTimestamp);
+  return v.count > 1 ? `${humanDuration(now - v.lastTimestamp)} (x${v.count} over ${first})` : first;
+}
+
 export function eventSource(e: ClusterEvent): string {
   return e.source.host ? `${e.source.component}, ${e.source.host}` : e.source.component;
 }

@@ -6,6 +6,7 @@
  * of an earlier revision (rollback.go); set image replaces container images (cmd/set).
  */
 import { simTimeToIso } from '../../sim/clock';
+import { isOwnedBy, revisionOf } from '../../sim/controllers/deployment';
 import type { Container, Deployment, ReplicaSet } from '../../sim/model/types';
 import type { Simulation } from '../../sim/simulation';
 import { err, out, type CommandContext, type CommandResult } from '../types';
@@ -13,7 +14,6 @@ import { NAMESPACE_FLAGS, parseFlags } from './flags';
 import { kindOf, MISSING_RESOURCES, unknownResource } from './resources';
 
 const SPEC = { valued: { ...NAMESPACE_FLAGS, '--to-revision': 'to-revision', '--timeout': 'timeout' }, bool: { '-w': 'watch', '--watch': 'watch' } };
-const REVISION = 'deployment.kubernetes.io/revision';
 /** progressDeadlineSeconds' default: past it, status gives up as the controller marks the rollout failed. */
 const DEADLINE = 600;
 
@@ -82,14 +82,13 @@ function rolloutStatus(sim: Simulation, d: Deployment, timeout: number): Command
 }
 
 function ownedReplicaSets(sim: Simulation, d: Deployment): ReplicaSet[] {
-  return sim.cluster.store.list('ReplicaSet', d.metadata.namespace).filter((rs) => rs.metadata.ownerReferences?.some((r) => r.uid === d.metadata.uid));
+  return sim.cluster.store.list('ReplicaSet', d.metadata.namespace).filter((rs) => isOwnedBy(rs, d.metadata.uid));
 }
 
-const revisionOf = (rs: ReplicaSet) => Number(rs.metadata.annotations?.[REVISION] ?? 0);
 
 function rolloutUndo(sim: Simulation, d: Deployment, toRevision: number): CommandResult {
   const sets = ownedReplicaSets(sim, d).sort((a, b) => revisionOf(b) - revisionOf(a));
-  const current = Number(d.metadata.annotations?.[REVISION] ?? 0);
+  const current = revisionOf(d);
   const target = toRevision > 0 ? sets.find((rs) => revisionOf(rs) === toRevision) : sets.find((rs) => revisionOf(rs) < current);
   if (!target) return err(toRevision > 0 ? `error: unable to find specified revision ${toRevision} in history\n` : `error: no rollout history found for deployment "${d.metadata.name}"\n`);
   const labels = { ...(target.spec.template.metadata.labels ?? {}) };

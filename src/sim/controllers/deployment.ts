@@ -22,9 +22,10 @@ const READER = 'deployment-controller';
 const SOURCE = { component: 'deployment-controller' };
 const asIs = (a: string) => a;
 
-const REVISION = 'deployment.kubernetes.io/revision';
+export const REVISION = 'deployment.kubernetes.io/revision';
 
-const revisionOf = (rs: ReplicaSet): number => Number(rs.metadata.annotations?.[REVISION] ?? 0) || 0;
+/** The rollout revision a Deployment or ReplicaSet carries (0 when none). */
+export const revisionOf = (o: { metadata: { annotations?: Record<string, string> } }): number => Number(o.metadata.annotations?.[REVISION] ?? 0) || 0;
 const maxRevision = (owned: ReplicaSet[]): number => owned.reduce((m, rs) => Math.max(m, revisionOf(rs)), 0);
 const nextRevision = (owned: ReplicaSet[]): string => String(maxRevision(owned) + 1);
 
