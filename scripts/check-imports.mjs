@@ -11,10 +11,10 @@ const src = join(root, 'src');
 const LAYERS = {
   sim: { project: ['sim'], packages: ['yaml'] },
   shell: { project: ['sim', 'shell'], packages: ['yaml'] },
-  worker: { project: ['sim', 'shell', 'worker'], packages: ['comlink'] },
-  cli: { project: ['sim', 'shell', 'worker', 'cli'], packages: ['node:'] },
+  worker: { project: ['sim', 'shell', 'worker', 'lessons'], packages: ['comlink'] },
+  cli: { project: ['sim', 'shell', 'worker', 'lessons', 'cli'], packages: ['node:'] },
   share: { project: ['sim', 'share', 'worker'], packages: [] },
-  lessons: { project: ['sim', 'lessons'], packages: ['yaml'] },
+  lessons: { project: ['sim', 'lessons'], packages: ['yaml', 'zod'] },
   ui: { project: ['ui', 'worker', 'lessons', 'share', 'sim'], packages: ['*'] },
 };
 // What the UI may take from the core at run time (everything else: `import type` only).

@@ -12,6 +12,7 @@ import type { ClusterConfig } from './scenario/cluster-config';
 import { parseManifests, type Manifest } from './scenario/manifests';
 import type { DnsContext } from './dns/records';
 import type { Diagnostic } from './view/snapshot';
+import type { Client, RequestResult } from './net/request-types';
 
 export interface ManifestResult {
   manifest: Manifest;
@@ -32,8 +33,13 @@ export const UPSTREAM_HOSTS: Record<string, string> = {
   'kubernetes.io': '15.197.167.90',
 };
 
+/** Told of every request traced (curl, wget, nc, the request bar): a lesson's goals read them. */
+export type RequestObserver = (client: Client, result: RequestResult) => void;
+
 export class Simulation {
   readonly cluster: Cluster;
+
+  requestObserver?: RequestObserver;
 
   /** The kube-dns Service's ClusterIP, the nameserver in every pod's resolv.conf. */
   readonly dnsIP: string;

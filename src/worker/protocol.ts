@@ -3,6 +3,8 @@
  * results are plain data (structured-clone safe).
  */
 import type { ClusterSnapshot, Diagnostic, RequestSpec, TraceView } from '../sim/view/snapshot';
+import type { LessonProblem } from '../lessons/parse-lesson';
+import type { Lesson } from '../lessons/schema';
 
 /**
  * One thing done to a session after its scenario was loaded. Replaying a
@@ -70,6 +72,31 @@ export interface LoadResult {
   snapshot: ClusterSnapshot;
 }
 
+/** Where a learner stands in a lesson: the step and whether each of its tasks is done. */
+export interface LessonStatus {
+  id: string;
+  step: number;
+  steps: number;
+  tasks: { title: string; done: boolean }[];
+  stepDone: boolean;
+}
+
+export interface LessonOpenInput {
+  /** The lesson file's text (built-in or a teacher's). */
+  text: string;
+  /** Its name, for error messages. */
+  file?: string;
+  /** The step to open at (0-based); it starts as the lesson's solutions leave it. */
+  step: number;
+  /** The learner's own ops within that step, replayed after its start (a reload, a share link). */
+  history?: SessionOp[];
+  showTraceAt?: number;
+}
+
+export type LessonOpenResult =
+  | { ok: true; lesson: Lesson; status: LessonStatus; editorText: string; apply: ApplyResult }
+  | { ok: false; problems: LessonProblem[] };
+
 /** The worker's API; every call is answered in order. */
 export interface SimApi {
   /** Start over: a fresh cluster from the scenario. */
@@ -89,4 +116,12 @@ export interface SimApi {
   /** Tab completion candidates for a partial line. */
   complete(line: string): Promise<string[]>;
   snapshot(): Promise<ClusterSnapshot>;
+  /** Opens a lesson at a step (a fresh cluster from its start); a bad lesson answers its problems. */
+  lessonOpen(input: LessonOpenInput): Promise<LessonOpenResult>;
+  /** Begins another step on the cluster as the learner left it (Next). */
+  lessonBegin(step: number): Promise<LessonStatus | null>;
+  /** The current step's tasks, checked now; null outside a lesson. */
+  lessonStatus(): Promise<LessonStatus | null>;
+  /** Leaves the lesson (the sandbox loads its own scenario next). */
+  lessonLeave(): Promise<void>;
 }

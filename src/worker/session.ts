@@ -14,7 +14,9 @@ import { Shell } from '../shell/shell';
 import { textOf } from '../shell/types';
 import { completeLine } from '../shell/complete';
 import { applyEditorYaml } from './editor-apply';
-import type { ApplyOptions, ApplyResult, CommandResult, LoadResult, ScenarioInput, SessionOp, SimApi, TraceResult } from './protocol';
+import { LessonRunner } from './lesson-runner';
+import { parseLesson } from '../lessons/parse-lesson';
+import type { ApplyOptions, ApplyResult, CommandResult, LessonOpenInput, LessonOpenResult, LessonStatus, LoadResult, ScenarioInput, SessionOp, SimApi, TraceResult } from './protocol';
 
 /** The most requests one load experiment sends. */
 export const MAX_LOAD = 10_000;
@@ -28,6 +30,10 @@ export class SimSession {
   private yaml = DEFAULT_SCENARIO_YAML;
   private editorObjects = new Set<string>();
   private sources: SourceMap = new Map();
+  /** Files the terminal can read besides the editor's (a lesson's). */
+  files: Record<string, string> = {};
+  /** The lesson being played, if any. */
+  lesson?: LessonRunner;
 
   constructor() {
     this.sim = new Simulation(defaultClusterConfig(), DEFAULT_SEED);
@@ -35,10 +41,24 @@ export class SimSession {
   }
 
   private newShell(): Shell {
-    return new Shell(this.sim, { readFile: (path) => (path === SCENARIO_FILE || path === `./${SCENARIO_FILE}` ? this.yaml : undefined) });
+    return new Shell(this.sim, {
+      readFile: (path) => {
+        const name = path.startsWith('./') ? path.slice(2) : path;
+        if (name === SCENARIO_FILE) return this.yaml;
+        return Object.hasOwn(this.files, name) ? this.files[name] : undefined;
+      },
+    });
   }
 
+  /** Starts over from a scenario, outside any lesson. */
   load(scenario: ScenarioInput): ApplyResult {
+    this.lesson = undefined;
+    this.files = {};
+    return this.loadScenario(scenario);
+  }
+
+  /** A fresh cluster from the scenario, then its history replayed. */
+  loadScenario(scenario: ScenarioInput): ApplyResult {
     let config = defaultClusterConfig();
     const configErrors: Diagnostic[] = [];
     if (scenario.clusterConfig) {
@@ -95,6 +115,7 @@ export class SimSession {
 
   run(line: string): CommandResult {
     const result = this.shell.run(line);
+    this.lesson?.commandRan({ line, output: textOf(result), exitCode: result.exitCode });
     return { output: textOf(result), exitCode: result.exitCode, prompt: this.shell.prompt, snapshot: this.snapshot() };
   }
 
@@ -158,6 +179,34 @@ export class SimSession {
     return snap;
   }
 
+  lessonOpen(input: LessonOpenInput): LessonOpenResult {
+    const parsed = parseLesson(input.text, input.file);
+    if (!parsed.ok) return { ok: false, problems: parsed.problems };
+    const runner = new LessonRunner(this, parsed.lesson);
+    runner.open(input.step);
+    this.lesson = runner;
+    const shown = this.replay(input.history ?? [], input.showTraceAt);
+    const snapshot = this.snapshot();
+    const apply: ApplyResult = { ok: true, diagnostics: [], summary: `lesson · step ${runner.step + 1}`, snapshot, ...(shown ? { trace: shown } : {}) };
+    return { ok: true, lesson: parsed.lesson, status: runner.status(), editorText: this.yaml, apply };
+  }
+
+  lessonBegin(step: number): LessonStatus | null {
+    if (!this.lesson) return null;
+    this.lesson.begin(step);
+    return this.lesson.status();
+  }
+
+  lessonStatus(): LessonStatus | null {
+    return this.lesson?.status() ?? null;
+  }
+
+  lessonLeave(): void {
+    this.lesson = undefined;
+    this.files = {};
+    this.sim.requestObserver = undefined;
+  }
+
   private clientPod(ref: string) {
     const [ns, name] = ref.includes('/') ? ref.split('/') : ['default', ref];
     const pod = this.sim.cluster.store.get('Pod', ns, name!);
@@ -178,6 +227,10 @@ export function createSession(): SimApi {
     complete: async (line) => s.complete(line),
     peek: async (line) => s.peek(line),
     snapshot: async () => s.snapshot(),
+    lessonOpen: async (input) => s.lessonOpen(input),
+    lessonBegin: async (step) => s.lessonBegin(step),
+    lessonStatus: async () => s.lessonStatus(),
+    lessonLeave: async () => s.lessonLeave(),
   };
 }
 

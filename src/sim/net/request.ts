@@ -45,6 +45,12 @@ function parseUrlCached(text: string): ParsedUrl | { error: string } {
 }
 
 export function performRequest(sim: Simulation, plane: DataPlane, client: Client, urlText: string, opts: RequestOptions = {}): RequestResult {
+  const res = traceRequest(sim, plane, client, urlText, opts);
+  sim.requestObserver?.(client, res);
+  return res;
+}
+
+function traceRequest(sim: Simulation, plane: DataPlane, client: Client, urlText: string, opts: RequestOptions): RequestResult {
   const url = parseUrlCached(urlText);
   if ('error' in url) return { hops: [], ok: false, host: '', port: 0, ...curlError('url', '', 0, url.error) };
   const idx = requestIndex(sim);

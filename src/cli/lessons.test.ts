@@ -1,0 +1,50 @@
+/**
+ * Every built-in lesson is valid and solvable: its file passes the schema, and
+ * its reference solution, replayed step by step, leaves every task of each step
+ * done, while none of them is done when the step begins (a task that passes
+ * before the learner acts teaches nothing). Learn Git Branching's level test,
+ * for our lessons.
+ */
+import { describe, expect, it } from 'vitest';
+import { formatProblem } from '../lessons/parse-lesson';
+import { SimSession } from '../worker/session';
+import { readLessonFiles } from './lesson-files';
+import { solveLesson } from './solve-lesson';
+
+const files = readLessonFiles();
+
+describe('built-in lessons', () => {
+  it('exist, and every file passes the schema', () => {
+    expect(files.length).toBeGreaterThan(0);
+    const problems = files.flatMap((f) => (f.parsed.ok ? [] : f.parsed.problems.map(formatProblem)));
+    expect(problems).toEqual([]);
+  });
+
+  it('have distinct ids and orders', () => {
+    const lessons = files.flatMap((f) => (f.parsed.ok ? [f.parsed.lesson] : []));
+    expect(new Set(lessons.map((l) => l.id)).size).toBe(lessons.length);
+    expect(new Set(lessons.map((l) => l.order)).size).toBe(lessons.length);
+  });
+
+  for (const f of files) {
+    it(`${f.file}: no task is done when its step begins, every task is done after the step's solution`, () => {
+      const report = solveLesson(f.text, f.file);
+      const failures = report.steps.flatMap((s) => [
+        ...s.doneAtStart.map((t) => `step ${s.step + 1}: done at start: ${t}`),
+        ...s.notDoneAtEnd.map((t) => `step ${s.step + 1}: not done by the solution: ${t}`),
+      ]);
+      expect(failures, report.text).toEqual([]);
+      expect(report.ok, report.text).toBe(true);
+    });
+
+    it(`${f.file}: opening any step directly starts it with no task done`, () => {
+      if (!f.parsed.ok) return;
+      const session = new SimSession();
+      for (let step = 1; step < f.parsed.lesson.steps.length; step++) {
+        const opened = session.lessonOpen({ text: f.text, file: f.file, step });
+        expect(opened.ok).toBe(true);
+        if (opened.ok) expect(opened.status.tasks.filter((t) => t.done).map((t) => t.title), `step ${step + 1}`).toEqual([]);
+      }
+    });
+  }
+});
