@@ -76,7 +76,10 @@ export function solveLesson(text: string, file: string, session = new SimSession
   lesson.steps.forEach((step, i) => {
     const atStart = i === 0 ? opened.status : session.lessonBegin(i)!;
     out += `\nstep ${i + 1}/${lesson.steps.length}: ${step.title}\n`;
-    for (const op of step.solution.map(sessionOpOf)) out += `${describeOp(op)}\n${runOp(session, op)}`;
+    for (const lessonOp of step.solution) {
+      const op = sessionOpOf(lessonOp, (t) => session.lessonFill(t));
+      out += `${describeOp(op)}\n${runOp(session, op)}`;
+    }
     const atEnd = session.lessonStatus()!;
     out += mark(atEnd);
     const verdict: StepVerdict = {

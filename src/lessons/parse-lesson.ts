@@ -5,7 +5,8 @@
  */
 import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
 import type { $ZodIssue } from 'zod/v4/core';
-import { lessonSchema, type Goal, type Lesson } from './schema';
+import { badPlaceholders, PLACEHOLDER_KINDS } from './placeholders';
+import { lessonSchema, type Goal, type Lesson, type LessonChip, type LessonOp } from './schema';
 
 export interface LessonProblem {
   file: string;
@@ -54,8 +55,8 @@ export function parseLesson(text: string, file = 'lesson.yaml'): ParsedLesson {
   if (!result.success) {
     return fail(result.error.issues.map((issue) => problemOf(issue, doc, lineAt, file)));
   }
-  const regexProblems = checkPatterns(result.data, doc, lineAt, file);
-  if (regexProblems.length) return fail(regexProblems);
+  const more = [...checkPatterns(result.data, doc, lineAt, file), ...checkPlaceholders(result.data, doc, lineAt, file)];
+  if (more.length) return fail(more);
   return { ok: true, lesson: result.data };
 }
 
@@ -119,5 +120,27 @@ function checkPatterns(lesson: Lesson, doc: Document.Parsed, lineAt: (offset: nu
     else if ('not' in goal) visit(goal.not, [...path, 'not']);
   };
   lesson.steps.forEach((step, s) => step.tasks.forEach((task, t) => visit(task.goal, ['steps', s, 'tasks', t, 'goal'])));
+  return problems;
+}
+
+/** Placeholders in chips and solutions must be ones the engine fills. */
+function checkPlaceholders(lesson: Lesson, doc: Document.Parsed, lineAt: (offset: number) => number, file: string): LessonProblem[] {
+  const problems: LessonProblem[] = [];
+  const check = (value: string, path: (string | number)[]) => {
+    for (const bad of badPlaceholders(value)) {
+      problems.push({ file, field: fieldPath(path), line: lineOf(doc, path, lineAt), message: `unknown placeholder ${bad} (known: ${PLACEHOLDER_KINDS.map((k) => `{{${k} ...}}`).join(', ')})` });
+    }
+  };
+  lesson.steps.forEach((step, s) => {
+    const ops: [LessonOp | LessonChip, (string | number)[]][] = [
+      ...(step.chips ?? []).map((c, i): [LessonChip, (string | number)[]] => [c, ['steps', s, 'chips', i]]),
+      ...step.solution.map((o, i): [LessonOp, (string | number)[]] => [o, ['steps', s, 'solution', i]]),
+    ];
+    for (const [op, path] of ops) {
+      if ('run' in op) check(op.run, [...path, 'run']);
+      else if ('request' in op) check(op.request.url, [...path, 'request', 'url']);
+      else if ('send' in op) check(op.send.url, [...path, 'send', 'url']);
+    }
+  });
   return problems;
 }

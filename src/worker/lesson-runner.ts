@@ -8,6 +8,7 @@
 import { goalMet, type StepWorld } from '../lessons/goals';
 import { hostKindOf, requestRecordOf, stepStartOf, type CommandRecord, type RequestRecord, type StepStart } from '../lessons/observations';
 import type { Lesson, LessonOp } from '../lessons/schema';
+import { fillPlaceholders } from '../lessons/placeholders';
 import type { LessonStatus, SessionOp } from './protocol';
 import type { SimSession } from './session';
 
@@ -15,10 +16,11 @@ import type { SimSession } from './session';
 const MAX_REQUESTS = 20_000;
 const MAX_COMMANDS = 500;
 
-export function sessionOpOf(op: LessonOp): SessionOp {
-  if ('run' in op) return { op: 'run', line: op.run };
-  if ('request' in op) return { op: 'trace', request: op.request };
-  if ('send' in op) return { op: 'send', request: { from: op.send.from, url: op.send.url }, count: op.send.count };
+/** A lesson op as the session does it; `fill` resolves placeholders against the cluster of the moment. */
+export function sessionOpOf(op: LessonOp, fill: (text: string) => string = (t) => t): SessionOp {
+  if ('run' in op) return { op: 'run', line: fill(op.run) };
+  if ('request' in op) return { op: 'trace', request: { from: op.request.from, url: fill(op.request.url) } };
+  if ('send' in op) return { op: 'send', request: { from: op.send.from, url: fill(op.send.url) }, count: op.send.count };
   if ('advance' in op) return { op: 'advance', seconds: op.advance };
   return { op: 'apply', yaml: op.edit };
 }
@@ -57,7 +59,10 @@ export class LessonRunner {
     const s = Math.max(0, Math.min(this.lesson.steps.length - 1, step));
     const { start } = this.lesson;
     this.session.files = this.lesson.files ?? {};
-    this.session.load({ yaml: start.scenario, seed: start.seed ?? 1, ...(start.cluster ? { clusterConfig: start.cluster } : {}), history: this.opsBefore(s).map(sessionOpOf) });
+    this.session.loadScenario({ yaml: start.scenario, seed: start.seed ?? 1, ...(start.cluster ? { clusterConfig: start.cluster } : {}) });
+    // Each op's placeholders are filled just before it runs, as "Show me" does.
+    for (const op of this.opsBefore(s)) this.session.perform(sessionOpOf(op, (t) => fillPlaceholders(t, this.session.sim)));
+    this.session.shell.detach();
     this.begin(s);
   }
 

@@ -122,6 +122,8 @@ export interface SimApi {
   lessonBegin(step: number): Promise<LessonStatus | null>;
   /** The current step's tasks, checked now; null outside a lesson. */
   lessonStatus(): Promise<LessonStatus | null>;
+  /** Fills a lesson text's placeholders ({{pod app=web}}, {{clusterIP web}}) from the cluster now. */
+  lessonFill(text: string): Promise<string>;
   /** Leaves the lesson (the sandbox loads its own scenario next). */
   lessonLeave(): Promise<void>;
 }

@@ -16,6 +16,7 @@ import { completeLine } from '../shell/complete';
 import { applyEditorYaml } from './editor-apply';
 import { LessonRunner } from './lesson-runner';
 import { parseLesson } from '../lessons/parse-lesson';
+import { fillPlaceholders } from '../lessons/placeholders';
 import type { ApplyOptions, ApplyResult, CommandResult, LessonOpenInput, LessonOpenResult, LessonStatus, LoadResult, ScenarioInput, SessionOp, SimApi, TraceResult } from './protocol';
 
 /** The most requests one load experiment sends. */
@@ -101,16 +102,20 @@ export class SimSession {
   private replay(ops: SessionOp[], showAt?: number): TraceView | undefined {
     let shown: TraceView | undefined;
     ops.forEach((o, i) => {
-      if (o.op === 'apply') this.applyYaml(o.yaml);
-      else if (o.op === 'run') this.run(o.line);
-      else if (o.op === 'advance') this.advance(o.seconds);
-      else if (o.op === 'send') this.sendMany(o.request, o.count);
-      else {
-        const t = this.trace(o.request).trace;
-        if (i === showAt) shown = t;
-      }
+      const t = this.perform(o);
+      if (i === showAt) shown = t;
     });
     return shown;
+  }
+
+  /** Does one op as the learner would have; a trace op returns its trace. */
+  perform(o: SessionOp): TraceView | undefined {
+    if (o.op === 'apply') this.applyYaml(o.yaml);
+    else if (o.op === 'run') this.run(o.line);
+    else if (o.op === 'advance') this.advance(o.seconds);
+    else if (o.op === 'send') this.sendMany(o.request, o.count);
+    else return this.trace(o.request).trace;
+    return undefined;
   }
 
   run(line: string): CommandResult {
@@ -201,6 +206,11 @@ export class SimSession {
     return this.lesson?.status() ?? null;
   }
 
+  /** A lesson text's placeholders ({{pod app=web}}) filled from the cluster now. */
+  lessonFill(text: string): string {
+    return fillPlaceholders(text, this.sim);
+  }
+
   lessonLeave(): void {
     this.lesson = undefined;
     this.files = {};
@@ -230,6 +240,7 @@ export function createSession(): SimApi {
     lessonOpen: async (input) => s.lessonOpen(input),
     lessonBegin: async (step) => s.lessonBegin(step),
     lessonStatus: async () => s.lessonStatus(),
+    lessonFill: async (text) => s.lessonFill(text),
     lessonLeave: async () => s.lessonLeave(),
   };
 }
