@@ -10,6 +10,8 @@ import { formatProblem } from '../lessons/parse-lesson';
 import { SimSession } from '../worker/session';
 import { readLessonFiles } from './lesson-files';
 import { solveLesson } from './solve-lesson';
+import { lessonFromScenario } from '../ui/lesson/make-lesson';
+import { DEFAULT_SCENARIO_YAML } from '../sim/scenario/default-scenario';
 
 const files = readLessonFiles();
 
@@ -47,4 +49,11 @@ describe('built-in lessons', () => {
       }
     });
   }
+});
+
+describe("a teacher's lesson made from the scenario on screen", () => {
+  it('solves as written', () => {
+    const report = solveLesson(lessonFromScenario(DEFAULT_SCENARIO_YAML, null), 'my-lesson.yaml');
+    expect(report.ok, report.text).toBe(true);
+  });
 });

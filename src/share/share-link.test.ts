@@ -24,9 +24,9 @@ async function errorKind(fragment: string): Promise<string> {
 describe('share links', () => {
   it('round-trips a state through the fragment', async () => {
     const fragment = await encodeFragment(SAMPLE);
-    expect(fragment).toMatch(/^v1=[A-Za-z0-9_-]+$/);
+    expect(fragment).toMatch(/^v2=[A-Za-z0-9_-]+$/);
     const r = await decodeFragment(`#${fragment}`);
-    expect(r).toEqual({ ok: true, state: SAMPLE, version: 1 });
+    expect(r).toEqual({ ok: true, state: SAMPLE, version: 2 });
   });
 
   it('decodes a v1 link written by hand (old links keep opening)', async () => {
@@ -36,7 +36,7 @@ describe('share links', () => {
 
   it('builds a full URL, and refuses one over the length limit with a message', async () => {
     const ok = await buildShareUrl('http://127.0.0.1:4173/', SAMPLE);
-    expect(ok.ok && ok.url.startsWith('http://127.0.0.1:4173/#v1=')).toBe(true);
+    expect(ok.ok && ok.url.startsWith('http://127.0.0.1:4173/#v2=')).toBe(true);
     // Random-looking YAML does not compress: the link grows past the limit.
     let noise = '';
     for (let i = 0; noise.length < MAX_LINK_CHARS * 2; i++) noise += ((i * 2654435761) >>> 0).toString(36);
@@ -85,5 +85,22 @@ describe('share links', () => {
   it('ignores fields it does not know (a hand-edited link still opens)', async () => {
     const r = await decodeFragment(fragmentOf(`${JSON.stringify(SAMPLE).slice(0, -1)},"extra":[1,2,3],"__proto__":{"hop":"x"}}`));
     expect(r.ok && r.state).toEqual(SAMPLE);
+  });
+});
+
+describe('share links made inside a lesson (v2)', () => {
+  it('carry the lesson and its step; a v1 link never has one', async () => {
+    const state = { ...SAMPLE, lesson: { id: 'why-services', step: 2 } };
+    const r = await decodeFragment(`#${await encodeFragment(state)}`);
+    expect(r.ok && r.state.lesson).toEqual({ id: 'why-services', step: 2 });
+    const v1 = `#v1=${toBase64Url(deflateRawSync(Buffer.from(JSON.stringify(state))))}`;
+    const old = await decodeFragment(v1);
+    expect(old.ok && old.state.lesson).toBeUndefined();
+  });
+
+  it('refuse a lesson id that is no id', async () => {
+    const bad = `#v2=${toBase64Url(deflateRawSync(Buffer.from(JSON.stringify({ ...SAMPLE, lesson: { id: '../x', step: 0 } }))))}`;
+    const r = await decodeFragment(bad);
+    expect(r.ok).toBe(false);
   });
 });

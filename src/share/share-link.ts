@@ -1,5 +1,5 @@
 /**
- * Share links: `#v1=<base64url(deflate-raw(JSON))>` in the URL fragment, so
+ * Share links: `#v2=<base64url(deflate-raw(JSON))>` in the URL fragment, so
  * nothing reaches a server. Versioned like the TypeScript Playground's and
  * Compiler Explorer's links: every version ever written keeps a decoder
  * here that turns it into today's ShareState, so old links keep opening.
@@ -14,16 +14,20 @@ export const MAX_LINK_CHARS = 8000;
 /** The most JSON a link may inflate to. */
 export const MAX_JSON_BYTES = 512 * 1024;
 
-export const CURRENT_VERSION = 1;
+export const CURRENT_VERSION = 2;
 
 export type DecodeResult = { ok: true; state: ShareState; version: number } | { ok: false; error: ShareError };
 export type EncodeResult = { ok: true; url: string } | { ok: false; error: ShareError };
 
 /** One decoder per version that was ever written: parsed JSON in, today's ShareState out. Never remove one. */
 const DECODERS: Record<number, (json: unknown) => ShareState> = {
-  // v1's wire format is ShareState as first defined. When ShareState changes,
-  // add v2 and turn this into a migration from the v1 shape.
-  1: checkShareState,
+  // v1: ShareState as first defined, without a lesson (one written by hand is dropped).
+  1: (json) => {
+    const { lesson: _lesson, ...v1 } = checkShareState(json);
+    return v1;
+  },
+  // v2 adds `lesson`: a link made inside a lesson reopens it at its step.
+  2: checkShareState,
 };
 
 export async function encodeFragment(state: ShareState): Promise<string> {

@@ -34,6 +34,11 @@ export interface ShareState {
   history?: SessionOp[];
   /** The index in `history` of the trace shown. */
   traceOp?: number;
+  /**
+   * A link made inside a lesson: the lesson and its step (0-based); `history` then holds the
+   * ops since that step began. A teacher's own lesson travels whole in `text`.
+   */
+  lesson?: { id: string; step: number; text?: string };
   view: {
     /** A graph element id ("pod:default/web-..."), or null. */
     selected: string | null;
@@ -55,6 +60,9 @@ export const LIMITS = {
   maxHop: 10_000,
   maxSeed: 2 ** 32 - 1,
   historyOps: 2000,
+  lessonIdChars: 63,
+  lessonTextChars: 512 * 1024,
+  maxStep: 100,
   lineChars: 4096,
   maxCount: 10_000,
   maxSeconds: 86_400 * 365,
@@ -117,6 +125,20 @@ function history(v: unknown): Pick<ShareState, 'history' | 'traceOp'> {
   return { history: v.map((x, i) => sessionOp(x, `history[${i}]`)) };
 }
 
+function lesson(v: unknown): Pick<ShareState, 'lesson'> {
+  if (v === undefined) return {};
+  const o = obj(v, 'lesson');
+  const id = str(LIMITS.lessonIdChars)(o.id, 'lesson.id');
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) fail('lesson.id', 'is not a lesson id');
+  return {
+    lesson: {
+      id,
+      step: int(0, LIMITS.maxStep)(o.step, 'lesson.step'),
+      ...(o.text === undefined ? {} : { text: str(LIMITS.lessonTextChars)(o.text, 'lesson.text') }),
+    },
+  };
+}
+
 /** Checks untrusted data (a decoded link) against ShareState; throws ShapeError naming the first bad field. */
 export function checkShareState(v: unknown): ShareState {
   const o = obj(v, 'link');
@@ -136,6 +158,7 @@ export function checkShareState(v: unknown): ShareState {
     hop: int(-1, LIMITS.maxHop)(o.hop, 'hop'),
     ...history(o.history),
     ...(o.traceOp === undefined ? {} : { traceOp: int(-1, LIMITS.historyOps)(o.traceOp, 'traceOp') }),
+    ...lesson(o.lesson),
     view: {
       selected: nullable(str(LIMITS.selectedChars))(view.selected, 'view.selected'),
       presenter: bool(view.presenter, 'view.presenter'),

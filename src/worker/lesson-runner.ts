@@ -8,6 +8,7 @@
 import { goalMet, type StepWorld } from '../lessons/goals';
 import { hostKindOf, requestRecordOf, stepStartOf, type CommandRecord, type RequestRecord, type StepStart } from '../lessons/observations';
 import type { Lesson, LessonOp } from '../lessons/schema';
+import { opsBefore } from '../lessons/lesson-steps';
 import { fillPlaceholders } from '../lessons/placeholders';
 import type { LessonStatus, SessionOp } from './protocol';
 import type { SimSession } from './session';
@@ -25,12 +26,6 @@ export function sessionOpOf(op: LessonOp, fill: (text: string) => string = (t) =
   return { op: 'apply', yaml: op.edit };
 }
 
-/** The editor's text once these ops have run from `base`: the last edit's, else the base. */
-export function editorTextAfter(base: string, ops: LessonOp[]): string {
-  let text = base;
-  for (const op of ops) if ('edit' in op) text = op.edit;
-  return text;
-}
 
 export class LessonRunner {
   step = 0;
@@ -44,16 +39,6 @@ export class LessonRunner {
     readonly lesson: Lesson,
   ) {}
 
-  /** The ops that bring a fresh start to the beginning of `step`. */
-  opsBefore(step: number): LessonOp[] {
-    return [...(this.lesson.start.ops ?? []), ...this.lesson.steps.slice(0, step).flatMap((s) => s.solution)];
-  }
-
-  /** The editor's text at the beginning of `step`. */
-  editorTextAt(step: number): string {
-    return editorTextAfter(this.lesson.start.scenario, this.opsBefore(step));
-  }
-
   /** Loads the lesson's start and replays everything before `step`; then the step begins. */
   open(step: number): void {
     const s = Math.max(0, Math.min(this.lesson.steps.length - 1, step));
@@ -61,7 +46,7 @@ export class LessonRunner {
     this.session.files = this.lesson.files ?? {};
     this.session.loadScenario({ yaml: start.scenario, seed: start.seed ?? 1, ...(start.cluster ? { clusterConfig: start.cluster } : {}) });
     // Each op's placeholders are filled just before it runs, as "Show me" does.
-    for (const op of this.opsBefore(s)) this.session.perform(sessionOpOf(op, (t) => fillPlaceholders(t, this.session.sim)));
+    for (const op of opsBefore(this.lesson, s)) this.session.perform(sessionOpOf(op, (t) => fillPlaceholders(t, this.session.sim)));
     this.session.shell.detach();
     this.begin(s);
   }

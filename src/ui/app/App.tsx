@@ -21,12 +21,16 @@ import { TableView } from '../table-view/table-view';
 import { Dock } from '../dock/dock';
 import { useTheme } from '../theme/use-theme';
 import { TopBar } from './top-bar';
+import { LeftPaneContent } from '../lesson/left-pane';
+import { useLessonModeStore } from '../stores/lesson-mode-store';
 import { usePlayback } from './use-playback';
 import './app.css';
 
 /** bench/ui's hook (many packets at once); only with ?bench=1. */
 const BENCH = new URLSearchParams(location.search).get('bench') === '1';
 const PacketStorm = lazy(() => import('../bench-hook/packet-storm'));
+/** The lesson map, the first-visit offer and a bad lesson's problems: loaded once a lesson is wanted. */
+const LessonLayer = lazy(() => import('../lesson/lesson-layer'));
 
 export function App() {
   useEffect(() => void startApp(), []);
@@ -36,9 +40,11 @@ export function App() {
   const embed = useViewStore((s) => s.embed);
   const presenter = useViewStore((s) => s.presenter);
   const table = useViewStore((s) => s.tableView);
+  const lessonCode = useLessonModeStore((s) => s.wanted);
+  const inLesson = useLessonModeStore((s) => s.id !== null);
   return (
     <LazyMotion features={domAnimation} strict>
-      <div className="app">
+      <div className={`app${inLesson ? ' is-lesson' : ''}`}>
         {embed ? <EmbedBar /> : <TopBar />}
         <LinkAlert />
         {embed || presenter ? (
@@ -46,7 +52,7 @@ export function App() {
         ) : (
           <main className="workspace">
             <aside className="pane left-pane">
-              <EditorPane />
+              <LeftPaneContent editor={<EditorPane />} />
               <RequestBar />
             </aside>
             {table ? <TableView /> : <ClusterGraph />}
@@ -57,6 +63,11 @@ export function App() {
         )}
         {(embed || presenter) && <TransportBar />}
         {presenter && !embed && <Captions />}
+        {lessonCode && (
+          <Suspense>
+            <LessonLayer />
+          </Suspense>
+        )}
         {BENCH && (
           <Suspense>
             <PacketStorm />

@@ -22,6 +22,18 @@ const STRUCTURAL_DEBOUNCE_MS = 700;
 let client: SimApi | null = null;
 const sim = (): SimApi => (client ??= createSimClient());
 
+/** The worker's API, for UI modules with intents of their own (lessons). */
+export const simApi = sim;
+
+/** Told after every edit, command, request, load experiment and clock advance answered (a lesson checks its tasks). */
+type ActionListener = (kind: 'apply' | 'run' | 'trace' | 'send' | 'advance') => void;
+const actionListeners = new Set<ActionListener>();
+export function onActionDone(listener: ActionListener): () => void {
+  actionListeners.add(listener);
+  return () => actionListeners.delete(listener);
+}
+const actionDone = (kind: Parameters<ActionListener>[0]): void => actionListeners.forEach((l) => l(kind));
+
 const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 /** Apply answers arrive in order; only the newest request's answer counts. */
@@ -45,21 +57,43 @@ export function bootSimulation(input: ScenarioInput = DEFAULT_INPUT): Promise<vo
 
 /** Starts over from a whole scenario (a fresh cluster with its seed); the editor takes its text. */
 export async function loadScenario(input: ScenarioInput): Promise<void> {
+  const shown = { yaml: input.yaml, clusterConfig: input.clusterConfig ?? null, seed: input.seed, history: input.history, showTraceAt: input.showTraceAt };
+  await startSession(shown, () => sim().load(input));
+}
+
+/** What the screen shows of a session being started, before the worker answers. */
+export interface SessionShown {
+  yaml: string;
+  clusterConfig: string | null;
+  seed: number;
+  history?: ScenarioInput['history'];
+  showTraceAt?: number;
+}
+
+/**
+ * Starts a new session with `load` (a scenario, or a lesson's step): the editor,
+ * the session log and the terminal start over; edits still pending are dropped.
+ * False when the worker could not start it.
+ */
+export async function startSession(shown: SessionShown, load: () => Promise<ApplyResult>): Promise<boolean> {
   const seq = ++applySeq;
   clearTimeout(timer);
-  const shownText = lastAppliedYaml(input.yaml, input.history);
-  useScenarioStore.getState().scenarioLoaded({ yaml: shownText, clusterConfig: input.clusterConfig ?? null, seed: input.seed });
-  useSessionLogStore.getState().loaded(input.yaml, input.history, input.showTraceAt);
+  const shownText = lastAppliedYaml(shown.yaml, shown.history);
+  useScenarioStore.getState().scenarioLoaded({ yaml: shownText, clusterConfig: shown.clusterConfig, seed: shown.seed });
+  useSessionLogStore.getState().loaded(shown.yaml, shown.history, shown.showTraceAt);
   useTerminalStore.getState().promptReset();
   try {
-    const loaded = await sim().load(input);
+    const loaded = await load();
     applyAnswered(seq, loaded);
     if (loaded.trace) useTraceStore.getState().traceReceived(loaded.trace);
+    else useTraceStore.getState().cleared();
     const text = useScenarioStore.getState().text;
     // The learner may have typed while the worker was starting.
     if (text !== shownText) scheduleApply(text);
+    return true;
   } catch (e) {
     useClusterStore.getState().failed(`The simulation could not start: ${messageOf(e)}`);
+    return false;
   }
 }
 
@@ -84,6 +118,7 @@ async function applyNow(text: string, quick: boolean): Promise<void> {
     }
     useSessionLogStore.getState().done({ op: 'apply', yaml: text });
     applyAnswered(seq, result);
+    actionDone('apply');
   } catch (e) {
     if (seq === applySeq) useScenarioStore.getState().applyFailed(messageOf(e));
   }
@@ -98,6 +133,7 @@ export async function sendRequest(request: RequestSpec): Promise<void> {
     log.traceShown(log.done({ op: 'trace', request }));
     useClusterStore.getState().snapshotReceived(result.snapshot);
     useTraceStore.getState().traceReceived(result.trace);
+    actionDone('trace');
   } catch (e) {
     useTraceStore.getState().traceFailed(messageOf(e));
   }
@@ -112,6 +148,7 @@ export async function runLine(line: string): Promise<void> {
     useSessionLogStore.getState().done({ op: 'run', line });
     useClusterStore.getState().snapshotReceived(result.snapshot);
     useTerminalStore.getState().outputReceived(result.output, false, result.prompt);
+    actionDone('run');
   } catch (e) {
     useTerminalStore.getState().outputReceived(`internal error: ${messageOf(e)}`, true);
   }
@@ -143,6 +180,7 @@ export async function sendLoad(request: RequestSpec, count: number): Promise<voi
     useClusterStore.getState().snapshotReceived(result.snapshot);
     const svc = serviceForUrl(result.snapshot, request.url);
     useLoadStore.getState().loadReceived({ result, proxyMode: result.snapshot.proxyMode, affinity: svc?.sessionAffinity ?? 'None' });
+    actionDone('send');
   } catch (e) {
     useLoadStore.getState().loadFailed(messageOf(e));
   }
@@ -154,6 +192,7 @@ export async function advanceClock(seconds: number): Promise<void> {
     const snapshot = await sim().advance(seconds);
     useSessionLogStore.getState().done({ op: 'advance', seconds });
     useClusterStore.getState().snapshotReceived(snapshot);
+    actionDone('advance');
   } catch (e) {
     useClusterStore.getState().failed(`The clock could not advance: ${messageOf(e)}`);
   }

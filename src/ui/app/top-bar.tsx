@@ -6,6 +6,7 @@ import { PresenterToggle } from '../presenter/presenter-toggle';
 import { ShareButton } from '../share/share-button';
 import { useClusterStore } from '../stores/cluster-store';
 import { useViewStore } from '../stores/view-store';
+import { useLessonModeStore } from '../stores/lesson-mode-store';
 import { ThemeToggle } from '../theme/theme-toggle';
 import './top-bar.css';
 
@@ -19,6 +20,15 @@ function TableViewToggle() {
   );
 }
 
+function LessonsButton() {
+  const open = useLessonModeStore((s) => s.mapOpen);
+  return (
+    <button type="button" className="btn top-bar__lessons" aria-haspopup="dialog" aria-expanded={open} onClick={() => useLessonModeStore.getState().mapToggled(true)}>
+      Lessons
+    </button>
+  );
+}
+
 export function TopBar() {
   const cluster = useClusterStore((s) => s.snapshot?.clusterName);
   return (
@@ -27,6 +37,7 @@ export function TopBar() {
         <span className="top-bar__logo" aria-hidden="true" />
         Services, seen from inside
       </h1>
+      <LessonsButton />
       {cluster && <span className="chip">cluster: {cluster}</span>}
       <ProxyModeSwitch />
       <div className="top-bar__actions">

@@ -3,6 +3,7 @@ import type { KeyboardEvent } from 'react';
 import type { ProxyMode } from '../../sim/view/snapshot';
 import { switchProxyMode } from '../app/cluster-settings';
 import { useClusterStore } from '../stores/cluster-store';
+import { useLessonModeStore } from '../stores/lesson-mode-store';
 import './proxy-mode-switch.css';
 
 const MODES: ProxyMode[] = ['iptables', 'ipvs', 'nftables', 'userspace'];
@@ -10,13 +11,15 @@ const NAMES: Record<ProxyMode, string> = { iptables: 'iptables', ipvs: 'IPVS', n
 
 export function ProxyModeSwitch() {
   const mode = useClusterStore((s) => s.snapshot?.proxyMode);
+  // A lesson's cluster is part of the lesson: its mode is fixed while it plays.
+  const lesson = useLessonModeStore((s) => s.id !== null);
   const choose = (m: ProxyMode): void => {
-    if (m !== mode) void switchProxyMode(m);
+    if (m !== mode && !lesson) void switchProxyMode(m);
   };
   // A radio group moves with the arrow keys.
   const onKeyDown = (e: KeyboardEvent): void => {
     const step = e.key === 'ArrowRight' || e.key === 'ArrowDown' ? 1 : e.key === 'ArrowLeft' || e.key === 'ArrowUp' ? -1 : 0;
-    if (!step || !mode) return;
+    if (!step || !mode || lesson) return;
     e.preventDefault();
     const next = MODES[(MODES.indexOf(mode) + step + MODES.length) % MODES.length]!;
     choose(next);
@@ -25,7 +28,7 @@ export function ProxyModeSwitch() {
   return (
     <div className="mode-indicator">
       <span className="mode-indicator__label" aria-hidden="true">kube-proxy</span>
-      <span className="segmented" role="radiogroup" aria-label="kube-proxy mode" onKeyDown={onKeyDown}>
+      <span className="segmented" role="radiogroup" aria-label="kube-proxy mode" title={lesson ? 'The lesson sets the kube-proxy mode' : undefined} onKeyDown={onKeyDown}>
         {MODES.map((m) => (
           <button
             key={m}
@@ -34,7 +37,7 @@ export function ProxyModeSwitch() {
             role="radio"
             aria-checked={m === mode}
             tabIndex={m === mode ? 0 : -1}
-            disabled={!mode}
+            disabled={!mode || (lesson && m !== mode)}
             className={`segmented__item${m === mode ? ' is-on' : ''}`}
             onClick={() => choose(m)}
           >

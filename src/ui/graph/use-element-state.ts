@@ -7,6 +7,7 @@ import type { KeyboardEvent } from 'react';
 import type { ElementId } from '../../sim/view/snapshot';
 import { useSelectionMark, useSelectionStore } from '../stores/selection-store';
 import { useHopTouch, type HopTouch } from './hop-focus';
+import { useLessonFocusStore } from '../stores/lesson-focus-store';
 
 export interface ElementState {
   touched: HopTouch | null;
@@ -18,11 +19,12 @@ export interface ElementState {
 export function useElementState(id: ElementId, isCoreDns = false): ElementState {
   const touched = useHopTouch(id, isCoreDns);
   const mark = useSelectionMark(id);
+  const lessonFocus = useLessonFocusStore((s) => s.ids.has(id));
   const hop = touched === 'related' ? ' is-related' : touched ? ` is-active is-${touched}` : '';
   const sel = mark ? ` is-${mark}` : '';
   return {
     touched,
-    classes: hop + sel,
+    classes: hop + sel + (lessonFocus ? ' is-lesson-focus' : ''),
     chooseProps: {
       tabIndex: 0,
       onKeyDown: (e) => {

@@ -3,6 +3,7 @@ import { DEFAULT_SCENARIO_YAML, DEFAULT_SEED } from '../../sim/scenario/default-
 import { loadScenario } from '../app/sim-actions';
 import { restoreSavedRequests } from '../share/collect-share-state';
 import { clearSavedWork } from './saved-work';
+import { useLessonModeStore } from '../stores/lesson-mode-store';
 
 export async function resetToDefault(): Promise<void> {
   clearSavedWork();
@@ -11,6 +12,9 @@ export async function resetToDefault(): Promise<void> {
 }
 
 export function ResetButton() {
+  const lesson = useLessonModeStore((s) => s.id !== null);
+  // A lesson has its own "Reset step" in its panel.
+  if (lesson) return null;
   const reset = (): void => {
     if (confirm('Replace your scenario, cluster config and saved requests with the default scenario?')) void resetToDefault();
   };

@@ -5,6 +5,7 @@
 import { checkShareState, type SavedRequest } from '../../share/share-state';
 import { useScenarioStore } from '../stores/scenario-store';
 import { useRequestStore } from '../stores/request-store';
+import { useLessonModeStore } from '../stores/lesson-mode-store';
 
 export const WORK_KEY = 'k8s-services-seen-from-inside:work';
 const SAVE_DEBOUNCE_MS = 400;
@@ -37,6 +38,8 @@ export function readSavedWork(): SavedWork | null {
 }
 
 export function saveWorkNow(): void {
+  // A lesson's scenario is the lesson's (kept with the lesson progress), never the sandbox's work.
+  if (useLessonModeStore.getState().id !== null) return;
   const s = useScenarioStore.getState();
   const work: SavedWork = { yaml: s.text, clusterConfig: s.clusterConfig, seed: s.seed, savedRequests: useRequestStore.getState().saved.map(({ from, url, name }) => ({ from, url, name })) };
   try {

@@ -6,6 +6,7 @@ import { useScenarioStore } from '../stores/scenario-store';
 import { useSelectionStore } from '../stores/selection-store';
 import { useTraceStore } from '../stores/trace-store';
 import { useViewStore } from '../stores/view-store';
+import { useLessonModeStore } from '../stores/lesson-mode-store';
 
 export function collectShareState(): ShareState {
   const scenario = useScenarioStore.getState();
@@ -19,8 +20,16 @@ export function collectShareState(): ShareState {
     request: trace.trace ? { from: trace.trace.request.from, url: trace.trace.request.url } : null,
     hop: trace.trace ? trace.current : -1,
     ...sessionHistory(),
+    ...lessonPart(),
     view: { selected: useSelectionStore.getState().selected, presenter: view.presenter, theme: view.theme, tableView: view.tableView },
   };
+}
+
+/** Inside a lesson: which lesson and step (a teacher's lesson travels whole). */
+function lessonPart(): Pick<ShareState, 'lesson'> {
+  const { id, step, text } = useLessonModeStore.getState();
+  if (!id) return {};
+  return { lesson: { id, step, ...(text ? { text } : {}) } };
 }
 
 /** The ops since load, and which made the trace shown (only when that trace is still on screen). */

@@ -13,6 +13,38 @@ import { useTraceStore } from '../stores/trace-store';
 import { useViewStore } from '../stores/view-store';
 import { useSelectionStore } from '../stores/selection-store';
 import { restoreSavedRequests } from './collect-share-state';
+import { readProgress } from '../lesson/progress';
+import { parseLessonLink, type LessonLink } from '../lesson/lesson-link';
+import { useLessonModeStore } from '../stores/lesson-mode-store';
+
+/** Lesson code is loaded only when a lesson is opened. */
+const lessonActions = () => import('../lesson/lesson-actions');
+
+/** `#lesson=ID&step=N`: the built-in lesson at step N (1-based). An unknown lesson says so. */
+async function openLessonLink(link: LessonLink): Promise<boolean> {
+  const { openBuiltIn } = await lessonActions();
+  if (await openBuiltIn(link.id, link.step)) return true;
+  useViewStore.getState().linkFailed(`This link opens a lesson "${link.id}" that this version of the app does not have.`);
+  return false;
+}
+
+async function resumeLesson(id: string): Promise<boolean> {
+  const { openBuiltIn, openSavedTeacherLesson } = await lessonActions();
+  return (await openBuiltIn(id)) || (await openSavedTeacherLesson(id));
+}
+
+/** A share link made inside a lesson: the lesson at its step, then the sender's ops in that step. */
+async function openSharedLesson(state: ShareState): Promise<boolean> {
+  const lesson = state.lesson!;
+  const { openLessonFromLink } = await lessonActions();
+  const ok = await openLessonFromLink(lesson, state.history ?? [], state.traceOp);
+  if (!ok) return false;
+  if (state.request && state.hop >= 0) {
+    const hops = useTraceStore.getState().trace?.hops.length ?? 0;
+    if (hops > 0) useTraceStore.getState().hopSelected(Math.min(state.hop, hops - 1));
+  }
+  return true;
+}
 
 let started: Promise<void> | null = null;
 
@@ -23,6 +55,17 @@ export function startApp(): Promise<void> {
 
 async function start(): Promise<void> {
   const fragment = location.hash;
+  const lessonLink = parseLessonLink(fragment);
+  if (lessonLink) {
+    history.replaceState(history.state, '', `${location.pathname}${location.search}`);
+    if (await openLessonLink(lessonLink)) {
+      startSaving();
+      return;
+    }
+    await bootSimulation();
+    startSaving();
+    return;
+  }
   if (!isEmptyFragment(fragment)) {
     const result = await decodeFragment(fragment);
     // The link has done its job; a reload now restores the (saved) work.
@@ -38,7 +81,13 @@ async function start(): Promise<void> {
     startSaving();
     return;
   }
+  const progress = readProgress();
+  if (progress.current && (await resumeLesson(progress.current))) {
+    startSaving();
+    return;
+  }
   const saved = readSavedWork();
+  if (!saved && !progress.welcomed && !useViewStore.getState().embed) useLessonModeStore.getState().welcomeShown(true);
   if (saved) {
     await bootSimulation({ yaml: saved.yaml, seed: saved.seed, ...(saved.clusterConfig ? { clusterConfig: saved.clusterConfig } : {}) });
     restoreSavedRequests(saved.savedRequests);
@@ -52,6 +101,7 @@ async function start(): Promise<void> {
 export async function openShareState(state: ShareState): Promise<void> {
   const { yaml, clusterConfig, seed } = state.scenario;
   useViewStore.getState().viewOpened({ presenter: state.view.presenter, theme: state.view.theme, tableView: state.view.tableView });
+  if (state.lesson && (await openSharedLesson(state))) return;
   const replay: Pick<ScenarioInput, 'history' | 'showTraceAt'> = state.history
     ? { history: state.history, ...(state.traceOp !== undefined && state.traceOp >= 0 ? { showTraceAt: state.traceOp } : {}) }
     : {};

@@ -18,6 +18,9 @@ interface TerminalState {
   cleared(): void;
   /** A new session (load, reset, share link) starts at bash's prompt. */
   promptReset(): void;
+  /** Text put on the input line for the learner to run (a lesson's command chip); `n` makes each paste new. */
+  paste: { text: string; n: number } | null;
+  pasted(text: string): void;
 }
 
 const MAX_LINES = 2000;
@@ -42,4 +45,6 @@ export const useTerminalStore = create<TerminalState>()((set) => ({
     })),
   cleared: () => set({ lines: [] }),
   promptReset: () => set({ prompt: '$' }),
+  paste: null,
+  pasted: (text) => set((s) => ({ paste: { text, n: (s.paste?.n ?? 0) + 1 } })),
 }));

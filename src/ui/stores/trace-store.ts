@@ -23,6 +23,8 @@ interface TraceState {
   playToggled(): void;
   /** Back to the first hop, paused. */
   reset(): void;
+  /** A new session: the old cluster's trace goes. */
+  cleared(): void;
   speedChanged(speed: number): void;
   /** The playback timer moved on one hop (stopping at the last). */
   advanced(): void;
@@ -52,6 +54,7 @@ export const useTraceStore = create<TraceState>()((set, get) => ({
     set({ playing: !playing, current: !playing && atEnd ? 0 : current });
   },
   reset: () => set((s) => ({ current: s.trace?.hops.length ? 0 : -1, playing: false, run: s.run + 1 })),
+  cleared: () => set((s) => ({ trace: null, current: -1, playing: false, sending: false, error: null, run: s.run + 1 })),
   speedChanged: (speed) => set({ speed }),
   advanced: () => {
     const { current, trace } = get();

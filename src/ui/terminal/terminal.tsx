@@ -30,6 +30,13 @@ export function Terminal() {
     out.current?.scrollTo({ top: out.current.scrollHeight });
   }, [lines]);
 
+  const paste = useTerminalStore((s) => s.paste);
+  useEffect(() => {
+    if (!paste) return;
+    setInput(paste.text);
+    field.current?.focus();
+  }, [paste]);
+
   const onKeyDown = async (e: KeyboardEvent<HTMLInputElement>): Promise<void> => {
     if (e.key === 'Enter') {
       e.preventDefault();
