@@ -27,6 +27,11 @@ export default defineConfig({
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     viewport: { width: 1440, height: 900 },
+    // A returning visitor: the first-visit lesson offer is answered (e2e/lessons.spec.ts tests it).
+    storageState: {
+      cookies: [],
+      origins: [{ origin: `http://127.0.0.1:${PORT}`, localStorage: [{ name: 'k8s-services-seen-from-inside:lessons', value: '{"lessons":{},"current":null,"welcomed":true}' }] }],
+    },
   },
   projects: [
     {

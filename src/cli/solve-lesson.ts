@@ -79,6 +79,8 @@ export function solveLesson(text: string, file: string, session = new SimSession
     for (const lessonOp of step.solution) {
       const op = sessionOpOf(lessonOp, (t) => session.lessonFill(t));
       out += `${describeOp(op)}\n${runOp(session, op)}`;
+      // The app checks after every action; a task met midway stays met.
+      session.lessonStatus();
     }
     const atEnd = session.lessonStatus()!;
     out += mark(atEnd);

@@ -10,7 +10,7 @@ import { hostKindOf, requestRecordOf, stepStartOf, type CommandRecord, type Requ
 import type { Lesson, LessonOp } from '../lessons/schema';
 import { opsBefore } from '../lessons/lesson-steps';
 import { fillPlaceholders } from '../lessons/placeholders';
-import type { LessonStatus, SessionOp } from './protocol';
+import type { ApplyResult, LessonStatus, SessionOp } from './protocol';
 import type { SimSession } from './session';
 
 /** Requests kept per step: enough for any goal, bounded under a 10,000-request load experiment. */
@@ -23,7 +23,7 @@ export function sessionOpOf(op: LessonOp, fill: (text: string) => string = (t) =
   if ('request' in op) return { op: 'trace', request: { from: op.request.from, url: fill(op.request.url) } };
   if ('send' in op) return { op: 'send', request: { from: op.send.from, url: fill(op.send.url) }, count: op.send.count };
   if ('advance' in op) return { op: 'advance', seconds: op.advance };
-  return { op: 'apply', yaml: op.edit };
+  return { op: 'apply', yaml: fill(op.edit) };
 }
 
 
@@ -39,16 +39,17 @@ export class LessonRunner {
     readonly lesson: Lesson,
   ) {}
 
-  /** Loads the lesson's start and replays everything before `step`; then the step begins. */
-  open(step: number): void {
+  /** Loads the lesson's start and replays everything before `step`; then the step begins. The start's own result is answered. */
+  open(step: number): ApplyResult {
     const s = Math.max(0, Math.min(this.lesson.steps.length - 1, step));
     const { start } = this.lesson;
     this.session.files = this.lesson.files ?? {};
-    this.session.loadScenario({ yaml: start.scenario, seed: start.seed ?? 1, ...(start.cluster ? { clusterConfig: start.cluster } : {}) });
+    const started = this.session.loadScenario({ yaml: start.scenario, seed: start.seed ?? 1, ...(start.cluster ? { clusterConfig: start.cluster } : {}) });
     // Each op's placeholders are filled just before it runs, as "Show me" does.
     for (const op of opsBefore(this.lesson, s)) this.session.perform(sessionOpOf(op, (t) => fillPlaceholders(t, this.session.sim)));
     this.session.shell.detach();
     this.begin(s);
+    return started;
   }
 
   /** The step begins on the cluster as it is now (after the previous step, the learner's own state). */

@@ -188,7 +188,13 @@ export class SimSession {
     const parsed = parseLesson(input.text, input.file);
     if (!parsed.ok) return { ok: false, problems: parsed.problems };
     const runner = new LessonRunner(this, parsed.lesson);
-    runner.open(input.step);
+    const started = runner.open(input.step);
+    const broken = started.diagnostics.filter((d) => d.severity === 'error');
+    if (broken.length) {
+      // A start that does not apply is the lesson's bug: say where, as for any other field.
+      const file = input.file ?? 'lesson.yaml';
+      return { ok: false, problems: broken.map((d) => ({ file, field: 'start', line: 0, message: `the start does not apply: line ${d.startLine} of the scenario: ${d.message}` })) };
+    }
     this.lesson = runner;
     const shown = this.replay(input.history ?? [], input.showTraceAt);
     const snapshot = this.snapshot();

@@ -200,7 +200,7 @@ async function perform(op: LessonOp): Promise<void> {
     await advanceClock(op.advance);
     await wait(400);
   } else {
-    yamlEdited(op.edit);
+    yamlEdited(await fill(op.edit));
     for (let i = 0; i < 40 && useScenarioStore.getState().pending; i++) await wait(100);
   }
 }

@@ -3,7 +3,9 @@
  * experiment, command chips, the tasks (ticked as the simulation sees them
  * done), hints, "Show me", and the way between steps.
  */
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
+import { simApi } from '../app/sim-actions';
+import { useClusterStore } from '../stores/cluster-store';
 import type { LessonStep } from '../../lessons/schema';
 import { useLessonModeStore } from '../stores/lesson-mode-store';
 import { nextLesson } from './catalog';
@@ -64,7 +66,26 @@ function PredictionResult({ step, done }: { step: LessonStep; done: boolean }) {
   );
 }
 
+/** A chip's text with its placeholders filled from the cluster as it is now ({{pod app=web}} shows a real name). */
+function useFilledChips(step: LessonStep): string[] {
+  const version = useClusterStore((s) => s.snapshot?.version);
+  const raw = (step.chips ?? []).map((c) => ('run' in c ? c.run : c.request.url));
+  const key = raw.join('\n');
+  const [filled, setFilled] = useState<{ key: string; texts: string[] }>({ key: '', texts: [] });
+  useEffect(() => {
+    let live = true;
+    void Promise.all(key.split('\n').map((t) => (t.includes('{{') ? simApi().lessonFill(t) : Promise.resolve(t)))).then((texts) => {
+      if (live) setFilled({ key, texts });
+    });
+    return () => {
+      live = false;
+    };
+  }, [key, version]);
+  return filled.key === key ? filled.texts : raw;
+}
+
 function Chips({ step }: { step: LessonStep }) {
+  const texts = useFilledChips(step);
   if (!step.chips?.length) return null;
   return (
     <div className="lesson-chips" role="group" aria-label="Try these">
@@ -72,13 +93,13 @@ function Chips({ step }: { step: LessonStep }) {
         'run' in chip ? (
           <button key={i} type="button" className="lesson-chip" title="Put this command in the terminal" onClick={() => void chipUsed(chip)}>
             <span className="lesson-chip__kind" aria-hidden="true">$</span>
-            <code>{chip.run}</code>
+            <code>{texts[i]}</code>
           </button>
         ) : (
           <button key={i} type="button" className="lesson-chip" title="Put this request in the request bar" onClick={() => void chipUsed(chip)}>
             <span className="lesson-chip__kind" aria-hidden="true">⇢</span>
             <code>
-              {chip.request.from} → {chip.request.url}
+              {chip.request.from} → {texts[i]}
             </code>
           </button>
         ),
