@@ -134,3 +134,17 @@ test('a share link made inside a lesson reopens the lesson at its step', async (
   await expect(lessonPanel(other).getByRole('heading', { name: /One name for all of them/ })).toBeVisible();
   await expect(task(other, /Create Service web/)).toHaveAttribute('aria-checked', 'true');
 });
+
+test('presenter mode runs a lesson as a demo: the step is the caption, → plays it, then moves on', async ({ page }) => {
+  await page.goto('/?present=1#lesson=why-services&step=3');
+  const caption = page.getByRole('region', { name: 'Lesson step' });
+  await expect(caption).toContainText('One name for all of them');
+  await expect(caption).toContainText('→ play this step');
+  await page.keyboard.press('ArrowRight');
+  await expect(caption).toContainText('→ next step', { timeout: 20_000 });
+  await expect(page.getByRole('region', { name: 'Cluster graph' }).getByRole('img', { name: /^Service web / })).toBeVisible();
+  await page.keyboard.press('ArrowRight');
+  await expect(caption).toContainText('Ask the Service');
+  await page.keyboard.press('ArrowLeft');
+  await expect(caption).toContainText('One name for all of them');
+});

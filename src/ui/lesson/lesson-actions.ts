@@ -230,6 +230,22 @@ export function stopShowMe(): void {
   useLessonStore.getState().playingChanged(false);
 }
 
+/** Presenter's →: play the step's solution; once the step is done, go on to the next step. */
+export async function presenterForward(): Promise<void> {
+  const { status, playing } = useLessonStore.getState();
+  if (!status || playing) return;
+  if (!status.stepDone) await showMe();
+  else if (status.step + 1 < status.steps) await goToStep(status.step + 1);
+}
+
+/** Presenter's ←: the previous step, from its start. */
+export async function presenterBack(): Promise<void> {
+  const { status, playing } = useLessonStore.getState();
+  if (!status || status.step === 0) return;
+  if (playing) stopShowMe();
+  await goToStep(status.step - 1);
+}
+
 /** A chip: a command put on the terminal's input line, or a request put in the request bar. */
 export async function chipUsed(chip: LessonChip): Promise<void> {
   if ('run' in chip) {

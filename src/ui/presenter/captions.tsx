@@ -1,11 +1,21 @@
-/** Presenter mode's captions: the current hop's "why", large, at the bottom of the screen. */
+/** Presenter mode's captions: the current hop's "why", large, at the bottom of the screen (and a lesson's step above it). */
+import { lazy, Suspense } from 'react';
+import { useLessonModeStore } from '../stores/lesson-mode-store';
 import { selectCurrentHop, useTraceStore } from '../stores/trace-store';
+
+const LessonCaption = lazy(() => import('../lesson/lesson-caption'));
 
 export function Captions() {
   const hop = useTraceStore(selectCurrentHop);
   const count = useTraceStore((s) => s.trace?.hops.length ?? 0);
+  const lesson = useLessonModeStore((s) => s.id !== null);
   return (
     <section className="captions" aria-label="Captions" aria-live="polite">
+      {lesson && (
+        <Suspense>
+          <LessonCaption />
+        </Suspense>
+      )}
       {hop ? (
         <>
           <p className="captions__title">
@@ -13,7 +23,7 @@ export function Captions() {
           </p>
           <p className="captions__why">{hop.why}</p>
         </>
-      ) : (
+      ) : lesson ? null : (
         <p className="captions__why">Send a request, then press Space to play, ← → to step, Home to start over, + − for speed.</p>
       )}
     </section>

@@ -6,6 +6,7 @@
 import { useEffect } from 'react';
 import { SPEEDS, useTraceStore } from '../stores/trace-store';
 import { useViewStore } from '../stores/view-store';
+import { useLessonModeStore } from '../stores/lesson-mode-store';
 
 export type PlaybackCommand = 'toggle-play' | 'step-back' | 'step-forward' | 'reset' | 'faster' | 'slower';
 
@@ -57,6 +58,12 @@ export function usePresenterShortcuts(): void {
     const onKey = (e: KeyboardEvent): void => {
       const command = commandForKey(e);
       if (!command) return;
+      // A lesson run as a demo: → plays the step (then the next one), ← goes back a step.
+      if (useLessonModeStore.getState().id !== null && (command === 'step-forward' || command === 'step-back')) {
+        e.preventDefault();
+        void import('../lesson/lesson-actions').then((m) => (command === 'step-forward' ? m.presenterForward() : m.presenterBack()));
+        return;
+      }
       // Space would also press the focused button; the shortcut replaces it.
       e.preventDefault();
       dispatchPlaybackCommand(command);

@@ -55,6 +55,8 @@ export function startApp(): Promise<void> {
 
 async function start(): Promise<void> {
   const fragment = location.hash;
+  // ?present=1: open straight into presenter mode (a lesson link then runs as a demo).
+  if (new URLSearchParams(location.search).get('present') === '1' && !useViewStore.getState().presenter) useViewStore.getState().presenterToggled();
   const lessonLink = parseLessonLink(fragment);
   if (lessonLink) {
     history.replaceState(history.state, '', `${location.pathname}${location.search}`);
