@@ -57,3 +57,22 @@ describe("a teacher's lesson made from the scenario on screen", () => {
     expect(report.ok, report.text).toBe(true);
   });
 });
+
+describe('npm run sim -- --lesson FILE --solve', () => {
+  it('exits non-zero and names the task when a solution does not complete it', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'lesson-'));
+    const file = join(dir, 'broken.yaml');
+    // The teacher's template, with a solution that does not do what the task asks.
+    writeFileSync(file, lessonFromScenario(DEFAULT_SCENARIO_YAML, null).replace('- run: kubectl get pods -o wide\n', '- run: kubectl get svc\n').replace(/solution:\n(\s+)- run: kubectl get pods -o wide/, 'solution:\n$1- run: kubectl get svc'));
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', '--lesson', file, '--solve'], { encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('FAIL: not done by the solution: List the pods with their IPs');
+    const ok = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', '--lessons'], { encoding: 'utf8' });
+    expect(ok.status).toBe(0);
+    expect(ok.stdout.split('\n')[0]).toMatch(/^why-services\s+Why Services exist$/);
+  }, 30_000);
+});
