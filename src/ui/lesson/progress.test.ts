@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyProgress, parseProgress, withLesson } from './progress';
+import { compactHistory, emptyProgress, parseProgress, withLesson } from './progress';
 
 describe('lesson progress', () => {
   it('round-trips through JSON', () => {
@@ -20,5 +20,17 @@ describe('lesson progress', () => {
 
   it('keeps a current lesson only when its progress exists', () => {
     expect(parseProgress('{"lessons":{},"current":"x"}').current).toBeNull();
+  });
+});
+
+describe('compactHistory', () => {
+  it('keeps the last of edits typed in a row, and every other op', () => {
+    const ops = [
+      { op: 'apply', yaml: 'a' },
+      { op: 'apply', yaml: 'ab' },
+      { op: 'run', line: 'kubectl get pods' },
+      { op: 'apply', yaml: 'abc' },
+    ] as const;
+    expect(compactHistory([...ops])).toEqual([ops[1], ops[2], ops[3]]);
   });
 });

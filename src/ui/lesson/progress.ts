@@ -110,5 +110,13 @@ export function lessonProgress(p: Progress, id: string): LessonProgress {
 
 export function withLesson(p: Progress, id: string, change: (l: LessonProgress) => LessonProgress): Progress {
   const next = change(lessonProgress(p, id));
-  return { ...p, lessons: { ...p.lessons, [id]: { ...next, history: next.history.slice(-MAX_HISTORY) } } };
+  return { ...p, lessons: { ...p.lessons, [id]: { ...next, history: compactHistory(next.history).slice(-MAX_HISTORY) } } };
+}
+
+/**
+ * Edits typed in a row keep only the last text: each is the whole editor, and a
+ * reload only needs where the typing ended (storage stays small).
+ */
+export function compactHistory(ops: SessionOp[]): SessionOp[] {
+  return ops.filter((op, i) => !(op.op === 'apply' && ops[i + 1]?.op === 'apply'));
 }
