@@ -8,6 +8,7 @@ import type { Simulation } from '../sim/simulation';
 import { sourceKey, type SourceMap } from '../sim/view/build-snapshot';
 import { parseManifests, type Manifest } from '../sim/scenario/manifests';
 import type { Diagnostic, SourceRange } from '../sim/view/snapshot';
+import { own } from '../sim/model/own';
 import type { Kind } from '../sim/model/types';
 
 export interface EditorApplyOutcome {
@@ -87,7 +88,7 @@ export function applyEditorYaml(sim: Simulation, yaml: string, previous: Set<str
     const key = keyOf(m.raw);
     objects.add(key);
     sources.set(key, { startLine: m.range.startLine, endLine: m.range.endLine });
-    for (const [suffix, field] of LINKED_FIELDS[String(m.raw.kind)] ?? []) {
+    for (const [suffix, field] of own(LINKED_FIELDS, String(m.raw.kind)) ?? []) {
       const range = blockRange(m, field);
       if (range) sources.set(`${key}#${suffix}`, range);
     }

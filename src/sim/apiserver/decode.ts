@@ -4,6 +4,7 @@
  * Defaults mirror k/k pkg/apis/core/v1/defaults.go and pkg/apis/apps/v1/defaults.go.
  */
 import type { Container, Deployment, KubeObject, Pod, PodSpec, Probe, ResourceRequirements, Service, ServicePort } from '../model/types';
+import { own, setOwn } from '../model/own';
 import { canonicalQuantity } from './quantity';
 
 export type ApplyKind = 'Pod' | 'Service' | 'Deployment' | 'Namespace' | 'Endpoints' | 'EndpointSlice';
@@ -67,7 +68,7 @@ function decodeResources(raw: unknown, i: number, kind: string, base: string): R
     for (const [name, q] of Object.entries(asObject(r[key]))) {
       const parsed = canonicalQuantity(String(q));
       if ('error' in parsed) throw new DecodeFailure(`${cannotHandle(kind)}: ${parsed.error}`, `${base}.containers[${i}].resources.${key}.${name}`);
-      list[name] = parsed.value;
+      setOwn(list, name, parsed.value);
     }
     if (Object.keys(list).length) out[key] = list;
   }
@@ -89,7 +90,7 @@ function str(v: unknown): string | undefined {
 function stringMap(v: unknown): Record<string, string> | undefined {
   if (v === undefined || v === null) return undefined;
   const out: Record<string, string> = {};
-  for (const [k, val] of Object.entries(asObject(v))) out[k] = String(val);
+  for (const [k, val] of Object.entries(asObject(v))) setOwn(out, k, String(val));
   return out;
 }
 
@@ -106,7 +107,7 @@ export function checkKind(raw: Raw, source: string): { ok: true; kind: ApplyKind
   }
   const apiVersion = String(raw.apiVersion);
   const kind = String(raw.kind);
-  const served = SERVED[apiVersion];
+  const served = own(SERVED, apiVersion);
   if (!served || !served.includes(kind as ApplyKind)) {
     const meta = asObject(raw.metadata);
     return {
