@@ -61,7 +61,7 @@ export function applyEditorYaml(sim: Simulation, yaml: string, previous: Set<str
   const parsed = parseManifests(yaml, SOURCE);
   const fail = (diagnostics: Diagnostic[]): EditorApplyOutcome => ({
     applied: false,
-    diagnostics,
+    diagnostics: [...diagnostics, ...parsed.warnings],
     summary: diagnostics[0]!.message.split('\n')[0]!,
     objects: previous,
     sources: new Map(),
@@ -78,7 +78,7 @@ export function applyEditorYaml(sim: Simulation, yaml: string, previous: Set<str
   }
   if (diagnostics.length > 0) return fail(diagnostics);
   if (onlyIfSameObjects && (seen.size !== previous.size || [...seen].some((k) => !previous.has(k)))) {
-    return { applied: false, deferred: true, diagnostics: [], summary: 'waiting for the edit to settle…', objects: previous, sources: new Map() };
+    return { applied: false, deferred: true, diagnostics: parsed.warnings, summary: 'waiting for the edit to settle…', objects: previous, sources: new Map() };
   }
   const objects = new Set<string>();
   const sources: SourceMap = new Map();
@@ -102,7 +102,7 @@ export function applyEditorYaml(sim: Simulation, yaml: string, previous: Set<str
   const count = parsed.manifests.length;
   return {
     applied: true,
-    diagnostics,
+    diagnostics: [...diagnostics, ...parsed.warnings],
     summary: diagnostics.length ? diagnostics[0]!.message.split('\n')[0]! : `applied · ${count} object${count === 1 ? '' : 's'}`,
     objects,
     sources,

@@ -4,7 +4,7 @@
  * Editing the scenario YAML applies it onto the running cluster, and objects
  * removed from the YAML are deleted (as `kubectl apply --prune` would).
  */
-import { parseClusterConfig, defaultClusterConfig } from '../sim/scenario/cluster-config';
+import { ClusterConfigError, parseClusterConfig, defaultClusterConfig } from '../sim/scenario/cluster-config';
 import { DEFAULT_SCENARIO_YAML, DEFAULT_SEED } from '../sim/scenario/default-scenario';
 import { Simulation } from '../sim/simulation';
 import { buildSnapshot, type SourceMap } from '../sim/view/build-snapshot';
@@ -45,7 +45,8 @@ export class SimSession {
       try {
         config = parseClusterConfig(scenario.clusterConfig);
       } catch (e) {
-        configErrors.push({ startLine: 1, startColumn: 1, endLine: 1, endColumn: 2, message: (e as Error).message, severity: 'error' });
+        const line = e instanceof ClusterConfigError ? (e.line ?? 1) : 1;
+        configErrors.push({ startLine: line, startColumn: 1, endLine: line, endColumn: 2, message: (e as Error).message, severity: 'error' });
       }
     }
     this.sim = new Simulation(config, scenario.seed);
