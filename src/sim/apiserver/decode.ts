@@ -32,17 +32,37 @@ function asObject(v: unknown): Raw {
   return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Raw) : {};
 }
 
-/** The start of the API server's decoding errors: "Pod in version "v1" cannot be handled as a Pod". */
+/**
+ * The start of the API server's decoding errors: "Pod in version "v1" cannot be handled as a Pod".
+ * The version without its group, apps/v1 included (apiserver handlers/rest.go transformDecodeError: gvk.Version).
+ */
 function cannotHandle(kind: string): string {
-  return `${kind} in version "${kind === 'Deployment' ? 'apps/v1' : 'v1'}" cannot be handled as a ${kind}`;
+  return `${kind} in version "v1" cannot be handled as a ${kind}`;
 }
 
-/** Reads an integer field the way encoding/json would, failing on a string. */
+export const INT32_MAX = 2147483647;
+export const INT32_MIN = -2147483648;
+
+/** A number as encoding/json writes a float64 (kubectl's YAML-to-JSON conversion): 1e+21, 1e-07, 1.5. */
+export function goJsonNumber(v: number): string {
+  return String(v).replace(/e([+-])(\d)$/, 'e$10$2');
+}
+
+/** What encoding/json calls a JSON value it cannot store in an int32 (UnmarshalTypeError.Value). */
+function int32Mismatch(v: unknown): string | undefined {
+  if (typeof v === 'number') return Number.isInteger(v) && v >= INT32_MIN && v <= INT32_MAX ? undefined : `number ${goJsonNumber(v)}`;
+  return typeof v === 'string' ? 'string' : typeof v === 'boolean' ? 'bool' : Array.isArray(v) ? 'array' : 'object';
+}
+
+/**
+ * Reads an int32 field the way encoding/json would: a string, a fraction or a number past
+ * int32 ("number 2147483648") cannot be unmarshalled (decode.go literalStore, OverflowInt).
+ */
 function int(v: unknown, goField: string, fieldPath: string, kind: string, dflt?: number): number {
   if (v === undefined || v === null) return dflt ?? 0;
-  if (typeof v === 'number' && Number.isInteger(v)) return v;
-  const got = typeof v === 'string' ? 'string' : typeof v === 'boolean' ? 'bool' : typeof v === 'number' ? 'number' : 'object';
-  throw new DecodeFailure(`${cannotHandle(kind)}: json: cannot unmarshal ${got} into Go struct field ${goField} of type int32`, fieldPath);
+  const mismatch = int32Mismatch(v);
+  if (mismatch === undefined) return v as number;
+  throw new DecodeFailure(`${cannotHandle(kind)}: json: cannot unmarshal ${mismatch} into Go struct field ${goField} of type int32`, fieldPath);
 }
 
 const PROBE_INTS = ['initialDelaySeconds', 'timeoutSeconds', 'periodSeconds', 'successThreshold', 'failureThreshold'] as const;
@@ -198,6 +218,7 @@ function decodeServicePort(raw: unknown, i: number): ServicePort {
   const port = int(p.port, 'ServicePort.spec.ports.port', `spec.ports[${i}].port`, 'Service');
   const tp = p.targetPort;
   // IntOrString keeps the JSON type: `targetPort: "8080"` is a (badly formed) port name, not a number.
+  if (typeof tp === 'number') int(tp, 'ServicePort.spec.ports.targetPort', `spec.ports[${i}].targetPort`, 'Service');
   const targetPort = tp === undefined || tp === null || tp === 0 || tp === '' ? port : typeof tp === 'number' ? tp : String(tp);
   const out: ServicePort = { protocol: (str(p.protocol) ?? 'TCP') as ServicePort['protocol'], port, targetPort };
   if (p.name !== undefined && p.name !== '') out.name = String(p.name);
