@@ -54,7 +54,17 @@ export class Shell {
   }
 
   run(line: string): CommandResult {
-    return this.attached ? this.runAttached(this.attached, line) : this.runIn(line, undefined);
+    const result = this.attached ? this.runAttached(this.attached, line) : this.runIn(line, undefined);
+    return this.withLimitNotes(result);
+  }
+
+  /** A simulator limit that bit during the line (sim/limits.ts) is said after the command's own output. */
+  private withLimitNotes(result: CommandResult): CommandResult {
+    const notes = this.sim.cluster.limitNotes;
+    if (notes.size === 0) return result;
+    const chunks = [...result.chunks, ...[...notes.values()].map((text) => ({ stream: 'err' as const, text: `${text}\n` }))];
+    notes.clear();
+    return { chunks, exitCode: result.exitCode };
   }
 
   /** Runs a line on the workstation even while a pod shell is attached (the app's views use it). */

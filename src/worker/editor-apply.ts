@@ -99,11 +99,16 @@ export function applyEditorYaml(sim: Simulation, yaml: string, previous: Set<str
     sim.delete(kind, ns || undefined, name);
   }
   sim.settle();
+  // A simulator limit that bit (limits.ts) is a warning on the first line: no manifest is wrong.
+  const notes = [...sim.cluster.limitNotes.values()];
+  for (const note of notes) diagnostics.push({ startLine: 1, startColumn: 1, endLine: 1, endColumn: 2, message: note, severity: 'warning' });
+  sim.cluster.limitNotes.clear();
   const count = parsed.manifests.length;
+  const applied = `applied · ${count} object${count === 1 ? '' : 's'}`;
   return {
     applied: true,
     diagnostics: [...diagnostics, ...parsed.warnings],
-    summary: diagnostics.length ? diagnostics[0]!.message.split('\n')[0]! : `applied · ${count} object${count === 1 ? '' : 's'}`,
+    summary: diagnostics.some((d) => d.severity === 'error') ? diagnostics[0]!.message.split('\n')[0]! : notes.length ? `${applied} · ${notes[0]}` : applied,
     objects,
     sources,
   };
