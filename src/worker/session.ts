@@ -10,7 +10,7 @@ import { Simulation } from '../sim/simulation';
 import { buildSnapshot, type SourceMap } from '../sim/view/build-snapshot';
 import type { ClusterSnapshot, Diagnostic, RequestSpec, TraceView } from '../sim/view/snapshot';
 import { performRequest } from '../sim/net/request';
-import { Shell } from '../shell/shell';
+import { MAX_SLEEP_SECONDS, Shell } from '../shell/shell';
 import { textOf } from '../shell/types';
 import { completeLine } from '../shell/complete';
 import { applyEditorYaml } from './editor-apply';
@@ -143,7 +143,8 @@ export class SimSession {
   }
 
   advance(seconds: number): ClusterSnapshot {
-    this.sim.advance(Math.max(0, seconds));
+    // As `sleep` bounds it (shell.ts MAX_SLEEP_SECONDS); NaN advances nothing.
+    this.sim.advance(Math.min(MAX_SLEEP_SECONDS, Math.max(0, seconds || 0)));
     return this.snapshot();
   }
 
