@@ -124,7 +124,7 @@ function main(): void {
     try {
       config = parseClusterConfig(read(args.cluster));
     } catch (e) {
-      if (e instanceof ClusterConfigError) fail(`sim: ${args.cluster}: ${e.message}\n`);
+      if (e instanceof ClusterConfigError) fail(`sim: ${args.cluster}${e.line ? `:${e.line}` : ''}: ${e.message}\n`);
       throw e;
     }
   }

@@ -56,7 +56,7 @@ describe('golden transcripts', () => {
       if (UPDATE) writeFileSync(outPath, actual);
       expect(existsSync(outPath), `${outPath} is missing; run with UPDATE_GOLDEN=1 and review it`).toBe(true);
       expect(actual).toBe(readFileSync(outPath, 'utf8'));
-    });
+    }, 20_000);
   }
 });
 
@@ -71,7 +71,8 @@ describe('determinism', () => {
       const path = join(DIR, name);
       expect(transcriptOf(path), name).toBe(transcriptOf(path));
     }
-  });
+    // hostile-input.sh scales to the simulator's pod limit.
+  }, 60_000);
 
   it('a different seed changes the generated names, so the seed really is an input', () => {
     const path = join(DIR, 'default-scenario.sh');

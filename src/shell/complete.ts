@@ -1,4 +1,5 @@
 /** Tab completion: commands, kubectl verbs, resource types and object names. */
+import { own } from '../sim/model/own';
 import type { Simulation } from '../sim/simulation';
 import { kindOf } from './kubectl/resources';
 
@@ -20,7 +21,7 @@ export function completeLine(sim: Simulation, line: string): string[] {
   const verb = prior[1]!;
   const pods = () => sim.cluster.store.list('Pod', 'default').map((p) => p.metadata.name);
   if (verb === 'exec' || verb === 'logs') return prior.length === 2 ? pick(pods()) : [];
-  const subs = SUBCOMMANDS[verb];
+  const subs = own(SUBCOMMANDS, verb);
   if (subs && prior.length === 2) return pick(subs);
   if ((verb === 'rollout' || verb === 'set') && prior.length === 3) return pick(['deployment']);
   if ((verb === 'rollout' || verb === 'set') && prior.length === 4) return pick(sim.cluster.store.list('Deployment', 'default').map((d) => d.metadata.name));

@@ -39,6 +39,8 @@ export class Cluster {
   serviceGeneration = 0;
   /** Bumped when any Pod changes: the controllers' pod indexes key on it. */
   podGeneration = 0;
+  /** Where a simulator limit bit since the shell last looked (limits.ts), in the simulator's words, one per object. */
+  readonly limitNotes = new Map<string, string>();
 
   constructor(readonly config: ClusterConfig, readonly seed: number) {
     this.rng = createRng(seed);

@@ -8,6 +8,7 @@ import type { Simulation } from '../sim/simulation';
 import { sourceKey, type SourceMap } from '../sim/view/build-snapshot';
 import { parseManifests, type Manifest } from '../sim/scenario/manifests';
 import type { Diagnostic, SourceRange } from '../sim/view/snapshot';
+import { own } from '../sim/model/own';
 import type { Kind } from '../sim/model/types';
 
 export interface EditorApplyOutcome {
@@ -60,7 +61,7 @@ export function applyEditorYaml(sim: Simulation, yaml: string, previous: Set<str
   const parsed = parseManifests(yaml, SOURCE);
   const fail = (diagnostics: Diagnostic[]): EditorApplyOutcome => ({
     applied: false,
-    diagnostics,
+    diagnostics: [...diagnostics, ...parsed.warnings],
     summary: diagnostics[0]!.message.split('\n')[0]!,
     objects: previous,
     sources: new Map(),
@@ -77,7 +78,7 @@ export function applyEditorYaml(sim: Simulation, yaml: string, previous: Set<str
   }
   if (diagnostics.length > 0) return fail(diagnostics);
   if (onlyIfSameObjects && (seen.size !== previous.size || [...seen].some((k) => !previous.has(k)))) {
-    return { applied: false, deferred: true, diagnostics: [], summary: 'waiting for the edit to settle…', objects: previous, sources: new Map() };
+    return { applied: false, deferred: true, diagnostics: parsed.warnings, summary: 'waiting for the edit to settle…', objects: previous, sources: new Map() };
   }
   const objects = new Set<string>();
   const sources: SourceMap = new Map();
@@ -87,7 +88,7 @@ export function applyEditorYaml(sim: Simulation, yaml: string, previous: Set<str
     const key = keyOf(m.raw);
     objects.add(key);
     sources.set(key, { startLine: m.range.startLine, endLine: m.range.endLine });
-    for (const [suffix, field] of LINKED_FIELDS[String(m.raw.kind)] ?? []) {
+    for (const [suffix, field] of own(LINKED_FIELDS, String(m.raw.kind)) ?? []) {
       const range = blockRange(m, field);
       if (range) sources.set(`${key}#${suffix}`, range);
     }
@@ -98,11 +99,16 @@ export function applyEditorYaml(sim: Simulation, yaml: string, previous: Set<str
     sim.delete(kind, ns || undefined, name);
   }
   sim.settle();
+  // A simulator limit that bit (limits.ts) is a warning on the first line: no manifest is wrong.
+  const notes = [...sim.cluster.limitNotes.values()];
+  for (const note of notes) diagnostics.push({ startLine: 1, startColumn: 1, endLine: 1, endColumn: 2, message: note, severity: 'warning' });
+  sim.cluster.limitNotes.clear();
   const count = parsed.manifests.length;
+  const applied = `applied · ${count} object${count === 1 ? '' : 's'}`;
   return {
     applied: true,
-    diagnostics,
-    summary: diagnostics.length ? diagnostics[0]!.message.split('\n')[0]! : `applied · ${count} object${count === 1 ? '' : 's'}`,
+    diagnostics: [...diagnostics, ...parsed.warnings],
+    summary: diagnostics.some((d) => d.severity === 'error') ? diagnostics[0]!.message.split('\n')[0]! : notes.length ? `${applied} · ${notes[0]}` : applied,
     objects,
     sources,
   };

@@ -4,13 +4,13 @@
  * Editing the scenario YAML applies it onto the running cluster, and objects
  * removed from the YAML are deleted (as `kubectl apply --prune` would).
  */
-import { parseClusterConfig, defaultClusterConfig } from '../sim/scenario/cluster-config';
+import { ClusterConfigError, parseClusterConfig, defaultClusterConfig } from '../sim/scenario/cluster-config';
 import { DEFAULT_SCENARIO_YAML, DEFAULT_SEED } from '../sim/scenario/default-scenario';
 import { Simulation } from '../sim/simulation';
 import { buildSnapshot, type SourceMap } from '../sim/view/build-snapshot';
 import type { ClusterSnapshot, Diagnostic, RequestSpec, TraceView } from '../sim/view/snapshot';
 import { performRequest } from '../sim/net/request';
-import { Shell } from '../shell/shell';
+import { MAX_SLEEP_SECONDS, Shell } from '../shell/shell';
 import { textOf } from '../shell/types';
 import { completeLine } from '../shell/complete';
 import { applyEditorYaml } from './editor-apply';
@@ -66,7 +66,8 @@ export class SimSession {
       try {
         config = parseClusterConfig(scenario.clusterConfig);
       } catch (e) {
-        configErrors.push({ startLine: 1, startColumn: 1, endLine: 1, endColumn: 2, message: (e as Error).message, severity: 'error' });
+        const line = e instanceof ClusterConfigError ? (e.line ?? 1) : 1;
+        configErrors.push({ startLine: line, startColumn: 1, endLine: line, endColumn: 2, message: (e as Error).message, severity: 'error' });
       }
     }
     this.sim = new Simulation(config, scenario.seed);
@@ -168,7 +169,8 @@ export class SimSession {
   }
 
   advance(seconds: number): ClusterSnapshot {
-    this.sim.advance(Math.max(0, seconds));
+    // As `sleep` bounds it (shell.ts MAX_SLEEP_SECONDS); NaN advances nothing.
+    this.sim.advance(Math.min(MAX_SLEEP_SECONDS, Math.max(0, seconds || 0)));
     return this.snapshot();
   }
 

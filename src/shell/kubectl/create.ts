@@ -1,4 +1,5 @@
 /** kubectl create -f | deployment | service: the imperative creators. */
+import { own } from '../../sim/model/own';
 import { err, type CommandContext, type CommandResult } from '../types';
 import { kubectlApplyFile } from './apply';
 import { NAMESPACE_FLAGS, parseFlags } from './flags';
@@ -61,7 +62,7 @@ function parseTcp(spec: string, nodePort?: string): ServicePortArg[] | string {
 
 function createService(args: string[], ctx: CommandContext): CommandResult {
   const [typeArg, ...rest] = args;
-  const type = SERVICE_TYPES[typeArg ?? ''];
+  const type = own(SERVICE_TYPES, typeArg ?? '');
   if (!type) return err(`error: unknown command "${typeArg ?? ''}" for "kubectl create service"\n`);
   const p = parseFlags(rest, SERVICE_SPEC, `kubectl create service ${typeArg}`);
   if (p.error) return err(p.error);

@@ -1,4 +1,5 @@
 /** kubectl delete TYPE NAME... | TYPE/NAME | -l SELECTOR | -f FILE. */
+import { deleteForbidden } from '../../sim/apiserver/delete';
 import { groupResource, singularOf } from '../../sim/apiserver/resource-names';
 import { isClusterScoped } from '../../sim/model/store';
 import { parseManifests } from '../../sim/scenario/manifests';
@@ -58,6 +59,12 @@ export function kubectlDelete(args: string[], ctx: CommandContext): CommandResul
   const wait = !args.includes('--wait=false');
   let until = ctx.sim.cluster.clock.now();
   for (const t of targets) {
+    const forbidden = ctx.sim.cluster.store.get(t.kind, t.ns, t.name) ? deleteForbidden(t.kind, t.name) : undefined;
+    if (forbidden) {
+      chunks.push({ stream: 'err', text: `Error from server (Forbidden): ${forbidden}\n` });
+      exit = 1;
+      continue;
+    }
     const gone = ctx.sim.delete(t.kind, t.ns, t.name, grace === undefined ? {} : { graceSeconds: grace });
     if (gone?.kind === 'Pod' && gone.status.terminatesAt !== undefined && gone.metadata.deletionTimestamp !== undefined) until = Math.max(until, gone.status.terminatesAt);
     if (gone) chunks.push({ stream: 'out', text: `${singularOf(t.kind)}${groupSuffix(t.kind)} "${t.name}" ${force ? 'force deleted' : 'deleted'}\n` });

@@ -3,6 +3,7 @@
  * (pkg/registry/core/event/strategy.go ToSelectableFields), with = / == / != terms.
  */
 import type { ClusterEvent } from '../../sim/events/event-log';
+import { own } from '../../sim/model/own';
 
 const FIELDS: Record<string, (e: ClusterEvent) => string> = {
   'involvedObject.kind': (e) => e.involved.kind,
@@ -25,7 +26,7 @@ export function parseFieldSelector(text: string): { matches: (e: ClusterEvent) =
   for (const term of text.split(',').filter((t) => t.trim() !== '')) {
     const m = /^\s*([^=!\s]+)\s*(==|=|!=)\s*(.*?)\s*$/.exec(term);
     if (!m) return { error: `error: invalid selector: '${text}'; can't understand '${term}'\n` };
-    const get = FIELDS[m[1]!];
+    const get = own(FIELDS, m[1]!);
     if (!get) return { error: `Error from server (BadRequest): Unable to find "/v1, Resource=events" that match label selector "", field selector "${text}": field label not supported: ${m[1]}\n` };
     terms.push({ get, value: m[3]!, negate: m[2] === '!=' });
   }

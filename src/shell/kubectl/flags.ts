@@ -1,3 +1,5 @@
+import { hasOwn } from '../../sim/model/own';
+
 /**
  * kubectl-style flag parsing: `--flag=value`, `--flag value`, `-n value`,
  * boolean flags, and everything after `--` kept apart.
@@ -34,10 +36,10 @@ export function parseFlags(args: string[], spec: FlagSpec, command: string): Par
     }
     if (a.startsWith('-') && a !== '-') {
       // pflag shorthands take their value attached too: -ojsonpath={...}, -o=json, -nkube-system.
-      const attached = !a.startsWith('--') && a.length > 2 && a.slice(0, 2) in spec.valued;
+      const attached = !a.startsWith('--') && a.length > 2 && hasOwn(spec.valued, a.slice(0, 2));
       const eq = attached ? (a[2] === '=' ? 2 : 1) : a.indexOf('=');
       const name = attached ? a.slice(0, 2) : eq >= 0 ? a.slice(0, eq) : a;
-      if (name in spec.valued) {
+      if (hasOwn(spec.valued, name)) {
         const value = eq >= 0 ? a.slice(eq + 1) : args[++i];
         if (value === undefined) {
           // pflag: "flag needs an argument: --namespace" / "flag needs an argument: 'n' in -n"; cobra prefixes "Error: ".
@@ -48,7 +50,7 @@ export function parseFlags(args: string[], spec: FlagSpec, command: string): Par
         const prev = parsed.flags[key];
         // pflag's stringSlice: an empty value adds nothing.
         parsed.flags[key] = spec.repeated?.has(key) && prev ? (value ? `${prev},${value}` : prev) : value;
-      } else if (name in spec.bool) {
+      } else if (hasOwn(spec.bool, name)) {
         const value = eq >= 0 ? a.slice(eq + 1) : 'true';
         if (value !== 'false') parsed.bools.add(spec.bool[name]!);
       } else {

@@ -4,8 +4,11 @@
  * Mirrors staging/src/k8s.io/kubectl/pkg/cmd/label/label.go (Complete, Validate, RunLabel,
  * parseLabels, updateDataChangeMsg) and cmdutil.GetResourcesAndPairs.
  */
+import { formatInvalid } from '../../sim/apiserver/field-errors';
 import { groupResource, resourceRef } from '../../sim/apiserver/resource-names';
+import { validateLabels } from '../../sim/apiserver/validate-meta';
 import { isClusterScoped } from '../../sim/model/store';
+import { hasOwn, own, setOwn } from '../../sim/model/own';
 import type { KubeObject } from '../../sim/model/types';
 import { err, type CommandContext, type CommandResult, type OutputChunk } from '../types';
 import { NAMESPACE_FLAGS, parseFlags } from './flags';
@@ -40,10 +43,10 @@ function parseLabels(pairs: string[]): { set: Record<string, string>; remove: st
     if (spec.includes('=')) {
       const parts = spec.split('=');
       if (parts.length !== 2) return { error: `error: invalid label spec: ${spec}\n` };
-      set[parts[0]!] = parts[1]!;
+      setOwn(set, parts[0]!, parts[1]!);
     } else remove.push(spec.slice(0, -1));
   }
-  if (remove.some((k) => k in set)) return { error: 'error: can not both modify and remove a label in the same command\n' };
+  if (remove.some((k) => hasOwn(set, k))) return { error: 'error: can not both modify and remove a label in the same command\n' };
   return { set, remove };
 }
 
@@ -97,11 +100,11 @@ export function kubectlLabel(args: string[], ctx: CommandContext): CommandResult
   const overwrite = p.bools.has('overwrite');
   for (const obj of targets) {
     const before = obj.metadata.labels ?? {};
-    for (const k of changes.remove) if (!(k in before)) chunks.push({ stream: 'out', text: `label "${k}" not found.\n` });
+    for (const k of changes.remove) if (!hasOwn(before, k)) chunks.push({ stream: 'out', text: `label "${k}" not found.\n` });
     // validateNoOverwrites: this object is left alone, the others still labeled.
-    const clashes = overwrite ? [] : Object.keys(changes.set).filter((k) => k in before);
+    const clashes = overwrite ? [] : Object.keys(changes.set).filter((k) => hasOwn(before, k));
     if (clashes.length) {
-      const msgs = clashes.map((k) => `'${k}' already has a value (${before[k]}), and --overwrite is false`);
+      const msgs = clashes.map((k) => `'${k}' already has a value (${own(before, k)}), and --overwrite is false`);
       errors.push({ stream: 'err', text: `error: ${msgs.length === 1 ? msgs[0] : `[${msgs.join(', ')}]`}\n` });
       continue;
     }
@@ -110,6 +113,12 @@ export function kubectlLabel(args: string[], ctx: CommandContext): CommandResult
     const same = JSON.stringify(Object.entries(labels).sort()) === JSON.stringify(Object.entries(before).sort());
     // updateDataChangeMsg: "unlabeled" when the object only got smaller (and not with --overwrite).
     const msg = same ? 'not labeled' : !overwrite && Object.keys(labels).length < Object.keys(before).length && Object.keys(changes.set).length === 0 ? 'unlabeled' : 'labeled';
+    // The API server validates the keys (kubectl checks only the values).
+    const invalid = validateLabels(labels, 'metadata.labels');
+    if (invalid.length) {
+      errors.push({ stream: 'err', text: `${formatInvalid(obj.kind, obj.metadata.name, invalid)}\n` });
+      continue;
+    }
     if (!same) {
       obj.metadata.labels = labels;
       ctx.sim.cluster.update(obj);

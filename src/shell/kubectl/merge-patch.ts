@@ -5,6 +5,8 @@
  * patchMergeKey tags of k8s.io/api core/v1 types.go), and a JSON patch (RFC 6902 add,
  * remove, replace, test).
  */
+import { hasOwn, own, setOwn } from '../../sim/model/own';
+
 type Json = unknown;
 type Obj = Record<string, unknown>;
 
@@ -15,7 +17,7 @@ export function mergePatch(target: Json, patch: Json): Json {
   const out: Obj = isObj(target) ? { ...target } : {};
   for (const [k, v] of Object.entries(patch)) {
     if (v === null) delete out[k];
-    else out[k] = mergePatch(out[k], v);
+    else setOwn(out, k, mergePatch(own(out, k), v));
   }
   return out;
 }
@@ -33,10 +35,13 @@ export function strategicMergePatch(target: Json, patch: Json): Json {
   const out: Obj = isObj(target) ? { ...target } : {};
   for (const [k, v] of Object.entries(patch)) {
     if (v === null) delete out[k];
-    else if (Array.isArray(v) && Array.isArray(out[k])) {
-      const key = mergeKey(k, [...v, ...(out[k] as unknown[])]);
-      out[k] = key ? mergeList(out[k] as unknown[], v, key) : v;
-    } else out[k] = strategicMergePatch(out[k], v);
+    else {
+      const cur = own(out, k);
+      if (Array.isArray(v) && Array.isArray(cur)) {
+        const key = mergeKey(k, [...v, ...cur]);
+        setOwn<unknown>(out, k, key ? mergeList(cur, v, key) : v);
+      } else setOwn(out, k, strategicMergePatch(cur, v));
+    }
   }
   return out;
 }
@@ -58,9 +63,11 @@ interface Op {
 }
 
 /** RFC 6902 on a copy; an error text as kubectl would print it when an op cannot apply. */
-export function jsonPatch(target: Json, ops: Op[]): Json | { error: string } {
+export function jsonPatch(target: Json, ops: unknown[]): Json | { error: string } {
   let doc = JSON.parse(JSON.stringify(target)) as Json;
-  for (const o of ops) {
+  for (const item of ops) {
+    if (!isObj(item) || typeof item.path !== 'string' || typeof item.op !== 'string') return { error: 'operation missing path or op field' };
+    const o = item as unknown as Op;
     const parts = o.path.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
     if (o.path === '' || parts.length === 0) {
       if (o.op === 'replace' || o.op === 'add') doc = o.value;
@@ -69,11 +76,12 @@ export function jsonPatch(target: Json, ops: Op[]): Json | { error: string } {
     const last = parts.pop()!;
     let parent: unknown = doc;
     for (const p of parts) {
-      parent = Array.isArray(parent) ? parent[Number(p)] : isObj(parent) ? parent[p] : undefined;
+      parent = Array.isArray(parent) ? (/^\d+$/.test(p) ? parent[Number(p)] : undefined) : isObj(parent) ? own(parent, p) : undefined;
       if (parent === undefined) return { error: `doc is missing path: "${o.path}": missing value` };
     }
     if (Array.isArray(parent)) {
-      const i = last === '-' ? parent.length : Number(last);
+      const i = last === '-' ? parent.length : /^\d+$/.test(last) ? Number(last) : -1;
+      if (i < 0 || i > parent.length) return { error: `doc is missing path: "${o.path}": missing value` };
       if (o.op === 'add') parent.splice(i, 0, o.value);
       else if (o.op === 'remove' || o.op === 'replace') {
         if (i >= parent.length) return { error: `doc is missing path: "${o.path}": missing value` };
@@ -81,12 +89,12 @@ export function jsonPatch(target: Json, ops: Op[]): Json | { error: string } {
         else parent[i] = o.value;
       } else if (o.op === 'test' && JSON.stringify(parent[i]) !== JSON.stringify(o.value)) return { error: `testing value ${o.path} failed: test failed` };
     } else if (isObj(parent)) {
-      if (o.op === 'add') parent[last] = o.value;
+      if (o.op === 'add') setOwn(parent, last, o.value);
       else if (o.op === 'remove' || o.op === 'replace') {
-        if (!(last in parent)) return { error: `${o.op === 'remove' ? 'Unable to remove nonexistent key' : 'replace operation does not apply: doc is missing key'}: ${last}: missing value` };
+        if (!hasOwn(parent, last)) return { error: `${o.op === 'remove' ? 'Unable to remove nonexistent key' : 'replace operation does not apply: doc is missing key'}: ${last}: missing value` };
         if (o.op === 'remove') delete parent[last];
-        else parent[last] = o.value;
-      } else if (o.op === 'test' && JSON.stringify(parent[last]) !== JSON.stringify(o.value)) return { error: `testing value ${o.path} failed: test failed` };
+        else setOwn(parent, last, o.value);
+      } else if (o.op === 'test' && JSON.stringify(own(parent, last)) !== JSON.stringify(o.value)) return { error: `testing value ${o.path} failed: test failed` };
     } else return { error: `doc is missing path: "${o.path}": missing value` };
     if (!['add', 'remove', 'replace', 'test'].includes(o.op)) return { error: `Unexpected kind: ${o.op}` };
   }

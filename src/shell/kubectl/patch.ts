@@ -41,7 +41,7 @@ export function kubectlPatch(args: string[], ctx: CommandContext): CommandResult
   let next: unknown;
   if (patchType === 'json') {
     if (!Array.isArray(patch)) return err(`error: unable to parse "${p.flags.patch}": json: cannot unmarshal object into Go value of type jsonpatch.Patch\n`);
-    const r = jsonPatch(current, patch as { op: string; path: string; value?: unknown }[]);
+    const r = jsonPatch(current, patch);
     if (r && typeof r === 'object' && 'error' in r) return err(`The request is invalid: the server rejected our request due to an error in our request\n`);
     next = r;
   } else {

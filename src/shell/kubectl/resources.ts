@@ -2,6 +2,7 @@
  * The resource names kubectl accepts, as discovery lists them (short names
  * included), and the kind each names.
  */
+import { own } from '../../sim/model/own';
 import type { Kind } from '../../sim/model/types';
 
 const ALIASES: Record<string, Kind> = {};
@@ -18,7 +19,7 @@ const TABLE: [Kind, string[]][] = [
 for (const [kind, names] of TABLE) for (const n of names) ALIASES[n] = kind;
 
 export function kindOf(resource: string): Kind | undefined {
-  return ALIASES[resource.toLowerCase()];
+  return own(ALIASES, resource.toLowerCase());
 }
 
 export function unknownResource(resource: string): string {

@@ -7,6 +7,7 @@
  */
 import { simTimeToIso } from '../../sim/clock';
 import { isOwnedBy, revisionOf } from '../../sim/controllers/deployment';
+import { own } from '../../sim/model/own';
 import type { Container, Deployment, ReplicaSet } from '../../sim/model/types';
 import type { Simulation } from '../../sim/simulation';
 import { err, out, type CommandContext, type CommandResult } from '../types';
@@ -36,7 +37,7 @@ function deploymentArg(ctx: CommandContext, positional: string[], namespace: str
   const kind = kindOf(type);
   if (!kind) return { error: unknownResource(type) };
   // polymorphichelpers: StatusViewerFor, RollbackerFor, HistoryViewerFor name the kind they lack.
-  if (kind !== 'Deployment') return { error: `error: ${NOT_IMPLEMENTED[verb] ?? NOT_IMPLEMENTED.status}\n`.replace('%v', kind).replace('%q', `"${kind}"`) };
+  if (kind !== 'Deployment') return { error: `error: ${own(NOT_IMPLEMENTED, verb) ?? NOT_IMPLEMENTED.status}\n`.replace('%v', kind).replace('%q', `"${kind}"`) };
   const d = ctx.sim.cluster.store.get('Deployment', namespace ?? 'default', name);
   if (!d) return { error: `Error from server (NotFound): deployments.apps "${name}" not found\n` };
   return { d, sim: ctx.sim };

@@ -1,4 +1,5 @@
 /** kubectl run NAME --image=IMG [--labels=k=v,...] [--port=P] [--restart=Never] [--env=K=V] [--command] [-i -t --rm] [-- ARGS...]. */
+import { setOwn } from '../../sim/model/own';
 import type { Pod } from '../../sim/model/types';
 import { execInPod } from '../pod-exec';
 import { hasShell, isInteractiveShell, shellPrompt } from '../pod-shell';
@@ -30,7 +31,7 @@ export function kubectlRun(args: string[], ctx: CommandContext, deps: KubectlDep
     for (const pair of p.flags.labels.split(',')) {
       const [k, v] = pair.split('=');
       if (!k || v === undefined) return err(`error: invalid label spec: ${pair}\n`);
-      labels[k] = v;
+      setOwn(labels, k, v);
     }
   }
   const restart = p.flags.restart;

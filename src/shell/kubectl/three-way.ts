@@ -9,6 +9,7 @@
  * merge item by item; other lists are replaced whole by the file's.
  * Here the patch is applied straight away: the result is the object the server would store.
  */
+import { hasOwn, own, setOwn } from '../../sim/model/own';
 import { mergeKey } from './merge-patch';
 
 type Obj = Record<string, unknown>;
@@ -20,11 +21,11 @@ export function threeWayMerge(current: unknown, modified: unknown, original: unk
     const out: Obj = isObj(current) ? { ...current } : {};
     const orig = isObj(original) ? original : {};
     // Deletions: in the last-applied configuration, no longer in the file.
-    for (const k of Object.keys(orig)) if (!(k in modified)) delete out[k];
+    for (const k of Object.keys(orig)) if (!hasOwn(modified, k)) delete out[k];
     for (const [k, v] of Object.entries(modified)) {
       // A null in the file deletes the field (strategicpatch: a null value is a deletion).
       if (v === null) delete out[k];
-      else out[k] = threeWayMerge(out[k], v, orig[k], k);
+      else setOwn(out, k, threeWayMerge(own(out, k), v, own(orig, k), k));
     }
     return out;
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ParseError, tokenize } from './tokenize';
 
-const words = (line: string) => tokenize(line).map((t) => (t.kind === 'word' ? t.value : `<${t.value}>`));
+const words = (line: string) => tokenize(line).map((t) => (t.kind === 'word' ? t.value : t.kind === 'op' ? `<${t.value}>` : `<${t.fd}${t.op}>`));
 
 describe('tokenize (bash word splitting for the commands we run)', () => {
   it('splits on blanks and keeps -- as a word', () => {
@@ -44,5 +44,14 @@ describe('parameter expansion (a pod\'s sh)', () => {
   });
   it('leaves $ alone when no variables are given (the workstation line)', () => {
     expect(tokenize('echo $P', undefined)).toEqual([{ kind: 'word', value: 'echo' }, { kind: 'word', value: '$P' }]);
+  });
+
+  it('reads redirections as bash does: an fd only from bare digits, the target the next word', () => {
+    expect(words('cmd 2>&1')).toEqual(['cmd', '<2>&>', '1']);
+    expect(words('cmd >/dev/null 2>/dev/null')).toEqual(['cmd', '<1>>', '/dev/null', '<2>>', '/dev/null']);
+    expect(words('cmd &>/dev/null')).toEqual(['cmd', '<both>>', '/dev/null']);
+    expect(words('cmd >> log < in')).toEqual(['cmd', '<1>>>', 'log', '<0<>', 'in']);
+    expect(words('echo a2>x "2">y')).toEqual(['echo', 'a2', '<1>>', 'x', '2', '<1>>', 'y']);
+    expect(words("echo '2>&1' a\\>b")).toEqual(['echo', '2>&1', 'a>b']);
   });
 });

@@ -1,9 +1,13 @@
 /**
  * kubectl's AGE column. Mirrors apimachinery pkg/util/duration/duration.go (HumanDuration).
  */
+/** math.MaxInt64 nanoseconds, in whole seconds. */
+const MAX_DURATION_SECONDS = 9_223_372_036;
+
 export function humanDuration(seconds: number): string {
-  // Go's int(d.Seconds()) truncates toward zero: -1.5s is still "0s".
-  const s = Math.trunc(seconds);
+  // Go's int(d.Seconds()) truncates toward zero: -1.5s is still "0s". A time.Duration is int64
+  // nanoseconds, so time.Since saturates near 292 years: no age is longer (nor printed with an exponent).
+  const s = Number.isNaN(seconds) ? 0 : Math.trunc(Math.min(seconds, MAX_DURATION_SECONDS));
   if (s < -1) return '<invalid>';
   if (s < 0) return '0s';
   if (s < 120) return `${s}s`;

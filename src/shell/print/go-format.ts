@@ -4,6 +4,7 @@
  * %v, %#v, %q and json.Marshal. Integral JSON numbers are int64 (apimachinery's
  * unstructured decoder), the rest float64.
  */
+import { setOwn } from '../../sim/model/own';
 
 /** A float64 written as a literal in a template ({1.0}, [?(@.x>1.5)]). */
 export class GoFloat {
@@ -85,7 +86,7 @@ function sortDeep(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(sortDeep);
   if (v === null || typeof v !== 'object') return v;
   const out: Record<string, unknown> = {};
-  for (const k of sortedKeys(v)) out[k] = sortDeep((v as Record<string, unknown>)[k]);
+  for (const k of sortedKeys(v)) setOwn(out, k, sortDeep((v as Record<string, unknown>)[k]));
   return out;
 }
 

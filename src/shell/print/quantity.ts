@@ -1,3 +1,5 @@
+import { own } from '../../sim/model/own';
+
 /** Resource quantities as apimachinery's resource.Quantity reads and prints them (DecimalSI cpu, BinarySI memory). */
 const BINARY: Record<string, number> = { Ki: 1024, Mi: 1024 ** 2, Gi: 1024 ** 3, Ti: 1024 ** 4 };
 const DECIMAL: Record<string, number> = { m: 1e-3, k: 1e3, M: 1e6, G: 1e9, T: 1e12 };
@@ -8,7 +10,7 @@ export function parseQuantity(q: string): number {
   if (!m) return 0;
   const n = Number(m[1]);
   const suffix = m[2]!;
-  return n * (BINARY[suffix] ?? DECIMAL[suffix] ?? 1);
+  return n * (own(BINARY, suffix) ?? own(DECIMAL, suffix) ?? 1);
 }
 
 /** A cpu sum as Quantity.String() gives it: "850m", "1", "0". */

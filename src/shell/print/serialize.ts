@@ -6,6 +6,7 @@
 import { simTimeToIso } from '../../sim/clock';
 import { podTemplateHash } from '../../sim/controllers/hash';
 import { schedulingFailure } from '../../sim/controllers/scheduler';
+import { setOwn } from '../../sim/model/own';
 import type { Container, Deployment, KubeObject, ObjectMeta, Pod, PodTemplate } from '../../sim/model/types';
 import { stringify } from 'yaml';
 import { apiAccessVolume, containerID, containerStatusesAt, defaultedProbe, hasContainerStatuses, imageID, normalizedImage, podContainerResources, qosClass } from './pod-runtime';
@@ -261,7 +262,7 @@ function sortKeys(value: unknown): unknown {
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(value).sort()) {
     const v = (value as Record<string, unknown>)[key];
-    if (v !== undefined) out[key] = sortKeys(v);
+    if (v !== undefined) setOwn(out, key, sortKeys(v));
   }
   return out;
 }

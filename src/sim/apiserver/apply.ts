@@ -19,6 +19,7 @@ import { validateDeployment, validatePod } from './validate-pod';
 import { validateService } from './validate-service';
 import { dns1123LabelErrors, dns1123SubdomainErrors } from './name-rules';
 import { validateObjectMeta } from './validate-meta';
+import { MAX_PODS, podRoom } from '../limits';
 
 export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
@@ -100,6 +101,10 @@ export function applyManifest(cluster: Cluster, raw: Record<string, unknown>, op
   }
   if (opts.mode === 'apply') obj.metadata.annotations = { ...(obj.metadata.annotations ?? {}), [LAST_APPLIED]: lastApplied };
   if (!existing) {
+    if (obj.kind === 'Pod' && podRoom(cluster) === 0) {
+      const message = `error: simulator limit: this simulated cluster holds at most ${MAX_PODS} pods; pod "${obj.metadata.name}" was not created`;
+      return { ok: false, message, causes: [{ field: 'metadata.name', message }] };
+    }
     if (obj.kind === 'Service') {
       const allocErrs = allocateServiceResources(cluster, obj);
       if (allocErrs.length > 0) return rejected(kind, obj.metadata.name, allocErrs);

@@ -4,6 +4,7 @@
  * Defaults mirror k/k pkg/apis/core/v1/defaults.go and pkg/apis/apps/v1/defaults.go.
  */
 import type { Container, Deployment, KubeObject, Pod, PodSpec, Probe, ResourceRequirements, Service, ServicePort } from '../model/types';
+import { own, setOwn } from '../model/own';
 import { canonicalQuantity } from './quantity';
 
 export type ApplyKind = 'Pod' | 'Service' | 'Deployment' | 'Namespace' | 'Endpoints' | 'EndpointSlice';
@@ -31,17 +32,37 @@ function asObject(v: unknown): Raw {
   return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Raw) : {};
 }
 
-/** The start of the API server's decoding errors: "Pod in version "v1" cannot be handled as a Pod". */
+/**
+ * The start of the API server's decoding errors: "Pod in version "v1" cannot be handled as a Pod".
+ * The version without its group, apps/v1 included (apiserver handlers/rest.go transformDecodeError: gvk.Version).
+ */
 function cannotHandle(kind: string): string {
-  return `${kind} in version "${kind === 'Deployment' ? 'apps/v1' : 'v1'}" cannot be handled as a ${kind}`;
+  return `${kind} in version "v1" cannot be handled as a ${kind}`;
 }
 
-/** Reads an integer field the way encoding/json would, failing on a string. */
+export const INT32_MAX = 2147483647;
+export const INT32_MIN = -2147483648;
+
+/** A number as encoding/json writes a float64 (kubectl's YAML-to-JSON conversion): 1e+21, 1e-07, 1.5. */
+export function goJsonNumber(v: number): string {
+  return String(v).replace(/e([+-])(\d)$/, 'e$10$2');
+}
+
+/** What encoding/json calls a JSON value it cannot store in an int32 (UnmarshalTypeError.Value). */
+function int32Mismatch(v: unknown): string | undefined {
+  if (typeof v === 'number') return Number.isInteger(v) && v >= INT32_MIN && v <= INT32_MAX ? undefined : `number ${goJsonNumber(v)}`;
+  return typeof v === 'string' ? 'string' : typeof v === 'boolean' ? 'bool' : Array.isArray(v) ? 'array' : 'object';
+}
+
+/**
+ * Reads an int32 field the way encoding/json would: a string, a fraction or a number past
+ * int32 ("number 2147483648") cannot be unmarshalled (decode.go literalStore, OverflowInt).
+ */
 function int(v: unknown, goField: string, fieldPath: string, kind: string, dflt?: number): number {
   if (v === undefined || v === null) return dflt ?? 0;
-  if (typeof v === 'number' && Number.isInteger(v)) return v;
-  const got = typeof v === 'string' ? 'string' : typeof v === 'boolean' ? 'bool' : typeof v === 'number' ? 'number' : 'object';
-  throw new DecodeFailure(`${cannotHandle(kind)}: json: cannot unmarshal ${got} into Go struct field ${goField} of type int32`, fieldPath);
+  const mismatch = int32Mismatch(v);
+  if (mismatch === undefined) return v as number;
+  throw new DecodeFailure(`${cannotHandle(kind)}: json: cannot unmarshal ${mismatch} into Go struct field ${goField} of type int32`, fieldPath);
 }
 
 const PROBE_INTS = ['initialDelaySeconds', 'timeoutSeconds', 'periodSeconds', 'successThreshold', 'failureThreshold'] as const;
@@ -67,7 +88,7 @@ function decodeResources(raw: unknown, i: number, kind: string, base: string): R
     for (const [name, q] of Object.entries(asObject(r[key]))) {
       const parsed = canonicalQuantity(String(q));
       if ('error' in parsed) throw new DecodeFailure(`${cannotHandle(kind)}: ${parsed.error}`, `${base}.containers[${i}].resources.${key}.${name}`);
-      list[name] = parsed.value;
+      setOwn(list, name, parsed.value);
     }
     if (Object.keys(list).length) out[key] = list;
   }
@@ -89,7 +110,7 @@ function str(v: unknown): string | undefined {
 function stringMap(v: unknown): Record<string, string> | undefined {
   if (v === undefined || v === null) return undefined;
   const out: Record<string, string> = {};
-  for (const [k, val] of Object.entries(asObject(v))) out[k] = String(val);
+  for (const [k, val] of Object.entries(asObject(v))) setOwn(out, k, String(val));
   return out;
 }
 
@@ -106,7 +127,7 @@ export function checkKind(raw: Raw, source: string): { ok: true; kind: ApplyKind
   }
   const apiVersion = String(raw.apiVersion);
   const kind = String(raw.kind);
-  const served = SERVED[apiVersion];
+  const served = own(SERVED, apiVersion);
   if (!served || !served.includes(kind as ApplyKind)) {
     const meta = asObject(raw.metadata);
     return {
@@ -197,6 +218,7 @@ function decodeServicePort(raw: unknown, i: number): ServicePort {
   const port = int(p.port, 'ServicePort.spec.ports.port', `spec.ports[${i}].port`, 'Service');
   const tp = p.targetPort;
   // IntOrString keeps the JSON type: `targetPort: "8080"` is a (badly formed) port name, not a number.
+  if (typeof tp === 'number') int(tp, 'ServicePort.spec.ports.targetPort', `spec.ports[${i}].targetPort`, 'Service');
   const targetPort = tp === undefined || tp === null || tp === 0 || tp === '' ? port : typeof tp === 'number' ? tp : String(tp);
   const out: ServicePort = { protocol: (str(p.protocol) ?? 'TCP') as ServicePort['protocol'], port, targetPort };
   if (p.name !== undefined && p.name !== '') out.name = String(p.name);

@@ -12,9 +12,21 @@ export interface DeleteOptions {
   graceSeconds?: number;
 }
 
+/** The namespaces kube-apiserver's NamespaceLifecycle admission keeps (its immortalNamespaces). */
+const IMMORTAL_NAMESPACES = new Set(['default', 'kube-system', 'kube-public']);
+
+/**
+ * Why the API server refuses to delete this object, if it does: NamespaceLifecycle admission
+ * (plugin/pkg/admission/namespace/lifecycle/admission.go) forbids deleting an immortal namespace.
+ */
+export function deleteForbidden(kind: Kind, name: string): string | undefined {
+  return kind === 'Namespace' && IMMORTAL_NAMESPACES.has(name) ? `namespaces "${name}" is forbidden: this namespace may not be deleted` : undefined;
+}
+
+/** Deletes the object and what it owns; undefined when there is none, or when deleting it is forbidden (deleteForbidden). */
 export function deleteObject(cluster: Cluster, kind: Kind, namespace: string | undefined, name: string, opts: DeleteOptions = {}): KubeObject | undefined {
   const obj = cluster.store.get(kind, namespace, name);
-  if (!obj) return undefined;
+  if (!obj || deleteForbidden(kind, name)) return undefined;
   if (obj.kind === 'Service') releaseServiceResources(cluster, obj);
   if (obj.kind === 'Pod') cluster.deletePod(obj, opts.graceSeconds);
   else cluster.remove(obj);

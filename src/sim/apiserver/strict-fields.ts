@@ -5,6 +5,8 @@
  * follow the v1 API types (k8s.io/api core/v1, apps/v1, discovery/v1).
  */
 
+import { own } from '../model/own';
+
 type Shape = { [field: string]: Shape | 'leaf' | 'map' | [Shape | 'leaf'] };
 
 const leaf = 'leaf' as const;
@@ -69,7 +71,7 @@ function walk(value: unknown, shape: Shape, path: string, out: string[]): void {
   const keys = Object.keys(obj).sort();
   for (const key of keys) {
     const child = obj[key];
-    const s = shape[key];
+    const s = own(shape, key);
     const field = path ? `${path}.${key}` : key;
     if (s === undefined) out.push(field);
     else if (Array.isArray(s)) {
@@ -83,7 +85,7 @@ function allKnown(value: unknown, shape: Shape): boolean {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return true;
   const obj = value as Record<string, unknown>;
   for (const key in obj) {
-    const s = shape[key];
+    const s = own(shape, key);
     if (s === undefined) return false;
     const child = obj[key];
     if (Array.isArray(s)) {
@@ -95,7 +97,7 @@ function allKnown(value: unknown, shape: Shape): boolean {
 
 /** The unknown fields of a manifest, as the API server names them, or [] when all are known. */
 export function unknownFields(kind: string, raw: Record<string, unknown>): string[] {
-  const shape = SHAPES[kind];
+  const shape = own(SHAPES, kind);
   if (!shape || allKnown(raw, shape)) return [];
   const out: string[] = [];
   walk(raw, shape, '', out);

@@ -4,13 +4,32 @@
  * and pkg/apis/apps/validation/validation.go (ValidateDeploymentSpec).
  */
 import { matchesSelector } from '../model/labels';
-import type { Deployment, Pod, PodSpec } from '../model/types';
+import type { Deployment, Pod, PodSpec, Probe } from '../model/types';
 import { duplicate, goInt, goString, invalid, notSupported, required, type FieldError } from './field-errors';
 import { dns1123LabelErrors, dns1123SubdomainErrors, isValidPortNum, PORT_RANGE_DETAIL, portNameErrors } from './name-rules';
 import { validateObjectMeta } from './validate-meta';
 
 const DNS_POLICIES = ['ClusterFirst', 'ClusterFirstWithHostNet', 'Default', 'None'];
 const RESTART_POLICIES = ['Always', 'Never', 'OnFailure'];
+
+const NEGATIVE = 'must be greater than or equal to 0';
+const PROBE_COUNTS = ['initialDelaySeconds', 'timeoutSeconds', 'periodSeconds', 'successThreshold', 'failureThreshold'] as const;
+
+/**
+ * validateProbe (ValidateNonnegativeField on each count), and for liveness and startup
+ * probes a successThreshold of 1 (validateLivenessProbe, validateStartupProbe; 0 defaults to 1).
+ */
+function validateProbe(probe: Probe | undefined, path: string, mustSucceedOnce: boolean): FieldError[] {
+  if (!probe) return [];
+  const errs: FieldError[] = [];
+  for (const f of PROBE_COUNTS) {
+    const v = probe[f];
+    if (v !== undefined && v < 0) errs.push(invalid(`${path}.${f}`, goInt(v), NEGATIVE));
+  }
+  const success = probe.successThreshold || 1;
+  if (mustSucceedOnce && success !== 1) errs.push(invalid(`${path}.successThreshold`, goInt(success), 'must be 1'));
+  return errs;
+}
 
 export function validatePodSpec(spec: PodSpec, base: string): FieldError[] {
   const errs: FieldError[] = [];
@@ -36,6 +55,9 @@ export function validatePodSpec(spec: PodSpec, base: string): FieldError[] {
       }
       if (!['TCP', 'UDP', 'SCTP'].includes(p.protocol)) errs.push(notSupported(`${pp}.protocol`, goString(p.protocol), ['SCTP', 'TCP', 'UDP']));
     });
+    errs.push(...validateProbe(c.livenessProbe, `${path}.livenessProbe`, true));
+    errs.push(...validateProbe(c.readinessProbe, `${path}.readinessProbe`, false));
+    errs.push(...validateProbe(c.startupProbe, `${path}.startupProbe`, true));
   });
   if (spec.dnsPolicy && !DNS_POLICIES.includes(spec.dnsPolicy)) errs.push(notSupported(`${base}.dnsPolicy`, goString(spec.dnsPolicy), DNS_POLICIES));
   if (spec.restartPolicy && !RESTART_POLICIES.includes(spec.restartPolicy)) {
@@ -52,7 +74,7 @@ export function validatePod(pod: Pod): FieldError[] {
 
 export function validateDeployment(d: Deployment): FieldError[] {
   const errs = validateObjectMeta(d.metadata, dns1123SubdomainErrors);
-  if (d.spec.replicas < 0) errs.push(invalid('spec.replicas', goInt(d.spec.replicas), 'must be greater than or equal to 0'));
+  if (d.spec.replicas < 0) errs.push(invalid('spec.replicas', goInt(d.spec.replicas), NEGATIVE));
   const sel = d.spec.selector;
   const empty = !sel.matchLabels && !sel.matchExpressions;
   // A missing selector converts to labels.Nothing(), which matches no template either, so both errors show.

@@ -8,6 +8,7 @@ import type { Cluster } from '../cluster';
 import type { Pod, ReplicaSet } from '../model/types';
 import { ownerRef } from './deployment';
 import { byControllerUid } from './indexes';
+import { MAX_PODS, podLimitNote, podRoom } from '../limits';
 import { openQueue } from './work-queue';
 
 const READER = 'replicaset-controller';
@@ -48,7 +49,14 @@ function syncReplicaSet(cluster: Cluster, rs: ReplicaSet, owned: Pod[]): boolean
   let live = pods;
   if (diff > 0) {
     live = [...pods];
-    for (let i = 0; i < diff; i++) {
+    const room = podRoom(cluster);
+    if (room < diff) {
+      // A simulator limit: the pods past it are not created, and the ReplicaSet says so once per sync that hits it.
+      const message = `Error creating: simulator limit: this simulated cluster holds at most ${MAX_PODS} pods; ${diff - room} of ${diff} pods not created`;
+      cluster.event({ subject: rs, type: 'Warning', reason: 'FailedCreate', format: (m: string) => m, a: message, source: SOURCE });
+      if (!cluster.limitNotes.has(rs.metadata.uid)) cluster.limitNotes.set(rs.metadata.uid, podLimitNote(`replicaset.apps/${rs.metadata.name} created ${room} of the ${diff} pods it wanted`));
+    }
+    for (let i = 0; i < Math.min(diff, room); i++) {
       const pod = cluster.create(newPodFor(cluster, rs));
       cluster.event({ subject: rs, type: 'Normal', reason: 'SuccessfulCreate', format: createdPod, a: pod.metadata.name, source: SOURCE, once: true });
       live.push(pod);

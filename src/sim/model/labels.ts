@@ -1,10 +1,11 @@
 /** Label selectors, as apimachinery's labels package matches them. */
+import { hasOwn, own } from './own';
 import type { LabelSelector, Labels } from './types';
 
 /** A Service's selector: every key must be present with the same value. */
 export function matchesLabels(selector: Labels, labels: Labels | undefined): boolean {
-  for (const key in selector) {
-    if (labels?.[key] !== selector[key]) return false;
+  for (const key of Object.keys(selector)) {
+    if (own(labels, key) !== selector[key]) return false;
   }
   return true;
 }
@@ -13,8 +14,8 @@ export function matchesLabels(selector: Labels, labels: Labels | undefined): boo
 export function matchesSelector(selector: LabelSelector, labels: Labels | undefined): boolean {
   if (selector.matchLabels && !matchesLabels(selector.matchLabels, labels)) return false;
   for (const expr of selector.matchExpressions ?? []) {
-    const has = labels !== undefined && expr.key in labels;
-    const value = labels?.[expr.key];
+    const has = hasOwn(labels, expr.key);
+    const value = own(labels, expr.key);
     switch (expr.operator) {
       case 'In':
         if (!has || !expr.values?.includes(value!)) return false;

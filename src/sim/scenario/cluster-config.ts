@@ -3,10 +3,12 @@
  * (kind pkg/apis/config/v1alpha4/default.go): one control-plane and two
  * workers, podSubnet 10.244.0.0/16, serviceSubnet 10.96.0.0/16, iptables.
  */
-import { parse } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import { parseCidr, type Cidr } from '../net/ip';
 import type { IpvsScheduler } from '../proxy/ipvs/model';
 import type { ProxyMode } from '../view/snapshot';
+import { goYamlMessage } from './yaml-errors';
+import { documentToJs } from './yaml-guards';
 
 export interface NodeConfig {
   name: string;
@@ -36,6 +38,9 @@ const IPVS_SCHEDULERS: IpvsScheduler[] = ['rr', 'wrr', 'lc', 'wlc', 'lblc', 'lbl
 
 const DOCKER_NETWORK_BASE = '172.18.0.';
 
+/** The most nodes a simulated cluster has (a simulator limit). */
+export const MAX_NODES = 100;
+
 function nodeNames(clusterName: string, roles: ('control-plane' | 'worker')[]): NodeConfig[] {
   let cp = 0;
   let worker = 0;
@@ -61,17 +66,28 @@ export function defaultClusterConfig(): ClusterConfig {
   };
 }
 
-export class ClusterConfigError extends Error {}
+/** A config kind would refuse; `line` (1-based) says where, when a line is to blame. */
+export class ClusterConfigError extends Error {
+  constructor(message: string, readonly line?: number) {
+    super(message);
+  }
+}
+
+/** The config's YAML as JSON-like data; a syntax or alias error is a ClusterConfigError at its line. */
+function readYaml(text: string): unknown {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: false });
+  const syntax = doc.errors[0];
+  if (syntax) throw new ClusterConfigError(`error converting YAML to JSON: ${goYamlMessage(syntax, text)}`, lineCounter.linePos(syntax.pos[0]).line);
+  const converted = documentToJs(doc);
+  if ('error' in converted) throw new ClusterConfigError(`error converting YAML to JSON: ${converted.error}`, lineCounter.linePos(converted.at.start).line);
+  return converted.value;
+}
 
 /** Reads a kind Cluster config; anything it leaves out keeps kind's default. */
 export function parseClusterConfig(text: string): ClusterConfig {
   const config = defaultClusterConfig();
-  let doc: unknown;
-  try {
-    doc = parse(text);
-  } catch (e) {
-    throw new ClusterConfigError(`error converting YAML to JSON: ${(e as Error).message}`);
-  }
+  const doc = readYaml(text);
   if (doc === null || doc === undefined) return config;
   if (typeof doc !== 'object') throw new ClusterConfigError('cluster config must be a kind Cluster object');
   const raw = doc as Record<string, unknown>;
@@ -80,6 +96,8 @@ export function parseClusterConfig(text: string): ClusterConfig {
   }
   if (typeof raw.name === 'string') config.name = raw.name;
   if (Array.isArray(raw.nodes)) {
+    // A simulator limit, not kind's: node addresses come from one /24 of the docker network.
+    if (raw.nodes.length > MAX_NODES) throw new ClusterConfigError(`this simulator runs at most ${MAX_NODES} nodes; the config asks for ${raw.nodes.length}`);
     const roles = raw.nodes.map((n) => ((n as Record<string, unknown>)?.role === 'worker' ? 'worker' : 'control-plane'));
     config.nodes = nodeNames(config.name, roles as ('control-plane' | 'worker')[]);
   } else {

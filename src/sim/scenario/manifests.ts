@@ -3,6 +3,7 @@
  * is written so that an error can be marked on its line.
  */
 import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node as YamlNode } from 'yaml';
+import { documentToJs, duplicateKeys } from './yaml-guards';
 import type { Diagnostic } from '../view/snapshot';
 import { goYamlMessage } from './yaml-errors';
 
@@ -25,6 +26,8 @@ export interface ParsedManifests {
   manifests: Manifest[];
   /** YAML syntax errors, as kubectl would report them. */
   errors: Diagnostic[];
+  /** What kubectl lets pass but a reader should see: a key written twice (the last one wins). */
+  warnings: Diagnostic[];
 }
 
 export function splitFieldPath(path: string): (string | number)[] {
@@ -43,7 +46,9 @@ export function splitFieldPath(path: string): (string | number)[] {
 
 export function parseManifests(text: string, source = 'STDIN'): ParsedManifests {
   const lineCounter = new LineCounter();
-  // Duplicate keys pass kubectl's YAML-to-JSON conversion (the last one wins), so they are no error here.
+  // Duplicate keys pass kubectl's YAML-to-JSON conversion (the last one wins: cli-runtime's StreamVisitor
+  // decodes with apimachinery's non-strict YAMLToJSONDecoder, kubernetes/kubernetes#89303), so they are
+  // only warnings here.
   const docs = parseAllDocuments(text, { lineCounter, uniqueKeys: false });
   const toRange = (start: number, end: number): TextRange => {
     const a = lineCounter.linePos(start);
@@ -51,6 +56,7 @@ export function parseManifests(text: string, source = 'STDIN'): ParsedManifests 
     return { startLine: a.line, startColumn: a.col, endLine: b.line, endColumn: b.col };
   };
   const errors: Diagnostic[] = [];
+  const warnings: Diagnostic[] = [];
   const manifests: Manifest[] = [];
   const docList = Array.isArray(docs) ? docs : [docs];
   for (const doc of docList as Document.Parsed[]) {
@@ -65,7 +71,16 @@ export function parseManifests(text: string, source = 'STDIN'): ParsedManifests 
     if (doc.errors.length > 0) continue;
     const root = doc.contents;
     if (root === null || (isScalar(root) && root.value === null)) continue;
-    const value = doc.toJS() as unknown;
+    for (const d of duplicateKeys(doc)) {
+      const firstLine = lineCounter.linePos(d.first).line;
+      warnings.push({ ...toRange(d.start, d.end), message: `duplicate key "${d.key}" (first on line ${firstLine}): kubectl keeps only the last value written`, severity: 'warning' });
+    }
+    const converted = documentToJs(doc);
+    if ('error' in converted) {
+      errors.push({ ...toRange(converted.at.start, converted.at.end), message: `error: error parsing ${source}: error converting YAML to JSON: ${converted.error}`, severity: 'error' });
+      continue;
+    }
+    const value = converted.value;
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
       const r = root.range ?? [0, 0, 0];
       errors.push({ ...toRange(r[0], r[1]), message: `error: error validating "${source}": error validating data: invalid object to validate; if you choose to ignore these errors, turn validation off with --validate=false`, severity: 'error' });
@@ -93,7 +108,7 @@ export function parseManifests(text: string, source = 'STDIN'): ParsedManifests 
     }
     manifests.push({ raw, range: toRange(rootRange[0], rootRange[1]), locate: locateIn([]) });
   }
-  return { manifests, errors };
+  return { manifests, errors, warnings };
 }
 
 /** Prefer marking "key: value" from the key's start, as a person reads the line. */
