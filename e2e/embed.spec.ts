@@ -13,7 +13,7 @@ test('embed mode shows the canvas, hops and a request bar, and opens the same vi
   await hops.nth(3).getByRole('button').first().click();
 
   const open = page.getByRole('link', { name: /Open in full app/ });
-  await expect(open).toHaveAttribute('href', /#v1=/);
+  await expect(open).toHaveAttribute('href', /#v2=/);
   await expect(open).not.toHaveAttribute('href', /embed=1/);
   const [full] = await Promise.all([context.waitForEvent('page'), open.click()]);
   const fullApp = new AppPage(full);

@@ -26,7 +26,7 @@ test('a share link opened in a new page shows the same scenario, hops and hop', 
 
   await page.getByRole('button', { name: 'Share' }).click();
   const link = page.getByRole('textbox', { name: 'Share link' });
-  await expect(link).toHaveValue(/#v1=[A-Za-z0-9_-]+$/);
+  await expect(link).toHaveValue(/#v2=[A-Za-z0-9_-]+$/);
   const url = await link.inputValue();
   expect(url.length).toBeLessThan(8000);
 
