@@ -7,7 +7,7 @@
 import { ClusterConfigError, parseClusterConfig, defaultClusterConfig } from '../sim/scenario/cluster-config';
 import { DEFAULT_SCENARIO_YAML, DEFAULT_SEED } from '../sim/scenario/default-scenario';
 import { Simulation } from '../sim/simulation';
-import { buildSnapshot, type SourceMap } from '../sim/view/build-snapshot';
+import { buildSnapshot, SNAPSHOT_LIMITS, type SourceMap } from '../sim/view/build-snapshot';
 import type { ClusterSnapshot, Diagnostic, RequestSpec, TraceView } from '../sim/view/snapshot';
 import { performRequest } from '../sim/net/request';
 import { MAX_SLEEP_SECONDS, Shell } from '../shell/shell';
@@ -33,6 +33,8 @@ export class SimSession {
   private sources: SourceMap = new Map();
   /** Files the terminal can read besides the editor's (a lesson's). */
   files: Record<string, string> = {};
+  /** Pods the last traced request passed through ("NS/NAME"): a big cluster's snapshot keeps them on the canvas. */
+  private tracedPods = new Set<string>();
   /** The lesson being played, if any. */
   lesson?: LessonRunner;
 
@@ -136,6 +138,7 @@ export class SimSession {
       return { trace: { request, hops: [], ok: false, result: `pod "${request.from}" not found` }, snapshot: this.snapshot() };
     }
     const res = performRequest(this.sim, this.shell.dataPlane, client, request.url);
+    this.tracedPods = new Set(res.hops.flatMap((h) => [h.from, h.to]).filter((id) => id.startsWith('pod:')).map((id) => id.slice(4)));
     const result = res.ok ? res.answer!.body : `curl: (${res.error!.code}) ${res.error!.message}`;
     return {
       trace: { request, hops: res.hops, ok: res.ok, result, ...(res.servedBy ? { servedBy: `${res.servedBy.metadata.namespace}/${res.servedBy.metadata.name}` } : {}) },
@@ -179,7 +182,7 @@ export class SimSession {
   }
 
   snapshot(): ClusterSnapshot {
-    const snap = buildSnapshot(this.sim, this.sources);
+    const snap = buildSnapshot(this.sim, this.sources, SNAPSHOT_LIMITS, this.tracedPods);
     for (const node of snap.nodes) {
       node.proxyRuleCount = this.shell.plane.proxyRuleCount(node.name);
     }

@@ -41,6 +41,14 @@ function podView(sim: Simulation, pod: Pod, sources: SourceMap): PodView {
   };
 }
 
+/** A Service's endpoints, cut to `limit` with the counts of all of them kept. */
+function endpointsOf(all: EndpointView[], limit: number): Pick<ServiceView, 'endpoints' | 'endpointTotals'> {
+  if (all.length <= limit) return { endpoints: all };
+  const ready = all.filter((e) => e.ready).length;
+  const terminating = all.filter((e) => e.terminating).length;
+  return { endpoints: all.slice(0, limit), endpointTotals: { ready, terminating, notReady: all.length - ready - terminating } };
+}
+
 function endpointViews(slices: EndpointSlice[]): EndpointView[] {
   const out: EndpointView[] = [];
   for (const s of slices) {
@@ -62,7 +70,49 @@ function endpointViews(slices: EndpointSlice[]): EndpointView[] {
   return out;
 }
 
-export function buildSnapshot(sim: Simulation, sources: SourceMap): ClusterSnapshot {
+/** What a snapshot may hold: a canvas cannot show ten thousand pods, and a 4 MB message a keystroke freezes the page. */
+export interface SnapshotLimits {
+  podsPerNode: number;
+  endpointsPerService: number;
+}
+const SYSTEM_NAMESPACES = new Set(['kube-system', 'kube-public', 'kube-node-lease', 'local-path-storage']);
+export const SNAPSHOT_LIMITS: SnapshotLimits = { podsPerNode: 24, endpointsPerService: 120 };
+
+/**
+ * The pods a snapshot carries: on each node (and among pods on no node) at most
+ * `podsPerNode` of the learner's pods, the ones a learner names first (pods no
+ * controller owns, and `keep`: those of the request shown), then the rest in store
+ * order. The cluster's own pods (CoreDNS among them) are always sent.
+ */
+function shownPods(pods: Pod[], limit: number, keep: ReadonlySet<string>): { shown: Pod[]; notShown: Map<string, number> } {
+  const byNode = new Map<string, Pod[]>();
+  const chosen = new Set<Pod>();
+  for (const p of pods) {
+    // The cluster's own pods are few and always sent; the limit is for the learner's.
+    if (SYSTEM_NAMESPACES.has(p.metadata.namespace ?? '')) {
+      chosen.add(p);
+      continue;
+    }
+    const key = p.spec.nodeName ?? '';
+    let list = byNode.get(key);
+    if (!list) byNode.set(key, (list = []));
+    list.push(p);
+  }
+  const notShown = new Map<string, number>();
+  const first = (p: Pod) => keep.has(`${p.metadata.namespace}/${p.metadata.name}`) || !p.metadata.ownerReferences?.length;
+  for (const [node, list] of byNode) {
+    if (list.length <= limit) {
+      list.forEach((p) => chosen.add(p));
+      continue;
+    }
+    const ordered = [...list.filter(first), ...list.filter((p) => !first(p))];
+    ordered.slice(0, limit).forEach((p) => chosen.add(p));
+    notShown.set(node, list.length - Math.min(limit, ordered.length));
+  }
+  return { shown: pods.filter((p) => chosen.has(p)), notShown };
+}
+
+export function buildSnapshot(sim: Simulation, sources: SourceMap, limits: SnapshotLimits = SNAPSHOT_LIMITS, keep: ReadonlySet<string> = new Set()): ClusterSnapshot {
   const { store } = sim.cluster;
   const slicesBySvc = new Map<string, EndpointSlice[]>();
   for (const s of store.list('EndpointSlice')) {
@@ -83,12 +133,14 @@ export function buildSnapshot(sim: Simulation, sources: SourceMap): ClusterSnaps
       loadBalancerIPs: (svc.status.loadBalancer.ingress ?? []).flatMap((i) => (i.ip ? [i.ip] : [])),
       selector: svc.spec.selector ? { ...svc.spec.selector } : null,
       ports: svc.spec.ports.map((p) => ({ ...(p.name ? { name: p.name } : {}), port: p.port, targetPort: p.targetPort, ...(p.nodePort ? { nodePort: p.nodePort } : {}), protocol: p.protocol })),
-      endpoints: endpointViews(slicesBySvc.get(`${svc.metadata.namespace}/${svc.metadata.name}`) ?? []),
+      ...endpointsOf(endpointViews(slicesBySvc.get(`${svc.metadata.namespace}/${svc.metadata.name}`) ?? []), limits.endpointsPerService),
       sessionAffinity: svc.spec.sessionAffinity,
       ...(source ? { source } : {}),
       ...(selectorSource ? { selectorSource } : {}),
     };
   });
+  const { shown, notShown } = shownPods(store.list('Pod'), limits.podsPerNode, keep);
+  const hidden = [...notShown.values()].reduce((a, b) => a + b, 0);
   return {
     version: sim.cluster.version,
     clusterName: sim.config.name,
@@ -104,8 +156,10 @@ export function buildSnapshot(sim: Simulation, sources: SourceMap): ClusterSnaps
       ip: nodeInternalIP(n),
       podCIDR: n.spec.podCIDR,
       proxyRuleCount: 0,
+      ...(notShown.get(n.metadata.name) ? { podsNotShown: notShown.get(n.metadata.name)! } : {}),
     })),
-    pods: store.list('Pod').map((p) => podView(sim, p, sources)),
+    pods: shown.map((p) => podView(sim, p, sources)),
     services,
+    ...(hidden ? { podsNotShown: hidden } : {}),
   };
 }

@@ -13,6 +13,8 @@ export interface NodeView {
   podCIDR: string;
   /** Number of rules kube-proxy holds for this node in the current mode. */
   proxyRuleCount: number;
+  /** Pods on this node the snapshot leaves out (a big cluster sends what the canvas can show). */
+  podsNotShown?: number;
 }
 
 export interface PodView {
@@ -58,6 +60,8 @@ export interface ServiceView {
   ports: { name?: string; port: number; targetPort: number | string; nodePort?: number; protocol: Protocol }[];
   endpoints: EndpointView[];
   sessionAffinity: 'None' | 'ClientIP';
+  /** Set when `endpoints` is cut short (a big Service): the counts of all of them. */
+  endpointTotals?: { ready: number; notReady: number; terminating: number };
   source?: SourceRange;
   /** The lines of spec.selector in the scenario YAML. */
   selectorSource?: SourceRange;
@@ -82,6 +86,8 @@ export interface ClusterSnapshot {
   nodes: NodeView[];
   pods: PodView[];
   services: ServiceView[];
+  /** Pods left out of `pods`, all nodes together (see NodeView.podsNotShown). */
+  podsNotShown?: number;
 }
 
 export interface Diagnostic {

@@ -14,6 +14,7 @@ export function K8sNodeGroup({ id, data }: NodeProps<K8sNodeFlowNode>) {
       </div>
       <div className="k8s-node__meta">
         {node.ip} · podCIDR {node.podCIDR}
+        {node.podsNotShown ? <span className="k8s-node__more"> · {node.podsNotShown} more pods not drawn</span> : null}
       </div>
     </div>
   );

@@ -21,9 +21,11 @@ export function ServiceCard({ id, data }: NodeProps<ServiceFlowNode>) {
   const { svc } = data;
   const { classes, chooseProps } = useElementState(id);
   const selector = svc.selector ? Object.entries(svc.selector).map(([k, v]) => `${k}=${v}`).join(',') : 'none';
-  const ready = svc.endpoints.filter((e) => e.ready).length;
-  const terminating = svc.endpoints.filter((e) => e.terminating).length;
-  const notReady = svc.endpoints.length - ready - terminating;
+  // A big Service's snapshot carries some endpoints and the counts of all.
+  const totals = svc.endpointTotals;
+  const ready = totals?.ready ?? svc.endpoints.filter((e) => e.ready).length;
+  const terminating = totals?.terminating ?? svc.endpoints.filter((e) => e.terminating).length;
+  const notReady = totals?.notReady ?? svc.endpoints.length - ready - terminating;
   // Endpoints no pod stands behind: written by hand (a Service without a selector).
   const handMade = [...new Set(svc.endpoints.filter((e) => !e.podName).map((e) => `${e.ip}:${e.port}`))];
   return (
