@@ -1,25 +1,6 @@
 /// <reference types="vitest/config" />
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
-import { readdirSync, readFileSync } from 'node:fs';
-import { formatProblem, parseLesson } from './src/lessons/parse-lesson';
-
-/** The build refuses a lesson that does not pass the schema, naming its file, field and line. */
-function checkLessons(): Plugin {
-  return {
-    name: 'check-lessons',
-    buildStart() {
-      const problems = readdirSync('lessons')
-        .filter((f) => f.endsWith('.yaml'))
-        .flatMap((f) => {
-          const r = parseLesson(readFileSync(`lessons/${f}`, 'utf8'), `lessons/${f}`);
-          return r.ok ? [] : r.problems.map(formatProblem);
-        });
-      if (problems.length) this.error(`lessons that do not pass the schema:\n${problems.join('\n')}`);
-    },
-  };
-}
-
 // monaco-editor 0.56+ dropped the `esm/vs/...` deep paths from its package
 // exports, yet monaco-yaml's worker still imports them: map them back onto
 // the exported `monaco-editor/*` entries (this also applies inside workers).
@@ -29,7 +10,7 @@ const monacoDeepPaths = {
 };
 
 export default defineConfig({
-  plugins: [react(), checkLessons()],
+  plugins: [react()],
   resolve: { alias: [monacoDeepPaths] },
   worker: { format: 'es' },
   // Pre-bundle the YAML worker's entry so the dev server does not reload the

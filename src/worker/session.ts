@@ -14,6 +14,7 @@ import { MAX_SLEEP_SECONDS, Shell } from '../shell/shell';
 import { textOf } from '../shell/types';
 import { completeLine } from '../shell/complete';
 import { applyEditorYaml } from './editor-apply';
+import { editorDrift } from './drift';
 import { LessonRunner } from './lesson-runner';
 import { parseLesson } from '../lessons/parse-lesson';
 import { fillPlaceholders } from '../lessons/placeholders';
@@ -186,6 +187,8 @@ export class SimSession {
     for (const node of snap.nodes) {
       node.proxyRuleCount = this.shell.plane.proxyRuleCount(node.name);
     }
+    const drift = editorDrift(this.sim, this.yaml, this.editorObjects);
+    if (drift.length) snap.drift = drift;
     return snap;
   }
 

@@ -88,6 +88,8 @@ export interface ClusterSnapshot {
   services: ServiceView[];
   /** Pods left out of `pods`, all nodes together (see NodeView.podsNotShown). */
   podsNotShown?: number;
+  /** Where the cluster differs from the editor's text (scaled, made or deleted in the terminal), one line each. */
+  drift?: string[];
 }
 
 export interface Diagnostic {

@@ -4,6 +4,7 @@
  */
 import { lazy, Suspense } from 'react';
 import { useScenarioStore } from '../stores/scenario-store';
+import { useClusterStore } from '../stores/cluster-store';
 import './editor.css';
 
 const ScenarioEditor = lazy(() => import('./scenario-editor'));
@@ -16,6 +17,22 @@ function StatusLine() {
   return (
     <div role="status" aria-live="polite" title={text} className={`apply-status ${status.ok ? 'apply-status--ok' : 'apply-status--error'}${pending ? ' is-pending' : ''}`}>
       <span className="apply-status__text">{text}</span>
+    </div>
+  );
+}
+
+/** Where the cluster no longer matches the text (scaled, made or deleted in the terminal). */
+function DriftNote() {
+  const drift = useClusterStore((s) => s.snapshot?.drift);
+  if (!drift?.length) return null;
+  return (
+    <div className="drift-note" role="note" aria-label="The cluster differs from this text">
+      <strong>The cluster differs from this text:</strong>
+      <ul>
+        {drift.map((d) => (
+          <li key={d}>{d}</li>
+        ))}
+      </ul>
     </div>
   );
 }
@@ -42,6 +59,7 @@ export function EditorPane() {
         </Suspense>
       </div>
       <StatusLine />
+      <DriftNote />
     </section>
   );
 }
