@@ -4,6 +4,7 @@
  */
 import { lazy, Suspense } from 'react';
 import { useScenarioStore } from '../stores/scenario-store';
+import { useNoticeStore } from '../stores/notice-store';
 import './editor.css';
 
 const ScenarioEditor = lazy(() => import('./scenario-editor'));
@@ -16,6 +17,17 @@ function StatusLine() {
   return (
     <div role="status" aria-live="polite" title={text} className={`apply-status ${status.ok ? 'apply-status--ok' : 'apply-status--error'}${pending ? ' is-pending' : ''}`}>
       <span className="apply-status__text">{text}</span>
+    </div>
+  );
+}
+
+/** Why the work is not being saved (too big, storage full or blocked): said under the apply status. */
+function SaveProblem() {
+  const problem = useNoticeStore((s) => s.saveProblem);
+  if (!problem) return null;
+  return (
+    <div role="status" className="save-status" title={problem}>
+      ⚠ {problem}
     </div>
   );
 }
@@ -42,6 +54,7 @@ export function EditorPane() {
         </Suspense>
       </div>
       <StatusLine />
+      <SaveProblem />
     </section>
   );
 }

@@ -16,6 +16,8 @@ interface TerminalState {
   lineEntered(line: string): void;
   outputReceived(text: string, failed: boolean, prompt?: string): void;
   cleared(): void;
+  /** Ctrl+C at the prompt: the line typed so far is dropped, shown with "^C" as a terminal does. */
+  lineCancelled(line: string): void;
   /** A new session (load, reset, share link) starts at bash's prompt. */
   promptReset(): void;
 }
@@ -41,5 +43,6 @@ export const useTerminalStore = create<TerminalState>()((set) => ({
       prompt: prompt ?? s.prompt,
     })),
   cleared: () => set({ lines: [] }),
+  lineCancelled: (line) => set((s) => ({ lines: [...s.lines, { id: nextId++, kind: 'input' as const, text: `${s.prompt} ${line}^C` }].slice(-MAX_LINES) })),
   promptReset: () => set({ prompt: '$' }),
 }));
