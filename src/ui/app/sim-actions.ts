@@ -43,7 +43,7 @@ const superseded = (e: unknown): boolean => e instanceof SimLostError && e.reaso
 
 /** What the supervisor rebuilds a replacement worker from: the loaded scenario and the ops done since. */
 function sessionHistory(): ScenarioInput | null {
-  if (!booted) return null;
+  if (!booting) return null;
   const log = useSessionLogStore.getState();
   const { seed, clusterConfig } = useScenarioStore.getState();
   return { yaml: log.baseYaml, seed, ...(clusterConfig ? { clusterConfig } : {}), history: log.ops };
@@ -73,6 +73,9 @@ function simEvent(event: SupervisorEvent): void {
   notices.shown({ id: 'sim', tone: lostSteps ? 'warn' : 'info', text: `${why}, so it was restarted from your history.${lostSteps}` });
 }
 
+/** Whether the first scenario was sent to the simulation (later ones go through loadScenario). */
+export const booted = (): boolean => booting;
+
 /** Ctrl+C in the terminal: ends the command that runs (the worker with it) and rebuilds the session without it. */
 export function interruptRun(): boolean {
   return supervisor?.interrupt('run') ?? false;
@@ -85,7 +88,8 @@ function applyAnswered(seq: number, result: ApplyResult): void {
   if (seq === applySeq) useScenarioStore.getState().applied(result);
 }
 
-let booted: Promise<void> | null = null;
+let bootPromise: Promise<void> | null = null;
+let booting = false;
 
 const DEFAULT_INPUT: ScenarioInput = { yaml: DEFAULT_SCENARIO_YAML, seed: DEFAULT_SEED };
 
@@ -94,7 +98,8 @@ const DEFAULT_INPUT: ScenarioInput = { yaml: DEFAULT_SCENARIO_YAML, seed: DEFAUL
  * development): the default, or what a share link or the saved work says.
  */
 export function bootSimulation(input: ScenarioInput = DEFAULT_INPUT): Promise<void> {
-  return (booted ??= loadScenario(input));
+  booting = true;
+  return (bootPromise ??= loadScenario(input));
 }
 
 /** Starts over from a whole scenario (a fresh cluster with its seed); the editor takes its text. */

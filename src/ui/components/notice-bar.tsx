@@ -21,9 +21,11 @@ function NoticeLine({ notice }: { notice: Notice }) {
             {a.label}
           </button>
         ))}
-        <button type="button" className="btn btn--small" onClick={() => dismiss(notice.id)}>
-          Dismiss
-        </button>
+        {!notice.sticky && (
+          <button type="button" className="btn btn--small" onClick={() => dismiss(notice.id)}>
+            Dismiss
+          </button>
+        )}
       </span>
     </div>
   );

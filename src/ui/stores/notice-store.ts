@@ -16,6 +16,8 @@ export interface Notice {
   text: string;
   tone: 'info' | 'warn' | 'error';
   actions?: NoticeAction[];
+  /** No Dismiss: the learner has to choose an action. */
+  sticky?: boolean;
 }
 
 interface NoticeState {
