@@ -16,7 +16,6 @@ test('opening a share link keeps the saved work, and "Restore my previous work" 
   await page.goto(link);
   await expect(app.webPods()).toHaveCount(3);
   await expect(notice(page, 'You opened a shared scenario. Your own work was kept aside.')).toBeVisible();
-  await page.screenshot({ path: 'reports/shots/share-kept.png' });
   await page.getByRole('button', { name: 'Restore my previous work' }).click();
   await expect(app.webPods()).toHaveCount(4);
   await expect(app.editor.locator('.view-lines')).toContainText('replicas: 4');
@@ -37,8 +36,6 @@ test('two tabs do not overwrite each other silently', async ({ page, context }) 
   // Tab B hears of tab A's save, stops saving and asks.
   await expect(notice(other, 'also open in another tab')).toBeVisible();
   await expect(notice(other, 'Not saving: another tab saved different work.')).toBeVisible();
-  await other.setViewportSize({ width: 1280, height: 720 });
-  await other.screenshot({ path: 'reports/shots/two-tabs.png' });
   await other.getByRole('button', { name: 'Open the other tab’s work' }).click();
   await expect(b.webPods()).toHaveCount(4);
   await expect(notice(other, 'Not saving')).toHaveCount(0);
@@ -56,8 +53,6 @@ test('a scenario too big to keep is said in the status line', async ({ page, con
   await page.evaluate(() => navigator.clipboard.writeText(`# ${'x'.repeat(78)}\n`.repeat(3400)));
   await page.keyboard.press('ControlOrMeta+V');
   await expect(notice(page, /^⚠ Not saved: the scenario is 2\d\d KiB, over the 256 KiB this browser keeps\./)).toBeVisible({ timeout: 15_000 });
-  await page.setViewportSize({ width: 1280, height: 720 });
-  await page.screenshot({ path: 'reports/shots/too-big.png' });
 });
 
 test('full storage is said in the status line', async ({ page }) => {

@@ -149,7 +149,10 @@ async function loadFallback(seq: number, input: ScenarioInput, why: string): Pro
     }
   } catch (e) {
     if (superseded(e)) return;
-    useClusterStore.getState().failed(`The simulation could not start: ${messageOf(e)}`);
+    const message = `The simulation could not start: ${messageOf(e)}`;
+    useClusterStore.getState().failed(message);
+    // The status line says it too; an edit tries again on a fresh worker.
+    if (seq === applySeq) useScenarioStore.getState().applyFailed(message);
   }
 }
 
