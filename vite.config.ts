@@ -1,6 +1,8 @@
 /// <reference types="vitest/config" />
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
+
 // monaco-editor 0.56+ dropped the `esm/vs/...` deep paths from its package
 // exports, yet monaco-yaml's worker still imports them: map them back onto
 // the exported `monaco-editor/*` entries (this also applies inside workers).
@@ -9,8 +11,60 @@ const monacoDeepPaths = {
   replacement: 'monaco-editor/$1',
 };
 
+/**
+ * The built page's Content-Security-Policy (a meta tag: the app is static
+ * files, with no server to send a header). No inline script and no eval;
+ * workers only from the page's origin (the simulation, Monaco's, the service
+ * worker). Styles need 'unsafe-inline': Monaco adds <style> elements and
+ * React Flow style attributes. Images from data: and blob: for the canvas
+ * export. Build only: Vite's dev server injects inline scripts.
+ * frame-ancestors cannot be set from a meta tag; embedding is open.
+ */
+export const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "worker-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "manifest-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'none'",
+].join('; ');
+
+const contentSecurityPolicy = (): Plugin => ({
+  name: 'content-security-policy',
+  apply: 'build',
+  transformIndexHtml: (html) => html.replace('<meta charset="UTF-8" />', `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${CSP}" />`),
+});
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [
+    react(),
+    contentSecurityPolicy(),
+    // A service worker (Workbox, through vite-plugin-pwa: maintained, and it
+    // precaches exactly the files the build emitted, hashed names included),
+    // so that a second visit loads without network. The manifest and icons
+    // live in public/.
+    VitePWA({
+      registerType: 'autoUpdate',
+      // An external registerSW.js: the CSP allows no inline script.
+      injectRegister: 'script',
+      manifest: false,
+      includeAssets: ['icon.svg', 'icon-192.png', 'icon-512.png', 'manifest.webmanifest'],
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,png,ttf,woff,woff2,webmanifest}'],
+        // Monaco's chunk is a few MB: the editor must work offline too.
+        maximumFileSizeToCacheInBytes: 16 * 1024 * 1024,
+        navigateFallback: 'index.html',
+        cleanupOutdatedCaches: true,
+        clientsClaim: true,
+        skipWaiting: true,
+      },
+    }),
+  ],
   resolve: { alias: [monacoDeepPaths] },
   worker: { format: 'es' },
   // Pre-bundle the YAML worker's entry so the dev server does not reload the

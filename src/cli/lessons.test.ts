@@ -76,3 +76,14 @@ describe('npm run sim -- --lesson FILE --solve', () => {
     expect(ok.stdout.split('\n')[0]).toMatch(/^why-services\s+Why Services exist$/);
   }, 30_000);
 });
+
+describe('a rebuilt worker gets its lesson back', () => {
+  it('load with a lesson reopens its step and replays the step\'s ops, tasks checked again', () => {
+    const f = files.find((x) => x.parsed.ok && x.parsed.lesson.id === 'why-services')!;
+    const session = new SimSession();
+    session.load({ yaml: '', seed: 1, lesson: { text: f.text, file: f.file, step: 2 }, history: [{ op: 'run', line: 'kubectl expose deployment web --port=80 --target-port=9376' }] });
+    const status = session.lessonStatus();
+    expect(status?.step).toBe(2);
+    expect(status?.tasks.every((t) => t.done)).toBe(true);
+  });
+});

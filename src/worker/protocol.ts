@@ -28,6 +28,11 @@ export interface ScenarioInput {
   history?: SessionOp[];
   /** The index in `history` of a trace op whose trace the result should carry. */
   showTraceAt?: number;
+  /**
+   * Open this lesson at this step instead of the plain scenario; `history` is then the
+   * learner's ops within the step. A rebuilt worker gets its lesson back this way.
+   */
+  lesson?: { text: string; file?: string; step: number };
 }
 
 export interface ApplyResult {

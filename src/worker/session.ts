@@ -56,6 +56,11 @@ export class SimSession {
 
   /** Starts over from a scenario, outside any lesson. */
   load(scenario: ScenarioInput): ApplyResult {
+    if (scenario.lesson) {
+      const { text, file, step } = scenario.lesson;
+      const opened = this.lessonOpen({ text, step, history: scenario.history ?? [], ...(file ? { file } : {}), ...(scenario.showTraceAt !== undefined ? { showTraceAt: scenario.showTraceAt } : {}) });
+      if (opened.ok) return opened.apply;
+    }
     this.lesson = undefined;
     this.files = {};
     return this.loadScenario(scenario);

@@ -15,6 +15,7 @@ import { usePresenterShortcuts } from '../presenter/shortcuts';
 import { Stage } from '../presenter/stage';
 import { EmbedBar } from '../share/embed-bar';
 import { LinkAlert } from '../share/link-alert';
+import { NoticeBar } from '../components/notice-bar';
 import { startApp } from '../share/start-app';
 import { useViewStore } from '../stores/view-store';
 import { TableView } from '../table-view/table-view';
@@ -47,6 +48,7 @@ export function App() {
       <div className={`app${inLesson ? ' is-lesson' : ''}`}>
         {embed ? <EmbedBar /> : <TopBar />}
         <LinkAlert />
+        <NoticeBar />
         {embed || presenter ? (
           <Stage mode={embed ? 'embed' : 'presenter'} />
         ) : (

@@ -1,40 +1,100 @@
 /**
  * The UI's intents, sent to the simulation worker; the answers land in the
- * stores. The only place the UI talks to the worker.
+ * stores. The only place the UI talks to the worker, through a supervised
+ * client (worker/supervisor.ts): a call that overruns its deadline, a dead
+ * worker, Ctrl+C or a new scenario replaces the worker, rebuilt from the
+ * session's history (the session-log store), and the learner is told in one line.
  */
 import type { ApplyResult, ScenarioInput, SimApi } from '../../worker/protocol';
-import { createSimClient } from '../../worker/client';
+import { createSupervisedClient, SimLostError, type SimSupervisor, type SupervisorEvent } from '../../worker/client';
 import { DEFAULT_SCENARIO_YAML, DEFAULT_SEED } from '../../sim/scenario/default-scenario';
 import type { RequestSpec } from '../../sim/view/snapshot';
 import { useClusterStore } from '../stores/cluster-store';
 import { useScenarioStore } from '../stores/scenario-store';
 import { useTerminalStore } from '../stores/terminal-store';
+import { useLessonModeStore } from '../stores/lesson-mode-store';
 import { useTraceStore } from '../stores/trace-store';
 import { useLoadStore } from '../stores/load-store';
 import { serviceForUrl } from '../components/request-target';
 import { lastAppliedYaml, useSessionLogStore } from '../stores/session-log-store';
+import { useNoticeStore } from '../stores/notice-store';
+import { installTestHooks, testHooksWanted } from './test-hooks';
 
 /** A pause this short still sees a change within the same objects on the canvas at once. */
 const APPLY_DEBOUNCE_MS = 40;
 /** Edits that add, remove or rename objects wait for the typing to stop. */
 const STRUCTURAL_DEBOUNCE_MS = 700;
 
-let client: SimApi | null = null;
-const sim = (): SimApi => (client ??= createSimClient());
+let supervisor: SimSupervisor | null = null;
+function supervised(): SimSupervisor {
+  if (supervisor) return supervisor;
+  supervisor = createSupervisedClient({ history: sessionHistory, onEvent: simEvent, test: testHooksWanted() });
+  if (testHooksWanted()) installTestHooks(supervisor);
+  return supervisor;
+}
 
-/** The worker's API, for UI modules with intents of their own (lessons). */
-export const simApi = sim;
+/** The supervised SimApi, for any UI module that needs the simulation (its answers do not land in the stores by themselves). */
+export const simApi = (): SimApi => supervised().api;
+const sim = simApi;
 
-/** Told after every edit, command, request, load experiment and clock advance answered (a lesson checks its tasks). */
-type ActionListener = (kind: 'apply' | 'run' | 'trace' | 'send' | 'advance') => void;
+/** Told after every edit, command, request, load experiment and clock advance answered, and after a rebuilt worker (a lesson checks its tasks). */
+export type ActionKind = 'apply' | 'run' | 'trace' | 'send' | 'advance' | 'rebuilt';
+type ActionListener = (kind: ActionKind) => void;
 const actionListeners = new Set<ActionListener>();
 export function onActionDone(listener: ActionListener): () => void {
   actionListeners.add(listener);
   return () => actionListeners.delete(listener);
 }
-const actionDone = (kind: Parameters<ActionListener>[0]): void => actionListeners.forEach((l) => l(kind));
+const actionDone = (kind: ActionKind): void => actionListeners.forEach((l) => l(kind));
 
+const capitalised = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+/** A call dropped because a new scenario replaced the session: nobody needs telling. */
+const superseded = (e: unknown): boolean => e instanceof SimLostError && e.reason === 'reset';
+
+/** What the supervisor rebuilds a replacement worker from: the loaded scenario and the ops done since. */
+function sessionHistory(): ScenarioInput | null {
+  if (!booting) return null;
+  const log = useSessionLogStore.getState();
+  const { seed, clusterConfig } = useScenarioStore.getState();
+  const lesson = useLessonModeStore.getState();
+  // In a lesson, the worker reopens the lesson's step and replays the step's ops.
+  const inLesson = lesson.id !== null && lesson.text !== null ? { lesson: { text: lesson.text, step: lesson.step, ...(lesson.file ? { file: lesson.file } : {}) } } : {};
+  return { yaml: log.baseYaml, seed, ...(clusterConfig ? { clusterConfig } : {}), history: log.ops, ...inLesson };
+}
+
+function simEvent(event: SupervisorEvent): void {
+  const notices = useNoticeStore.getState();
+  if (event.kind === 'failed') {
+    useClusterStore.getState().failed(`The simulation could not be restarted: ${event.message}`);
+    notices.shown({ id: 'sim', tone: 'error', text: 'The simulation stopped and could not be restarted. Reload the page; your scenario text is saved.' });
+    return;
+  }
+  useClusterStore.getState().snapshotReceived(event.result.snapshot);
+  useTerminalStore.getState().promptReset();
+  actionDone('rebuilt');
+  const log = useSessionLogStore.getState();
+  if (event.dropped > 0) {
+    // The cluster is the scenario as loaded; the editor's newer text applies again.
+    log.loaded(log.baseYaml, []);
+    const text = useScenarioStore.getState().text;
+    if (text !== log.baseYaml) scheduleApply(text);
+  }
+  // Ctrl+C says "^C" in the terminal; a lost command says why there.
+  const told = event.reason === 'interrupted' || event.method === 'run';
+  const lostSteps = event.dropped > 0 ? ` ${event.dropped} step${event.dropped === 1 ? '' : 's'} of your history could not be replayed: the cluster is your scenario as loaded.` : '';
+  if (told && !lostSteps) return;
+  const why = event.reason === 'timeout' ? 'The simulation stopped answering' : event.reason === 'died' ? 'The simulation stopped unexpectedly' : 'The simulation was interrupted';
+  notices.shown({ id: 'sim', tone: lostSteps ? 'warn' : 'info', text: `${why}, so it was restarted from your history.${lostSteps}` });
+}
+
+/** Whether the first scenario was sent to the simulation (later ones go through loadScenario). */
+export const booted = (): boolean => booting;
+
+/** Ctrl+C in the terminal: ends the command that runs (the worker with it) and rebuilds the session without it. */
+export function interruptRun(): boolean {
+  return supervisor?.interrupt('run') ?? false;
+}
 
 /** Apply answers arrive in order; only the newest request's answer counts. */
 let applySeq = 0;
@@ -43,7 +103,8 @@ function applyAnswered(seq: number, result: ApplyResult): void {
   if (seq === applySeq) useScenarioStore.getState().applied(result);
 }
 
-let booted: Promise<void> | null = null;
+let bootPromise: Promise<void> | null = null;
+let booting = false;
 
 const DEFAULT_INPUT: ScenarioInput = { yaml: DEFAULT_SCENARIO_YAML, seed: DEFAULT_SEED };
 
@@ -52,13 +113,14 @@ const DEFAULT_INPUT: ScenarioInput = { yaml: DEFAULT_SCENARIO_YAML, seed: DEFAUL
  * development): the default, or what a share link or the saved work says.
  */
 export function bootSimulation(input: ScenarioInput = DEFAULT_INPUT): Promise<void> {
-  return (booted ??= loadScenario(input));
+  booting = true;
+  return (bootPromise ??= loadScenario(input));
 }
 
 /** Starts over from a whole scenario (a fresh cluster with its seed); the editor takes its text. */
 export async function loadScenario(input: ScenarioInput): Promise<void> {
   const shown = { yaml: input.yaml, clusterConfig: input.clusterConfig ?? null, seed: input.seed, history: input.history, showTraceAt: input.showTraceAt };
-  await startSession(shown, () => sim().load(input));
+  await startSession(shown, () => sim().load(input), input);
 }
 
 /** What the screen shows of a session being started, before the worker answers. */
@@ -73,9 +135,14 @@ export interface SessionShown {
 /**
  * Starts a new session with `load` (a scenario, or a lesson's step): the editor,
  * the session log and the terminal start over; edits still pending are dropped.
- * False when the worker could not start it.
+ * A scenario that cannot start opens through `fallback` (its text kept, the error
+ * marked). False when the session did not start as asked.
  */
-export async function startSession(shown: SessionShown, load: () => Promise<ApplyResult>): Promise<boolean> {
+export async function startSession(shown: SessionShown, load: () => Promise<ApplyResult>, fallback?: ScenarioInput): Promise<boolean> {
+  // A session exists from now on: a lost worker is rebuilt from it.
+  booting = true;
+  // Whatever the worker is doing (a hung call included), the new scenario goes first.
+  supervised().reset();
   const seq = ++applySeq;
   clearTimeout(timer);
   const shownText = lastAppliedYaml(shown.yaml, shown.history);
@@ -92,8 +159,41 @@ export async function startSession(shown: SessionShown, load: () => Promise<Appl
     if (text !== shownText) scheduleApply(text);
     return true;
   } catch (e) {
-    useClusterStore.getState().failed(`The simulation could not start: ${messageOf(e)}`);
+    if (superseded(e)) return false;
+    if (fallback) await loadFallback(seq, fallback, messageOf(e));
+    else useClusterStore.getState().failed(`The simulation could not start: ${messageOf(e)}`);
     return false;
+  }
+}
+
+/**
+ * A scenario that cannot start the simulation (it throws or overruns) still
+ * opens: the text stays in the editor with the error marked, on an empty
+ * cluster (or the scenario without its history, when only the replay failed).
+ */
+async function loadFallback(seq: number, input: ScenarioInput, why: string): Promise<void> {
+  const log = useSessionLogStore.getState();
+  try {
+    if (input.history?.length) {
+      const plain = await sim().load({ ...input, history: [] });
+      log.loaded(input.yaml, []);
+      applyAnswered(seq, plain);
+      useNoticeStore.getState().shown({ id: 'sim', tone: 'warn', text: `The scenario opened, but its history could not be replayed (${why}).` });
+      return;
+    }
+    const empty = await sim().load({ yaml: '', seed: input.seed, ...(input.clusterConfig ? { clusterConfig: input.clusterConfig } : {}) });
+    log.loaded('', []);
+    useClusterStore.getState().snapshotReceived(empty.snapshot);
+    const message = `The simulation could not start with this text: ${why}`;
+    if (seq === applySeq) {
+      useScenarioStore.getState().applied({ ok: false, summary: message, diagnostics: [{ startLine: 1, startColumn: 1, endLine: 1, endColumn: 2, message, severity: 'error' }] });
+    }
+  } catch (e) {
+    if (superseded(e)) return;
+    const message = `The simulation could not start: ${messageOf(e)}`;
+    useClusterStore.getState().failed(message);
+    // The status line says it too; an edit tries again on a fresh worker.
+    if (seq === applySeq) useScenarioStore.getState().applyFailed(message);
   }
 }
 
@@ -120,7 +220,9 @@ async function applyNow(text: string, quick: boolean): Promise<void> {
     applyAnswered(seq, result);
     actionDone('apply');
   } catch (e) {
-    if (seq === applySeq) useScenarioStore.getState().applyFailed(messageOf(e));
+    if (superseded(e)) return;
+    const why = e instanceof SimLostError ? `This edit was not applied: ${e.message}. The cluster is as your last applied text left it.` : messageOf(e);
+    if (seq === applySeq) useScenarioStore.getState().applyFailed(why);
   }
 }
 
@@ -135,7 +237,7 @@ export async function sendRequest(request: RequestSpec): Promise<void> {
     useTraceStore.getState().traceReceived(result.trace);
     actionDone('trace');
   } catch (e) {
-    useTraceStore.getState().traceFailed(messageOf(e));
+    useTraceStore.getState().traceFailed(superseded(e) ? '' : e instanceof SimLostError ? `The request was not traced: ${e.message}.` : messageOf(e));
   }
 }
 
@@ -150,7 +252,11 @@ export async function runLine(line: string): Promise<void> {
     useTerminalStore.getState().outputReceived(result.output, false, result.prompt);
     actionDone('run');
   } catch (e) {
-    useTerminalStore.getState().outputReceived(`internal error: ${messageOf(e)}`, true);
+    const term = useTerminalStore.getState();
+    if (superseded(e)) term.outputReceived('', false);
+    else if (e instanceof SimLostError && e.reason === 'interrupted') term.outputReceived('^C', false);
+    else if (e instanceof SimLostError) term.outputReceived(`${capitalised(e.message)}; it was restarted from your history without this command.`, true);
+    else term.outputReceived(`internal error: ${messageOf(e)}`, true);
   }
 }
 
@@ -182,7 +288,7 @@ export async function sendLoad(request: RequestSpec, count: number): Promise<voi
     useLoadStore.getState().loadReceived({ result, proxyMode: result.snapshot.proxyMode, affinity: svc?.sessionAffinity ?? 'None' });
     actionDone('send');
   } catch (e) {
-    useLoadStore.getState().loadFailed(messageOf(e));
+    useLoadStore.getState().loadFailed(superseded(e) ? '' : messageOf(e));
   }
 }
 
@@ -194,6 +300,7 @@ export async function advanceClock(seconds: number): Promise<void> {
     useClusterStore.getState().snapshotReceived(snapshot);
     actionDone('advance');
   } catch (e) {
+    if (e instanceof SimLostError) return;
     useClusterStore.getState().failed(`The clock could not advance: ${messageOf(e)}`);
   }
 }

@@ -5,6 +5,7 @@
 import { lazy, Suspense } from 'react';
 import { useScenarioStore } from '../stores/scenario-store';
 import { useClusterStore } from '../stores/cluster-store';
+import { useNoticeStore } from '../stores/notice-store';
 import './editor.css';
 
 const ScenarioEditor = lazy(() => import('./scenario-editor'));
@@ -37,6 +38,17 @@ function DriftNote() {
   );
 }
 
+/** Why the work is not being saved (too big, storage full or blocked): said under the apply status. */
+function SaveProblem() {
+  const problem = useNoticeStore((s) => s.saveProblem);
+  if (!problem) return null;
+  return (
+    <div role="status" className="save-status" title={problem}>
+      ⚠ {problem}
+    </div>
+  );
+}
+
 function Preview() {
   const text = useScenarioStore((s) => s.text);
   return (
@@ -60,6 +72,7 @@ export function EditorPane() {
       </div>
       <StatusLine />
       <DriftNote />
+      <SaveProblem />
     </section>
   );
 }

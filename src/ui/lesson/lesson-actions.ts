@@ -41,7 +41,7 @@ let watching = false;
 function watchActions(): void {
   if (watching) return;
   watching = true;
-  onActionDone(() => void checkTasks(true));
+  onActionDone((kind) => void checkTasks(kind !== 'rebuilt'));
   useClusterStore.subscribe((s, prev) => {
     if (s.snapshot !== prev.snapshot) focusStep();
   });
@@ -73,7 +73,7 @@ export async function openLesson(source: LessonSource, step: number, history: Se
   let status: LessonStatus | null = null;
   // Lesson mode first: the sandbox's saved work must never take the lesson's text.
   const was = useLessonModeStore.getState();
-  useLessonModeStore.getState().lessonEntered(lesson.id, at, source.builtIn ? null : source.text);
+  useLessonModeStore.getState().lessonEntered(lesson.id, at, source);
   const ok = await startSession(
     { yaml: editorTextAt(lesson, at), clusterConfig: lesson.start.cluster ?? null, seed: lesson.start.seed ?? 1, history, ...(showTraceAt !== undefined ? { showTraceAt } : {}) },
     async () => {
@@ -84,7 +84,7 @@ export async function openLesson(source: LessonSource, step: number, history: Se
     },
   );
   if (!ok || !status) {
-    if (was.id) useLessonModeStore.getState().lessonEntered(was.id, was.step, was.text);
+    if (was.id && was.text !== null) useLessonModeStore.getState().lessonEntered(was.id, was.step, { text: was.text, file: was.file ?? `${was.id}.yaml`, builtIn: was.builtIn });
     else useLessonModeStore.getState().lessonLeft();
     return false;
   }

@@ -1,14 +1,22 @@
-/** "Reset to default scenario": forget the saved work and start over from the built-in scenario. */
+/**
+ * "Reset to default scenario": start over from the built-in scenario, whatever
+ * the worker is doing (a hung call included). The work replaced is kept as the
+ * previous work, with the way back offered.
+ */
 import { DEFAULT_SCENARIO_YAML, DEFAULT_SEED } from '../../sim/scenario/default-scenario';
 import { loadScenario } from '../app/sim-actions';
 import { restoreSavedRequests } from '../share/collect-share-state';
-import { clearSavedWork } from './saved-work';
+import { offerPreviousWork } from './previous-work';
+import { clearSavedWork, currentWork, keepAsPrevious } from './saved-work';
 import { useLessonModeStore } from '../stores/lesson-mode-store';
 
 export async function resetToDefault(): Promise<void> {
+  const kept = keepAsPrevious(currentWork(), { yaml: DEFAULT_SCENARIO_YAML, clusterConfig: null, seed: DEFAULT_SEED, savedRequests: [] });
   clearSavedWork();
   restoreSavedRequests([]);
-  await loadScenario({ yaml: DEFAULT_SCENARIO_YAML, seed: DEFAULT_SEED });
+  const loaded = loadScenario({ yaml: DEFAULT_SCENARIO_YAML, seed: DEFAULT_SEED });
+  if (kept) offerPreviousWork('The default scenario is back.');
+  await loaded;
 }
 
 export function ResetButton() {

@@ -27,9 +27,9 @@ export function collectShareState(): ShareState {
 
 /** Inside a lesson: which lesson and step (a teacher's lesson travels whole). */
 function lessonPart(): Pick<ShareState, 'lesson'> {
-  const { id, step, text } = useLessonModeStore.getState();
+  const { id, step, text, builtIn } = useLessonModeStore.getState();
   if (!id) return {};
-  return { lesson: { id, step, ...(text ? { text } : {}) } };
+  return { lesson: { id, step, ...(text && !builtIn ? { text } : {}) } };
 }
 
 /** The ops since load, and which made the trace shown (only when that trace is still on screen). */

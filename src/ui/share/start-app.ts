@@ -2,13 +2,17 @@
  * What the app opens with: a share link in the URL wins, then the learner's
  * saved work, then the default scenario. A link that cannot be opened shows
  * an alert and the default scenario (never a crash, and the saved work is
- * left alone).
+ * left alone). A link that opens puts the saved work aside first, and says
+ * so with "Restore my previous work". Embed mode neither reads nor writes
+ * the saved work: an embedded view must not touch the learner's own.
  */
 import { decodeFragment, isEmptyFragment } from '../../share/share-link';
 import type { ShareState } from '../../share/share-state';
 import type { ScenarioInput } from '../../worker/protocol';
-import { bootSimulation, sendRequest } from '../app/sim-actions';
-import { readSavedWork, saveWorkNow, startSaving } from '../persistence/saved-work';
+import { bootSimulation, booted, loadScenario, sendRequest } from '../app/sim-actions';
+import { currentWork, keepAsPrevious, readSavedWork, saveWorkNow, startSaving } from '../persistence/saved-work';
+import { offerPreviousWork } from '../persistence/previous-work';
+import { watchOtherTabs } from '../persistence/tab-watch';
 import { useTraceStore } from '../stores/trace-store';
 import { useViewStore } from '../stores/view-store';
 import { useSelectionStore } from '../stores/selection-store';
@@ -54,38 +58,45 @@ export function startApp(): Promise<void> {
 }
 
 async function start(): Promise<void> {
+  const embed = useViewStore.getState().embed;
   const fragment = location.hash;
   // ?present=1: open straight into presenter mode (a lesson link then runs as a demo).
   if (new URLSearchParams(location.search).get('present') === '1' && !useViewStore.getState().presenter) useViewStore.getState().presenterToggled();
   const lessonLink = parseLessonLink(fragment);
   if (lessonLink) {
     history.replaceState(history.state, '', `${location.pathname}${location.search}`);
-    if (await openLessonLink(lessonLink)) {
-      startSaving();
-      return;
-    }
-    await bootSimulation();
-    startSaving();
+    if (!(await openLessonLink(lessonLink))) await bootSimulation();
+    keepSaving();
     return;
   }
   if (!isEmptyFragment(fragment)) {
     const result = await decodeFragment(fragment);
     // The link has done its job; a reload now restores the (saved) work.
-    history.replaceState(history.state, '', `${location.pathname}${location.search}`);
+    if (!embed) history.replaceState(history.state, '', `${location.pathname}${location.search}`);
     if (result.ok) {
+      const { yaml, clusterConfig, seed } = result.state.scenario;
+      // A lesson's link leaves the sandbox's work where it is: nothing to put aside.
+      const kept = !embed && !result.state.lesson && keepAsPrevious(readSavedWork(), { yaml, clusterConfig, seed, savedRequests: result.state.savedRequests });
       await openShareState(result.state);
+      if (embed) return;
       saveWorkNow();
-      startSaving();
+      keepSaving();
+      if (kept) offerPreviousWork('You opened a shared scenario.');
       return;
     }
     useViewStore.getState().linkFailed(result.error.message);
     await bootSimulation();
-    startSaving();
+    if (!embed) keepSaving();
+    return;
+  }
+  if (embed) {
+    await bootSimulation();
+    addEventListener('hashchange', () => void linkPasted());
     return;
   }
   const progress = readProgress();
   if (progress.current && (await resumeLesson(progress.current))) {
-    startSaving();
+    keepSaving();
     return;
   }
   const saved = readSavedWork();
@@ -96,7 +107,34 @@ async function start(): Promise<void> {
   } else {
     await bootSimulation();
   }
+  keepSaving();
+}
+
+function keepSaving(): void {
   startSaving();
+  watchOtherTabs();
+  addEventListener('hashchange', () => void linkPasted());
+}
+
+/** A share link pasted into this tab's address bar changes only the fragment: it opens too, the work on screen kept aside. */
+async function linkPasted(): Promise<void> {
+  const embed = useViewStore.getState().embed;
+  if (isEmptyFragment(location.hash)) return;
+  const lessonLink = parseLessonLink(location.hash);
+  if (lessonLink) {
+    history.replaceState(history.state, '', `${location.pathname}${location.search}`);
+    await openLessonLink(lessonLink);
+    return;
+  }
+  const result = await decodeFragment(location.hash);
+  if (!embed) history.replaceState(history.state, '', `${location.pathname}${location.search}`);
+  if (!result.ok) return useViewStore.getState().linkFailed(result.error.message);
+  const { yaml, clusterConfig, seed } = result.state.scenario;
+  const kept = !embed && !result.state.lesson && keepAsPrevious(currentWork(), { yaml, clusterConfig, seed, savedRequests: result.state.savedRequests });
+  await openShareState(result.state);
+  if (embed) return;
+  saveWorkNow();
+  if (kept) offerPreviousWork('You opened a shared scenario.');
 }
 
 /** Reproduces a shared view: the scenario with its seed, then the same request, then the same hop. */
@@ -107,7 +145,9 @@ export async function openShareState(state: ShareState): Promise<void> {
   const replay: Pick<ScenarioInput, 'history' | 'showTraceAt'> = state.history
     ? { history: state.history, ...(state.traceOp !== undefined && state.traceOp >= 0 ? { showTraceAt: state.traceOp } : {}) }
     : {};
-  await bootSimulation({ yaml, seed, ...(clusterConfig ? { clusterConfig } : {}), ...replay });
+  const input: ScenarioInput = { yaml, seed, ...(clusterConfig ? { clusterConfig } : {}), ...replay };
+  // The first scenario boots the simulation; a link opened later replaces the session.
+  await (booted() ? loadScenario(input) : bootSimulation(input));
   restoreSavedRequests(state.savedRequests);
   if (state.view.selected) useSelectionStore.getState().elementChosen(state.view.selected, 'canvas');
   if (!state.request) return;

@@ -10,8 +10,10 @@ interface LessonModeState {
   id: string | null;
   /** The 0-based step shown. */
   step: number;
-  /** A teacher's lesson's file text (built-in lessons: null), for share links. */
+  /** The lesson file's text and name (a rebuilt worker reopens it; a share link carries a teacher's). */
   text: string | null;
+  file: string | null;
+  builtIn: boolean;
   /** The lesson map is open. */
   mapOpen: boolean;
   /** A first-time visitor is offered the first lesson. */
@@ -20,7 +22,7 @@ interface LessonModeState {
   leftTab: 'lesson' | 'yaml';
   /** Some lesson code is wanted on screen (the map, the offer, a lesson, a bad file's problems). */
   wanted: boolean;
-  lessonEntered(id: string, step: number, text?: string | null): void;
+  lessonEntered(id: string, step: number, source?: { text: string; file: string; builtIn: boolean }): void;
   lessonLeft(): void;
   mapToggled(open: boolean): void;
   welcomeShown(show: boolean): void;
@@ -32,12 +34,15 @@ export const useLessonModeStore = create<LessonModeState>()((set) => ({
   id: null,
   step: 0,
   text: null,
+  file: null,
+  builtIn: true,
   mapOpen: false,
   welcome: false,
   leftTab: 'lesson',
   wanted: false,
-  lessonEntered: (id, step, text) => set((s) => ({ id, step, text: text === undefined ? s.text : text, wanted: true, leftTab: s.id === id ? s.leftTab : 'lesson' })),
-  lessonLeft: () => set({ id: null, step: 0, text: null }),
+  lessonEntered: (id, step, source) =>
+    set((s) => ({ id, step, ...(source ? { text: source.text, file: source.file, builtIn: source.builtIn } : {}), wanted: true, leftTab: s.id === id ? s.leftTab : 'lesson' })),
+  lessonLeft: () => set({ id: null, step: 0, text: null, file: null, builtIn: true }),
   mapToggled: (mapOpen) => set({ mapOpen, ...(mapOpen ? { wanted: true, welcome: false } : {}) }),
   welcomeShown: (welcome) => set({ welcome, ...(welcome ? { wanted: true } : {}) }),
   leftTabChosen: (leftTab) => set({ leftTab }),

@@ -16,6 +16,8 @@ interface TerminalState {
   lineEntered(line: string): void;
   outputReceived(text: string, failed: boolean, prompt?: string): void;
   cleared(): void;
+  /** Ctrl+C at the prompt: the line typed so far is dropped, shown with "^C" as a terminal does. */
+  lineCancelled(line: string): void;
   /** A new session (load, reset, share link) starts at bash's prompt. */
   promptReset(): void;
   /** Text put on the input line for the learner to run (a lesson's command chip); `n` makes each paste new. */
@@ -44,6 +46,7 @@ export const useTerminalStore = create<TerminalState>()((set) => ({
       prompt: prompt ?? s.prompt,
     })),
   cleared: () => set({ lines: [] }),
+  lineCancelled: (line) => set((s) => ({ lines: [...s.lines, { id: nextId++, kind: 'input' as const, text: `${s.prompt} ${line}^C` }].slice(-MAX_LINES) })),
   promptReset: () => set({ prompt: '$' }),
   paste: null,
   pasted: (text) => set((s) => ({ paste: { text, n: (s.paste?.n ?? 0) + 1 } })),

@@ -4,7 +4,7 @@
  * pod shell's prompt while one is attached). It lives in the bottom dock's first tab.
  */
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { completeLine, runLine } from '../app/sim-actions';
+import { completeLine, interruptRun, runLine } from '../app/sim-actions';
 import { useTerminalStore } from '../stores/terminal-store';
 import { useHistory } from './use-history';
 import './terminal.css';
@@ -16,6 +16,19 @@ function commonPrefix(words: string[]): string {
   return words.reduce((p, w) => { let i = 0; while (i < p.length && p[i] === w[i]) i++; return p.slice(0, i); });
 }
 
+/** A command that runs this long gets a hint that Ctrl+C ends it. */
+const SLOW_MS = 1500;
+
+function useSlow(busy: boolean): boolean {
+  const [slow, setSlow] = useState(false);
+  useEffect(() => {
+    if (!busy) return setSlow(false);
+    const t = setTimeout(() => setSlow(true), SLOW_MS);
+    return () => clearTimeout(t);
+  }, [busy]);
+  return slow;
+}
+
 export function Terminal() {
   const lines = useTerminalStore((s) => s.lines);
   const history = useTerminalStore((s) => s.history);
@@ -23,6 +36,7 @@ export function Terminal() {
   const prompt = useTerminalStore((s) => s.prompt);
   const [input, setInput] = useState('');
   const hist = useHistory(history);
+  const slow = useSlow(busy);
   const out = useRef<HTMLDivElement>(null);
   const field = useRef<HTMLInputElement>(null);
 
@@ -61,6 +75,16 @@ export function Terminal() {
       const prefix = candidates.length === 1 ? `${candidates[0]} ` : commonPrefix(candidates);
       if (prefix.length > word.length) setInput(head + prefix);
       else if (candidates.length > 1) useTerminalStore.getState().outputReceived(candidates.join('  '), false);
+    } else if (e.key === 'c' && e.ctrlKey && !e.metaKey && !e.altKey && (busy || e.currentTarget.selectionStart === e.currentTarget.selectionEnd)) {
+      // Ctrl+C interrupts (Ctrl+C over a selection still copies it).
+      e.preventDefault();
+      if (busy) {
+        interruptRun();
+        return;
+      }
+      setInput('');
+      hist.reset();
+      useTerminalStore.getState().lineCancelled(input);
     } else if (e.key === 'l' && e.ctrlKey) {
       e.preventDefault();
       useTerminalStore.getState().cleared();
@@ -77,6 +101,7 @@ export function Terminal() {
           </div>
         ))}
       </div>
+      {slow && <div className="terminal-line terminal-line--hint" role="status">still running… Ctrl+C interrupts</div>}
       <div className="terminal-prompt">
         <span aria-hidden="true">{prompt}</span>
         <input
