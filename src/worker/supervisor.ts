@@ -72,7 +72,14 @@ interface Job {
   internal?: boolean;
 }
 
-const METHODS: Method[] = ['load', 'applyYaml', 'run', 'trace', 'sendMany', 'advance', 'peek', 'complete', 'snapshot'];
+/** Every SimApi method, checked by the type: a method added to the protocol and not here fails the build. */
+const METHOD_SET: Record<Method, true> = {
+  load: true, applyYaml: true, run: true, trace: true, sendMany: true, advance: true, peek: true, complete: true, snapshot: true,
+  lessonOpen: true, lessonBegin: true, lessonStatus: true, lessonFill: true, lessonLeave: true,
+};
+const METHODS = Object.keys(METHOD_SET) as Method[];
+/** Calls that start a whole session (a load, or a lesson's step with its replay): the long deadline. */
+const LOADS: ReadonlySet<Method> = new Set<Method>(['load', 'lessonOpen']);
 
 export class SimSupervisor {
   /** The SimApi the UI calls: the same promises, kept answering. */
@@ -129,7 +136,7 @@ export class SimSupervisor {
 
   private deadline(method: Method): number {
     if (this.deadlineOverride !== null) return this.deadlineOverride;
-    return this.options.deadlineMs?.(method) ?? (method === 'load' ? DEADLINES.load : DEADLINES.other);
+    return this.options.deadlineMs?.(method) ?? (LOADS.has(method) ? DEADLINES.load : DEADLINES.other);
   }
 
   private call(method: Method, args: unknown[]): Promise<unknown> {
@@ -200,7 +207,7 @@ export class SimSupervisor {
     if (job) job.reject(new SimLostError(reason, job.method, deadlineMs));
     // A lost load is for its caller to replace (it knows what to open instead);
     // a lost rebuild tries again with less (its own reject did that).
-    if (!job || (!job.internal && job.method !== 'load')) this.rebuild(reason, job?.method ?? null);
+    if (!job || (!job.internal && !LOADS.has(job.method))) this.rebuild(reason, job?.method ?? null);
     this.pump();
   }
 
