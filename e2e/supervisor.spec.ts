@@ -91,8 +91,8 @@ test('a saved scenario that cannot start the simulation opens with the error mar
     }
   }, huge);
   const app = new AppPage(page);
-  // A million replicas take the core far longer than the 4 s allowed here; an empty cluster starts well within it.
-  await page.goto('/?simtest=1&deadline=4000', { waitUntil: 'domcontentloaded' });
+  // The first worker is kept busy past the 4 s allowed, as a scenario too heavy to start would; the replacement starts an empty cluster.
+  await page.goto('/?simtest=1&deadline=4000&hangfirst=60000', { waitUntil: 'domcontentloaded' });
   // The app is alive: an empty cluster, the text kept, the error in the status line and on line 1.
   await expect(app.nodes()).toHaveCount(3, { timeout: 15_000 });
   await expect(page.getByRole('status').filter({ hasText: 'The simulation could not start with this text' })).toBeVisible();

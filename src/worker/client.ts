@@ -54,7 +54,19 @@ export function startWorker(died: () => void, test = false): TestableEndpoint {
   };
 }
 
-/** The supervised client the UI uses; `test` lets the end-to-end tests kill and hang its workers. */
-export function createSupervisedClient(options: Omit<SupervisorOptions, 'factory'> & { test?: boolean }): SimSupervisor {
-  return new SimSupervisor({ ...options, factory: (died) => startWorker(died, options.test === true) });
+/**
+ * The supervised client the UI uses; `test` lets the end-to-end tests kill and hang its
+ * workers, and `hangFirstMs` keeps the first worker busy from its start (its first call overruns).
+ */
+export function createSupervisedClient(options: Omit<SupervisorOptions, 'factory'> & { test?: boolean; hangFirstMs?: number }): SimSupervisor {
+  let first = true;
+  return new SimSupervisor({
+    ...options,
+    factory: (died) => {
+      const endpoint = startWorker(died, options.test === true);
+      if (first && options.test && options.hangFirstMs) endpoint.hang(options.hangFirstMs);
+      first = false;
+      return endpoint;
+    },
+  });
 }

@@ -18,7 +18,7 @@ import { useLoadStore } from '../stores/load-store';
 import { serviceForUrl } from '../components/request-target';
 import { lastAppliedYaml, useSessionLogStore } from '../stores/session-log-store';
 import { useNoticeStore } from '../stores/notice-store';
-import { installTestHooks, testHooksWanted } from './test-hooks';
+import { firstWorkerHang, installTestHooks, testHooksWanted } from './test-hooks';
 
 /** A pause this short still sees a change within the same objects on the canvas at once. */
 const APPLY_DEBOUNCE_MS = 40;
@@ -28,7 +28,7 @@ const STRUCTURAL_DEBOUNCE_MS = 700;
 let supervisor: SimSupervisor | null = null;
 function supervised(): SimSupervisor {
   if (supervisor) return supervisor;
-  supervisor = createSupervisedClient({ history: sessionHistory, onEvent: simEvent, test: testHooksWanted() });
+  supervisor = createSupervisedClient({ history: sessionHistory, onEvent: simEvent, test: testHooksWanted(), hangFirstMs: firstWorkerHang() });
   if (testHooksWanted()) installTestHooks(supervisor);
   return supervisor;
 }
