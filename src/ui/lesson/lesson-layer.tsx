@@ -2,25 +2,14 @@
  * The lesson code's dialogs, loaded lazily with it: the lesson map, the
  * first-visit offer, and the problems of a lesson file that cannot be opened.
  */
-import { useEffect, useRef } from 'react';
 import { useLessonModeStore } from '../stores/lesson-mode-store';
 import { formatProblem } from '../../lessons/parse-lesson';
 import { catalog } from './catalog';
 import { openBuiltIn, welcomed } from './lesson-actions';
 import { useLessonStore } from './lesson-store';
 import LessonMap from './lesson-map';
+import { useModal } from './use-modal';
 import './lesson.css';
-
-function useModal(open: boolean) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const d = ref.current;
-    if (!d) return;
-    if (open && !d.open) d.showModal();
-    if (!open && d.open) d.close();
-  }, [open]);
-  return ref;
-}
 
 function Welcome() {
   const open = useLessonModeStore((s) => s.welcome);

@@ -3,7 +3,8 @@
  * done; a teacher's own lesson file opens from here, and the current
  * scenario can become the start of a new lesson.
  */
-import { useEffect, useRef, type ChangeEvent } from 'react';
+import type { ChangeEvent } from 'react';
+import { useModal } from './use-modal';
 import { useLessonModeStore } from '../stores/lesson-mode-store';
 import { useScenarioStore } from '../stores/scenario-store';
 import { tracks } from './catalog';
@@ -25,13 +26,7 @@ export default function LessonMap() {
   const open = useLessonModeStore((s) => s.mapOpen);
   const progress = useLessonStore((s) => s.progress);
   const current = useLessonModeStore((s) => s.id);
-  const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const d = dialog.current;
-    if (!d) return;
-    if (open && !d.open) d.showModal();
-    if (!open && d.open) d.close();
-  }, [open]);
+  const dialog = useModal(open);
   const close = () => useLessonModeStore.getState().mapToggled(false);
   const start = (id: string) => {
     welcomed();
