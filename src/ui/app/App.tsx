@@ -55,10 +55,18 @@ export function App() {
           <main className="workspace">
             <aside className="pane left-pane">
               <LeftPaneContent editor={<EditorPane />} />
-              <RequestBar />
+              {!inLesson && <RequestBar />}
             </aside>
             {table ? <TableView /> : <ClusterGraph />}
-            <InspectorPane />
+            {inLesson ? (
+              // During a lesson the left pane is the lesson's: the request bar moves above the hops.
+              <div className="right-stack">
+                <RequestBar />
+                <InspectorPane />
+              </div>
+            ) : (
+              <InspectorPane />
+            )}
             <TransportBar />
             <Dock />
           </main>
