@@ -78,8 +78,20 @@ export class Simulation {
     this.settle();
   }
 
+  private settling = false;
+
+  /**
+   * Runs the controllers to a fixpoint. A command an exec probe runs may write (a `touch`)
+   * and settle from inside a pass: the pass already under way picks that up.
+   */
   settle(): void {
-    collectGarbage(this.cluster);
-    settle(this.cluster);
+    if (this.settling) return;
+    this.settling = true;
+    try {
+      collectGarbage(this.cluster);
+      settle(this.cluster);
+    } finally {
+      this.settling = false;
+    }
   }
 }
