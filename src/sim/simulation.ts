@@ -50,7 +50,7 @@ export class Simulation {
   }
 
   dnsContext(): DnsContext {
-    return { store: this.cluster.store, zone: this.config.clusterDomain, upstream: UPSTREAM_HOSTS };
+    return { store: this.cluster.store, zone: this.config.clusterDomain, upstream: UPSTREAM_HOSTS, rng: this.cluster.trafficRng };
   }
 
   /** kubectl apply/create -f: every document in order, then the controllers settle. */
