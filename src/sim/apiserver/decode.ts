@@ -341,7 +341,8 @@ export function decodeManifest(raw: Raw, kind: ApplyKind, now: number): DecodeRe
                 ...(eo.nodeName !== undefined ? { nodeName: String(eo.nodeName) } : {}),
               };
             }),
-            ports: Array.isArray(raw.ports) ? (raw.ports as never) : null,
+            // SetDefaults_EndpointPort (pkg/apis/discovery/v1/defaults.go): name "" and protocol TCP when unset.
+            ports: Array.isArray(raw.ports) ? raw.ports.map((p) => ({ name: '', protocol: 'TCP', ...asObject(p) }) as never) : null,
           },
         };
     }
