@@ -86,6 +86,30 @@ export class Shell {
 
   constructor(readonly sim: Simulation, readonly env: ShellEnv) {
     this.plane = createDataPlane(sim.cluster);
+    sim.cluster.containerExec = (pod, c, argv) => this.execInContainer(pod, c.name, argv);
+  }
+
+  /**
+   * argv run in a container as the runtime's exec runs it (exec probes): no shell unless argv
+   * names one, the combined output; a program the image lacks is the runtime's error. A probe's
+   * requests are the kubelet's, not the learner's: no observer sees them.
+   */
+  execInContainer(pod: Pod, container: string, argv: string[]): { exitCode: number; output: string } | { missing: string } {
+    const observer = this.sim.requestObserver;
+    this.sim.requestObserver = undefined;
+    try {
+      const target = { pod, container };
+      let result = execInPod({ sim: this.sim, plane: this.plane, pod, container, runLine: (l) => this.runIn(l, target) }, argv);
+      if ('missing' in result) {
+        const c = pod.spec.containers.find((x) => x.name === container);
+        const applet = c && toolsetOf(c.image)?.shell ? textTool(argv[0]!.split('/').pop()!, argv.slice(1), '') : undefined;
+        if (!applet) return result;
+        result = applet;
+      }
+      return { exitCode: result.exitCode, output: result.chunks.map((ch) => ch.text).join('') };
+    } finally {
+      this.sim.requestObserver = observer;
+    }
   }
 
   get dataPlane(): DataPlane {

@@ -17,6 +17,7 @@ import { createRng, KUBE_NAME_ALPHABET, type Rng } from './rng';
 import { parseCidr } from './net/ip';
 import { DEFAULT_GRACE_SECONDS, secondsToTerminate } from './kubelet/termination';
 import { containersStopping } from './kubelet/events';
+import type { ContainerExec } from './kubelet/probes';
 
 export class Cluster {
   readonly store = new ObjectStore();
@@ -41,6 +42,8 @@ export class Cluster {
   podGeneration = 0;
   /** Where a simulator limit bit since the shell last looked (limits.ts), in the simulator's words, one per object. */
   readonly limitNotes = new Map<string, string>();
+  /** Runs a command in a container (exec probes): the simulated shell installs it (kubelet/probes.ts). */
+  containerExec?: ContainerExec;
 
   constructor(readonly config: ClusterConfig, readonly seed: number) {
     this.rng = createRng(seed);

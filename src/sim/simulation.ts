@@ -50,7 +50,7 @@ export class Simulation {
   }
 
   dnsContext(): DnsContext {
-    return { store: this.cluster.store, zone: this.config.clusterDomain, upstream: UPSTREAM_HOSTS };
+    return { store: this.cluster.store, zone: this.config.clusterDomain, upstream: UPSTREAM_HOSTS, rng: this.cluster.trafficRng };
   }
 
   /** kubectl apply/create -f: every document in order, then the controllers settle. */
@@ -78,8 +78,20 @@ export class Simulation {
     this.settle();
   }
 
+  private settling = false;
+
+  /**
+   * Runs the controllers to a fixpoint. A command an exec probe runs may write (a `touch`)
+   * and settle from inside a pass: the pass already under way picks that up.
+   */
   settle(): void {
-    collectGarbage(this.cluster);
-    settle(this.cluster);
+    if (this.settling) return;
+    this.settling = true;
+    try {
+      collectGarbage(this.cluster);
+      settle(this.cluster);
+    } finally {
+      this.settling = false;
+    }
   }
 }

@@ -1,7 +1,8 @@
 /** The describe layouts per kind (describe.go describeService, describePod, describeEndpoints, describeDeployment). */
 import { formatLabels } from '../../sim/model/labels';
 import type { ObjectStore } from '../../sim/model/store';
-import type { Container, Deployment, Endpoints, Pod, Probe, ResourceRequirements, Service } from '../../sim/model/types';
+import type { Container, Deployment, Endpoints, Pod, Probe, ReplicaSet, ResourceRequirements, Service } from '../../sim/model/types';
+import { maxUnavailable } from '../../sim/controllers/rollout-math';
 import { describeTime } from '../print/dates';
 import { capList } from '../print/rows';
 import { annotationLines, mapLines } from './describe';
@@ -196,7 +197,12 @@ export function probeText(probe: Probe): string {
 
 export function describeDeployment(d: Deployment, store: ObjectStore, events: string[]): string[] {
   const owned = store.list('ReplicaSet', d.metadata.namespace).filter((r) => isOwnedBy(r, d.metadata.uid));
-  const rs = owned.find((r) => r.spec.replicas > 0) ?? owned.find((r) => r.metadata.name.endsWith(`-${podTemplateHash(d.spec.template)}`));
+  // FindNewReplicaSet: the one with the Deployment's template; the old ones shown are those with replicas (FindOldReplicaSets).
+  const newName = `${d.metadata.name}-${podTemplateHash(d.spec.template)}`;
+  const rs = owned.find((r) => r.metadata.name === newName);
+  const old = owned.filter((r) => r !== rs && r.spec.replicas > 0).sort((a, b) => a.metadata.creationTimestamp - b.metadata.creationTimestamp);
+  const created = (r: ReplicaSet) => `${r.metadata.name} (${r.status.replicas}/${r.spec.replicas} replicas created)`;
+  const strategy = d.spec.strategy ?? { type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: '25%' } };
   const lines = [
     `Name:\t${d.metadata.name}`,
     `Namespace:\t${d.metadata.namespace}`,
@@ -204,16 +210,18 @@ export function describeDeployment(d: Deployment, store: ObjectStore, events: st
     ...mapLines('Labels', d.metadata.labels),
     ...annotationLines(d),
     `Selector:\t${formatLabels(d.spec.selector.matchLabels)}`,
-    `Replicas:\t${d.spec.replicas} desired | ${d.status.updatedReplicas} updated | ${d.status.replicas} total | ${d.status.availableReplicas} available | ${d.status.replicas - d.status.availableReplicas} unavailable`,
-    'StrategyType:\tRollingUpdate',
+    `Replicas:\t${d.spec.replicas} desired | ${d.status.updatedReplicas} updated | ${d.status.replicas} total | ${d.status.availableReplicas} available | ${d.status.unavailableReplicas ?? 0} unavailable`,
+    `StrategyType:\t${strategy.type}`,
     'MinReadySeconds:\t0',
-    'RollingUpdateStrategy:\t25% max unavailable, 25% max surge',
+    ...(strategy.type === 'RollingUpdate' ? [`RollingUpdateStrategy:\t${strategy.rollingUpdate.maxUnavailable} max unavailable, ${strategy.rollingUpdate.maxSurge} max surge`] : []),
     ...podTemplateLines(d.spec.template),
   ];
-  const progressing = d.status.availableReplicas >= d.spec.replicas ? 'NewReplicaSetAvailable' : 'ReplicaSetUpdated';
+  const complete = d.status.updatedReplicas === d.spec.replicas && d.status.replicas === d.spec.replicas && d.status.availableReplicas === d.spec.replicas;
+  const progressing = complete ? 'NewReplicaSetAvailable' : 'ReplicaSetUpdated';
   lines.push('Conditions:', '  Type\tStatus\tReason', '  ----\t------\t------');
-  const available = d.status.availableReplicas >= d.spec.replicas;
+  // syncRolloutStatus: available while replicas - maxUnavailable pods are (deployment_util.go MaxUnavailable).
+  const available = d.status.availableReplicas >= d.spec.replicas - maxUnavailable(d);
   lines.push(`  Available \t${available ? 'True' : 'False'}\t${available ? 'MinimumReplicasAvailable' : 'MinimumReplicasUnavailable'}`, `  Progressing \tTrue\t${progressing}`);
-  lines.push(`OldReplicaSets:\t<none>`, `NewReplicaSet:\t${rs ? `${rs.metadata.name} (${rs.status.replicas}/${rs.spec.replicas} replicas created)` : '<none>'}`, ...events);
+  lines.push(`OldReplicaSets:\t${old.length ? old.map(created).join(', ') : '<none>'}`, `NewReplicaSet:\t${rs ? created(rs) : '<none>'}`, ...events);
   return lines;
 }

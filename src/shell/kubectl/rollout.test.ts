@@ -26,6 +26,21 @@ describe('kubectl rollout status (polymorphichelpers rollout_status.go)', () => 
   });
 });
 
+describe('a rollout whose new pods never become ready (pkg/controller/deployment/rolling.go)', () => {
+  it('stalls: status waits on the new replicas, the old pods keep answering through the Service', () => {
+    const t = appliedShell();
+    t.run('kubectl patch deployment web --type=json -p=\'[{"op":"add","path":"/spec/template/spec/containers/0/readinessProbe","value":{"exec":{"command":["sh","-c","exit 1"]}}}]\'');
+    // 3 replicas: maxSurge 1 (25% rounded up), maxUnavailable 0 (rounded down): one new pod, three old ones.
+    expect(t.run('kubectl rollout status deployment/web --timeout=30s')).toBe(
+      'Waiting for deployment "web" rollout to finish: 1 out of 3 new replicas have been updated...\nerror: timed out waiting for the condition\n',
+    );
+    expect(t.run('kubectl get deploy web')).toMatch(/web +3\/3 +1 +3 /);
+    const old = t.sim.cluster.store.list('Pod', 'default').filter((p) => p.metadata.name.startsWith('web-') && p.status.ready);
+    expect(old).toHaveLength(3);
+    expect(t.stdout('kubectl exec client -- curl -s http://web/')).toMatch(new RegExp(`^(${old.map((p) => p.metadata.name).join('|')})$`));
+  });
+});
+
 describe('new revisions: set image, restart, undo, history', () => {
   it('kubectl set image makes a new ReplicaSet (revision 2); undo brings revision 1\'s template back as revision 3', () => {
     const t = appliedShell();

@@ -7,6 +7,7 @@ import { simTimeToIso } from '../../sim/clock';
 import { podTemplateHash } from '../../sim/controllers/hash';
 import { schedulingFailure } from '../../sim/controllers/scheduler';
 import { setOwn } from '../../sim/model/own';
+import { maxUnavailable } from '../../sim/controllers/rollout-math';
 import type { Container, Deployment, KubeObject, ObjectMeta, Pod, PodTemplate } from '../../sim/model/types';
 import { stringify } from 'yaml';
 import { apiAccessVolume, containerID, containerStatusesAt, defaultedProbe, hasContainerStatuses, imageID, normalizedImage, podContainerResources, qosClass } from './pod-runtime';
@@ -162,17 +163,18 @@ function nonZero(counts: Record<string, number>): Json {
 function deploymentStatus(d: Deployment): Json {
   const s = d.status;
   const at = simTimeToIso(d.metadata.creationTimestamp);
-  const available = s.availableReplicas >= d.spec.replicas;
+  const complete = s.updatedReplicas === d.spec.replicas && s.replicas === d.spec.replicas && s.availableReplicas === d.spec.replicas;
+  const available = s.availableReplicas >= d.spec.replicas - maxUnavailable(d);
   const rs = `${d.metadata.name}-${podTemplateHash(d.spec.template)}`;
   const conditions = [
     { lastTransitionTime: at, lastUpdateTime: at, message: available ? 'Deployment has minimum availability.' : 'Deployment does not have minimum availability.', reason: available ? 'MinimumReplicasAvailable' : 'MinimumReplicasUnavailable', status: available ? 'True' : 'False', type: 'Available' },
-    { lastTransitionTime: at, lastUpdateTime: at, message: available ? `ReplicaSet "${rs}" has successfully progressed.` : `ReplicaSet "${rs}" is progressing.`, reason: available ? 'NewReplicaSetAvailable' : 'ReplicaSetUpdated', status: 'True', type: 'Progressing' },
+    { lastTransitionTime: at, lastUpdateTime: at, message: complete ? `ReplicaSet "${rs}" has successfully progressed.` : `ReplicaSet "${rs}" is progressing.`, reason: complete ? 'NewReplicaSetAvailable' : 'ReplicaSetUpdated', status: 'True', type: 'Progressing' },
   ];
   return {
     ...nonZero({ availableReplicas: s.availableReplicas }),
     conditions,
     observedGeneration: d.metadata.generation ?? 1,
-    ...nonZero({ readyReplicas: s.readyReplicas, replicas: s.replicas, unavailableReplicas: Math.max(0, s.replicas - s.availableReplicas), updatedReplicas: s.updatedReplicas }),
+    ...nonZero({ readyReplicas: s.readyReplicas, replicas: s.replicas, unavailableReplicas: s.unavailableReplicas ?? 0, updatedReplicas: s.updatedReplicas }),
   };
 }
 
@@ -218,7 +220,7 @@ export function toApiObject(obj: KubeObject, now = obj.metadata.creationTimestam
           replicas: obj.spec.replicas,
           revisionHistoryLimit: 10,
           selector: obj.spec.selector,
-          strategy: { rollingUpdate: { maxSurge: '25%', maxUnavailable: '25%' }, type: 'RollingUpdate' },
+          strategy: obj.spec.strategy ?? { rollingUpdate: { maxSurge: '25%', maxUnavailable: '25%' }, type: 'RollingUpdate' },
           template: templateJson(obj.spec.template),
         },
         status: deploymentStatus(obj),

@@ -20,6 +20,7 @@ import { validateService } from './validate-service';
 import { dns1123LabelErrors, dns1123SubdomainErrors } from './name-rules';
 import { validateObjectMeta } from './validate-meta';
 import { MAX_PODS, podRoom } from '../limits';
+import { validateUpdate } from './validate-update';
 
 export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
@@ -86,6 +87,7 @@ export function applyManifest(cluster: Cluster, raw: Record<string, unknown>, op
     if (previous) dropTypeDependentFields(obj, previous);
   }
   const errs = validate(obj);
+  if (opts.mode !== 'create') errs.push(...validateUpdate(cluster.store.get(kind, ns, obj.metadata.name), obj));
   if (errs.length > 0) return rejected(kind, obj.metadata.name, errs);
   if (ns !== undefined && !cluster.store.get('Namespace', undefined, ns)) {
     const message = `Error from server (NotFound): error when creating "${opts.source}": namespaces "${ns}" not found`;

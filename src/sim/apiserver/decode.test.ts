@@ -140,3 +140,10 @@ describe('container probes and resources', () => {
     });
   });
 });
+
+describe('EndpointSlice defaults (pkg/apis/discovery/v1/defaults.go SetDefaults_EndpointPort)', () => {
+  it('a port without protocol or name gets TCP and ""', () => {
+    const s = decode<{ ports: unknown[] }>('apiVersion: discovery.k8s.io/v1\nkind: EndpointSlice\nmetadata:\n  name: peers-1\n  labels:\n    kubernetes.io/service-name: peers\naddressType: IPv4\nports:\n- port: 5432\nendpoints:\n- addresses: ["192.168.10.5"]\n');
+    expect(s.ports).toEqual([{ name: '', protocol: 'TCP', port: 5432 }]);
+  });
+});

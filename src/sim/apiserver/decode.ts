@@ -3,7 +3,7 @@
  * into the error kubectl prints when the document cannot even be decoded.
  * Defaults mirror k/k pkg/apis/core/v1/defaults.go and pkg/apis/apps/v1/defaults.go.
  */
-import type { Container, Deployment, KubeObject, Pod, PodSpec, Probe, ResourceRequirements, Service, ServicePort } from '../model/types';
+import type { Container, Deployment, DeploymentStrategy, IntOrPercent, KubeObject, Pod, PodSpec, Probe, ResourceRequirements, Service, ServicePort } from '../model/types';
 import { own, setOwn } from '../model/own';
 import { canonicalQuantity } from './quantity';
 
@@ -263,6 +263,15 @@ function decodeService(raw: Raw, now: number): Service {
   return { apiVersion: 'v1', kind: 'Service', metadata: decodeMeta(raw, true, now), spec, status: { loadBalancer: {} } };
 }
 
+/** spec.strategy with SetDefaults_Deployment's defaults (pkg/apis/apps/v1/defaults.go): RollingUpdate, maxSurge and maxUnavailable 25%. */
+function decodeStrategy(raw: unknown): DeploymentStrategy {
+  const st = asObject(raw);
+  if (st.type === 'Recreate') return { type: 'Recreate' };
+  const ru = asObject(st.rollingUpdate);
+  const intOrPercent = (v: unknown): IntOrPercent => (typeof v === 'number' || typeof v === 'string' ? v : '25%');
+  return { type: 'RollingUpdate', rollingUpdate: { maxSurge: intOrPercent(ru.maxSurge), maxUnavailable: intOrPercent(ru.maxUnavailable) } };
+}
+
 function decodeDeployment(raw: Raw, now: number): Deployment {
   const s = asObject(raw.spec);
   const template = asObject(s.template);
@@ -281,6 +290,7 @@ function decodeDeployment(raw: Raw, now: number): Deployment {
         metadata: { labels: stringMap(asObject(template.metadata).labels), annotations: stringMap(asObject(template.metadata).annotations) },
         spec: decodePodSpec(template.spec, 'Deployment', 'spec.template.spec'),
       },
+      strategy: decodeStrategy(s.strategy),
     },
     status: { replicas: 0, readyReplicas: 0, updatedReplicas: 0, availableReplicas: 0 },
   };
@@ -331,7 +341,8 @@ export function decodeManifest(raw: Raw, kind: ApplyKind, now: number): DecodeRe
                 ...(eo.nodeName !== undefined ? { nodeName: String(eo.nodeName) } : {}),
               };
             }),
-            ports: Array.isArray(raw.ports) ? (raw.ports as never) : null,
+            // SetDefaults_EndpointPort (pkg/apis/discovery/v1/defaults.go): name "" and protocol TCP when unset.
+            ports: Array.isArray(raw.ports) ? raw.ports.map((p) => ({ name: '', protocol: 'TCP', ...asObject(p) }) as never) : null,
           },
         };
     }

@@ -92,7 +92,7 @@ function syncPods(cluster: Cluster, pods: readonly Pod[], now: number): boolean 
         serviceEnv: serviceEnv(cluster, pod) as Record<string, string>,
       };
       if (hasLifecycle(pod.spec.containers)) pod.status.lifecycle = true;
-      pod.status.ready = readinessAt(pod, now);
+      pod.status.ready = readinessAt(cluster, pod, now);
       if (pod.status.lifecycle) followContainers(cluster, pod, now);
       cluster.update(pod);
       containersStarted(cluster, pod);
@@ -108,7 +108,7 @@ function syncPods(cluster: Cluster, pods: readonly Pod[], now: number): boolean 
       continue;
     }
     if (hasProbe(pod)) trackProbeFailures(cluster, pod, now);
-    const shouldBeReady = readinessAt(pod, now);
+    const shouldBeReady = readinessAt(cluster, pod, now);
     if (pod.status.ready !== shouldBeReady) {
       pod.status.ready = shouldBeReady;
       pod.status.readyAt = now;
@@ -133,7 +133,7 @@ function followContainers(cluster: Cluster, pod: Pod, now: number): boolean {
   const wasReady = s.ready;
   const wasPhase = s.phase;
   s.phase = phase;
-  const ready = phase === 'Running' && running && readinessAt(pod, now);
+  const ready = phase === 'Running' && running && readinessAt(cluster, pod, now);
   if (ready !== wasReady) {
     s.ready = ready;
     s.readyAt = now;

@@ -1,7 +1,11 @@
 /**
  * ReplicaSet -> Pods: creates pods named <rs>-<5 random characters> until the
  * count matches, and removes the least settled pods first when scaling down.
- * Mirrors k/k pkg/controller/replicaset/replica_set.go (manageReplicas,
+ * Before counting it claims its pods (k/k pkg/controller/controller_ref_manager.go
+ * ClaimPods): a pod it controls whose labels no longer match its selector is released
+ * (its controller reference removed, ReleasePod) and replaced; an active orphan that
+ * matches is adopted (AdoptPod).
+ * Mirrors k/k pkg/controller/replicaset/replica_set.go (syncReplicaSet, manageReplicas,
  * getPodsToDelete) and the API server's generateName.
  */
 import type { Cluster } from '../cluster';
@@ -9,6 +13,7 @@ import type { Pod, ReplicaSet } from '../model/types';
 import { ownerRef } from './deployment';
 import { byControllerUid } from './indexes';
 import { MAX_PODS, podLimitNote, podRoom } from '../limits';
+import { matchesSelector } from '../model/labels';
 import { openQueue } from './work-queue';
 
 const READER = 'replicaset-controller';
@@ -20,14 +25,62 @@ const deletedPod = (name: string) => `Deleted pod: ${name}`;
 export function reconcileReplicaSets(cluster: Cluster): boolean {
   const queue = openQueue(cluster, READER);
   queue.addWithOwnersOf('ReplicaSet', 'Pod');
+  // updatePod / addPod: an orphan that changed may now match a ReplicaSet that would adopt it.
+  for (const o of queue.changes) {
+    if (o.kind !== 'Pod' || hasController(o) || !isActive(o)) continue;
+    for (const rs of cluster.store.list('ReplicaSet', o.metadata.namespace)) if (matchesSelector(rs.spec.selector, o.metadata.labels)) queue.addObject(rs);
+  }
   let changed = false;
   const replicaSets = queue.objects(cluster, 'ReplicaSet');
   if (replicaSets.length > 0) {
-    const podsByOwner = byControllerUid(cluster.store.list('Pod'));
-    for (const rs of replicaSets) changed = syncReplicaSet(cluster, rs, podsByOwner.get(rs.metadata.uid) ?? []) || changed;
+    const pods = cluster.store.list('Pod');
+    const podsByOwner = byControllerUid(pods);
+    const orphans = new Map<string, Pod[]>();
+    for (const p of pods) {
+      if (hasController(p) || !isActive(p)) continue;
+      const ns = p.metadata.namespace ?? '';
+      const list = orphans.get(ns);
+      if (list) list.push(p);
+      else orphans.set(ns, [p]);
+    }
+    for (const rs of replicaSets) changed = syncReplicaSet(cluster, rs, claimPods(cluster, rs, podsByOwner.get(rs.metadata.uid) ?? [], orphans.get(rs.metadata.namespace ?? '') ?? [])) || changed;
   }
   cluster.journal.caughtUp(READER);
   return changed;
+}
+
+/** metav1.GetControllerOf: only a reference marked controller counts. */
+const hasController = (p: Pod) => p.metadata.ownerReferences?.some((r) => r.controller) ?? false;
+
+/** FilterActivePods: not terminating, not finished. */
+const isActive = (p: Pod) => p.metadata.deletionTimestamp === undefined && p.status.phase !== 'Succeeded' && p.status.phase !== 'Failed';
+
+/**
+ * ClaimPods (controller_ref_manager.go): keeps the pods it controls that still match,
+ * releases those that do not (removing its reference, as ReleasePod's patch does),
+ * and adopts matching active orphans (AdoptPod) unless it is being deleted.
+ */
+function claimPods(cluster: Cluster, rs: ReplicaSet, owned: Pod[], orphans: Pod[]): Pod[] {
+  const claimed: Pod[] = [];
+  for (const pod of owned) {
+    if (matchesSelector(rs.spec.selector, pod.metadata.labels)) {
+      claimed.push(pod);
+      continue;
+    }
+    if (!isActive(pod)) continue;
+    const refs = (pod.metadata.ownerReferences ?? []).filter((r) => r.uid !== rs.metadata.uid);
+    if (refs.length) pod.metadata.ownerReferences = refs;
+    else delete pod.metadata.ownerReferences;
+    cluster.update(pod);
+  }
+  if (rs.metadata.deletionTimestamp !== undefined) return claimed;
+  for (const pod of orphans) {
+    if (hasController(pod) || !matchesSelector(rs.spec.selector, pod.metadata.labels)) continue;
+    pod.metadata.ownerReferences = [...(pod.metadata.ownerReferences ?? []), ownerRef(rs)];
+    cluster.update(pod);
+    claimed.push(pod);
+  }
+  return claimed;
 }
 
 /** Lower ranks are deleted first: unscheduled, then pending, then not ready, then the newest. */

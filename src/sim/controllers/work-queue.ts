@@ -60,6 +60,11 @@ export class WorkQueue {
     }
   }
 
+  /** Queues an object by its uid. */
+  addUid(uid: string): void {
+    this.uids.add(uid);
+  }
+
   /** Whether this key was queued by key (a Service that may have gone, for its slices). */
   hasKey(key: string): boolean {
     return this.keys.has(key);

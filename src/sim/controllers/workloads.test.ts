@@ -62,7 +62,7 @@ describe('Deployment and ReplicaSet controllers', () => {
     sim.advance(1);
     expect(podsWithLabel(sim, 'app', 'web')).toHaveLength(1);
     const d = sim.cluster.store.get('Deployment', 'default', 'web')!;
-    expect(d.status).toEqual({ replicas: 1, readyReplicas: 1, updatedReplicas: 1, availableReplicas: 1 });
+    expect(d.status).toEqual({ replicas: 1, readyReplicas: 1, updatedReplicas: 1, availableReplicas: 1, unavailableReplicas: 0 });
   });
 
   it('a new template rolls to a new ReplicaSet and scales the old one to 0', () => {

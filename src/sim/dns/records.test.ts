@@ -68,6 +68,17 @@ describe('headless Service', () => {
     expect(data(r).sort()).toEqual([`A ${pod(sim, 'db-1').status.podIP}`, `A ${pod(sim, 'db-2').status.podIP}`].sort());
   });
 
+  it('the A records come in a shuffled order from query to query (kubeadm\'s Corefile: loadbalance, coredns plugin/loadbalance/loadbalance.go round_robin), the same for the same seed', () => {
+    const orders = (sim: Simulation) => Array.from({ length: 8 }, () => data(answer(sim.dnsContext(), `db.default.${Z}`, 'A')).join(','));
+    const seen = orders(cluster());
+    expect(new Set(seen).size).toBe(2);
+    expect(orders(cluster())).toEqual(seen);
+    // Without the plugin's draws (a bare context) the order stays put.
+    const sim = cluster();
+    const bare = { ...sim.dnsContext(), rng: undefined };
+    expect(new Set(Array.from({ length: 8 }, () => data(answer(bare, `db.default.${Z}`, 'A')).join(','))).size).toBe(1);
+  });
+
   it('per-endpoint names: hostname when set, else the dashed IP', () => {
     const sim = cluster();
     expect(data(answer(sim.dnsContext(), `primary.db.default.${Z}`, 'A'))).toEqual([`A ${pod(sim, 'db-2').status.podIP}`]);

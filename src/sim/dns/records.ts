@@ -34,6 +34,8 @@ export interface DnsContext {
   zone: string;
   /** Names outside the cluster that the simulated upstream resolver knows. */
   upstream: Record<string, string>;
+  /** The `loadbalance` plugin's draws (dns.Id()); without it answers keep their order. */
+  rng?: { int(n: number): number };
 }
 
 const noData = (): DnsResponse => ({ rcode: 'NOERROR', authoritative: true, answers: [], additional: [] });
@@ -72,8 +74,38 @@ function fqdn(name: string): string {
 
 const aRecord = (name: string, ip: string): ResourceRecord => ({ name, ttl: CLUSTER_DNS_TTL, type: 'A', data: ip });
 
-/** Answers one question for a fully qualified name. */
-export function answer(ctx: DnsContext, qnameIn: string, qtype: RRType): DnsResponse {
+/**
+ * Answers one question for a fully qualified name, as the server sends it: kubeadm's
+ * Corefile ends in `loadbalance`, whose round_robin policy shuffles the A and AAAA
+ * records of every successful answer (coredns plugin/loadbalance/loadbalance.go
+ * roundRobin: CNAMEs first, then other types, then the shuffled addresses).
+ */
+export function answer(ctx: DnsContext, qname: string, qtype: RRType): DnsResponse {
+  const r = resolveName(ctx, qname, qtype);
+  if (!ctx.rng || r.rcode !== 'NOERROR') return r;
+  return { ...r, answers: roundRobin(r.answers, ctx.rng), additional: roundRobin(r.additional, ctx.rng) };
+}
+
+function roundRobin(records: ResourceRecord[], rng: { int(n: number): number }): ResourceRecord[] {
+  if (records.length <= 1) return records;
+  const isAddress = (r: ResourceRecord) => r.type === 'A' || r.type === 'AAAA';
+  const address = records.filter(isAddress);
+  if (address.length < 2) return records;
+  const id = () => rng.int(65536);
+  const shuffled = [...address];
+  if (shuffled.length === 2) {
+    if (id() % 2 === 0) shuffled.reverse();
+  } else {
+    for (let j = 0; j < shuffled.length; j++) {
+      const p = j + (id() % (shuffled.length - j));
+      if (p !== j) [shuffled[j], shuffled[p]] = [shuffled[p]!, shuffled[j]!];
+    }
+  }
+  if (address.length === records.length) return shuffled;
+  return [...records.filter((r) => r.type === 'CNAME'), ...records.filter((r) => r.type !== 'CNAME' && !isAddress(r)), ...shuffled];
+}
+
+function resolveName(ctx: DnsContext, qnameIn: string, qtype: RRType): DnsResponse {
   const qname = fqdn(qnameIn.toLowerCase());
   if (qname === `${ctx.zone}.`) return noData();
   if (qname.endsWith('.in-addr.arpa.')) return reverse(ctx, qname, qtype);
@@ -111,7 +143,7 @@ export function answer(ctx: DnsContext, qnameIn: string, qtype: RRType): DnsResp
     const target = fqdn(svc.spec.externalName ?? '');
     const cname: ResourceRecord = { name: qname, ttl: CLUSTER_DNS_TTL, type: 'CNAME', data: target };
     if (qtype === 'CNAME') return { ...noData(), answers: [cname] };
-    const chased = answer(ctx, target, qtype);
+    const chased = resolveName(ctx, target, qtype);
     return { rcode: chased.rcode === 'NXDOMAIN' ? 'NOERROR' : chased.rcode, authoritative: true, answers: [cname, ...chased.answers], additional: [] };
   }
   if (qtype === 'SRV') return portQuery(ctx, svcName, ns, undefined, undefined, qname, qtype);

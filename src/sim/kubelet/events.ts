@@ -6,8 +6,8 @@
  */
 import type { Cluster } from '../cluster';
 import { ClusterEvent, type EventBatch, type EventSource, type EventTicks, type MessageFormat } from '../events/event-log';
-import type { Container, Pod, Probe } from '../model/types';
-import { probePasses, probePeriod } from './probes';
+import type { Container, Pod } from '../model/types';
+import { probeOutcome, probePeriod } from './probes';
 import { imageWaiting, type ContainerLife } from './restarts';
 
 const fieldPath = (c: Container) => `spec.containers{${c.name}}`;
@@ -145,22 +145,6 @@ export function containersStopping(cluster: Cluster, pod: Pod): void {
   for (const c of pod.spec.containers) cluster.event({ subject: pod, fieldPath: fieldPath(c), type: 'Normal', reason: 'Killing', format: stopping, a: c.name, source: kubelet(pod) });
 }
 
-/** What a failing probe reports: the command's output, or Go's dial error. */
-function failureMessage(pod: Pod, c: Container, probe: Probe): string {
-  const ip = pod.status.podIP ?? '';
-  const port = (p: number | string) => (typeof p === 'number' ? p : (c.ports?.find((x) => x.name === p)?.containerPort ?? p));
-  if (probe.exec) {
-    const path = probe.exec.command[probe.exec.command.length - 1];
-    return `Readiness probe failed: cat: can't open '${path}': No such file or directory`;
-  }
-  if (probe.httpGet) {
-    const p = port(probe.httpGet.port);
-    return `Readiness probe failed: Get "http://${ip}:${p}${probe.httpGet.path ?? '/'}": dial tcp ${ip}:${p}: connect: connection refused`;
-  }
-  const p = port(probe.tcpSocket?.port ?? 0);
-  return `Readiness probe failed: dial tcp ${ip}:${p}: connect: connection refused`;
-}
-
 /** Each container's run of failing probes still going on. */
 const failing = new WeakMap<Pod, Map<string, EventTicks>>();
 
@@ -175,7 +159,8 @@ export function trackProbeFailures(cluster: Cluster, pod: Pod, now: number, unti
     if (!probe) continue;
     let runs = failing.get(pod);
     const open = runs?.get(c.name);
-    const fails = until === undefined && !probePasses(pod, c, probe);
+    const outcome = until === undefined ? probeOutcome(cluster, pod, c, probe) : undefined;
+    const fails = outcome !== undefined && !outcome.ok;
     if (open && !fails) {
       open.end = until ?? now;
       runs!.delete(c.name);
@@ -185,7 +170,7 @@ export function trackProbeFailures(cluster: Cluster, pod: Pod, now: number, unti
       const ticks: EventTicks = { start: first + Math.max(0, Math.ceil((now - first) / period)) * period, period };
       if (!runs) failing.set(pod, (runs = new Map()));
       runs.set(c.name, ticks);
-      cluster.events.repeating({ subject: pod, fieldPath: fieldPath(c), type: 'Warning', reason: 'Unhealthy', format: asIs, a: failureMessage(pod, c, probe), source: kubelet(pod) }, ticks);
+      cluster.events.repeating({ subject: pod, fieldPath: fieldPath(c), type: 'Warning', reason: 'Unhealthy', format: asIs, a: outcome!.message, source: kubelet(pod) }, ticks);
     }
   }
 }

@@ -180,9 +180,15 @@ export interface Deployment {
   apiVersion: 'apps/v1';
   kind: 'Deployment';
   metadata: ObjectMeta;
-  spec: { replicas: number; selector: LabelSelector; template: PodTemplate };
-  status: { replicas: number; readyReplicas: number; updatedReplicas: number; availableReplicas: number };
+  spec: { replicas: number; selector: LabelSelector; template: PodTemplate; strategy?: DeploymentStrategy };
+  status: { replicas: number; readyReplicas: number; updatedReplicas: number; availableReplicas: number; unavailableReplicas?: number };
 }
+
+/** An int or a percentage ("25%"), as intstr.IntOrString holds it. */
+export type IntOrPercent = number | string;
+
+/** spec.strategy, defaulted (pkg/apis/apps/v1/defaults.go SetDefaults_Deployment: RollingUpdate, 25% and 25%). */
+export type DeploymentStrategy = { type: 'Recreate' } | { type: 'RollingUpdate'; rollingUpdate: { maxSurge: IntOrPercent; maxUnavailable: IntOrPercent } };
 
 export interface ReplicaSet {
   apiVersion: 'apps/v1';

@@ -103,6 +103,23 @@ describe('NodePort, externalTrafficPolicy, internalTrafficPolicy', () => {
     expect(dropped.error).toEqual({ code: 28, message: `Failed to connect to ${ip(other)} port 30080 after 134000 ms: Couldn't connect to server` });
   });
 
+  it('from a pod to another node\'s address: the packet leaves its node and that node\'s rules DNAT it (iptables: the KUBE-NODEPORTS jump matches --dst-type LOCAL only)', () => {
+    const { sim, plane, client, ip } = cluster(np('Cluster'));
+    const own = client.pod.spec.nodeName!;
+    for (const n of sim.cluster.store.list('Node').map((x) => x.metadata.name).filter((x) => x !== own)) {
+      const r = performRequest(sim, plane, client, `http://${ip(n)}:30080/clientip`);
+      expect(r.ok).toBe(true);
+      expect(r.hops.some((h) => h.kind === 'route' && h.title === `${own} → ${n}`)).toBe(true);
+      const dnat = r.hops.find((h) => h.kind === 'dnat');
+      expect(dnat?.actor).toBe(`kube-proxy on ${n}`);
+      // KUBE-EXT masquerades for Cluster policy: the backend sees that node's address.
+      expect(r.answer!.body.split(':')[0]).toBe(ip(n));
+    }
+    // A port no rule claims on that node: its kernel resets the connection.
+    const other = sim.cluster.store.list('Node').map((x) => x.metadata.name).find((x) => x !== own)!;
+    expect(performRequest(sim, plane, client, `http://${ip(other)}:30999/`).error?.code).toBe(7);
+  });
+
   it('internalTrafficPolicy Local: a client on a node without an endpoint is dropped', () => {
     const { sim, plane, client } = cluster(serviceYaml('echo-local', '  internalTrafficPolicy: Local\n  selector:\n    app: echo\n  ports:\n  - port: 80\n    targetPort: 8080\n'));
     const echoNode = sim.cluster.store.list('Pod', 'default').find((p) => p.metadata.labels?.app === 'echo')!.spec.nodeName!;

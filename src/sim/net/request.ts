@@ -9,7 +9,7 @@
  */
 import type { Simulation } from '../simulation';
 import { externalHost, externalId } from './external-hosts';
-import { HopLog } from './hop-log';
+import { describePacket, HopLog } from './hop-log';
 import type { DataPlane, Packet } from './packet';
 import { deliverExternal, deliverToPod, type DeliverInput } from './request-deliver';
 import { resolveFromPod } from './request-dns';
@@ -19,7 +19,7 @@ import { connectHops, natHops, noRouteHop, verdictFailureHop } from './request-h
 import { requestIndex } from './request-index';
 import { deliverLocally, isLocalTarget } from './request-local';
 import { curlError, type Client, type FailReason, type RequestOptions, type RequestResult } from './request-types';
-import { podId, WORKSTATION, WORKSTATION_IP } from './topology';
+import { nodeId, podId, WORKSTATION, WORKSTATION_IP } from './topology';
 import { parseUrl, type ParsedUrl } from './url';
 
 export { SYN_TIMEOUT_MS, type Client, type RequestResult, type RequestOptions } from './request-types';
@@ -96,14 +96,30 @@ function traceRequest(sim: Simulation, plane: DataPlane, client: Client, urlText
     const out = deliverExternal(d, ext!);
     return out.ok ? result(conn, { ok: true, answer: out.answer }) : fail(out.reason);
   }
-  const node = entry.node;
+  let node = entry.node;
   connectHops(log, idx, { entry, syn, clientEl, clientName, svcIds, cname, kept: !!kept, externalTarget: ext });
-  const verdict = plane.process(node, syn, entry.hook);
+  let verdict = plane.process(node, syn, entry.hook);
   if (verdict.verdict !== 'ACCEPT') {
     verdictFailureHop(log, node, clientEl, syn, verdict, svcIds);
     return fail(verdict.verdict === 'REJECT' ? 'refused' : 'timeout');
   }
   let pkt = verdict.packet;
+  const other = pod && !kept ? idx.topo.nodeByIP.get(pkt.dst) : undefined;
+  if (other && other.metadata.name !== node) {
+    // Another node's address (its NodePort, say): the pod's node has no rule for it (the
+    // NodePort jump matches only --dst-type LOCAL), so the packet is routed out over kind's
+    // docker network and that node's PREROUTING rules take it.
+    const to = other.metadata.name;
+    flow.attach(verdict.ct);
+    log.add({ kind: 'route', from: nodeId(node), to: nodeId(to), actor: node, title: `${node} → ${to}`, detail: describePacket(pkt), packetIn: log.view(pkt), packetOut: log.view(pkt), decidedBy: { kind: 'route', lines: ['172.18.0.0/16 dev eth0 proto kernel scope link'] }, why: `${pkt.dst} is ${to}'s own address on kind's docker network, not ${node}'s: no rule here matches it, so the packet leaves ${node} and ${to}'s rules take it.` });
+    verdict = plane.process(to, pkt, 'PREROUTING');
+    node = to;
+    if (verdict.verdict !== 'ACCEPT') {
+      verdictFailureHop(log, node, clientEl, pkt, verdict, svcIds);
+      return fail(verdict.verdict === 'REJECT' ? 'refused' : 'timeout');
+    }
+    pkt = verdict.packet;
+  }
   if (ext && !verdict.snat && pkt.src === syn.src && pod) {
     // kindnet's KIND-MASQ-AGENT masquerades pod traffic leaving the cluster network (in
     // every proxy mode: it lives in the node's iptables, not in kube-proxy's rules).
