@@ -46,7 +46,29 @@ export function textTool(name: string, args: string[], stdin: string): CommandRe
       }
       return out(join(args.includes('-c') ? counted.map(([l, n]) => `${String(n).padStart(7)} ${l}`) : counted.map(([l]) => l)));
     }
+    case 'seq':
+      return seq(args);
     default:
       return undefined;
   }
+}
+
+/** The most characters seq writes here (the line's output budget, shell.ts LINE_LIMITS.outputChars). */
+const SEQ_MAX_CHARS = 1_000_000;
+
+/** seq [FIRST [INCREMENT]] LAST, integers as coreutils' seq.c prints them (-s SEP and -w left out). */
+function seq(args: string[]): CommandResult {
+  const nums = args.map(Number);
+  const bad = args.find((a) => !/^[+-]?(\d+\.?\d*|\.\d+)$/.test(a));
+  if (args.length === 0) return err("seq: missing operand\nTry 'seq --help' for more information.\n");
+  if (bad !== undefined) return err(`seq: invalid floating point argument: '${bad}'\nTry 'seq --help' for more information.\n`);
+  if (args.length > 3) return err(`seq: extra operand '${args[3]}'\nTry 'seq --help' for more information.\n`);
+  const [first, step, last] = args.length === 1 ? [1, 1, nums[0]!] : args.length === 2 ? [nums[0]!, 1, nums[1]!] : [nums[0]!, nums[1]!, nums[2]!];
+  if (step === 0) return err(`seq: invalid Zero increment value: '${args[1]}'\nTry 'seq --help' for more information.\n`);
+  let text = '';
+  for (let n = first; step > 0 ? n <= last : n >= last; n += step) {
+    text += `${n}\n`;
+    if (text.length > SEQ_MAX_CHARS) return { chunks: [{ stream: 'out', text }, { stream: 'err', text: `seq: stopped after ${SEQ_MAX_CHARS} characters (a limit of this simulated terminal)\n` }], exitCode: 1 };
+  }
+  return out(text);
 }
