@@ -16,6 +16,8 @@ import { kubectlDelete } from './delete';
 import { kubectlExec } from './exec';
 import { kubectlGet } from './get';
 import { kubectlScale } from './scale';
+import { KUBECTL_COMMANDS } from './commands';
+import { normalizeGlobalFlags } from './global-flags';
 
 export interface KubectlDeps {
   plane: DataPlane;
@@ -27,8 +29,10 @@ export interface KubectlDeps {
 
 const VERSION = 'Client Version: v1.33.1\nKustomize Version: v5.6.0\nServer Version: v1.33.1\n';
 
-export function kubectl(args: string[], ctx: CommandContext, deps: KubectlDeps): CommandResult {
-  const [verb, ...rest] = args;
+export function kubectl(argv: string[], ctx: CommandContext, deps: KubectlDeps): CommandResult {
+  const normalized = normalizeGlobalFlags(argv);
+  if ('error' in normalized) return err(normalized.error);
+  const [verb, ...rest] = normalized.args;
   switch (verb) {
     case undefined:
       return out('kubectl controls the Kubernetes cluster manager.\n\n Find more information at: https://kubernetes.io/docs/reference/kubectl/\n');
@@ -70,17 +74,6 @@ export function kubectl(args: string[], ctx: CommandContext, deps: KubectlDeps):
       return err(unknownCommand(verb));
   }
 }
-
-/**
- * kubectl's top-level commands in the order kubectl registers them (its help
- * groups, then the rest): cobra lists "Did you mean this?" in that order.
- */
-const KUBECTL_COMMANDS = [
-  'create', 'expose', 'run', 'set', 'explain', 'get', 'edit', 'delete', 'rollout', 'scale', 'autoscale', 'certificate',
-  'cluster-info', 'top', 'cordon', 'uncordon', 'drain', 'taint', 'describe', 'logs', 'attach', 'exec', 'port-forward', 'proxy',
-  'cp', 'auth', 'debug', 'events', 'diff', 'apply', 'patch', 'replace', 'wait', 'kustomize', 'label', 'annotate', 'completion',
-  'config', 'plugin', 'version', 'api-versions', 'api-resources', 'options',
-];
 
 function levenshtein(a: string, b: string): number {
   const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
