@@ -16,7 +16,7 @@ import { ParseError, tokenize } from './parse/tokenize';
 import { parse, type List, type Node, type Pipeline } from './parse/parse';
 import { ArithmeticError, BadSubstitution, Scope, assignment, expandFields, expandWord, type Expansion } from './expand';
 import { openRedirections, route, syntaxError, type Command } from './redirect';
-import { textTool } from './text-tools';
+import { catFiles, listFiles, textTool } from './text-tools';
 import { runCurl } from './tools/curl';
 import { docker } from './tools/docker';
 import { runWget } from './tools/wget';
@@ -441,8 +441,12 @@ export class Shell {
         return out('');
       case 'false':
         return out('', 1);
+      case 'cat':
+        return catFiles(args, ctx.stdin, (path) => this.env.readFile(path));
+      case 'ls':
+        return listFiles(args, this.env);
       default: {
-        const filtered = textTool(name, args, ctx.stdin);
+        const filtered = textTool(name, args, ctx.stdin, (path) => this.env.readFile(path));
         if (filtered) return filtered;
         return err(`bash: ${name}: command not found\n`, 127);
       }
@@ -455,7 +459,7 @@ export class Shell {
     if (!('missing' in result)) return result;
     const [name, ...args] = argv as [string, ...string[]];
     const c = target.pod.spec.containers.find((x) => x.name === target.container) ?? target.pod.spec.containers[0]!;
-    const filtered = toolsetOf(c.image)?.shell ? textTool(name, args, ctx.stdin) : undefined;
+    const filtered = toolsetOf(c.image)?.shell ? textTool(name, args, ctx.stdin, (path) => podFile(this.sim, target.pod, path)) : undefined;
     return filtered ?? err(`sh: ${name}: not found\n`, 127);
   }
 }
