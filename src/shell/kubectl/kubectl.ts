@@ -17,6 +17,7 @@ import { kubectlExec } from './exec';
 import { kubectlGet } from './get';
 import { kubectlScale } from './scale';
 import { KUBECTL_COMMANDS } from './commands';
+import { kubectlClusterInfo } from './cluster-info';
 import { normalizeGlobalFlags } from './global-flags';
 
 export interface KubectlDeps {
@@ -68,6 +69,11 @@ export function kubectl(argv: string[], ctx: CommandContext, deps: KubectlDeps):
       return kubectlSet(rest, ctx);
     case 'version':
       return out(VERSION);
+    case 'cluster-info':
+      return kubectlClusterInfo(rest, ctx);
+    case 'edit':
+      // kubectl edit opens $EDITOR on the object; this terminal has no editor to open.
+      return err('error: "kubectl edit" needs an editor, and this simulated terminal has none: edit the YAML in the editor pane and apply it, or use kubectl patch, label, scale or set image\n');
     default:
       // A real kubectl command this simulator does not model: say so rather than claim it does not exist.
       if (KUBECTL_COMMANDS.includes(verb)) return err(`error: "kubectl ${verb}" is not available in this simulator\n`);
