@@ -22,8 +22,18 @@ export function textTool(name: string, args: string[], stdin: string, read: (pat
       const l = lines(stdin);
       return out(join(name === 'head' ? l.slice(0, n) : l.slice(Math.max(0, l.length - n))));
     }
-    case 'wc':
-      return out(args.includes('-l') ? `${lines(stdin).length}\n` : `${String(lines(stdin).length).padStart(7)} ${String(stdin.split(/\s+/).filter(Boolean).length).padStart(7)} ${String(stdin.length).padStart(7)}\n`);
+    case 'wc': {
+      // coreutils wc.c: the counts asked for (-l newlines, -w words, -c bytes; all three by default),
+      // one alone unpadded, several right-aligned in width 7 for standard input.
+      const flags = args.filter((a) => /^-[lwcm]+$/.test(a)).join('');
+      const counts = [
+        ['l', stdin.split('\n').length - 1],
+        ['w', stdin.split(/\s+/).filter(Boolean).length],
+        ['c', new TextEncoder().encode(stdin).length],
+      ] as const;
+      const chosen = flags ? counts.filter(([f]) => flags.includes(f) || (f === 'c' && flags.includes('m'))) : counts;
+      return out(chosen.length === 1 ? `${chosen[0]![1]}\n` : `${chosen.map(([, n]) => String(n).padStart(7)).join(' ')}\n`);
+    }
     case 'sort':
       return sort(args, stdin);
     case 'uniq': {
