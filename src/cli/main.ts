@@ -3,7 +3,7 @@
  * script through the same simulated shell as the browser terminal.
  * Exit 0 when the script ran to the end, 2 for bad usage or an unreadable file.
  */
-import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SimSession } from '../worker/session';
@@ -89,6 +89,13 @@ export function createCliSession(config: ClusterConfig, seed: number, baseDir: s
     readFile: (path) => {
       try {
         return readFileSync(resolve(baseDir, path), 'utf8');
+      } catch {
+        return undefined;
+      }
+    },
+    listDir: (path) => {
+      try {
+        return readdirSync(resolve(baseDir, path)).sort();
       } catch {
         return undefined;
       }

@@ -8,6 +8,7 @@ import type { DataPlane } from '../sim/net/packet';
 import type { Simulation } from '../sim/simulation';
 import { runCurl } from './tools/curl';
 import { runDig } from './tools/dig';
+import { runHost } from './tools/host';
 import { hasProgram, toolsetOf } from './tools/images';
 import { bindNslookup, busyboxNslookup } from './tools/nslookup';
 import { podEnvVars, podEnv, podFile, resolvConfFor } from './tools/pod-files';
@@ -79,6 +80,8 @@ export function execInPod(ctx: PodExecContext, argv: string[]): CommandResult | 
       const conf = resolvConfFor(ctx.sim, ctx.pod);
       return tools!.nslookup === 'bind' ? bindNslookup(ctx.sim.dnsContext(), conf, args) : busyboxNslookup(ctx.sim.dnsContext(), conf, args);
     }
+    case 'host':
+      return runHost(ctx.sim.dnsContext(), resolvConfFor(ctx.sim, ctx.pod), args);
     case 'dig':
       return runDig(ctx.sim, resolvConfFor(ctx.sim, ctx.pod), args);
     case 'curl':

@@ -9,11 +9,14 @@ import type { DataPlane } from '../sim/net/packet';
 import type { Simulation } from '../sim/simulation';
 import { kubectl } from './kubectl/kubectl';
 import { execInPod } from './pod-exec';
-import { podEnvVars } from './tools/pod-files';
+import { podEnvVars, podFile } from './tools/pod-files';
+import { evalTest } from './test-builtin';
 import { toolsetOf } from './tools/images';
-import { ParseError, tokenize, type Redirection, type Token } from './parse/tokenize';
-import { newCommand, openRedirections, route, syntaxError, type Command } from './redirect';
-import { textTool } from './text-tools';
+import { ParseError, tokenize } from './parse/tokenize';
+import { parse, type List, type Node, type Pipeline } from './parse/parse';
+import { ArithmeticError, BadSubstitution, Scope, assignment, expandFields, expandWord, type Expansion } from './expand';
+import { openRedirections, route, syntaxError, type Command } from './redirect';
+import { catFiles, listFiles, textTool } from './text-tools';
 import { runCurl } from './tools/curl';
 import { docker } from './tools/docker';
 import { runWget } from './tools/wget';
@@ -26,22 +29,49 @@ interface PodTarget {
   container?: string;
 }
 
-/** A pod's sh expands its container's environment ($WEB_SERVICE_HOST, $HOSTNAME). */
-function podVariables(target: PodTarget): (name: string) => string | undefined {
-  const vars = new Map(podEnvVars(target.pod, target.container));
-  return (name) => vars.get(name);
+/** What a line runs with: where (the workstation's bash or a pod's sh), its variables, how deep in $(...) it is. */
+interface RunContext {
+  target: PodTarget | undefined;
+  scope: Scope;
+  sh: 'bash' | 'sh';
+  depth: number;
+  /** Set by an expansion error (bad substitution, division by 0): bash drops the rest of the line. */
+  aborted?: boolean;
 }
 
-/** `for V in LIST; do BODY; done [| PIPELINE]`: the loop's output may be piped on (… done | sort | uniq -c). */
-const FOR_LOOP = /^\s*for\s+(\w+)\s+in\s+(.+?)\s*;\s*do\s+(.+?)\s*;?\s*done\s*(?:\|(.*))?$/;
-const MAX_LOOP = 10_000;
+/** How deep command substitutions may nest (bash has no such limit; the call stack does). */
+const MAX_SUBSTITUTION_DEPTH = 32;
+
+/** echo as bash's builtin and busybox's applet print: -n (no newline), -e (backslash escapes), -E. */
+function echo(args: string[]): CommandResult {
+  let newline = true;
+  let escapes = false;
+  let i = 0;
+  for (; i < args.length && /^-[neE]+$/.test(args[i]!); i++) {
+    for (const f of args[i]!.slice(1)) {
+      if (f === 'n') newline = false;
+      else escapes = f === 'e';
+    }
+  }
+  let text = args.slice(i).join(' ');
+  if (escapes) {
+    const cut = text.indexOf('\\c');
+    if (cut >= 0) {
+      text = text.slice(0, cut);
+      newline = false;
+    }
+    const map: Record<string, string> = { n: '\n', t: '\t', '\\': '\\', a: '\x07', b: '\b', e: '\x1b', f: '\f', r: '\r', v: '\v' };
+    text = text.replace(/\\([ntabefrv\\])/g, (_, ch: string) => map[ch]!);
+  }
+  return out(newline ? text + '\n' : text);
+}
 
 /**
  * What one command line may cost in this simulated shell (bash has no such limits; a browser tab
  * does): loop iterations, nested loops included; characters of output (the rest is cut, with a
- * note); words given to one command; and the length of a line read as a for loop.
+ * note); and words given to one command.
  */
-export const LINE_LIMITS = { iterations: 10_000, outputChars: 1_000_000, words: 10_000, loopLineChars: 4096 } as const;
+export const LINE_LIMITS = { iterations: 10_000, outputChars: 1_000_000, words: 10_000 } as const;
 
 interface Budget {
   iterations: number;
@@ -76,6 +106,8 @@ interface Attached extends PodTarget {
   prompt: string;
   /** kubectl run --rm: the pod is deleted when the shell exits. */
   removeOnExit: boolean;
+  /** The attached sh's variables, kept from line to line. */
+  scope: Scope;
 }
 
 export class Shell {
@@ -83,6 +115,8 @@ export class Shell {
   private attached?: Attached;
   /** The budget of the line being run (LINE_LIMITS), shared by everything it runs. */
   private budget?: Budget;
+  /** The workstation bash's variables and $?, kept from line to line of this terminal. */
+  private readonly scope = new Scope();
 
   constructor(readonly sim: Simulation, readonly env: ShellEnv) {
     this.plane = createDataPlane(sim.cluster);
@@ -143,7 +177,7 @@ export class Shell {
 
   /** Runs a line on the workstation even while a pod shell is attached (the app's views use it). */
   runDetached(line: string): CommandResult {
-    return this.withBudget(() => this.runIn(line, undefined));
+    return this.withBudget(() => this.runIn(line, undefined, this.scope.child()));
   }
 
   /** What the terminal shows before the next line: bash's "$", or the pod shell's prompt. */
@@ -153,7 +187,8 @@ export class Shell {
 
   /** Sends the following lines to a shell in the pod (kubectl exec -it, kubectl run -it). */
   attach(pod: Pod, container: string | undefined, prompt: string, removeOnExit: boolean): void {
-    this.attached = { pod, ...(container ? { container } : {}), prompt, removeOnExit };
+    const target = { pod, ...(container ? { container } : {}) };
+    this.attached = { ...target, prompt, removeOnExit, scope: this.scopeFor(target) };
   }
 
   /** Leaves an attached pod shell without running anything (a reloaded session's fresh terminal). */
@@ -164,7 +199,7 @@ export class Shell {
   private runAttached(a: Attached, line: string): CommandResult {
     const exit = /^\s*exit(?:\s+(\d+))?\s*$/.exec(line);
     const alive = this.sim.cluster.store.get('Pod', a.pod.metadata.namespace, a.pod.metadata.name) === a.pod && a.pod.metadata.deletionTimestamp === undefined;
-    if (!exit && alive) return this.runIn(line, a);
+    if (!exit && alive) return this.runIn(line, a, a.scope);
     this.attached = undefined;
     const code = exit?.[1] ? Number(exit[1]) : 0;
     if (!alive) return err('command terminated with exit code 137\n', 137);
@@ -181,133 +216,229 @@ export class Shell {
     return this.withBudget(() => this.runIn(line, { pod, ...(container ? { container } : {}) }));
   }
 
-  private runIn(line: string, target: PodTarget | undefined): CommandResult {
-    const sh = target ? 'sh' : 'bash';
-    const loop = line.length <= LINE_LIMITS.loopLineChars ? FOR_LOOP.exec(line) : /^\s*for\s/.test(line) ? undefined : null;
-    if (loop === undefined) return err(`${sh}: a for loop longer than ${LINE_LIMITS.loopLineChars} characters is not run here\n`, 1);
-    if (loop) {
-      const result = this.runLoop(loop[1]!, loop[2]!, loop[3]!, target);
-      if (loop[4] === undefined) return result;
-      return this.pipeInto(result, loop[4], target);
-    }
-    let tokens: Token[];
+  private runIn(line: string, target: PodTarget | undefined, scope?: Scope, depth = 0): CommandResult {
+    const c: RunContext = { target, scope: scope ?? this.scopeFor(target), sh: target ? 'sh' : 'bash', depth };
+    let tree: List;
     try {
-      tokens = tokenize(line, target ? podVariables(target) : undefined);
+      const tokens = tokenize(line);
+      const syntax = syntaxError(tokens);
+      if (syntax) return this.failed(c, `${c.sh}: syntax error near unexpected token \`${syntax}'\n`, 2);
+      tree = parse(tokens);
     } catch (e) {
-      if (e instanceof ParseError) return err(`${sh}: ${e.message}\n`, 2);
+      if (e instanceof ParseError) return this.failed(c, `${c.sh}: ${e.message}\n`, 2);
       throw e;
     }
-    return this.runTokens(tokens, target);
+    return this.runList(tree, c);
   }
 
-  /** Feeds a finished command's stdout to the rest of a line; its stderr stays where it was. */
-  private pipeInto(first: CommandResult, rest: string, target: PodTarget | undefined): CommandResult {
-    let tokens: Token[];
+  /** The variables a line starts with: the workstation's (kept across lines), or a fresh sh in the pod. */
+  private scopeFor(target: PodTarget | undefined): Scope {
+    if (!target) return this.scope;
+    return new Scope(podEnvVars(target.pod, target.container));
+  }
+
+  private failed(c: RunContext, text: string, code: number): CommandResult {
+    c.scope.status = code;
+    return err(text, code);
+  }
+
+  private runList(list: List, c: RunContext): CommandResult {
+    const chunks: OutputChunk[] = [];
+    let exit = c.scope.status;
+    let first = true;
+    for (const { op, pipeline } of list) {
+      if (c.aborted) break;
+      if (!first && ((op === '&&' && exit !== 0) || (op === '||' && exit === 0))) continue;
+      first = false;
+      const r = this.runPipeline(pipeline, c);
+      for (const chunk of r.chunks) chunks.push(chunk);
+      exit = r.exitCode;
+      c.scope.status = exit;
+    }
+    return { chunks, exitCode: exit };
+  }
+
+  private runPipeline(nodes: Pipeline, c: RunContext): CommandResult {
+    let stdin = '';
+    let last: OutputChunk[] = [];
+    let exitCode = 0;
+    const errs: OutputChunk[] = [];
+    for (let i = 0; i < nodes.length && !c.aborted; i++) {
+      const r = this.runNode(nodes[i]!, c, stdin);
+      exitCode = r.exitCode;
+      if (i < nodes.length - 1) {
+        for (const chunk of r.chunks) if (chunk.stream === 'err') errs.push(chunk);
+        stdin = stdoutOf(r);
+      } else last = r.chunks;
+    }
+    return { chunks: [...errs, ...last], exitCode };
+  }
+
+  /** One command of a pipeline: expanded, its redirections opened, then run; a compound command's output routed as a whole. */
+  private runNode(node: Node, c: RunContext, stdin: string): CommandResult {
+    const before: OutputChunk[] = [];
+    let lastSubstitution: number | undefined;
+    const x = this.expansion(c, before, (status) => (lastSubstitution = status));
+    const withBefore = (r: CommandResult): CommandResult => (before.length ? { chunks: [...before, ...r.chunks], exitCode: r.exitCode } : r);
+    let redirs: Command['redirs'];
+    let argv: string[] = [];
+    let assigned: [string, string][] = [];
     try {
-      tokens = tokenize(rest);
+      if (node.kind === 'simple') {
+        let i = 0;
+        const assigns: NonNullable<ReturnType<typeof assignment>>[] = [];
+        for (let a; i < node.words.length && (a = assignment(node.words[i]!)); i++) assigns.push(a);
+        argv = expandFields(node.words.slice(i), x);
+        assigned = assigns.map((a) => [a.name, expandWord(a.value, x)]);
+      }
+      redirs = node.redirs.map((r) => ({ kind: r.kind, fd: r.fd, op: r.op, target: expandWord(r.target, x) }));
     } catch (e) {
-      if (e instanceof ParseError) return err(`${target ? 'sh' : 'bash'}: ${e.message}\n`, 2);
+      if (e instanceof BadSubstitution || e instanceof ArithmeticError) {
+        c.aborted = true;
+        return withBefore(err(`${c.sh}: ${e.message}\n`, 1));
+      }
       throw e;
     }
-    const errs = first.chunks.filter((c) => c.stream === 'err');
-    const next = this.runTokens(tokens, target, stdoutOf(first));
-    return { chunks: [...errs, ...next.chunks], exitCode: next.exitCode };
+    // $(...) sets $? as it runs (partValue); assignments alone end with the last one's status, else 0.
+    const substStatus = lastSubstitution ?? 0;
+    const streams = openRedirections(redirs, c.sh, c.target ? undefined : this.env);
+    if ('error' in streams) return withBefore(err(streams.error, 1));
+    let result: CommandResult;
+    if (node.kind !== 'simple') result = this.runCompound(node, c);
+    else if (argv.length > LINE_LIMITS.words) result = err(`${c.sh}: ${argv[0]}: Argument list too long\n`, 126);
+    else if (argv.length === 0) {
+      // Assignments alone: they stay in this shell; the status is the last substitution's.
+      for (const [k, v] of assigned) c.scope.vars.set(k, v);
+      result = out('', substStatus);
+    } else {
+      const ctx = { sim: this.sim, env: this.env, stdin: streams.stdin ?? stdin };
+      result = this.builtin(argv, c) ?? (c.target ? this.runPodCommand(argv, ctx, c.target) : this.runCommand(argv, ctx));
+    }
+    return withBefore({ chunks: route(result.chunks, streams.fds), exitCode: result.exitCode });
   }
 
-  private runLoop(variable: string, list: string, body: string, target: PodTarget | undefined): CommandResult {
-    const sh = target ? 'sh' : 'bash';
-    const seq = /^\$\(seq\s+(\d+)(?:\s+(\d+))?\)$/.exec(list.trim());
-    let items: string[];
-    if (seq) {
-      const [from, to] = seq[2] ? [Number(seq[1]), Number(seq[2])] : [1, Number(seq[1])];
-      if (to - from + 1 > MAX_LOOP) return err(`${sh}: loop of more than ${MAX_LOOP} iterations is not run here\n`, 1);
-      items = [];
-      for (let i = from; i <= to; i++) items.push(String(i));
-    } else items = list.trim().split(/\s+/);
+  private runCompound(node: Exclude<Node, { kind: 'simple' }>, c: RunContext): CommandResult {
+    if (node.kind === 'if') {
+      const chunks: OutputChunk[] = [];
+      for (const b of node.branches) {
+        const cond = this.runList(b.cond, c);
+        chunks.push(...cond.chunks);
+        if (c.aborted) return { chunks, exitCode: cond.exitCode };
+        if (cond.exitCode === 0) return this.joined(chunks, this.runList(b.body, c));
+      }
+      return node.otherwise ? this.joined(chunks, this.runList(node.otherwise, c)) : { chunks, exitCode: 0 };
+    }
     const chunks: OutputChunk[] = [];
     let exit = 0;
-    const ref = new RegExp(`\\$\\{?${variable}\\}?`, 'g');
     const budget = this.budget ?? { iterations: 0, output: 0 };
-    for (const item of items) {
+    let items: string[] | undefined;
+    if (node.kind === 'for') {
+      try {
+        items = expandFields(node.items ?? [], this.expansion(c, chunks));
+      } catch (e) {
+        if (e instanceof BadSubstitution || e instanceof ArithmeticError) {
+          c.aborted = true;
+          return this.joined(chunks, err(`${c.sh}: ${e.message}\n`, 1));
+        }
+        throw e;
+      }
+    }
+    for (let n = 0; ; n++) {
+      if ((items && n >= items.length) || c.aborted) break;
       // The line's budget, nested loops included: what is past it is not run.
       if (budget.iterations >= LINE_LIMITS.iterations) {
-        if (!budget.said) chunks.push({ stream: 'err', text: `${sh}: more than ${LINE_LIMITS.iterations} loop iterations in one line are not run here\n` });
+        if (!budget.said) chunks.push({ stream: 'err', text: `${c.sh}: more than ${LINE_LIMITS.iterations} loop iterations in one line are not run here\n` });
         budget.said = true;
         exit = 1;
         break;
       }
       if (budget.output > LINE_LIMITS.outputChars) break;
       budget.iterations++;
-      const r = this.runIn(body.replace(ref, item), target);
-      for (const c of r.chunks) {
-        chunks.push(c);
-        budget.output += c.text.length;
+      if (node.kind === 'for') c.scope.vars.set(node.name, items![n]!);
+      else {
+        const cond = this.runList(node.cond, c);
+        this.count(chunks, cond.chunks, budget);
+        if ((cond.exitCode === 0) === node.until) break;
       }
+      const r = this.runList(node.body, c);
+      this.count(chunks, r.chunks, budget);
       exit = r.exitCode;
     }
     return { chunks, exitCode: exit };
   }
 
-  private runTokens(tokens: Token[], target: PodTarget | undefined, firstStdin = ''): CommandResult {
-    const sh = target ? 'sh' : 'bash';
-    const syntax = syntaxError(tokens);
-    if (syntax) return err(`${sh}: syntax error near unexpected token \`${syntax}'\n`, 2);
-    const chunks: OutputChunk[] = [];
-    let exit = 0;
-    let pipeline: Command[] = [newCommand()];
-    let skip = false;
-    let redirect: Redirection | undefined;
-    const flush = () => {
-      if (!skip && pipeline.some((c) => c.argv.length > 0 || c.redirs.length > 0)) {
-        const r = this.runPipeline(pipeline, target, firstStdin);
-        firstStdin = '';
-        for (const c of r.chunks) chunks.push(c);
-        exit = r.exitCode;
-      }
-      pipeline = [newCommand()];
+  /** Expands words in this shell: command substitutions run in a subshell, their stderr kept in `errs` for the terminal. */
+  private expansion(c: RunContext, errs: OutputChunk[], ran?: (status: number) => void): Expansion {
+    return {
+      scope: c.scope,
+      substitute: (line, scope) => {
+        if (c.depth >= MAX_SUBSTITUTION_DEPTH) {
+          errs.push({ stream: 'err', text: `${c.sh}: command substitutions nested more than ${MAX_SUBSTITUTION_DEPTH} deep are not run here\n` });
+          ran?.(1);
+          return { stdout: '', status: 1 };
+        }
+        const r = this.runIn(line, c.target, scope, c.depth + 1);
+        for (const chunk of r.chunks) if (chunk.stream === 'err') errs.push(chunk);
+        ran?.(r.exitCode);
+        return { stdout: stdoutOf(r), status: r.exitCode };
+      },
     };
-    for (const t of tokens) {
-      const command = pipeline[pipeline.length - 1]!;
-      if (t.kind === 'redir') redirect = t;
-      else if (t.kind === 'word') {
-        if (redirect) command.redirs.push({ ...redirect, target: t.value });
-        else command.argv.push(t.value);
-        redirect = undefined;
-      } else if (t.value === '|') pipeline.push(newCommand());
-      else {
-        flush();
-        skip = (t.value === '&&' && exit !== 0) || (t.value === '||' && exit === 0);
-      }
-    }
-    flush();
-    return { chunks, exitCode: exit };
   }
 
-  private runPipeline(commands: Command[], target: PodTarget | undefined, stdin = ''): CommandResult {
-    const sh = target ? 'sh' : 'bash';
-    let last: OutputChunk[] = [];
-    let exitCode = 0;
-    const errs: OutputChunk[] = [];
-    for (let i = 0; i < commands.length; i++) {
-      const { argv, redirs } = commands[i]!;
-      if (argv.length === 0 && redirs.length === 0) return err(`${sh}: syntax error near unexpected token \`|'\n`, 2);
-      const streams = openRedirections(redirs, sh, target ? undefined : this.env);
-      let result: CommandResult;
-      if ('error' in streams) result = err(streams.error, 1);
-      else if (argv.length > LINE_LIMITS.words) result = err(`${sh}: ${argv[0]}: Argument list too long\n`, 126);
-      else if (argv.length === 0) result = out('');
-      else {
-        const ctx = { sim: this.sim, env: this.env, stdin: streams.stdin ?? stdin };
-        result = target ? this.runPodCommand(argv, ctx, target) : this.runCommand(argv, ctx);
-      }
-      const routed = 'error' in streams ? result.chunks : route(result.chunks, streams.fds);
-      exitCode = result.exitCode;
-      if (i < commands.length - 1) {
-        for (const c of routed) if (c.stream === 'err') errs.push(c);
-        stdin = routed.filter((c) => c.stream === 'out').map((c) => c.text).join('');
-      } else last = routed;
+  private count(into: OutputChunk[], chunks: OutputChunk[], budget: Budget): void {
+    for (const chunk of chunks) {
+      into.push(chunk);
+      budget.output += chunk.text.length;
     }
-    return { chunks: [...errs, ...last], exitCode };
+  }
+
+  private joined(chunks: OutputChunk[], r: CommandResult): CommandResult {
+    return { chunks: [...chunks, ...r.chunks], exitCode: r.exitCode };
+  }
+
+  /** Builtins of bash and ash that change the shell itself: export, unset, and the no-op colon. */
+  private builtin(argv: string[], c: RunContext): CommandResult | undefined {
+    const [name, ...args] = argv as [string, ...string[]];
+    switch (name) {
+      case 'export': {
+        if (args.length === 0 || (args.length === 1 && args[0] === '-p')) {
+          const names = [...c.scope.exported].filter((k) => c.scope.vars.has(k)).sort();
+          return out(names.map((k) => (c.target ? `export ${k}='${c.scope.vars.get(k)!.replace(/'/g, `'"'"'`)}'\n` : `declare -x ${k}="${c.scope.vars.get(k)!.replace(/(["\\$`])/g, '\\$1')}"\n`)).join(''));
+        }
+        let code = 0;
+        const errs: string[] = [];
+        for (const a of args) {
+          const m = /^([A-Za-z_][A-Za-z0-9_]*)(?:=(.*))?$/s.exec(a);
+          if (!m) {
+            errs.push(c.target ? `sh: export: bad variable name '${a}'\n` : `bash: export: \`${a}': not a valid identifier\n`);
+            code = c.target ? 2 : 1;
+            continue;
+          }
+          if (m[2] !== undefined) c.scope.vars.set(m[1]!, m[2]);
+          c.scope.exported.add(m[1]!);
+        }
+        return err(errs.join(''), code);
+      }
+      case 'unset':
+        for (const a of args) if (a !== '-v') {
+          c.scope.vars.delete(a);
+          c.scope.exported.delete(a);
+        }
+        return out('');
+      case ':':
+        return out('');
+      case 'test':
+      case '[': {
+        const exists = (path: string) =>
+          c.target ? podFile(this.sim, c.target.pod, path) !== undefined || (c.target.pod.status.files ?? []).includes(path) : this.env.readFile(path) !== undefined;
+        const r = evalTest(name, args, exists);
+        return 'error' in r ? err(`${c.sh}: ${r.error}\n`, 2) : out('', r.status);
+      }
+      case 'echo':
+        return echo(args);
+      default:
+        return undefined;
+    }
   }
 
   private runCommand(argv: string[], ctx: CommandContext): CommandResult {
@@ -330,14 +461,16 @@ export class Shell {
         this.sim.advance(seconds);
         return out('');
       }
-      case 'echo':
-        return out(args.join(' ') + '\n');
       case 'true':
         return out('');
       case 'false':
         return out('', 1);
+      case 'cat':
+        return catFiles(args, ctx.stdin, (path) => this.env.readFile(path));
+      case 'ls':
+        return listFiles(args, this.env);
       default: {
-        const filtered = textTool(name, args, ctx.stdin);
+        const filtered = textTool(name, args, ctx.stdin, (path) => this.env.readFile(path));
         if (filtered) return filtered;
         return err(`bash: ${name}: command not found\n`, 127);
       }
@@ -350,7 +483,7 @@ export class Shell {
     if (!('missing' in result)) return result;
     const [name, ...args] = argv as [string, ...string[]];
     const c = target.pod.spec.containers.find((x) => x.name === target.container) ?? target.pod.spec.containers[0]!;
-    const filtered = toolsetOf(c.image)?.shell ? textTool(name, args, ctx.stdin) : undefined;
+    const filtered = toolsetOf(c.image)?.shell ? textTool(name, args, ctx.stdin, (path) => podFile(this.sim, target.pod, path)) : undefined;
     return filtered ?? err(`sh: ${name}: not found\n`, 127);
   }
 }

@@ -14,6 +14,8 @@ export interface CommandResult {
 /** Files the shell can read (kubectl apply -f): injected by the host (Node fs, or the browser's scenario). */
 export interface ShellEnv {
   readFile(path: string): string | undefined;
+  /** The names in a directory the terminal can read (ls, kubectl apply -f DIR); undefined when it is none. */
+  listDir?(path: string): string[] | undefined;
 }
 
 export interface CommandContext {

@@ -51,6 +51,8 @@ export class SimSession {
         if (name === SCENARIO_FILE) return this.yaml;
         return Object.hasOwn(this.files, name) ? this.files[name] : undefined;
       },
+      // The browser's workstation has one folder: the scenario and the lesson's files.
+      listDir: (path) => (path === '.' || path === './' ? [SCENARIO_FILE, ...Object.keys(this.files)].sort() : undefined),
     });
   }
 

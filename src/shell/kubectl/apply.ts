@@ -12,6 +12,7 @@ import { parseManifests } from '../../sim/scenario/manifests';
 import type { ApplyReport, Simulation } from '../../sim/simulation';
 import { toApiObject } from '../print/serialize';
 import { threeWayMerge } from './three-way';
+import { readSources } from './files';
 
 /**
  * apply.go warningNoLastAppliedConfigAnnotation, on stderr before that object's line; the
@@ -21,7 +22,7 @@ function noLastAppliedWarning(kind: Kind, name: string): string {
   return `Warning: resource ${pluralOf(kind)}/${name} is missing the ${LAST_APPLIED} annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.\n`;
 }
 
-const SPEC = { valued: { '-f': 'filename', '--filename': 'filename', ...NAMESPACE_FLAGS }, bool: { '--dry-run': 'dry-run' } };
+const SPEC = { valued: { '-f': 'filename', '--filename': 'filename', ...NAMESPACE_FLAGS }, bool: { '--dry-run': 'dry-run' }, repeated: new Set(['filename']) };
 
 export function kubectlApplyFile(args: string[], ctx: CommandContext, mode: 'apply' | 'create'): CommandResult {
   const parsed = parseFlags(args, SPEC, `kubectl ${mode}`);
@@ -34,24 +35,27 @@ export function kubectlApplyFile(args: string[], ctx: CommandContext, mode: 'app
         : "error: must specify one of -f and -k\n",
     );
   }
-  const text = file === '-' ? ctx.stdin : ctx.env.readFile(file);
-  if (text === undefined) return err(`error: the path "${file}" does not exist\n`);
-  const source = file === '-' ? 'STDIN' : file;
-  const report = mode === 'apply' ? applyText(ctx.sim, text, source) : ctx.sim.applyText(text, source, mode);
-  if (report.syntaxErrors.length > 0) {
-    const first = report.syntaxErrors[0]!;
-    return err(`${first.message}\n`);
-  }
+  const sources = readSources(file, ctx);
+  if ('error' in sources) return err(sources.error);
   const chunks: OutputChunk[] = [];
   const errors: string[] = [];
-  for (const r of report.results) {
-    const missing = r.outcome.missingLastApplied;
-    if (missing) chunks.push({ stream: 'err', text: noLastAppliedWarning(missing.kind, missing.name) });
-    if (r.outcome.ok) chunks.push({ stream: 'out', text: `${r.outcome.message}\n` });
-    else errors.push(`${r.outcome.message}\n`);
+  let objects = 0;
+  for (const { name: source, text } of sources) {
+    const report = mode === 'apply' ? applyText(ctx.sim, text, source) : ctx.sim.applyText(text, source, mode);
+    if (report.syntaxErrors.length > 0) {
+      errors.push(`${report.syntaxErrors[0]!.message}\n`);
+      continue;
+    }
+    for (const r of report.results) {
+      const missing = r.outcome.missingLastApplied;
+      if (missing) chunks.push({ stream: 'err', text: noLastAppliedWarning(missing.kind, missing.name) });
+      if (r.outcome.ok) chunks.push({ stream: 'out', text: `${r.outcome.message}\n` });
+      else errors.push(`${r.outcome.message}\n`);
+      objects++;
+    }
   }
   for (const e of errors) chunks.push({ stream: 'err', text: e });
-  if (report.results.length === 0) return err('error: no objects passed to apply\n');
+  if (objects === 0 && errors.length === 0) return err('error: no objects passed to apply\n');
   return { chunks, exitCode: errors.length > 0 ? 1 : 0 };
 }
 

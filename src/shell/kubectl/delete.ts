@@ -8,9 +8,14 @@ import { err, type CommandContext, type CommandResult, type OutputChunk } from '
 import { NAMESPACE_FLAGS, parseFlags } from './flags';
 import { kindOf, MISSING_RESOURCES, unknownResource } from './resources';
 import { parseSelector } from './selector';
+import { readSources } from './files';
+
+const MIXED_ARGS =
+  "error: there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'\n";
 
 const SPEC = {
   valued: { ...NAMESPACE_FLAGS, '-l': 'selector', '--selector': 'selector', '-f': 'filename', '--filename': 'filename', '--grace-period': 'grace' },
+  repeated: new Set(['filename']),
   bool: { '--wait': 'wait', '--now': 'now', '--force': 'force', '--all': 'all', '-A': 'all-namespaces', '--ignore-not-found': 'ignore-not-found' },
 };
 
@@ -20,31 +25,44 @@ export function kubectlDelete(args: string[], ctx: CommandContext): CommandResul
   const ns = parsed.flags.namespace ?? 'default';
   const targets: { kind: Kind; name: string; ns: string | undefined }[] = [];
   if (parsed.flags.filename) {
-    const text = ctx.env.readFile(parsed.flags.filename);
-    if (text === undefined) return err(`error: the path "${parsed.flags.filename}" does not exist\n`);
-    for (const m of parseManifests(text).manifests) {
-      const kind = kindOf(String(m.raw.kind ?? ''));
-      const meta = (m.raw.metadata ?? {}) as Record<string, unknown>;
-      if (kind) targets.push({ kind, name: String(meta.name ?? ''), ns: isClusterScoped(kind) ? undefined : String(meta.namespace ?? ns) });
+    const sources = readSources(parsed.flags.filename, ctx);
+    if ('error' in sources) return err(sources.error);
+    for (const { text } of sources) {
+      for (const m of parseManifests(text).manifests) {
+        const kind = kindOf(String(m.raw.kind ?? ''));
+        const meta = (m.raw.metadata ?? {}) as Record<string, unknown>;
+        if (kind) targets.push({ kind, name: String(meta.name ?? ''), ns: isClusterScoped(kind) ? undefined : String(meta.namespace ?? ns) });
+      }
     }
   } else {
     const [first, ...names] = parsed.positional;
     if (!first) return err(MISSING_RESOURCES);
-    const pairs = first.includes('/') ? [first, ...names].map((p) => p.split('/') as [string, string]) : names.map((n) => [first, n] as [string, string]);
-    const kindName = first.includes('/') ? first.split('/')[0]! : first;
-    const kind = kindOf(kindName);
-    if (!kind) return err(unknownResource(kindName));
-    if (parsed.flags.selector !== undefined || parsed.bools.has('all')) {
-      const sel = parseSelector(parsed.flags.selector ?? '');
-      if ('error' in sel) return err(sel.error);
-      for (const o of ctx.sim.cluster.store.list(kind, isClusterScoped(kind) ? undefined : ns)) if (sel.matches(o.metadata.labels)) targets.push({ kind, name: o.metadata.name, ns: o.metadata.namespace });
-      if (targets.length === 0) return { chunks: [{ stream: 'err', text: `No resources found\n` }], exitCode: 0 };
+    if (first.includes('/')) {
+      for (const p of [first, ...names]) {
+        const slash = p.indexOf('/');
+        if (slash < 0) return err(MIXED_ARGS);
+        const kk = kindOf(p.slice(0, slash));
+        if (!kk) return err(unknownResource(p.slice(0, slash)));
+        targets.push({ kind: kk, name: p.slice(slash + 1), ns: isClusterScoped(kk) ? undefined : ns });
+      }
     } else {
-      if (pairs.length === 0) return err('error: resource(s) were provided, but no name was specified\n');
-      for (const [k, n] of pairs) {
-        const kk = kindOf(k);
-        if (!kk) return err(unknownResource(k));
-        targets.push({ kind: kk, name: n, ns: isClusterScoped(kk) ? undefined : ns });
+      // TYPE[,TYPE...]: each kind in the order given (builder.go ResourceTypeOrNameArgs).
+      const kinds: Kind[] = [];
+      for (const type of first.split(',')) {
+        const kind = kindOf(type);
+        if (!kind) return err(unknownResource(type));
+        kinds.push(kind);
+      }
+      if (parsed.flags.selector !== undefined || parsed.bools.has('all')) {
+        const sel = parseSelector(parsed.flags.selector ?? '');
+        if ('error' in sel) return err(sel.error);
+        for (const kind of kinds) {
+          for (const o of ctx.sim.cluster.store.list(kind, isClusterScoped(kind) ? undefined : ns)) if (sel.matches(o.metadata.labels)) targets.push({ kind, name: o.metadata.name, ns: o.metadata.namespace });
+        }
+        if (targets.length === 0) return { chunks: [{ stream: 'err', text: `No resources found\n` }], exitCode: 0 };
+      } else {
+        if (names.length === 0) return err('error: resource(s) were provided, but no name was specified\n');
+        for (const kind of kinds) for (const n of names) targets.push({ kind, name: n, ns: isClusterScoped(kind) ? undefined : ns });
       }
     }
   }

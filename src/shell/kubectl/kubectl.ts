@@ -16,6 +16,9 @@ import { kubectlDelete } from './delete';
 import { kubectlExec } from './exec';
 import { kubectlGet } from './get';
 import { kubectlScale } from './scale';
+import { KUBECTL_COMMANDS } from './commands';
+import { kubectlClusterInfo } from './cluster-info';
+import { normalizeGlobalFlags } from './global-flags';
 
 export interface KubectlDeps {
   plane: DataPlane;
@@ -27,8 +30,10 @@ export interface KubectlDeps {
 
 const VERSION = 'Client Version: v1.33.1\nKustomize Version: v5.6.0\nServer Version: v1.33.1\n';
 
-export function kubectl(args: string[], ctx: CommandContext, deps: KubectlDeps): CommandResult {
-  const [verb, ...rest] = args;
+export function kubectl(argv: string[], ctx: CommandContext, deps: KubectlDeps): CommandResult {
+  const normalized = normalizeGlobalFlags(argv);
+  if ('error' in normalized) return err(normalized.error);
+  const [verb, ...rest] = normalized.args;
   switch (verb) {
     case undefined:
       return out('kubectl controls the Kubernetes cluster manager.\n\n Find more information at: https://kubernetes.io/docs/reference/kubectl/\n');
@@ -64,23 +69,17 @@ export function kubectl(args: string[], ctx: CommandContext, deps: KubectlDeps):
       return kubectlSet(rest, ctx);
     case 'version':
       return out(VERSION);
+    case 'cluster-info':
+      return kubectlClusterInfo(rest, ctx);
+    case 'edit':
+      // kubectl edit opens $EDITOR on the object; this terminal has no editor to open.
+      return err('error: "kubectl edit" needs an editor, and this simulated terminal has none: edit the YAML in the editor pane and apply it, or use kubectl patch, label, scale or set image\n');
     default:
       // A real kubectl command this simulator does not model: say so rather than claim it does not exist.
       if (KUBECTL_COMMANDS.includes(verb)) return err(`error: "kubectl ${verb}" is not available in this simulator\n`);
       return err(unknownCommand(verb));
   }
 }
-
-/**
- * kubectl's top-level commands in the order kubectl registers them (its help
- * groups, then the rest): cobra lists "Did you mean this?" in that order.
- */
-const KUBECTL_COMMANDS = [
-  'create', 'expose', 'run', 'set', 'explain', 'get', 'edit', 'delete', 'rollout', 'scale', 'autoscale', 'certificate',
-  'cluster-info', 'top', 'cordon', 'uncordon', 'drain', 'taint', 'describe', 'logs', 'attach', 'exec', 'port-forward', 'proxy',
-  'cp', 'auth', 'debug', 'events', 'diff', 'apply', 'patch', 'replace', 'wait', 'kustomize', 'label', 'annotate', 'completion',
-  'config', 'plugin', 'version', 'api-versions', 'api-resources', 'options',
-];
 
 function levenshtein(a: string, b: string): number {
   const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);

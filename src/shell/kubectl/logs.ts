@@ -12,8 +12,12 @@ import { execInPod } from '../pod-exec';
 import { mainProcess } from '../../sim/kubelet/main-process';
 import { containerStatusesAt } from '../print/pod-runtime';
 import { podForLogs } from './pod-for';
+import { parseSelector } from './selector';
 
-const SPEC = { valued: { ...NAMESPACE_FLAGS, '-c': 'container', '--container': 'container', '--tail': 'tail' }, bool: { '-f': 'follow', '--follow': 'follow', '-p': 'previous', '--previous': 'previous', '--timestamps': 'timestamps' } };
+const SPEC = {
+  valued: { ...NAMESPACE_FLAGS, '-c': 'container', '--container': 'container', '--tail': 'tail', '-l': 'selector', '--selector': 'selector' },
+  bool: { '-f': 'follow', '--follow': 'follow', '-p': 'previous', '--previous': 'previous', '--timestamps': 'timestamps', '--prefix': 'prefix' },
+};
 
 function flag(args: string[], name: string, dflt: string): string {
   const eq = args.find((a) => a.startsWith(`${name}=`));
@@ -30,7 +34,9 @@ function goLog(seconds: number, line: string): string {
 
 function containerLog(c: Container, started: number): string {
   const image = c.image.split('@')[0]!.replace(/:[^/:]*$/, '').split('/').pop()!;
-  const args = [...(c.command ?? []), ...(c.args ?? [])];
+  const given = [...(c.command ?? []), ...(c.args ?? [])];
+  // The binary may be named first: command ["/agnhost", "serve-hostname"].
+  const args = /^(\/?agnhost)$/.test(given[0] ?? '') ? given.slice(1) : given;
   if (image === 'agnhost') {
     if (args[0] === 'serve-hostname') return goLog(started, `Serving on port ${flag(args, '--port', '9376')}.`);
     if (args[0] === 'netexec') return goLog(started, `Started HTTP server on port ${flag(args, '--http-port', '8080')}`) + goLog(started, `Started UDP server on port  ${flag(args, '--udp-port', '8081')}`);
@@ -57,10 +63,43 @@ export function kubectlLogs(args: string[], ctx: CommandContext, deps: KubectlDe
   const p = parseFlags(args, SPEC, 'kubectl logs');
   if (p.error) return err(p.error);
   const arg = p.positional[0];
+  if (p.flags.selector !== undefined) {
+    if (arg) return err("error: only a selector (-l) or a POD name is allowed\nSee 'kubectl logs -h' for help and examples\n");
+    return logsBySelector(p.flags.selector, p, ctx, deps);
+  }
   if (!arg) return err("error: expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command\nSee 'kubectl logs -h' for help and examples\n");
   const found = podForLogs(ctx.sim, p.flags.namespace ?? 'default', arg);
   if ('error' in found) return err(found.error);
-  const pod = found.pod;
+  return podLogs(found.pod, found.found, p, ctx, deps);
+}
+
+/**
+ * kubectl logs -l SELECTOR: every matching pod's logs one after the other, in the API's order
+ * (by name), each prefixed with [pod/NAME/CONTAINER] only with --prefix (logs.go: the selector
+ * makes a list of requests; --tail defaults to 10 then, more than any log here holds).
+ */
+function logsBySelector(selectorText: string, p: ReturnType<typeof parseFlags>, ctx: CommandContext, deps: KubectlDeps): CommandResult {
+  const selector = parseSelector(selectorText);
+  if ('error' in selector) return err(selector.error);
+  const ns = p.flags.namespace ?? 'default';
+  const pods = (ctx.sim.cluster.store.list('Pod', ns) as Pod[]).filter((o) => selector.matches(o.metadata.labels)).sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1));
+  if (pods.length === 0) return err(`No resources found in ${ns} namespace.\n`, 0);
+  const chunks: CommandResult['chunks'] = [];
+  let exitCode = 0;
+  for (const pod of pods) {
+    const r = podLogs(pod, 1, p, ctx, deps);
+    const c = (p.flags.container ? pod.spec.containers.find((x) => x.name === p.flags.container) : pod.spec.containers[0])?.name ?? '';
+    for (const ch of r.chunks) {
+      if (ch.stream === 'out' && p.bools.has('prefix')) chunks.push({ stream: 'out', text: ch.text.replace(/^(?=.)/gm, `[pod/${pod.metadata.name}/${c}] `) });
+      else chunks.push(ch);
+    }
+    if (r.exitCode !== 0) exitCode = r.exitCode;
+  }
+  return { chunks, exitCode };
+}
+
+function podLogs(pod: Pod, podsFound: number, p: ReturnType<typeof parseFlags>, ctx: CommandContext, deps: KubectlDeps): CommandResult {
+  const found = { found: podsFound };
   const name = pod.metadata.name;
   // logsforobject.go: "Found %v pods, using pod/%v" on stderr before the logs, when the selector found several.
   const foundNote = found.found > 1 ? [{ stream: 'err' as const, text: `Found ${found.found} pods, using pod/${name}\n` }] : [];

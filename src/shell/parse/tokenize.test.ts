@@ -35,15 +35,31 @@ describe('tokenize (bash word splitting for the commands we run)', () => {
   });
 });
 
-describe('parameter expansion (a pod\'s sh)', () => {
+describe('words keep their expansions as parts', () => {
   const vars = (n: string) => ({ WEB_SERVICE_HOST: '10.96.1.2', P: '80' })[n];
-  it('expands $NAME and ${NAME} outside single quotes, unset names to nothing', () => {
-    expect(tokenize('echo $WEB_SERVICE_HOST:${P} "$P" \'$P\' $NOPE. $', vars)).toEqual(
-      ['echo', '10.96.1.2:80', '80', '$P', '.', '$'].map((value) => ({ kind: 'word', value })),
-    );
+  const values = (line: string, v?: typeof vars) => tokenize(line, v).map((t) => (t.kind === 'word' ? t.value : '?'));
+  it('value expands $NAME and ${NAME} outside single quotes when given variables, unset names to nothing', () => {
+    expect(values('echo $WEB_SERVICE_HOST:${P} "$P" \'$P\' $NOPE. $', vars)).toEqual(['echo', '10.96.1.2:80', '80', '$P', '.', '$']);
+    expect(values('echo $P')).toEqual(['echo', '$P']);
   });
-  it('leaves $ alone when no variables are given (the workstation line)', () => {
-    expect(tokenize('echo $P', undefined)).toEqual([{ kind: 'word', value: 'echo' }, { kind: 'word', value: '$P' }]);
+
+  it('finds the end of $(...) past quotes and nested parentheses, and of backquotes', () => {
+    const [, w] = tokenize(`echo x$(kubectl get svc -o jsonpath='{.items[0].metadata.name)}' | grep "(")y`);
+    expect(w).toMatchObject({ kind: 'word', parts: [{ k: 'lit', s: 'x' }, { k: 'cmd', src: `kubectl get svc -o jsonpath='{.items[0].metadata.name)}' | grep "("` }, { k: 'lit', s: 'y' }] });
+    expect(tokenize('echo "$(hostname) `date`"')[1]).toMatchObject({ parts: [{ k: 'lit', s: '', q: true }, { k: 'cmd', src: 'hostname', q: true }, { k: 'lit', s: ' ', q: true }, { k: 'cmd', src: 'date', q: true }] });
+    expect(tokenize('echo $((1 + (2*3)))')[1]).toMatchObject({ parts: [{ k: 'arith', src: '1 + (2*3)' }] });
+    expect(() => tokenize('echo $(date')).toThrow(new ParseError("unexpected EOF while looking for matching `)'"));
+  });
+
+  it('reads ${NAME:-word}, ${#NAME} and special parameters; marks what bash calls a bad substitution', () => {
+    expect(tokenize('echo ${A:-x} ${#A} $? ${?} ${a b}')).toMatchObject([
+      {},
+      { parts: [{ k: 'param', name: 'A', op: ':-', arg: 'x' }] },
+      { parts: [{ k: 'param', name: 'A', op: '#len' }] },
+      { parts: [{ k: 'param', name: '?' }] },
+      { parts: [{ k: 'param', name: '?' }] },
+      { parts: [{ k: 'param', raw: '${a b}', bad: true }] },
+    ]);
   });
 
   it('reads redirections as bash does: an fd only from bare digits, the target the next word', () => {

@@ -19,7 +19,16 @@ interface CurlArgs {
   verbose: boolean;
   include: boolean;
   failOnError: boolean;
+  /** -m/--max-time and --connect-timeout, in milliseconds: the smaller one bounds a connect. */
+  limitMs?: number;
   error?: string;
+}
+
+/** curl's seconds argument (src/tool_paramhlp.c secs2ms: a decimal number), or its error. */
+function seconds(flag: string, value: string | undefined): number | string {
+  if (value === undefined) return `curl: option ${flag}: requires parameter\ncurl: try 'curl --help' or 'curl --manual' for more information\n`;
+  if (!/^\d+(\.\d*)?$|^\.\d+$/.test(value)) return `curl: option ${flag}: expected a proper numerical parameter\ncurl: try 'curl --help' or 'curl --manual' for more information\n`;
+  return Math.round(Number(value) * 1000);
 }
 
 function parseCurlArgs(args: string[]): CurlArgs {
@@ -32,7 +41,11 @@ function parseCurlArgs(args: string[]): CurlArgs {
       else if (a === '--verbose') out.verbose = true;
       else if (a === '--include') out.include = true;
       else if (a === '--fail') out.failOnError = true;
-      else if (['--max-time', '--connect-timeout', '-m', '--request', '--header', '--output'].includes(a)) i++;
+      else if (a === '--max-time' || a === '--connect-timeout') {
+        const ms = seconds(a, args[++i]);
+        if (typeof ms === 'string') out.error = ms;
+        else out.limitMs = Math.min(out.limitMs ?? Infinity, ms);
+      } else if (['--request', '--header', '--output'].includes(a)) i++;
       else out.error = `curl: option ${a}: is unknown\ncurl: try 'curl --help' or 'curl --manual' for more information\n`;
     } else if (a.startsWith('-') && a.length > 1) {
       for (const f of a.slice(1)) {
@@ -42,7 +55,14 @@ function parseCurlArgs(args: string[]): CurlArgs {
         else if (f === 'i') out.include = true;
         else if (f === 'f') out.failOnError = true;
         else if (f === 'L' || f === 'k') continue;
-        else if (f === 'm' || f === 'X' || f === 'H' || f === 'o') {
+        else if (f === 'm') {
+          // -m5 or -m 5.
+          const rest = a.slice(a.indexOf('m') + 1);
+          const ms = seconds('-m', rest || args[++i]);
+          if (typeof ms === 'string') out.error = ms;
+          else out.limitMs = Math.min(out.limitMs ?? Infinity, ms);
+          break;
+        } else if (f === 'X' || f === 'H' || f === 'o') {
           i++;
           break;
         } else {
@@ -74,7 +94,7 @@ export function runCurl(sim: Simulation, plane: DataPlane, client: Client, args:
   const opts = parseCurlArgs(args);
   if (opts.error) return { chunks: [{ stream: 'err', text: opts.error }], exitCode: 2 };
   if (!opts.url) return { chunks: [{ stream: 'err', text: "curl: try 'curl --help' or 'curl --manual' for more information\n" }], exitCode: 2 };
-  const res = performRequest(sim, plane, client, opts.url);
+  const res = withTimeLimit(performRequest(sim, plane, client, opts.url), opts.limitMs);
   const chunks: OutputChunk[] = [];
   const meter = !opts.silent && !opts.verbose;
   if (meter) chunks.push({ stream: 'err', text: METER_HEAD });
@@ -94,6 +114,18 @@ export function runCurl(sim: Simulation, plane: DataPlane, client: Client, args:
   return { chunks, exitCode: 0 };
 }
 
+/**
+ * -m/--connect-timeout shorter than a connect that hangs: curl gives up while connecting
+ * (lib/multi.c multi_handle_timeout: "Connection timed out after N milliseconds", code 28),
+ * N the time since the transfer started; here the limit plus the 1 ms curl usually overshoots.
+ */
+function withTimeLimit(res: RequestResult, limitMs: number | undefined): RequestResult {
+  const f = res.failure;
+  if (limitMs === undefined || !f || f.reason === 'url' || f.reason === 'resolve' || f.elapsedMs <= limitMs) return res;
+  const since = limitMs + 1;
+  return { ...res, error: { code: 28, message: `Connection timed out after ${since} milliseconds` }, failure: { ...f, elapsedMs: since, timedOut: true } };
+}
+
 /** curl -v up to a failed connect (lib/cf-socket.c "connect to ... failed", lib/connect.c failf). */
 function verboseFailure(res: RequestResult, libc: Libc): string {
   const f = res.failure;
@@ -104,7 +136,7 @@ function verboseFailure(res: RequestResult, libc: Libc): string {
   return (
     resolved +
     `*   Trying ${ip}:${res.port}...\n` +
-    `* connect to ${ip} port ${res.port} from ${res.localIP} port ${res.localPort} failed: ${socketError(f.reason, libc)}\n` +
+    (f.timedOut ? '' : `* connect to ${ip} port ${res.port} from ${res.localIP} port ${res.localPort} failed: ${socketError(f.reason, libc)}\n`) +
     `* ${res.error!.message}\n* closing connection #0\n`
   );
 }

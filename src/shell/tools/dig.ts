@@ -92,6 +92,11 @@ export function runDig(sim: Simulation, conf: ResolvConf, args: string[]): Comma
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     if (a === '-x' && i + 1 < args.length) reverse = reverseOf(args[++i]!);
+    // -t TYPE and -q NAME (dighost.c dash_option; the value may be attached: -tSRV); -p, -b and -4/-6 change nothing here.
+    else if (/^-[tq]$/.test(a) && i + 1 < args.length) words.push(args[++i]!);
+    else if (/^-[tq]./.test(a)) words.push(a.slice(2));
+    else if (/^-[pb]$/.test(a)) i++;
+    else if (/^-[46]$|^-[pb]./.test(a)) continue;
     else if (!a.startsWith('+') && !a.startsWith('@')) words.push(a);
   }
   const qtype = reverse ? 'PTR' : ((words.find((w) => TYPES.includes(w.toUpperCase() as RRType))?.toUpperCase() ?? 'A') as RRType);

@@ -34,6 +34,8 @@ export function hasProgram(tools: Toolset | null, program: string): boolean {
   if (program === 'nslookup') return tools.nslookup !== undefined;
   if (program === 'curl') return tools.curl;
   if (program === 'dig') return tools.dig;
+  // host comes with dig in bind-tools.
+  if (program === 'host') return tools.dig;
   if (program === 'wget') return tools.wget;
   if (program === 'nc') return tools.nc;
   return false;

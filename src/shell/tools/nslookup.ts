@@ -4,7 +4,7 @@
  * (networking/nslookup.c), which expands only dot-less names with the search
  * list and asks for A and AAAA at once.
  */
-import type { DnsContext, DnsResponse } from '../../sim/dns/records';
+import type { DnsContext, DnsResponse, RRType } from '../../sim/dns/records';
 import { answer } from '../../sim/dns/records';
 import { reverseName } from '../../sim/dns/reverse';
 import type { ResolvConf } from '../../sim/dns/resolv-conf';
@@ -12,14 +12,43 @@ import { lookup } from '../../sim/net/dns-lookup';
 import { isIPv4 } from '../../sim/net/ip';
 import type { CommandResult } from '../types';
 
-function addressLines(r: DnsResponse): string {
+/**
+ * The answer section as both flavours print it: addresses as "Name:/Address:", other records as
+ * "NAME<TAB>TYPE-TEXT = DATA" (BIND nslookup.c printsection and rtypetext; busybox parse_reply,
+ * which drops the targets' trailing dot: `dropDot`).
+ */
+function addressLines(r: DnsResponse, dropDot = false): string {
   let text = '';
+  const target = (d: string) => (dropDot ? d.replace(/\.$/, '') : d);
   for (const a of r.answers) {
     const name = a.name.replace(/\.$/, '');
-    if (a.type === 'CNAME') text += `${name}\tcanonical name = ${a.data}\n`;
+    if (a.type === 'CNAME') text += `${name}\tcanonical name = ${target(a.data)}\n`;
     else if (a.type === 'A' || a.type === 'AAAA') text += `Name:\t${name}\nAddress: ${a.data}\n`;
+    else if (a.type === 'SRV') text += `${name}\tservice = ${target(a.data)}\n`;
+    else if (a.type === 'PTR') text += `${name}\tname = ${target(a.data)}\n`;
   }
   return text;
+}
+
+const QUERY_TYPES: RRType[] = ['A', 'AAAA', 'SRV', 'CNAME', 'PTR', 'SOA'];
+
+/**
+ * nslookup's options: -type=, -query=, -querytype= or -q= name the record type (BIND nslookup.c
+ * setoption, busybox's -type=/-query=); -debug is not simulated. Returns the type and the words left.
+ */
+function nslookupOptions(args: string[]): { qtype: RRType; words: string[] } | { error: string } {
+  let qtype: RRType = 'A';
+  const words: string[] = [];
+  for (const a of args) {
+    const m = /^-(?:type|query|querytype|q|ty)=(.*)$/i.exec(a);
+    if (m) {
+      const t = m[1]!.toUpperCase() as RRType;
+      if (!QUERY_TYPES.includes(t)) return { error: `nslookup: -type=${m[1]}: this simulated nslookup asks for ${QUERY_TYPES.join(', ')} only\n` };
+      qtype = t;
+    } else if (/^-(no)?d(ebug)?$|^-d2$/.test(a)) return { error: 'nslookup: -debug is not simulated here; dig shows the whole reply\n' };
+    else if (!a.startsWith('-')) words.push(a);
+  }
+  return { qtype, words };
 }
 
 const out = (text: string, exitCode: number): CommandResult => ({ chunks: [{ stream: 'out', text }], exitCode });
@@ -43,23 +72,30 @@ function bindReverse(ctx: DnsContext, ip: string): CommandResult {
 }
 
 export function bindNslookup(ctx: DnsContext, conf: ResolvConf, args: string[]): CommandResult {
-  const name = args.find((a) => !a.startsWith('-'));
+  const opts = nslookupOptions(args);
+  if ('error' in opts) return { chunks: [{ stream: 'err', text: opts.error }], exitCode: 1 };
+  const name = opts.words[0];
   if (!name) return { chunks: [{ stream: 'err', text: 'nslookup: interactive mode is not supported here\n' }], exitCode: 1 };
-  if (isIPv4(name)) return bindReverse(ctx, name);
+  if (isIPv4(name) && opts.qtype === 'A') return bindReverse(ctx, name);
   const server = conf.nameservers[0]!;
   const head = `Server:\t\t${server}\nAddress:\t${server}#53\n\n`;
-  const result = lookup(ctx, conf, name, 'A');
+  const result = lookup(ctx, conf, name, opts.qtype);
   if (!result.found) {
     const last = result.queries[result.queries.length - 1]!;
     return { chunks: [{ stream: 'out', text: `${head}** server can't find ${last.qname}: ${last.response.rcode}\n\n` }], exitCode: 1 };
   }
   const r = result.found.response;
   const nonAuth = r.authoritative ? '' : 'Non-authoritative answer:\n';
-  return { chunks: [{ stream: 'out', text: `${head}${nonAuth}${addressLines(r)}\n` }], exitCode: 0 };
+  // A name that exists without records of the type asked (NODATA): printsection has nothing to print.
+  const lines = r.answers.length ? addressLines(r) : `*** Can't find ${result.found.qname}: No answer\n`;
+  return { chunks: [{ stream: 'out', text: `${head}${nonAuth}${lines}\n` }], exitCode: 0 };
 }
 
 export function busyboxNslookup(ctx: DnsContext, conf: ResolvConf, args: string[]): CommandResult {
-  const name = args.find((a) => !a.startsWith('-'));
+  const opts = nslookupOptions(args);
+  if ('error' in opts) return { chunks: [{ stream: 'err', text: opts.error }], exitCode: 1 };
+  const asked = args.some((a) => /^-(?:type|query|querytype|q|ty)=/i.test(a));
+  const name = opts.words[0];
   if (!name) return { chunks: [{ stream: 'err', text: 'BusyBox v1.36.1 (2023-05-18 22:34:17 UTC) multi-call binary.\n\nUsage: nslookup [-type=QUERY_TYPE] [-debug] HOST [DNS_SERVER]\n' }], exitCode: 1 };
   const server = conf.nameservers[0]!;
   let text = `Server:\t\t${server}\nAddress:\t${server}:53\n\n`;
@@ -74,7 +110,8 @@ export function busyboxNslookup(ctx: DnsContext, conf: ResolvConf, args: string[
   }
   const names = name.includes('.') ? [name.replace(/\.$/, '')] : conf.search.map((s) => `${name}.${s}`);
   let failed = false;
-  for (const qtype of ['A', 'AAAA'] as const) {
+  // Without -type busybox asks A and AAAA; with it, that type alone.
+  for (const qtype of asked ? [opts.qtype] : (['A', 'AAAA'] as const)) {
     for (const qname of names) {
       const r = answer(ctx, qname, qtype);
       if (r.rcode !== 'NOERROR') {
@@ -85,7 +122,7 @@ export function busyboxNslookup(ctx: DnsContext, conf: ResolvConf, args: string[
         // NODATA prints nothing else: busybox 1.33+ send_queries no longer says "*** Can't find
         // NAME: No answer" for it; only the blank line every reply ends with remains.
         if (!r.authoritative) text += 'Non-authoritative answer:\n';
-        text += `${addressLines(r)}\n`;
+        text += `${addressLines(r, true)}\n`;
       }
     }
   }

@@ -15,7 +15,8 @@ export interface RequestResult {
   /** curl's exit code and message when it failed. */
   error?: { code: number; message: string };
   /** Why it failed, for tools that word failures their own way (wget, nc, curl -v). */
-  failure?: { reason: FailReason; elapsedMs: number };
+  /** timedOut: the client's own time limit (curl -m) ended the connect, not the kernel. */
+  failure?: { reason: FailReason; elapsedMs: number; timedOut?: boolean };
   host: string;
   port: number;
   servedBy?: Pod;
