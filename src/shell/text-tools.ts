@@ -29,7 +29,7 @@ export function textTool(name: string, args: string[], stdin: string, read: (pat
       const counts = [
         ['l', stdin.split('\n').length - 1],
         ['w', stdin.split(/\s+/).filter(Boolean).length],
-        ['c', new TextEncoder().encode(stdin).length],
+        ['c', utf8Length(stdin)],
       ] as const;
       const chosen = flags ? counts.filter(([f]) => flags.includes(f) || (f === 'c' && flags.includes('m'))) : counts;
       return out(chosen.length === 1 ? `${chosen[0]![1]}\n` : `${chosen.map(([, n]) => String(n).padStart(7)).join(' ')}\n`);
@@ -151,4 +151,14 @@ export function listFiles(args: string[], env: ShellEnv): CommandResult {
     text += entries.map((e) => `${e}\n`).join('');
   }
   return { chunks: [...(text ? [{ stream: 'out' as const, text }] : []), ...(errors ? [{ stream: 'err' as const, text: errors }] : [])], exitCode: errors ? 2 : 0 };
+}
+
+/** Bytes of a string in UTF-8 (the core has no TextEncoder: no DOM, no Node). */
+function utf8Length(text: string): number {
+  let n = 0;
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+  }
+  return n;
 }
