@@ -49,6 +49,12 @@ function SaveProblem() {
   );
 }
 
+/** Says what Tab does in the editor: a keyboard user is never trapped in it. */
+function TabHint() {
+  const leaves = useScenarioStore((s) => s.tabLeaves);
+  return <span className="pane__hint">{leaves ? 'Tab leaves the editor · Ctrl+M: Tab indents' : 'edits apply as you type'}</span>;
+}
+
 function Preview() {
   const text = useScenarioStore((s) => s.text);
   return (
@@ -63,7 +69,7 @@ export function EditorPane() {
     <section className="editor-pane" role="region" aria-label="Scenario YAML">
       <header className="pane__header">
         <h2 className="pane__title">Scenario YAML</h2>
-        <span className="pane__hint">edits apply as you type</span>
+        <TabHint />
       </header>
       <div className="editor-body">
         <Suspense fallback={<Preview />}>

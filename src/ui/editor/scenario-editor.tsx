@@ -35,6 +35,33 @@ const OPTIONS: editor.IStandaloneEditorConstructionOptions = {
   theme: 'vs',
 };
 
+/**
+ * A keyboard user must be able to leave the editor: reached by Tab (no pointer
+ * press just before), the editor is in Monaco's tab-focus mode, where Tab moves
+ * focus on; Ctrl+M (Monaco's own toggle) switches Tab back to indenting, and a
+ * click puts it back too. The pane's hint says which mode is on.
+ */
+function releaseTabForKeyboard(instance: editor.IStandaloneCodeEditor, root: HTMLElement): () => void {
+  let pointerAt = 0;
+  const pointer = (): void => {
+    pointerAt = Date.now();
+  };
+  root.addEventListener('pointerdown', pointer, true);
+  const set = (on: boolean): void => {
+    instance.updateOptions({ tabFocusMode: on });
+    useScenarioStore.getState().tabLeavesChanged(on);
+  };
+  const focus = instance.onDidFocusEditorText(() => set(Date.now() - pointerAt > 500));
+  const monaco = setUpMonaco();
+  instance.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyM, () => set(!useScenarioStore.getState().tabLeaves));
+  const clicked = instance.onMouseDown(() => set(false));
+  return () => {
+    root.removeEventListener('pointerdown', pointer, true);
+    focus.dispose();
+    clicked.dispose();
+  };
+}
+
 export default function ScenarioEditor() {
   const host = useRef<HTMLDivElement>(null);
   const ed = useRef<editor.IStandaloneCodeEditor | null>(null);
@@ -72,7 +99,9 @@ export default function ScenarioEditor() {
     };
     const root = host.current!;
     root.addEventListener('scroll', unscroll, true);
+    const untrap = releaseTabForKeyboard(instance, root);
     return () => {
+      untrap();
       root.removeEventListener('scroll', unscroll, true);
       untint();
       unloaded();

@@ -24,6 +24,9 @@ interface ScenarioState {
   /** A whole scenario replaced the current one (not an edit). */
   scenarioLoaded(input: { yaml: string; clusterConfig: string | null; seed: number }): void;
   applied(result: ApplyStatus & { diagnostics: Diagnostic[] }): void;
+  /** Tab leaves the editor (it was reached by keyboard) instead of indenting. */
+  tabLeaves: boolean;
+  tabLeavesChanged(on: boolean): void;
   applyFailed(message: string): void;
 }
 
@@ -35,6 +38,8 @@ export const useScenarioStore = create<ScenarioState>()((set) => ({
   clusterConfig: null,
   seed: DEFAULT_SEED,
   loads: 0,
+  tabLeaves: false,
+  tabLeavesChanged: (tabLeaves) => set({ tabLeaves }),
   textEdited: (text) => set({ text, pending: true }),
   scenarioLoaded: ({ yaml, clusterConfig, seed }) => set((s) => ({ text: yaml, clusterConfig, seed, loads: s.loads + 1, pending: true })),
   applied: ({ ok, summary, diagnostics }) => set({ status: { ok, summary }, diagnostics, pending: false }),
