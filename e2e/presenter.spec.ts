@@ -37,7 +37,9 @@ test('presenter mode: large stage, captions, and the keyboard drives playback', 
   await page.keyboard.press(' ');
   await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
 
-  await present.click();
+  // Esc leaves presenter mode, as a projector user expects.
+  await page.keyboard.press('Escape');
   await expect(page.getByRole('region', { name: 'Scenario YAML' })).toBeVisible();
   await expect(captions).toHaveCount(0);
+  await expect(present).toHaveAttribute('aria-pressed', 'false');
 });

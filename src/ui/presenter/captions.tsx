@@ -24,7 +24,7 @@ export function Captions() {
           <p className="captions__why">{hop.why}</p>
         </>
       ) : lesson ? null : (
-        <p className="captions__why">Send a request, then press Space to play, ← → to step, Home to start over, + − for speed.</p>
+        <p className="captions__why">Send a request, then press Space to play, ← → to step, Home to start over, + − for speed, F for fullscreen, Esc to leave.</p>
       )}
     </section>
   );

@@ -56,6 +56,19 @@ export function usePresenterShortcuts(): void {
   useEffect(() => {
     if (!presenter) return;
     const onKey = (e: KeyboardEvent): void => {
+      // Esc leaves presenter mode (after leaving fullscreen, which the browser does with Esc first); F toggles fullscreen.
+      if (!e.ctrlKey && !e.metaKey && !e.altKey && !typingIn(e.target)) {
+        if (e.key === 'Escape' && !document.fullscreenElement && !document.querySelector('dialog[open]')) {
+          useViewStore.getState().presenterToggled();
+          return;
+        }
+        if (e.key === 'f' || e.key === 'F') {
+          e.preventDefault();
+          if (document.fullscreenElement) void document.exitFullscreen();
+          else void document.documentElement.requestFullscreen?.().catch(() => undefined);
+          return;
+        }
+      }
       const command = commandForKey(e);
       if (!command) return;
       // A lesson run as a demo: → plays the step (then the next one), ← goes back a step.
