@@ -4,3 +4,16 @@ kubectl apply -f edges-bad-ip.yaml
 # The kubelet's port on a node: TLS only (Go's net/http 400 to plain HTTP), anonymous clients refused (401).
 curl -s http://172.18.0.3:10250/pods
 curl -sk https://172.18.0.3:10250/pods
+# dnsPolicy and dnsConfig write the pod's /etc/resolv.conf as the kubelet does (pkg/kubelet/network/dns/dns.go),
+# and lookups follow it: None uses only dnsConfig, Default the node's file, ClusterFirst merges dnsConfig in.
+kubectl apply -f edges-dns.yaml
+kubectl exec only-own -- cat /etc/resolv.conf
+kubectl exec node-dns -- cat /etc/resolv.conf
+kubectl exec merged -- cat /etc/resolv.conf
+kubectl exec only-own -- nslookup web
+kubectl exec node-dns -- nslookup web.default.svc.cluster.local
+kubectl exec merged -- nslookup web
+kubectl exec only-own -- wget -qO- -T 2 http://web/hostname
+kubectl get pod only-own -o jsonpath='{.spec.dnsConfig}'
+# validatePodDNSConfig (pkg/apis/core/validation/validation.go)
+kubectl apply -f edges-dns-bad.yaml

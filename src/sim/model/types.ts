@@ -75,6 +75,13 @@ export interface Container {
   resources?: ResourceRequirements;
 }
 
+/** core/v1 PodDNSConfig: merged into what dnsPolicy gives (pkg/kubelet/network/dns/dns.go appendDNSConfig). */
+export interface PodDNSConfig {
+  nameservers?: string[];
+  searches?: string[];
+  options?: { name: string; value?: string }[];
+}
+
 export interface PodSpec {
   containers: Container[];
   nodeName?: string;
@@ -82,6 +89,7 @@ export interface PodSpec {
   subdomain?: string;
   hostNetwork?: boolean;
   dnsPolicy?: 'ClusterFirst' | 'Default' | 'None' | 'ClusterFirstWithHostNet';
+  dnsConfig?: PodDNSConfig;
   restartPolicy?: 'Always' | 'OnFailure' | 'Never';
   enableServiceLinks?: boolean;
   nodeSelector?: Labels;
