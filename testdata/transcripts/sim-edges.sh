@@ -17,3 +17,23 @@ kubectl exec only-own -- wget -qO- -T 2 http://web/hostname
 kubectl get pod only-own -o jsonpath='{.spec.dnsConfig}'
 # validatePodDNSConfig (pkg/apis/core/validation/validation.go)
 kubectl apply -f edges-dns-bad.yaml
+# kubectl run -it: the shell is the container's main process. --rm: gone once it exits, the name free at once.
+kubectl run tmp --rm -it --image=busybox:1.36 --restart=Never -- sh
+exit
+kubectl get pod tmp
+kubectl run tmp --rm -it --image=busybox:1.36 --restart=Never -- sh
+hostname
+exit
+# restartPolicy Always (run's default): the exit ends the container, the kubelet starts it again.
+kubectl run keep -it --image=busybox:1.36 -- sh
+exit
+sleep 2
+kubectl get pod keep
+# restartPolicy Never: the pod completes with the shell's exit code, and kubectl exits with it.
+kubectl run fail -it --image=busybox:1.36 --restart=Never -- sh
+exit 3
+echo $?
+kubectl get pod fail
+kubectl run done -it --image=busybox:1.36 --restart=Never -- sh
+exit
+kubectl get pod done

@@ -114,6 +114,11 @@ export interface PodStatus {
   files?: string[];
   /** Some container's main process ends or cannot start (kubelet/restarts.ts follows it); absent for servers. */
   lifecycle?: boolean;
+  /**
+   * A main process the terminal was attached to (kubectl run -it's shell) ended with `exit`:
+   * the container's first run ends then, with that code (kubelet/restarts.ts).
+   */
+  attachedExit?: { container: string; at: number; exitCode: number };
   /** When a changed probe result takes effect (the next probe period, or after failureThreshold failures). */
   probeFlipAt?: number;
 }
