@@ -37,3 +37,9 @@ kubectl get pod fail
 kubectl run done -it --image=busybox:1.36 --restart=Never -- sh
 exit
 kubectl get pod done
+# max-pods: the kubelet's default 110 a node; the scheduler's NodeResourcesFit says "Too many pods".
+kubectl create deployment many --image=nginx --replicas=230
+kubectl get deploy many
+kubectl get pods -l app=many | grep -c Pending
+kubectl describe node kind-worker | grep -A1 "Non-terminated Pods"
+kubectl get events --field-selector reason=FailedScheduling | tail -n 1
