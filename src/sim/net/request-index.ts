@@ -56,6 +56,7 @@ function buildIndex(sim: Simulation, version: number): RequestIndex {
   const related = new Map<string, Map<number, string[]>>();
   const servers = new WeakMap<Pod, Map<number, Server>>();
   const lookups = new WeakMap<Pod, Map<string, LookupResult>>();
+  const nameservers = new WeakMap<Pod, string>();
   const root = new Map<unknown, unknown>();
   const id = (s: Service) => `svc:${s.metadata.namespace}/${s.metadata.name}`;
   return {
@@ -84,7 +85,9 @@ function buildIndex(sim: Simulation, version: number): RequestIndex {
       return l;
     },
     nameserver(pod) {
-      return podResolvConf(pod, sim.dnsIP, sim.config.clusterDomain, NODE_NAMESERVER).nameservers[0] ?? sim.dnsIP;
+      let ns = nameservers.get(pod);
+      if (ns === undefined) nameservers.set(pod, (ns = podResolvConf(pod, sim.dnsIP, sim.config.clusterDomain, NODE_NAMESERVER).nameservers[0] ?? sim.dnsIP));
+      return ns;
     },
     lookup(pod, name) {
       let m = lookups.get(pod);
