@@ -100,7 +100,7 @@ export function applyEditorYaml(sim: Simulation, yaml: string, previous: Set<str
   // kubectl apply -f creates in order: a Namespace above makes the objects below it valid.
   const namespacesCreatedEarlier = new Set<string>();
   for (const m of parsed.manifests) {
-    const check = applyManifest(sim.cluster, m.raw, { mode: 'apply', source: SOURCE, dryRun: true, namespacesCreatedEarlier });
+    const check = applyManifest(sim.cluster, m.raw, { mode: 'apply', source: SOURCE, dryRun: true, checkImmutable: true, namespacesCreatedEarlier });
     if (check.ok && m.raw.kind === 'Namespace') namespacesCreatedEarlier.add(check.object.metadata.name);
     if (!check.ok) diagnostics.push(...diagnosticsFor(m, check.causes));
     const key = keyOf(m.raw);

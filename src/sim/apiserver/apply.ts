@@ -51,6 +51,12 @@ export interface ApplyOptions {
    * (a dry run of the whole text must count them as existing).
    */
   namespacesCreatedEarlier?: ReadonlySet<string>;
+  /**
+   * With dryRun: also find what only the update would refuse (a Service's clusterIP, a Pod's spec),
+   * comparing the sent object with the live one. For the editor, whose text is the whole desired
+   * object; kubectl apply's three-way merge keeps live fields the file lacks, so it must not.
+   */
+  checkImmutable?: boolean;
 }
 
 function validate(obj: KubeObject): FieldError[] {
@@ -103,7 +109,7 @@ export function applyManifest(cluster: Cluster, raw: Record<string, unknown>, op
     // What only the update path finds (a Service's clusterIP, a Pod's spec) must stop a dry run too.
     const current = cluster.store.get(kind, ns, obj.metadata.name);
     const live = current && current.metadata.deletionTimestamp === undefined ? current : undefined;
-    const updateErrs = live && opts.mode !== 'create' ? immutableFieldErrors(live, obj) : [];
+    const updateErrs = live && opts.checkImmutable && opts.mode !== 'create' ? immutableFieldErrors(live, obj) : [];
     if (updateErrs.length > 0) return rejected(kind, obj.metadata.name, updateErrs);
     return { ok: true, message: `${resourceRef(kind, obj.metadata.name)} (dry run)`, object: obj };
   }
