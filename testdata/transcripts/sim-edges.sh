@@ -4,6 +4,10 @@ kubectl apply -f edges-bad-ip.yaml
 # The kubelet's port on a node: TLS only (Go's net/http 400 to plain HTTP), anonymous clients refused (401).
 curl -s http://172.18.0.3:10250/pods
 curl -sk https://172.18.0.3:10250/pods
+# A NodePort whose endpoint is a node's kubelet (a Service without a selector): the kubelet answers the same.
+kubectl apply -f edges-kubelet.yaml
+NP=$(kubectl get svc kubelet -o jsonpath='{.spec.ports[0].nodePort}')
+curl -s http://172.18.0.4:$NP/pods
 # dnsPolicy and dnsConfig write the pod's /etc/resolv.conf as the kubelet does (pkg/kubelet/network/dns/dns.go),
 # and lookups follow it: None uses only dnsConfig, Default the node's file, ClusterFirst merges dnsConfig in.
 kubectl apply -f edges-dns.yaml
