@@ -78,10 +78,13 @@ export function execInPod(ctx: PodExecContext, argv: string[]): CommandResult | 
     }
     case 'nslookup': {
       const conf = resolvConfFor(ctx.sim, ctx.pod);
-      return tools!.nslookup === 'bind' ? bindNslookup(ctx.sim.dnsContext(), conf, args) : busyboxNslookup(ctx.sim.dnsContext(), conf, args);
+      const dns = ctx.sim.dnsContextFor(conf);
+      return tools!.nslookup === 'bind' ? bindNslookup(dns, conf, args) : busyboxNslookup(dns, conf, args);
     }
-    case 'host':
-      return runHost(ctx.sim.dnsContext(), resolvConfFor(ctx.sim, ctx.pod), args);
+    case 'host': {
+      const conf = resolvConfFor(ctx.sim, ctx.pod);
+      return runHost(ctx.sim.dnsContextFor(conf), conf, args);
+    }
     case 'dig':
       return runDig(ctx.sim, resolvConfFor(ctx.sim, ctx.pod), args);
     case 'curl':

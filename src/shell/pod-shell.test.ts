@@ -27,12 +27,16 @@ describe('interactive shells in pods', () => {
     expect(t.shell.prompt).toBe('$');
   });
 
+  // The shell is the container's main process (k/k staging/src/k8s.io/kubectl/pkg/cmd/run/run.go):
+  // once it exits no container runs, so the pod goes at once and the name can be run again.
   it('kubectl run -it --rm ... -- sh attaches to the new pod and deletes it on exit', () => {
     const t = appliedShell();
     expect(t.run('kubectl run tmp --rm -it --image=busybox:1.36 --restart=Never -- sh')).toBe("If you don't see a command prompt, try pressing enter.\n");
     expect(t.run('wget -qO- http://web/')).toMatch(/^web-\w+-\w{5}$/);
     expect(t.run('exit')).toBe('pod "tmp" deleted\n');
-    expect(t.sim.cluster.store.get('Pod', 'default', 'tmp')?.metadata.deletionTimestamp).toBeDefined();
+    expect(t.sim.cluster.store.get('Pod', 'default', 'tmp')).toBeUndefined();
+    expect(t.run('kubectl run tmp --rm -it --image=busybox:1.36 --restart=Never -- sh')).toBe("If you don't see a command prompt, try pressing enter.\n");
+    expect(t.run('exit')).toBe('pod "tmp" deleted\n');
   });
 
   it('kubectl run -i --rm with a command prints its output, then the deletion, and reports a failure', () => {

@@ -7,7 +7,7 @@ import type { Pod } from '../sim/model/types';
 import { createDataPlane, type NodeDataPlane } from '../sim/net/data-plane';
 import type { DataPlane } from '../sim/net/packet';
 import type { Simulation } from '../sim/simulation';
-import { kubectl } from './kubectl/kubectl';
+import { kubectl, type RunAttach } from './kubectl/kubectl';
 import { execInPod } from './pod-exec';
 import { podEnvVars, podFile } from './tools/pod-files';
 import { evalTest } from './test-builtin';
@@ -104,8 +104,8 @@ function sleepSeconds(args: string[]): number | string {
 /** An interactive shell the terminal is attached to: lines go to it until `exit`. */
 interface Attached extends PodTarget {
   prompt: string;
-  /** kubectl run --rm: the pod is deleted when the shell exits. */
-  removeOnExit: boolean;
+  /** kubectl run -it: the shell is the container's main process (--rm: the pod goes when it exits). */
+  run?: RunAttach;
   /** The attached sh's variables, kept from line to line. */
   scope: Scope;
 }
@@ -186,9 +186,9 @@ export class Shell {
   }
 
   /** Sends the following lines to a shell in the pod (kubectl exec -it, kubectl run -it). */
-  attach(pod: Pod, container: string | undefined, prompt: string, removeOnExit: boolean): void {
+  attach(pod: Pod, container: string | undefined, prompt: string, run?: RunAttach): void {
     const target = { pod, ...(container ? { container } : {}) };
-    this.attached = { ...target, prompt, removeOnExit, scope: this.scopeFor(target) };
+    this.attached = { ...target, prompt, ...(run ? { run } : {}), scope: this.scopeFor(target) };
   }
 
   /** Leaves an attached pod shell without running anything (a reloaded session's fresh terminal). */
@@ -202,13 +202,40 @@ export class Shell {
     if (!exit && alive) return this.runIn(line, a, a.scope);
     this.attached = undefined;
     const code = exit?.[1] ? Number(exit[1]) : 0;
-    if (!alive) return err('command terminated with exit code 137\n', 137);
-    if (a.removeOnExit) {
-      this.sim.cluster.deletePod(a.pod);
-      this.sim.settle();
-      return out(`pod "${a.pod.metadata.name}" deleted\n`);
+    const result = !alive ? err('command terminated with exit code 137\n', 137) : a.run ? this.mainShellExited(a.pod, a.run, code) : code === 0 ? out('') : err(`command terminated with exit code ${code}\n`, code);
+    // The kubectl that attached ends now: its status is the workstation's $?.
+    this.scope.status = result.exitCode;
+    return result;
+  }
+
+  /**
+   * kubectl run -it's shell was the container's main process: `exit` ends the container as its
+   * entrypoint ending would (restartPolicy Always restarts it; Never leaves it Completed or Error).
+   * What kubectl then prints follows k/k staging/src/k8s.io/kubectl/pkg/cmd/run/run.go and
+   * attach/attach.go: "Session ended, resume using ..." with a tty under restartPolicy Always,
+   * the exit code of a Never/OnFailure pod ("pod NS/NAME terminated (Error)"), and with --rm the
+   * pod deleted: no container runs any more, so the kubelet removes it at once and the name is free.
+   */
+  private mainShellExited(pod: Pod, run: RunAttach, code: number): CommandResult {
+    const c = pod.spec.containers[0]!;
+    const now = this.sim.cluster.clock.now();
+    pod.status.attachedExit = { container: c.name, at: now, exitCode: code };
+    pod.status.lifecycle = true;
+    this.sim.cluster.update(pod);
+    this.sim.settle();
+    const policy = pod.spec.restartPolicy ?? 'Always';
+    const chunks: CommandResult['chunks'] = [];
+    if (run.tty && policy === 'Always') {
+      chunks.push({ stream: 'out', text: `Session ended, resume using 'kubectl attach ${pod.metadata.name} -c ${c.name} -i -t' command when the pod is running\n` });
     }
-    return code === 0 ? out('') : err(`command terminated with exit code ${code}\n`, code);
+    if (run.remove) {
+      this.sim.cluster.deletePod(pod, 0);
+      this.sim.settle();
+      chunks.push({ stream: 'out', text: `pod "${pod.metadata.name}" deleted\n` });
+    }
+    const failed = policy !== 'Always' && code !== 0;
+    if (failed) chunks.push({ stream: 'err', text: `pod ${pod.metadata.namespace}/${pod.metadata.name} terminated (Error)\n` });
+    return { chunks, exitCode: failed ? code : 0 };
   }
 
   /** Runs a line with the pod's sh, as `kubectl exec POD -- sh -c LINE` does. */
@@ -444,7 +471,7 @@ export class Shell {
   private runCommand(argv: string[], ctx: CommandContext): CommandResult {
     const [name, ...args] = argv as [string, ...string[]];
     const runInPod = (pod: Pod, container: string | undefined, line: string) => this.runInPod(pod, container, line);
-    const attach = (pod: Pod, container: string | undefined, prompt: string, removeOnExit: boolean) => this.attach(pod, container, prompt, removeOnExit);
+    const attach = (pod: Pod, container: string | undefined, prompt: string, run?: RunAttach) => this.attach(pod, container, prompt, run);
     switch (name) {
       case 'kubectl':
       case 'k':

@@ -53,6 +53,12 @@ export class Simulation {
     return { store: this.cluster.store, zone: this.config.clusterDomain, upstream: UPSTREAM_HOSTS, rng: this.cluster.trafficRng };
   }
 
+  /** The resolver a pod's resolv.conf names first: CoreDNS when it is the cluster DNS, else one outside the cluster. */
+  dnsContextFor(conf: { nameservers: string[] }): DnsContext {
+    const ctx = this.dnsContext();
+    return conf.nameservers[0] === this.dnsIP ? ctx : { ...ctx, outsideCluster: true };
+  }
+
   /** kubectl apply/create -f: every document in order, then the controllers settle. */
   applyText(text: string, source: string, mode: 'apply' | 'create'): ApplyReport {
     const parsed = parseManifests(text, source);

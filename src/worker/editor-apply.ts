@@ -23,8 +23,23 @@ export interface EditorApplyOutcome {
 
 const SOURCE = 'scenario.yaml';
 
+/**
+ * The API server's words for a field an update may not change (apimachinery's "field is immutable",
+ * the Service allocator's "may not change once set", ValidatePodUpdate's "pod updates may not change").
+ */
+const IMMUTABLE = /field is immutable|may not change once set|pod updates may not change fields/;
+
+/** The simulator's words under an immutable-field error: what the learner can do about it. */
+export const RECREATE_HINT =
+  'This field cannot change on an existing object: delete the object and create it again ' +
+  '(cut its document from the editor, let the edit apply, then paste it back; or kubectl delete it, then apply).';
+
 function diagnosticsFor(manifest: Manifest, causes: { field?: string; message: string }[]): Diagnostic[] {
-  return causes.map((c) => ({ ...(c.field ? manifest.locate(c.field) : manifest.range), message: c.message, severity: 'error' as const }));
+  return causes.map((c) => ({
+    ...(c.field ? manifest.locate(c.field) : manifest.range),
+    message: IMMUTABLE.test(c.message) ? `${c.message}\n${RECREATE_HINT}` : c.message,
+    severity: 'error' as const,
+  }));
 }
 
 function keyOf(raw: Record<string, unknown>): string {
@@ -53,6 +68,19 @@ function blockRange(m: Manifest, field: string): SourceRange | undefined {
 }
 
 /**
+ * A deliberate departure from kubectl apply: a Pod the text names that is still terminating (its
+ * document was cut, then pasted back within its grace period) is removed at once, so the paste
+ * brings it back. kubectl would patch the dying pod ("unchanged") and lose it when it ends; the
+ * editor's text is the desired state, and a cut and re-paste must keep every object.
+ */
+function finishTerminating(sim: Simulation, raw: Record<string, unknown>): void {
+  if (raw.kind !== 'Pod') return;
+  const meta = (raw.metadata ?? {}) as Record<string, unknown>;
+  const pod = sim.cluster.store.get('Pod', String(meta.namespace ?? 'default'), String(meta.name ?? ''));
+  if (pod && pod.metadata.deletionTimestamp !== undefined) sim.cluster.deletePod(pod, 0);
+}
+
+/**
  * With `onlyIfSameObjects`, an edit that adds, removes or renames objects is
  * not applied (the result says `deferred`): while a name is being typed, each
  * half-typed name would otherwise create an object and prune the last one.
@@ -69,8 +97,11 @@ export function applyEditorYaml(sim: Simulation, yaml: string, previous: Set<str
   if (parsed.errors.length > 0) return fail(parsed.errors);
   const diagnostics: Diagnostic[] = [];
   const seen = new Set<string>();
+  // kubectl apply -f creates in order: a Namespace above makes the objects below it valid.
+  const namespacesCreatedEarlier = new Set<string>();
   for (const m of parsed.manifests) {
-    const check = applyManifest(sim.cluster, m.raw, { mode: 'apply', source: SOURCE, dryRun: true });
+    const check = applyManifest(sim.cluster, m.raw, { mode: 'apply', source: SOURCE, dryRun: true, checkImmutable: true, namespacesCreatedEarlier });
+    if (check.ok && m.raw.kind === 'Namespace') namespacesCreatedEarlier.add(check.object.metadata.name);
     if (!check.ok) diagnostics.push(...diagnosticsFor(m, check.causes));
     const key = keyOf(m.raw);
     if (seen.has(key)) diagnostics.push({ ...m.range, endLine: m.range.startLine, message: `${String(m.raw.kind)} "${key.split('/').pop()}" is defined twice in this scenario`, severity: 'error' });
@@ -82,6 +113,7 @@ export function applyEditorYaml(sim: Simulation, yaml: string, previous: Set<str
   }
   const objects = new Set<string>();
   const sources: SourceMap = new Map();
+  for (const m of parsed.manifests) finishTerminating(sim, m.raw);
   for (const m of parsed.manifests) {
     const outcome = applyManifest(sim.cluster, m.raw, { mode: 'apply', source: SOURCE });
     if (!outcome.ok) diagnostics.push(...diagnosticsFor(m, outcome.causes));

@@ -49,7 +49,7 @@ export function kubectlExec(args: string[], ctx: CommandContext, deps: KubectlDe
   if (interactive && isInteractiveShell(parsed.rest)) {
     const c = containerOf(pod, container);
     if (hasShell(c, parsed.rest[0]!)) {
-      deps.attach(pod, container, shellPrompt(pod, c, parsed.rest[0]!), false);
+      deps.attach(pod, container, shellPrompt(pod, c, parsed.rest[0]!));
       return { chunks: defaultNote, exitCode: 0 };
     }
   }

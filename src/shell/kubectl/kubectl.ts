@@ -24,8 +24,17 @@ export interface KubectlDeps {
   plane: DataPlane;
   /** Runs a shell line inside a pod's container (`sh -c LINE`). */
   runInPod(pod: Pod, container: string | undefined, line: string): CommandResult;
-  /** Attaches the terminal to a shell in the pod until it exits. */
-  attach(pod: Pod, container: string | undefined, prompt: string, removeOnExit: boolean): void;
+  /**
+   * Attaches the terminal to a shell in the pod until it exits. `run`: the shell is the
+   * container's main process (kubectl run -it), so its exit ends the container.
+   */
+  attach(pod: Pod, container: string | undefined, prompt: string, run?: RunAttach): void;
+}
+
+/** kubectl run -i/-t attached to the pod's main process: --rm, and whether a tty was asked for (-t). */
+export interface RunAttach {
+  remove: boolean;
+  tty: boolean;
 }
 
 const VERSION = 'Client Version: v1.33.1\nKustomize Version: v5.6.0\nServer Version: v1.33.1\n';

@@ -66,7 +66,7 @@ function attachToRun(ctx: CommandContext, deps: KubectlDeps, pod: Pod, args: str
   const c = pod.spec.containers[0]!;
   const argv = args.length ? args : toolsetOf(c.image)?.nslookup === 'busybox' ? ['sh'] : [];
   if (isInteractiveShell(argv) && hasShell(c, argv[0]!)) {
-    deps.attach(pod, undefined, shellPrompt(pod, c, argv[0]!), remove);
+    deps.attach(pod, undefined, shellPrompt(pod, c, argv[0]!), { remove, tty: c.tty === true });
     return out("If you don't see a command prompt, try pressing enter.\n");
   }
   const ran = argv.length ? execInPod({ sim: ctx.sim, plane: deps.plane, pod, runLine: (line) => deps.runInPod(pod, undefined, line) }, argv) : out('');

@@ -137,6 +137,7 @@ function templateJson(t: PodTemplate): Json {
     metadata: { creationTimestamp: null, ...t.metadata },
     spec: {
       containers: t.spec.containers.map((c) => container(c)),
+      ...(t.spec.dnsConfig ? { dnsConfig: t.spec.dnsConfig } : {}),
       dnsPolicy: t.spec.dnsPolicy ?? 'ClusterFirst',
       ...(t.spec.hostNetwork ? { hostNetwork: true } : {}),
       ...(t.spec.nodeSelector ? { nodeSelector: t.spec.nodeSelector } : {}),
@@ -187,6 +188,7 @@ export function toApiObject(obj: KubeObject, now = obj.metadata.creationTimestam
         ...base,
         spec: {
           containers: obj.spec.containers.map((c) => container(c, obj)),
+          ...(obj.spec.dnsConfig ? { dnsConfig: obj.spec.dnsConfig } : {}),
           dnsPolicy: obj.spec.dnsPolicy ?? 'ClusterFirst',
           enableServiceLinks: obj.spec.enableServiceLinks !== false,
           ...(obj.spec.hostNetwork ? { hostNetwork: true } : {}),

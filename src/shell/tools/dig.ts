@@ -106,7 +106,7 @@ export function runDig(sim: Simulation, conf: ResolvConf, args: string[]): Comma
   let r: DnsResponse = { rcode: 'NXDOMAIN', authoritative: true, answers: [], additional: [] };
   for (const n of names) {
     qname = `${n}.`;
-    r = answer(sim.dnsContext(), n, qtype);
+    r = answer(sim.dnsContextFor(conf), n, qtype);
     if (r.rcode === 'NOERROR' && r.answers.length) break;
   }
   if (opts.includes('+short')) return { chunks: [{ stream: 'out', text: r.answers.map((a) => `${a.data}\n`).join('') }], exitCode: 0 };

@@ -5,13 +5,12 @@
  * with the Service variables taken when the container started.
  */
 import type { Pod } from '../../sim/model/types';
-import { formatResolvConf, podResolvConf } from '../../sim/dns/resolv-conf';
+import { formatResolvConf, NODE_NAMESERVER, podResolvConf } from '../../sim/dns/resolv-conf';
 import { podHostname } from '../../sim/net/servers';
 import type { Simulation } from '../../sim/simulation';
 
 export const IMAGE_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
-/** What kind's nodes put in their own resolv.conf: docker's embedded DNS via the network gateway. */
-export const NODE_NAMESERVER = '172.18.0.1';
+export { NODE_NAMESERVER };
 
 export function resolvConfFor(sim: Simulation, pod: Pod) {
   return podResolvConf(pod, sim.dnsIP, sim.config.clusterDomain, NODE_NAMESERVER);

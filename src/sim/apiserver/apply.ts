@@ -12,7 +12,7 @@ import { canonicalJson } from '../controllers/hash';
 import type { Deployment, Kind, KubeObject, Pod, Service } from '../model/types';
 import { checkKind, decodeManifest } from './decode';
 import { strictDecodingMessage, unknownFields } from './strict-fields';
-import { formatInvalid, forbidden, type FieldError } from './field-errors';
+import { formatInvalid, forbidden, invalid, type FieldError } from './field-errors';
 import { groupResource, resourceRef } from './resource-names';
 import { allocateServiceResources, assignLoadBalancer, dropTypeDependentFields } from './service-allocation';
 import { validateDeployment, validatePod } from './validate-pod';
@@ -45,6 +45,18 @@ export interface ApplyOptions {
   source: string;
   /** Validate only: report what the server would reject, change nothing. */
   dryRun?: boolean;
+  /**
+   * Namespaces an earlier document of the same apply creates: kubectl apply -f sends the
+   * documents one by one, in order, so a Namespace above makes the objects below it valid
+   * (a dry run of the whole text must count them as existing).
+   */
+  namespacesCreatedEarlier?: ReadonlySet<string>;
+  /**
+   * With dryRun: also find what only the update would refuse (a Service's clusterIP, a Pod's spec),
+   * comparing the sent object with the live one. For the editor, whose text is the whole desired
+   * object; kubectl apply's three-way merge keeps live fields the file lacks, so it must not.
+   */
+  checkImmutable?: boolean;
 }
 
 function validate(obj: KubeObject): FieldError[] {
@@ -89,11 +101,18 @@ export function applyManifest(cluster: Cluster, raw: Record<string, unknown>, op
   const errs = validate(obj);
   if (opts.mode !== 'create') errs.push(...validateUpdate(cluster.store.get(kind, ns, obj.metadata.name), obj));
   if (errs.length > 0) return rejected(kind, obj.metadata.name, errs);
-  if (ns !== undefined && !cluster.store.get('Namespace', undefined, ns)) {
+  if (ns !== undefined && !cluster.store.get('Namespace', undefined, ns) && !opts.namespacesCreatedEarlier?.has(ns)) {
     const message = `Error from server (NotFound): error when creating "${opts.source}": namespaces "${ns}" not found`;
     return { ok: false, message, causes: [{ field: 'metadata.namespace', message }] };
   }
-  if (opts.dryRun) return { ok: true, message: `${resourceRef(kind, obj.metadata.name)} (dry run)`, object: obj };
+  if (opts.dryRun) {
+    // What only the update path finds (a Service's clusterIP, a Pod's spec) must stop a dry run too.
+    const current = cluster.store.get(kind, ns, obj.metadata.name);
+    const live = current && current.metadata.deletionTimestamp === undefined ? current : undefined;
+    const updateErrs = live && opts.checkImmutable && opts.mode !== 'create' ? immutableFieldErrors(live, obj) : [];
+    if (updateErrs.length > 0) return rejected(kind, obj.metadata.name, updateErrs);
+    return { ok: true, message: `${resourceRef(kind, obj.metadata.name)} (dry run)`, object: obj };
+  }
   const lastApplied = canonicalJson(raw) + '\n';
   const existing = cluster.store.get(kind, ns, obj.metadata.name);
   const ref = resourceRef(kind, obj.metadata.name);
@@ -124,6 +143,31 @@ export function applyManifest(cluster: Cluster, raw: Record<string, unknown>, op
   return { ok: true, message: `${ref} configured`, object: existing, ...missing };
 }
 
+/**
+ * A Pod's spec is immutable but for images and a few fields: k/k pkg/apis/core/validation/validation.go
+ * ValidatePodUpdate (its Forbidden "pod updates may not change fields other than ...").
+ */
+function podUpdateErrors(existing: Pod, pod: Pod): FieldError[] {
+  // Tolerations may only grow; the defaults the API prints (not-ready, unreachable) come back on a read-modify-write.
+  const strip = (p: Pod) => canonicalJson({ ...p.spec, nodeName: undefined, tolerations: undefined, containers: p.spec.containers.map((c) => ({ ...c, image: '' })) });
+  if (strip(existing) === strip(pod)) return [];
+  return [forbidden('spec', 'pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)')];
+}
+
+/** The update errors a dry run must find without allocating: a Pod's spec, a Service's clusterIP. */
+function immutableFieldErrors(existing: KubeObject, next: KubeObject): FieldError[] {
+  if (existing.kind === 'Pod' && next.kind === 'Pod') return podUpdateErrors(existing, next);
+  if (existing.kind === 'Service' && next.kind === 'Service') {
+    const old = existing.spec.clusterIP;
+    const ip = next.spec.clusterIP;
+    // pkg/registry/core/service/storage/alloc.go: a set ClusterIP may not change (the type change to ExternalName drops it first).
+    if (old && old !== 'None' && ip && ip !== old && next.spec.type !== 'ExternalName' && ip !== 'None') {
+      return [invalid('spec.clusterIPs[0]', { kind: 'stringSlice', v: [ip] }, 'may not change once set')];
+    }
+  }
+  return [];
+}
+
 /** Applies the new desired state onto the stored object, keeping what the server owns. */
 function mergeInto(cluster: Cluster, existing: KubeObject, next: KubeObject): FieldError[] {
   const meta = existing.metadata;
@@ -146,11 +190,8 @@ function mergeInto(cluster: Cluster, existing: KubeObject, next: KubeObject): Fi
     }
     case 'Pod': {
       const pod = next as Pod;
-      // Tolerations may only grow; the defaults the API prints (not-ready, unreachable) come back on a read-modify-write.
-      const strip = (p: Pod) => canonicalJson({ ...p.spec, nodeName: undefined, tolerations: undefined, containers: p.spec.containers.map((c) => ({ ...c, image: '' })) });
-      if (strip(existing) !== strip(pod)) {
-        return [forbidden('spec', 'pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)')];
-      }
+      const errs = podUpdateErrors(existing, pod);
+      if (errs.length > 0) return errs;
       existing.spec.containers = pod.spec.containers;
       break;
     }

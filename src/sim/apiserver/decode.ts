@@ -3,7 +3,7 @@
  * into the error kubectl prints when the document cannot even be decoded.
  * Defaults mirror k/k pkg/apis/core/v1/defaults.go and pkg/apis/apps/v1/defaults.go.
  */
-import type { Container, Deployment, DeploymentStrategy, IntOrPercent, KubeObject, Pod, PodSpec, Probe, ResourceRequirements, Service, ServicePort } from '../model/types';
+import type { Container, Deployment, DeploymentStrategy, IntOrPercent, KubeObject, Pod, PodDNSConfig, PodSpec, Probe, ResourceRequirements, Service, ServicePort } from '../model/types';
 import { own, setOwn } from '../model/own';
 import { canonicalQuantity } from './quantity';
 
@@ -194,11 +194,27 @@ export function decodePodSpec(raw: unknown, kind: string, base: string): PodSpec
     ...(s.subdomain !== undefined ? { subdomain: String(s.subdomain) } : {}),
     ...(s.hostNetwork === true ? { hostNetwork: true } : {}),
     dnsPolicy: (str(s.dnsPolicy) ?? 'ClusterFirst') as PodSpec['dnsPolicy'],
+    ...(s.dnsConfig !== undefined && s.dnsConfig !== null ? { dnsConfig: decodeDnsConfig(s.dnsConfig) } : {}),
     restartPolicy: (str(s.restartPolicy) ?? 'Always') as PodSpec['restartPolicy'],
     enableServiceLinks: s.enableServiceLinks === false ? false : true,
     ...(s.nodeSelector !== undefined ? { nodeSelector: stringMap(s.nodeSelector) } : {}),
     ...(Array.isArray(s.tolerations) ? { tolerations: s.tolerations.map(decodeToleration) } : {}),
   };
+}
+
+/** core/v1 PodDNSConfig: the lists given, in order. */
+function decodeDnsConfig(raw: unknown): PodDNSConfig {
+  const c = asObject(raw);
+  const strings = (v: unknown) => (Array.isArray(v) ? v.map((x) => String(x)) : undefined);
+  const nameservers = strings(c.nameservers);
+  const searches = strings(c.searches);
+  const options = Array.isArray(c.options)
+    ? c.options.map((o) => {
+        const opt = asObject(o);
+        return { name: str(opt.name) ?? '', ...(opt.value !== undefined && opt.value !== null ? { value: String(opt.value) } : {}) };
+      })
+    : undefined;
+  return { ...(nameservers ? { nameservers } : {}), ...(searches ? { searches } : {}), ...(options ? { options } : {}) };
 }
 
 /** core/v1 Toleration: the fields given, in the API's order (key, operator, value, effect, tolerationSeconds). */

@@ -8,6 +8,9 @@ import type { Deployment, Pod, PodSpec, Probe } from '../model/types';
 import { duplicate, goInt, goString, invalid, notSupported, required, type FieldError } from './field-errors';
 import { dns1123LabelErrors, dns1123SubdomainErrors, isValidPortNum, PORT_RANGE_DETAIL, portNameErrors } from './name-rules';
 import { validateObjectMeta } from './validate-meta';
+import { isIPv4, isIPv6 } from '../net/ip';
+import { INVALID_IP_DETAIL } from './validate-service';
+import { MAX_DNS_NAMESERVERS, MAX_DNS_SEARCH_LIST_CHARS, MAX_DNS_SEARCH_PATHS } from '../dns/resolv-conf';
 
 const DNS_POLICIES = ['ClusterFirst', 'ClusterFirstWithHostNet', 'Default', 'None'];
 const RESTART_POLICIES = ['Always', 'Never', 'OnFailure'];
@@ -60,11 +63,64 @@ export function validatePodSpec(spec: PodSpec, base: string): FieldError[] {
     errs.push(...validateProbe(c.startupProbe, `${path}.startupProbe`, true));
   });
   if (spec.dnsPolicy && !DNS_POLICIES.includes(spec.dnsPolicy)) errs.push(notSupported(`${base}.dnsPolicy`, goString(spec.dnsPolicy), DNS_POLICIES));
+  errs.push(...validatePodDnsConfig(spec, `${base}.dnsConfig`));
   if (spec.restartPolicy && !RESTART_POLICIES.includes(spec.restartPolicy)) {
     errs.push(notSupported(`${base}.restartPolicy`, goString(spec.restartPolicy), RESTART_POLICIES));
   }
   if (spec.hostname !== undefined) for (const msg of dns1123LabelErrors(spec.hostname)) errs.push(invalid(`${base}.hostname`, goString(spec.hostname), msg));
   if (spec.subdomain !== undefined) for (const msg of dns1123LabelErrors(spec.subdomain)) errs.push(invalid(`${base}.subdomain`, goString(spec.subdomain), msg));
+  return errs;
+}
+
+const DNS1123_SUBDOMAIN_UNDERSCORE_FMT = '_?[a-z0-9]([-_a-z0-9]*[a-z0-9])?(\\._?[a-z0-9]([-_a-z0-9]*[a-z0-9])?)*';
+const DNS1123_SUBDOMAIN_UNDERSCORE = new RegExp(`^${DNS1123_SUBDOMAIN_UNDERSCORE_FMT}$`);
+
+/** apimachinery pkg/util/validation/validation.go IsDNS1123SubdomainWithUnderscore (RelaxedDNSSearchValidation). */
+function dns1123SubdomainWithUnderscoreErrors(value: string): string[] {
+  const errs: string[] = [];
+  if (value.length > 253) errs.push('must be no more than 253 characters');
+  if (!DNS1123_SUBDOMAIN_UNDERSCORE.test(value)) {
+    errs.push(`a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '_', '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '${DNS1123_SUBDOMAIN_UNDERSCORE_FMT}')`);
+  }
+  return errs;
+}
+
+/**
+ * validatePodDNSConfig (pkg/apis/core/validation/validation.go): dnsPolicy None needs a dnsConfig
+ * with a nameserver; at most 3 nameservers, each an IP (IsValidIPForLegacyField); at most 32
+ * search paths of 2048 characters with the spaces, each a DNS-1123 subdomain (a trailing dot
+ * allowed; RelaxedDNSSearchValidation, on in v1.33, also takes "." alone); every option named.
+ */
+function validatePodDnsConfig(spec: PodSpec, path: string): FieldError[] {
+  const cfg = spec.dnsConfig;
+  if (spec.dnsPolicy === 'None') {
+    if (!cfg) return [required(path, 'must provide `dnsConfig` when `dnsPolicy` is None')];
+    if (!cfg.nameservers?.length) return [required(`${path}.nameservers`, 'must provide at least one DNS nameserver when `dnsPolicy` is None')];
+  }
+  if (!cfg) return [];
+  const errs: FieldError[] = [];
+  const nameservers = cfg.nameservers ?? [];
+  if (nameservers.length > MAX_DNS_NAMESERVERS) {
+    errs.push(invalid(`${path}.nameservers`, { kind: 'stringSlice', v: nameservers }, `must not have more than ${MAX_DNS_NAMESERVERS} nameservers`));
+  }
+  nameservers.forEach((ns, i) => {
+    if (!isIPv4(ns) && !isIPv6(ns)) errs.push(invalid(`${path}.nameservers[${i}]`, goString(ns), INVALID_IP_DETAIL));
+  });
+  const searches = cfg.searches ?? [];
+  if (searches.length > MAX_DNS_SEARCH_PATHS) {
+    errs.push(invalid(`${path}.searches`, { kind: 'stringSlice', v: searches }, `must not have more than ${MAX_DNS_SEARCH_PATHS} search paths`));
+  }
+  if (searches.join(' ').length > MAX_DNS_SEARCH_LIST_CHARS) {
+    errs.push(invalid(`${path}.searches`, { kind: 'stringSlice', v: searches }, `must not have more than ${MAX_DNS_SEARCH_LIST_CHARS} characters (including spaces) in the search list`));
+  }
+  searches.forEach((search, i) => {
+    if (search === '.') return;
+    const trimmed = search.replace(/\.$/, '');
+    for (const msg of dns1123SubdomainWithUnderscoreErrors(trimmed)) errs.push(invalid(`${path}.searches[${i}]`, goString(trimmed), msg));
+  });
+  (cfg.options ?? []).forEach((o, i) => {
+    if (!o.name) errs.push(required(`${path}.options[${i}]`, 'Option.Name must not be empty'));
+  });
   return errs;
 }
 

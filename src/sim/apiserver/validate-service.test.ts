@@ -165,3 +165,20 @@ describe('spec.selector (ValidateLabels)', () => {
     expect(rejected('  selector:\n    app: "-web"\n  ports:\n  - port: 80\n')).toMatch(/^The Service "web" is invalid: spec.selector: Invalid value: "-web": a valid label must be an empty string/);
   });
 });
+
+// validateServiceClusterIPsRelatedFields (pkg/apis/core/validation/validation.go) with apimachinery
+// pkg/util/validation/ip.go IsValidIPForLegacyField (v1.33: StrictIPCIDRValidation off).
+describe('spec.clusterIP', () => {
+  it('must be an IP address, reported on spec.clusterIPs[0]', () => {
+    expect(rejected('  clusterIP: x\n  ports:\n  - port: 80\n')).toBe(
+      'The Service "web" is invalid: spec.clusterIPs[0]: Invalid value: "x": must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)',
+    );
+    expect(rejected('  clusterIP: 10.96.0.256\n  ports:\n  - port: 80\n')).toBe(
+      'The Service "web" is invalid: spec.clusterIPs[0]: Invalid value: "10.96.0.256": must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)',
+    );
+  });
+
+  it('a valid address outside the range gets the allocator answer instead', () => {
+    expect(rejected('  clusterIP: 10.97.0.10\n  ports:\n  - port: 80\n')).toMatch(/^The Service "web" is invalid: spec.clusterIPs: Invalid value: \[\]string\{"10.97.0.10"\}: failed to allocate IP 10.97.0.10: /);
+  });
+});

@@ -2,6 +2,7 @@
  * Service validation, the common causes a learner meets.
  * Mirrors k/k pkg/apis/core/validation/validation.go (ValidateService, validateServicePort).
  */
+import { isIPv4, isIPv6 } from '../net/ip';
 import type { Service } from '../model/types';
 import {
   duplicate,
@@ -112,8 +113,20 @@ export function validateService(svc: Service): FieldError[] {
   if (spec.internalTrafficPolicy !== undefined && !['Cluster', 'Local'].includes(spec.internalTrafficPolicy)) {
     errs.push(notSupported('spec.internalTrafficPolicy', goString(spec.internalTrafficPolicy), ['Cluster', 'Local']));
   }
+  // validateServiceClusterIPsRelatedFields: each clusterIP but a first 'None' must parse as an IP
+  // (apimachinery pkg/util/validation/ip.go IsValidIPForLegacyField; StrictIPCIDRValidation is alpha
+  // and off in v1.33, so leading zeros still pass, as netutils.ParseIPSloppy takes them).
+  const clusterIPs = spec.clusterIPs ?? (spec.clusterIP ? [spec.clusterIP] : []);
+  if (spec.type !== 'ExternalName') {
+    clusterIPs.forEach((ip, i) => {
+      if (i === 0 && ip === 'None') return;
+      if (!isIPv4(ip) && !isIPv6(ip)) errs.push(invalid(`spec.clusterIPs[${i}]`, goString(ip), INVALID_IP_DETAIL));
+    });
+  }
   return errs;
 }
+
+export const INVALID_IP_DETAIL = 'must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)';
 
 /** ValidatePortNumOrName. */
 export function targetPortErrors(target: number | string, path: string): FieldError[] {

@@ -60,17 +60,36 @@ function filterReason(pod: Pod, node: Node): string | undefined {
  * nodesWherePreemptionMightHelp).
  */
 export function fitErrorMessage(nodeCount: number, reasons: readonly string[]): string {
-  const histogram = new Map<string, number>();
-  for (const r of reasons) histogram.set(r, (histogram.get(r) ?? 0) + 1);
-  const parts = [...histogram].map(([r, n]) => `${n} ${r}`).sort();
+  const parts = histogramParts(reasons);
   let msg = `0/${nodeCount} nodes are available:`;
   if (parts.length) msg += ` ${parts.join(', ')}.`;
-  return `${msg} preemption: 0/${nodeCount} nodes are available: ${nodeCount} Preemption is not helpful for scheduling.`;
+  // NodeResourcesFit's "Too many pods" is Unschedulable (preemption might help there), but every pod
+  // we model has priority 0, none lower than the pending pod's: SelectVictimsOnNode finds no victim
+  // (default_preemption.go "No preemption victims found for incoming pod").
+  const noVictims = reasons.filter((r) => r === TOO_MANY_PODS).length;
+  const preemption = [...Array<string>(noVictims).fill('No preemption victims found for incoming pod'), ...Array<string>(nodeCount - noVictims).fill('Preemption is not helpful for scheduling')];
+  return `${msg} preemption: 0/${nodeCount} nodes are available: ${histogramParts(preemption).join(', ')}.`;
 }
+
+function histogramParts(reasons: readonly string[]): string[] {
+  const histogram = new Map<string, number>();
+  for (const r of reasons) histogram.set(r, (histogram.get(r) ?? 0) + 1);
+  return [...histogram].map(([r, n]) => `${n} ${r}`).sort();
+}
+
+/**
+ * The kubelet's default maxPods (pkg/kubelet/apis/config/v1beta1/defaults.go SetDefaults_KubeletConfiguration:
+ * MaxPods 110; kind leaves it so), the node's allocatable "pods"; NodeResourcesFit refuses a node whose pods
+ * would pass it (plugins/noderesources/fit.go fitsRequest: len(nodeInfo.Pods)+1 > allowedPodNumber).
+ */
+export const MAX_PODS_PER_NODE = 110;
+export const TOO_MANY_PODS = 'Too many pods';
 
 /** Pods with the same tolerations and node selector fit the same nodes (pods of one ReplicaSet share them). */
 interface FeasibleGroup {
   nodes: Node[];
+  /** Each node's filter reason (TaintToleration, NodeAffinity), undefined where it passes. */
+  reasons: (string | undefined)[];
   /** The nodes holding the fewest pods, in name order; null when a load changed elsewhere. */
   best: Node[] | null;
   least: number;
@@ -125,6 +144,12 @@ function schedulePending(cluster: Cluster): boolean {
     if (p.spec.nodeName && !p.spec.hostNetwork) load.set(p.spec.nodeName, (load.get(p.spec.nodeName) ?? 0) + 1);
   }
   const loadOf = (n: Node) => load.get(n.metadata.name) ?? 0;
+  // Every pod bound to the node counts against its maxPods until it is gone or has finished (the scheduler's cache).
+  const held = new Map<string, number>(nodes.map((n) => [n.metadata.name, 0]));
+  for (const p of cluster.store.list('Pod')) {
+    if (p.spec.nodeName && p.status.phase !== 'Succeeded' && p.status.phase !== 'Failed') held.set(p.spec.nodeName, (held.get(p.spec.nodeName) ?? 0) + 1);
+  }
+  const full = (n: Node) => (held.get(n.metadata.name) ?? 0) >= MAX_PODS_PER_NODE;
   const groups = new Map<string, FeasibleGroup>();
   let changed = false;
   for (const pod of pending) {
@@ -132,10 +157,14 @@ function schedulePending(cluster: Cluster): boolean {
     let group = groups.get(key);
     if (!group) {
       const reasons = nodes.map((n) => filterReason(pod, n));
-      group = { nodes: nodes.filter((_, i) => reasons[i] === undefined), best: null, least: 0 };
+      group = { nodes: nodes.filter((_, i) => reasons[i] === undefined), reasons, best: null, least: 0 };
       // schedule_one.go schedulePod: with no nodes at all it fails before filtering (ErrNoNodesAvailable).
       if (group.nodes.length === 0) group.failure = nodes.length === 0 ? 'no nodes available to schedule pods' : fitErrorMessage(nodes.length, reasons as string[]);
       groups.set(key, group);
+    }
+    if (group.failure === undefined && group.nodes.every(full)) {
+      // NodeResourcesFit runs after TaintToleration and NodeAffinity: the nodes they let through are full.
+      group.failure = fitErrorMessage(nodes.length, group.reasons.map((r) => r ?? TOO_MANY_PODS));
     }
     if (group.failure !== undefined) {
       if (lastFailure.get(pod)?.message !== group.failure) {
@@ -145,9 +174,10 @@ function schedulePending(cluster: Cluster): boolean {
       continue;
     }
     if (!group.best || group.best.length === 0) {
+      const open = group.nodes.filter((n) => !full(n));
       group.least = Infinity;
-      for (const n of group.nodes) group.least = Math.min(group.least, loadOf(n));
-      group.best = group.nodes.filter((n) => loadOf(n) === group!.least);
+      for (const n of open) group.least = Math.min(group.least, loadOf(n));
+      group.best = open.filter((n) => loadOf(n) === group!.least);
     }
     const i = cluster.rng.int(group.best.length);
     const chosen = group.best[i]!;
@@ -156,6 +186,7 @@ function schedulePending(cluster: Cluster): boolean {
     for (const other of groups.values()) if (other !== group) other.best = null;
     pod.spec.nodeName = chosen.metadata.name;
     load.set(chosen.metadata.name, group.least + 1);
+    held.set(chosen.metadata.name, (held.get(chosen.metadata.name) ?? 0) + 1);
     cluster.update(pod);
     cluster.event({ subject: pod, type: 'Normal', reason: 'Scheduled', format: assigned, a: chosen.metadata.name, source: SCHEDULER, once: true });
     changed = true;

@@ -244,3 +244,26 @@ describe('pod IPAM (kindnet host-local)', () => {
     );
   });
 });
+
+// The kubelet's maxPods (110 by default, pkg/kubelet/apis/config/v1beta1/defaults.go) is the node's
+// allocatable pods; NodeResourcesFit (plugins/noderesources/fit.go) says "Too many pods" past it, and
+// DefaultPreemption finds no lower-priority victim there (default_preemption.go SelectVictimsOnNode).
+describe('max-pods: 110 pods a node', () => {
+  it('fills the workers to 110 pods each (their system pods count), then says Too many pods', () => {
+    const sim = newSim();
+    applyOne(sim, deploy(250));
+    sim.settle();
+    const pods = sim.cluster.store.list('Pod');
+    for (const node of ['kind-worker', 'kind-worker2']) expect(pods.filter((p) => p.spec.nodeName === node)).toHaveLength(110);
+    const pending = pods.filter((p) => p.metadata.labels?.app === 'web' && !p.spec.nodeName);
+    expect(pending.length).toBeGreaterThan(0);
+    const ev = sim.cluster.events.about(pending[0]!.metadata.uid, sim.cluster.clock.now()).find((v) => v.event.reason === 'FailedScheduling')!;
+    expect(ev.event.message).toBe(
+      '0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 Too many pods. preemption: 0/3 nodes are available: 1 Preemption is not helpful for scheduling, 2 No preemption victims found for incoming pod.',
+    );
+    // Scaling down frees room: the pending pods go away first (the ReplicaSet deletes unscheduled pods first).
+    applyOne(sim, deploy(150));
+    sim.settle();
+    expect(sim.cluster.store.list('Pod').filter((p) => p.metadata.labels?.app === 'web' && !p.spec.nodeName && p.metadata.deletionTimestamp === undefined)).toHaveLength(0);
+  });
+});

@@ -36,6 +36,11 @@ export interface DnsContext {
   upstream: Record<string, string>;
   /** The `loadbalance` plugin's draws (dns.Id()); without it answers keep their order. */
   rng?: { int(n: number): number };
+  /**
+   * The resolver asked is not CoreDNS (a pod whose resolv.conf names the node's or another
+   * nameserver, dnsPolicy Default or None): it knows no cluster names, only the outside world's.
+   */
+  outsideCluster?: boolean;
 }
 
 const noData = (): DnsResponse => ({ rcode: 'NOERROR', authoritative: true, answers: [], additional: [] });
@@ -107,6 +112,7 @@ function roundRobin(records: ResourceRecord[], rng: { int(n: number): number }):
 
 function resolveName(ctx: DnsContext, qnameIn: string, qtype: RRType): DnsResponse {
   const qname = fqdn(qnameIn.toLowerCase());
+  if (ctx.outsideCluster) return forward(ctx, qname, qtype);
   if (qname === `${ctx.zone}.`) return noData();
   if (qname.endsWith('.in-addr.arpa.')) return reverse(ctx, qname, qtype);
   const zoneSuffix = `.${ctx.zone}.`;

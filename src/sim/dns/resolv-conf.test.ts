@@ -65,3 +65,39 @@ describe('lookup (dns-lookup.ts)', () => {
     expect(r.found).toBeUndefined();
   });
 });
+
+// pkg/kubelet/network/dns/dns.go GetPodDNS: the base from getPodDNSType, then appendDNSConfig
+// (omitDuplicates, mergeDNSOptions), then formDNSConfigFitsLimits (3 nameservers, 32 search paths).
+describe('podResolvConf with dnsConfig', () => {
+  const conf = (spec: Partial<Pod['spec']>) => podResolvConf(podIn('shop', spec), '10.96.0.10', 'cluster.local', '172.18.0.1');
+
+  it('None: only what dnsConfig gives, options in order; ndots from the options', () => {
+    const c = conf({ dnsPolicy: 'None', dnsConfig: { nameservers: ['1.1.1.1'], searches: ['example.com'], options: [{ name: 'ndots', value: '2' }, { name: 'edns0' }] } });
+    expect(formatResolvConf(c)).toBe('search example.com\nnameserver 1.1.1.1\noptions ndots:2 edns0\n');
+    expect(c.ndots).toBe(2);
+  });
+
+  it('ClusterFirst: dnsConfig appended without duplicates, an option named again takes the new value', () => {
+    const c = conf({ dnsConfig: { nameservers: ['10.96.0.10', '8.8.8.8'], searches: ['cluster.local', 'corp.example'], options: [{ name: 'ndots', value: '3' }, { name: 'timeout', value: '2' }] } });
+    expect(formatResolvConf(c)).toBe('search shop.svc.cluster.local svc.cluster.local cluster.local corp.example\nnameserver 10.96.0.10\nnameserver 8.8.8.8\noptions ndots:3 timeout:2\n');
+  });
+
+  it('Default: the node file plus dnsConfig', () => {
+    expect(formatResolvConf(conf({ dnsPolicy: 'Default', dnsConfig: { searches: ['corp.example'] } }))).toBe('search corp.example\nnameserver 172.18.0.1\n');
+  });
+
+  it('keeps 3 nameservers and 32 search paths (formDNSConfigFitsLimits)', () => {
+    const c = conf({ dnsConfig: { nameservers: ['1.1.1.1', '8.8.8.8', '9.9.9.9'], searches: Array.from({ length: 40 }, (_, i) => `d${i}.example`) } });
+    expect(c.nameservers).toEqual(['10.96.0.10', '1.1.1.1', '8.8.8.8']);
+    expect(c.search).toHaveLength(32);
+  });
+
+  it('a pod whose resolver is not CoreDNS finds no Service names', () => {
+    const sim = defaultScenario();
+    const pod = podIn('default', { dnsPolicy: 'None', dnsConfig: { nameservers: ['1.1.1.1'] } });
+    const c = podResolvConf(pod, sim.dnsIP, 'cluster.local', '172.18.0.1');
+    expect(lookup(sim.dnsContextFor(c), c, 'web.default.svc.cluster.local').addresses).toEqual([]);
+    const cluster = podResolvConf(podIn('default'), sim.dnsIP, 'cluster.local', '172.18.0.1');
+    expect(lookup(sim.dnsContextFor(cluster), cluster, 'web').addresses).toHaveLength(1);
+  });
+});

@@ -139,3 +139,31 @@ describe('events (k/k pkg/kubelet/kuberuntime/kuberuntime_manager.go, kuberuntim
     expect(reasons.map((r) => r[0])).not.toContain('Started');
   });
 });
+
+// kubectl run -it: the attached shell is the main process; its exit ends the container's run
+// (pkg/kubelet/kubelet_pods.go getPhase: Never -> Succeeded/Failed; Always -> restarted, and the
+// restarted sh waits on its fresh stdin again, as stdinOnce reopens stdin for a new container).
+describe('a main shell ended by exit (status.attachedExit)', () => {
+  const shellPod = (restartPolicy: 'Always' | 'Never'): Pod =>
+    ({
+      metadata: { name: 'tmp', namespace: 'default', uid: 'u' },
+      spec: { containers: [{ name: 'tmp', image: 'busybox:1.36', stdin: true, tty: true }], restartPolicy },
+      status: { phase: 'Running', ready: true, startTime: 100, attachedExit: { container: 'tmp', at: 130, exitCode: 3 } },
+    }) as unknown as Pod;
+
+  it('runs until the exit, then ends with its code (Never: Error, no restart)', () => {
+    const p = shellPod('Never');
+    expect(containerLife(p, p.spec.containers[0]!, 120).state).toEqual({ running: { startedAt: 100 } });
+    const after = containerLife(p, p.spec.containers[0]!, 200);
+    expect(after.state).toMatchObject({ terminated: { exitCode: 3, reason: 'Error', startedAt: 100, finishedAt: 130 } });
+    expect(after.restartCount).toBe(0);
+  });
+
+  it('Always: restarted once, and the new shell keeps running', () => {
+    const p = shellPod('Always');
+    const later = containerLife(p, p.spec.containers[0]!, 1000);
+    expect(later.restartCount).toBe(1);
+    expect('running' in later.state).toBe(true);
+    expect(later.lastState).toMatchObject({ exitCode: 3, reason: 'Error' });
+  });
+});

@@ -61,7 +61,9 @@ export function containerLife(pod: Pod, c: Container, now: number): ContainerLif
   const waiting = imageWaiting(c);
   if (waiting) return { state: { waiting }, restartCount: 0, restarts: [], backOffs: [] };
   const p = mainProcess(c);
-  if (!p.ends) return { state: { running: { startedAt: start } }, restartCount: 0, restarts: [], backOffs: [] };
+  // A shell the terminal was attached to ends when the learner types exit; a restarted one waits on its fresh stdin again.
+  const exited = pod.status.attachedExit?.container === c.name ? pod.status.attachedExit : undefined;
+  if (!p.ends && !exited) return { state: { running: { startedAt: start } }, restartCount: 0, restarts: [], backOffs: [] };
   const policy = pod.spec.restartPolicy ?? 'Always';
   const restarts: number[] = [];
   const backOffs: number[] = [];
@@ -70,11 +72,13 @@ export function containerLife(pod: Pod, c: Container, now: number): ContainerLif
   let backoff = 0;
   let lastUpdate = -Infinity;
   for (;;) {
-    const f = s + p.seconds;
+    const run = exited && s === start ? { seconds: Math.max(0, exited.at - s), exitCode: exited.exitCode } : p.ends ? p : undefined;
     const base = { restartCount: restarts.length, restarts, backOffs, ...(last ? { lastState: last } : {}) };
+    if (!run) return { ...base, state: { running: { startedAt: s } } };
+    const f = s + run.seconds;
     if (now < f) return { ...base, state: { running: { startedAt: s } } };
-    const term: Terminated = { exitCode: p.exitCode, reason: p.exitCode === 0 ? 'Completed' : 'Error', startedAt: s, finishedAt: f };
-    const restart = policy === 'Always' || (policy === 'OnFailure' && p.exitCode !== 0);
+    const term: Terminated = { exitCode: run.exitCode, reason: run.exitCode === 0 ? 'Completed' : 'Error', startedAt: s, finishedAt: f };
+    const restart = policy === 'Always' || (policy === 'OnFailure' && run.exitCode !== 0);
     const noticed = f + NOTICE;
     if (!restart || now < noticed) return { ...base, state: { terminated: term } };
     const expired = backoff === 0 || f - lastUpdate > 2 * MAX_BACKOFF;

@@ -75,6 +75,13 @@ export interface Container {
   resources?: ResourceRequirements;
 }
 
+/** core/v1 PodDNSConfig: merged into what dnsPolicy gives (pkg/kubelet/network/dns/dns.go appendDNSConfig). */
+export interface PodDNSConfig {
+  nameservers?: string[];
+  searches?: string[];
+  options?: { name: string; value?: string }[];
+}
+
 export interface PodSpec {
   containers: Container[];
   nodeName?: string;
@@ -82,6 +89,7 @@ export interface PodSpec {
   subdomain?: string;
   hostNetwork?: boolean;
   dnsPolicy?: 'ClusterFirst' | 'Default' | 'None' | 'ClusterFirstWithHostNet';
+  dnsConfig?: PodDNSConfig;
   restartPolicy?: 'Always' | 'OnFailure' | 'Never';
   enableServiceLinks?: boolean;
   nodeSelector?: Labels;
@@ -106,6 +114,11 @@ export interface PodStatus {
   files?: string[];
   /** Some container's main process ends or cannot start (kubelet/restarts.ts follows it); absent for servers. */
   lifecycle?: boolean;
+  /**
+   * A main process the terminal was attached to (kubectl run -it's shell) ended with `exit`:
+   * the container's first run ends then, with that code (kubelet/restarts.ts).
+   */
+  attachedExit?: { container: string; at: number; exitCode: number };
   /** When a changed probe result takes effect (the next probe period, or after failureThreshold failures). */
   probeFlipAt?: number;
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cidrAddress, cidrContains, cidrSize, formatIPv4, isIPv4, parseCidr, parseIPv4, subnetAt } from './ip';
+import { cidrAddress, cidrContains, cidrSize, formatIPv4, isIPv4, isIPv6, parseCidr, parseIPv4, subnetAt } from './ip';
 
 describe('parseIPv4 / formatIPv4', () => {
   it('round-trips every 32-bit value (property)', () => {
@@ -61,5 +61,16 @@ describe('subnetAt (node IPAM carving)', () => {
         expect(new Set(subs.map((s) => s.base)).size).toBe(subs.length);
       }),
     );
+  });
+});
+
+// What Go's net.ParseIP (via k8s.io/utils/net ParseIPSloppy) takes as IPv6: apimachinery
+// pkg/util/validation/ip.go parseIP accepts these for spec.clusterIPs.
+describe('isIPv6', () => {
+  it('takes full, compressed and IPv4-tailed forms', () => {
+    for (const ok of ['2001:db8::ffff', '::1', '::', 'fe80:0:0:0:0:0:0:abc', '::ffff:1.2.3.4', '1::']) expect(isIPv6(ok), ok).toBe(true);
+  });
+  it('refuses what net.ParseIP refuses', () => {
+    for (const bad of ['x', '1:2', ':::', '1::2::3', '12345::', '1:2:3:4:5:6:7:8:9', '::1.2.3', '10.9.8.7']) expect(isIPv6(bad), bad).toBe(false);
   });
 });

@@ -30,6 +30,31 @@ export function isIPv4(text: string): boolean {
   return parseIPv4(text) !== undefined;
 }
 
+/** Whether Go's net.ParseIP takes it as an IPv6 address (hex groups, one `::`, an optional dotted-quad tail). */
+export function isIPv6(text: string): boolean {
+  if (!text.includes(':')) return false;
+  let groups = text.split(':');
+  const tail = groups[groups.length - 1]!;
+  let width = 8;
+  if (tail.includes('.')) {
+    if (!isIPv4(tail)) return false;
+    groups = groups.slice(0, -1).concat(['0']);
+    width = 7;
+    groups = groups.slice(0, -1);
+  }
+  const joined = groups.join(':');
+  const halves = joined.split('::');
+  if (halves.length > 2) return false;
+  const part = (h: string) => (h === '' ? [] : h.split(':'));
+  const hex = (g: string) => /^[0-9a-fA-F]{1,4}$/.test(g);
+  if (halves.length === 2) {
+    const all = [...part(halves[0]!), ...part(halves[1]!)];
+    return all.length < width && all.every(hex);
+  }
+  const all = part(joined);
+  return all.length === width && all.every(hex);
+}
+
 export interface Cidr {
   readonly base: number;
   readonly bits: number;

@@ -29,6 +29,8 @@ export interface DeliverInput {
   clientEl: string;
   clientName: string;
   path: string;
+  /** An https:// URL: only the kubelet's port tells (pods in the simulator serve plain HTTP). */
+  tls?: boolean;
   entryCt?: CtEntry;
   svcIds: string[];
   /** Only connect (nc -z): the server accepts and nothing is sent. */
@@ -58,11 +60,42 @@ export function deliverExternal(d: DeliverInput, host: string): DeliverOutcome {
   return { ok: true, answer: got };
 }
 
+/** The kubelet's API port on every node (KubeletConfiguration port, k/k pkg/cluster/ports/ports.go KubeletPort). */
+export const KUBELET_PORT = 10250;
+
+/**
+ * What the kubelet's API server answers a plain-HTTP request: it serves TLS only, and Go's
+ * net/http (src/net/http/server.go, the "client sent an HTTP request to an HTTPS server" check)
+ * answers a request that is not a TLS handshake with this 400. The simulator sends plain HTTP
+ * (its curl models no TLS), so this is the answer a NodePort, a LoadBalancer's backend or a
+ * curl that reaches a node's 10250 gets.
+ */
+export const KUBELET_PLAIN_HTTP: HttpAnswer = { status: 400, body: 'Client sent an HTTP request to an HTTPS server.\n' };
+
+/**
+ * Over TLS the kubelet's authentication filter answers an anonymous client (kind's kubelet runs
+ * kubeadm's config: anonymous auth off, webhook on): k/k pkg/kubelet/server/server.go
+ * InstallAuthFilter, resp.WriteErrorString(http.StatusUnauthorized, "Unauthorized").
+ */
+export const KUBELET_UNAUTHORIZED: HttpAnswer = { status: 401, body: 'Unauthorized' };
+
+function deliverToKubelet(d: DeliverInput): DeliverOutcome {
+  const { log, pkt, entryNode } = d;
+  const answer = d.tls ? KUBELET_UNAUTHORIZED : KUBELET_PLAIN_HTTP;
+  const node = d.idx.topo.nodeByIP.get(pkt.dst)!.metadata.name;
+  const el = nodeId(node);
+  d.flow.set('ESTABLISHED');
+  log.add({ kind: 'deliver', from: proxyId(entryNode), to: el, actor: `kubelet on ${node}`, title: `kubelet on ${node} receives the request`, detail: `GET ${d.path} on :${pkt.dport}`, packetIn: log.view(pkt, `GET ${d.path}`), decidedBy: { kind: 'socket', lines: [`kubelet listening on *:${KUBELET_PORT} (TLS)`] }, why: d.tls ? `Port ${KUBELET_PORT} on a node is the kubelet's own API. It lets no anonymous client in: without a client certificate or a token it answers 401 Unauthorized.` : `Port ${KUBELET_PORT} on a node is the kubelet's own API. It speaks only HTTPS, so a plain HTTP request gets Go's "400 Bad Request" and never reaches the kubelet's handlers.` });
+  reply(d, el, proxyId(entryNode), answer, pkt, `kubelet on ${node}`);
+  return { ok: true, answer };
+}
+
 /** Delivers to the pod holding pkt.dst (or fails the way the network would). */
 export function deliverToPod(d: DeliverInput): DeliverOutcome {
   const { idx, log, pkt, entryNode } = d;
   const proxyEl = proxyId(entryNode);
   const target = idx.topo.podByIP.get(pkt.dst);
+  if (!target && idx.topo.nodeByIP.has(pkt.dst) && pkt.dport === KUBELET_PORT && !d.connectOnly) return deliverToKubelet(d);
   if (!target && idx.topo.nodeByIP.has(pkt.dst)) {
     d.flow.set('CLOSE');
     log.add({ kind: 'reject', from: proxyEl, to: d.clientEl, actor: entryNode, title: `${pkt.dst} refuses port ${pkt.dport}`, detail: 'TCP RST', packetIn: log.view(pkt), decidedBy: { kind: 'socket', lines: [`nothing listens on ${pkt.dst}:${pkt.dport}`] }, why: `No kube-proxy rule claimed port ${pkt.dport} on the node and no process listens there, so the node's kernel answers with a reset.` });

@@ -11,6 +11,7 @@ import { dnsRecordLines, type HopLog } from './hop-log';
 import type { DataPlane, Packet } from './packet';
 import type { RequestIndex } from './request-index';
 import { podId } from './topology';
+import { externalId } from './external-hosts';
 
 export interface Resolved {
   ip: string;
@@ -21,7 +22,10 @@ export interface Resolved {
 /** Resolves `name` as the pod's resolver would, logging each exchange; null when it does not resolve. */
 export function resolveFromPod(sim: Simulation, plane: DataPlane, idx: RequestIndex, pod: Pod, name: string, rng: { int(n: number): number }, log: HopLog): Resolved | null {
   const result = idx.lookup(pod, name);
-  const nameserver = sim.dnsIP;
+  // The resolver the pod's resolv.conf names first (dnsPolicy None or Default: not CoreDNS).
+  const nameserver = idx.nameserver(pod);
+  const cluster = nameserver === sim.dnsIP;
+  const resolver = cluster ? 'CoreDNS' : `the resolver at ${nameserver}`;
   const node = pod.spec.nodeName!;
   const src = pod.status.podIP!;
   const podEl = podId(pod);
@@ -31,8 +35,8 @@ export function resolveFromPod(sim: Simulation, plane: DataPlane, idx: RequestIn
     const query: Packet = { protocol: 'UDP', src, sport: 32768 + rng.int(60999 - 32768 + 1), dst: nameserver, dport: 53 };
     const verdict = plane.process(node, query, pod.spec.hostNetwork ? 'OUTPUT' : 'PREROUTING');
     const dnsPod = idx.topo.podByIP.get(verdict.packet.dst);
-    const dnsEl = dnsPod ? podId(dnsPod) : 'coredns';
-    const both = idx.memo(['dns', pod, name], () => result.queries.map((qq, j) => ({ query: queryTexts(pod, name, nameserver, qq.qname, tries, j), answer: answerTexts(pod, qq.qname, qq.response) })))[i]!;
+    const dnsEl = dnsPod ? podId(dnsPod) : cluster ? 'coredns' : externalId(nameserver);
+    const both = idx.memo(['dns', pod, name], () => result.queries.map((qq, j) => ({ query: queryTexts(pod, name, nameserver, qq.qname, tries, j, resolver, cluster), answer: answerTexts(pod, qq.qname, qq.response, resolver) })))[i]!;
     const texts = both.query;
     log.add({
       kind: 'dns-query', from: podEl, to: dnsEl, actor: pod.metadata.name,
@@ -41,12 +45,12 @@ export function resolveFromPod(sim: Simulation, plane: DataPlane, idx: RequestIn
       packetIn: log.view(query, texts.payload), packetOut: log.view(verdict.packet, texts.payload),
       decidedBy: { kind: verdict.tool, lines: verdict.rules },
       why: texts.why,
-      related: ['svc:kube-system/kube-dns'],
+      related: cluster ? ['svc:kube-system/kube-dns'] : [],
     });
     const a = both.answer;
     const reply: Packet = { protocol: 'UDP', src: nameserver, sport: 53, dst: src, dport: query.sport };
     log.add({
-      kind: 'dns-answer', from: dnsEl, to: podEl, actor: 'CoreDNS',
+      kind: 'dns-answer', from: dnsEl, to: podEl, actor: cluster ? 'CoreDNS' : nameserver,
       title: a.title, detail: a.detail,
       packetIn: log.view({ protocol: 'UDP', src: verdict.packet.dst, sport: verdict.packet.dport, dst: src, dport: query.sport }), packetOut: log.view(reply, q.response.rcode),
       decidedBy: { kind: 'dns-record', lines: a.records },
@@ -59,28 +63,32 @@ export function resolveFromPod(sim: Simulation, plane: DataPlane, idx: RequestIn
   return cname ? { ip, cname: cname.replace(/\.$/, '') } : { ip };
 }
 
-function queryTexts(pod: Pod, name: string, nameserver: string, qname: string, tries: number, i: number) {
+function queryTexts(pod: Pod, name: string, nameserver: string, qname: string, tries: number, i: number, resolver: string, cluster: boolean) {
   return {
-    title: `${pod.metadata.name} → CoreDNS: A? ${qname}`,
+    title: `${pod.metadata.name} → ${cluster ? 'CoreDNS' : nameserver}: A? ${qname}`,
     payload: `A? ${qname}`,
     why: tries > 1
-      ? `resolv.conf has ndots:5 and "${name}" has fewer dots, so the resolver tries each search domain in turn; this is try ${i + 1}.`
-      : `The pod's /etc/resolv.conf names ${nameserver} (the kube-dns Service); kube-proxy sent the query on to a CoreDNS pod.`,
+      ? `The pod's resolv.conf gives a search list and "${name}" has fewer dots than its ndots, so the resolver tries each search domain in turn; this is try ${i + 1}.`
+      : cluster
+        ? `The pod's /etc/resolv.conf names ${nameserver} (the kube-dns Service); kube-proxy sent the query on to a CoreDNS pod.`
+        : `The pod's /etc/resolv.conf names ${nameserver} (its dnsPolicy is not ClusterFirst), so the query goes to ${resolver}, which knows no cluster names.`,
   };
 }
 
-function answerTexts(pod: Pod, qname: string, response: ReturnType<RequestIndex['lookup']>['queries'][number]['response']) {
+function answerTexts(pod: Pod, qname: string, response: ReturnType<RequestIndex['lookup']>['queries'][number]['response'], resolver: string) {
   const records = dnsRecordLines(response);
   const found = response.rcode === 'NOERROR' && response.answers.length > 0;
   const cname = response.answers.find((r) => r.type === 'CNAME');
   return {
-    title: found ? `CoreDNS → ${pod.metadata.name}: ${records[records.length - 1]!.split(/\s+/).slice(-1)[0]}` : `CoreDNS → ${pod.metadata.name}: ${response.rcode}`,
+    title: found ? `${resolver === 'CoreDNS' ? 'CoreDNS' : resolver.replace(/^the resolver at /, '')} → ${pod.metadata.name}: ${records[records.length - 1]!.split(/\s+/).slice(-1)[0]}` : `${resolver === 'CoreDNS' ? 'CoreDNS' : resolver.replace(/^the resolver at /, '')} → ${pod.metadata.name}: ${response.rcode}`,
     detail: `${qname}: ${response.rcode}${response.answers.length ? '' : ' (no answer)'}`,
     records: records.length ? records : [`${qname}. ${response.rcode}`],
     why: cname
       ? `${qname} is an ExternalName Service: CoreDNS answers with a CNAME to ${cname.data} and the address it looked up for that name upstream. No ClusterIP, no kube-proxy rule: the client will connect to the external host itself.`
       : found
         ? `CoreDNS's kubernetes plugin answers from the Service objects it watches (ttl 30, as kubeadm configures it).`
-        : `No object matches ${qname}, so CoreDNS answers ${response.rcode}.`,
+        : resolver === 'CoreDNS'
+          ? `No object matches ${qname}, so CoreDNS answers ${response.rcode}.`
+          : `${resolver} is outside the cluster and knows nothing of ${qname}: it answers ${response.rcode}.`,
   };
 }

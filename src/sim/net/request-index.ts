@@ -4,7 +4,7 @@
  * pod's listeners and each client's name lookups (CoreDNS answers only change with the
  * objects). Tracing 100,000 requests a second depends on nothing here being per request.
  */
-import { podResolvConf } from '../dns/resolv-conf';
+import { NODE_NAMESERVER, podResolvConf } from '../dns/resolv-conf';
 import type { Pod, Service } from '../model/types';
 import type { Simulation } from '../simulation';
 import { lookup, type LookupResult } from './dns-lookup';
@@ -23,6 +23,8 @@ export interface RequestIndex {
   listeners(pod: Pod): Map<number, Server>;
   /** The pod's resolver asking CoreDNS for `name` (A), as its resolv.conf says. */
   lookup(pod: Pod, name: string): LookupResult;
+  /** The nameserver the pod's resolv.conf names first (the cluster DNS unless dnsPolicy says otherwise). */
+  nameserver(pod: Pod): string;
   /**
    * A per-version memo for hop texts that depend only on the path, keyed by a list of
    * parts (strings, numbers, objects) looked up level by level: no key string is built.
@@ -54,6 +56,7 @@ function buildIndex(sim: Simulation, version: number): RequestIndex {
   const related = new Map<string, Map<number, string[]>>();
   const servers = new WeakMap<Pod, Map<number, Server>>();
   const lookups = new WeakMap<Pod, Map<string, LookupResult>>();
+  const nameservers = new WeakMap<Pod, string>();
   const root = new Map<unknown, unknown>();
   const id = (s: Service) => `svc:${s.metadata.namespace}/${s.metadata.name}`;
   return {
@@ -81,13 +84,18 @@ function buildIndex(sim: Simulation, version: number): RequestIndex {
       if (!l) servers.set(pod, (l = listeners(pod)));
       return l;
     },
+    nameserver(pod) {
+      let ns = nameservers.get(pod);
+      if (ns === undefined) nameservers.set(pod, (ns = podResolvConf(pod, sim.dnsIP, sim.config.clusterDomain, NODE_NAMESERVER).nameservers[0] ?? sim.dnsIP));
+      return ns;
+    },
     lookup(pod, name) {
       let m = lookups.get(pod);
       if (!m) lookups.set(pod, (m = new Map()));
       let r = m.get(name);
       if (!r) {
-        const conf = podResolvConf(pod, sim.dnsIP, sim.config.clusterDomain, '172.18.0.1');
-        m.set(name, (r = lookup(sim.dnsContext(), conf, name, 'A')));
+        const conf = podResolvConf(pod, sim.dnsIP, sim.config.clusterDomain, NODE_NAMESERVER);
+        m.set(name, (r = lookup(sim.dnsContextFor(conf), conf, name, 'A')));
       }
       return r;
     },

@@ -130,7 +130,7 @@ function traceRequest(sim: Simulation, plane: DataPlane, client: Client, urlText
   }
   const entryCt = flow.attach(verdict.ct);
   natHops(log, idx, { node, syn, pkt, verdict, svcIds, kept: !!kept, entryCt, now });
-  const d: DeliverInput = { idx, log, flow, syn, pkt, entryNode: node, clientEl, clientName, path: url.path, entryCt, svcIds, connectOnly: !!opts.connectOnly };
+  const d: DeliverInput = { idx, log, flow, syn, pkt, entryNode: node, clientEl, clientName, path: url.path, tls: url.scheme === 'https', entryCt, svcIds, connectOnly: !!opts.connectOnly };
   const out = ext ? deliverExternal(d, ext) : deliverToPod(d);
   if (!out.ok) return fail(out.reason);
   if (opts.reuseConnection) keepConnection(plane, clientIP, url.host, url.port, syn, node);
