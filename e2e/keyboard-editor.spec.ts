@@ -1,8 +1,8 @@
 /** A keyboard user reaches the YAML editor with Tab and leaves it with Tab: never trapped. */
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { AppPage } from './pages/app-page';
 
-const inEditor = (page: import('@playwright/test').Page) => page.evaluate(() => !!document.activeElement?.closest('.monaco-editor'));
+const inEditor = (page: Page) => page.evaluate(() => !!document.activeElement?.closest('.monaco-editor'));
 
 test('Tab reaches the editor, the hint says Tab leaves it, and Tab does', async ({ page }) => {
   const app = new AppPage(page);
