@@ -235,6 +235,10 @@ export function toApiObject(obj: KubeObject, now = obj.metadata.creationTimestam
       return { ...base, spec: obj.spec, status: { addresses: obj.status.addresses } };
     case 'Namespace':
       return { ...base, spec: { finalizers: ['kubernetes'] }, status: obj.status };
+    case 'ConfigMap':
+      return { ...base, ...(obj.data ? { data: obj.data } : {}), ...(obj.binaryData ? { binaryData: obj.binaryData } : {}), ...(obj.immutable !== undefined ? { immutable: obj.immutable } : {}) };
+    case 'Secret':
+      return { ...base, ...(obj.data ? { data: obj.data } : {}), ...(obj.immutable !== undefined ? { immutable: obj.immutable } : {}), type: obj.type };
   }
 }
 

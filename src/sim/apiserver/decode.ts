@@ -3,15 +3,16 @@
  * into the error kubectl prints when the document cannot even be decoded.
  * Defaults mirror k/k pkg/apis/core/v1/defaults.go and pkg/apis/apps/v1/defaults.go.
  */
-import type { Container, Deployment, DeploymentStrategy, IntOrPercent, KubeObject, Pod, PodSpec, Probe, ResourceRequirements, Service, ServicePort } from '../model/types';
+import type { ConfigMap, Container, Deployment, DeploymentStrategy, IntOrPercent, KubeObject, Pod, PodSpec, Probe, ResourceRequirements, Secret, Service, ServicePort } from '../model/types';
+import { base64Decode, base64OfText } from '../model/base64';
 import { own, setOwn } from '../model/own';
 import { canonicalQuantity } from './quantity';
 
-export type ApplyKind = 'Pod' | 'Service' | 'Deployment' | 'Namespace' | 'Endpoints' | 'EndpointSlice';
+export type ApplyKind = 'Pod' | 'Service' | 'Deployment' | 'Namespace' | 'Endpoints' | 'EndpointSlice' | 'ConfigMap' | 'Secret';
 
 /** apiVersion -> kinds it serves, as discovery would tell kubectl. */
 const SERVED: Record<string, ApplyKind[]> = {
-  v1: ['Pod', 'Service', 'Namespace', 'Endpoints'],
+  v1: ['Pod', 'Service', 'Namespace', 'Endpoints', 'ConfigMap', 'Secret'],
   'apps/v1': ['Deployment'],
   'discovery.k8s.io/v1': ['EndpointSlice'],
 };
@@ -306,6 +307,65 @@ function decodePod(raw: Raw, now: number): Pod {
   };
 }
 
+/** A JSON type's name as encoding/json's UnmarshalTypeError gives it. */
+function jsonTypeName(v: unknown): string {
+  return typeof v === 'number' ? 'number' : typeof v === 'boolean' ? 'bool' : Array.isArray(v) ? 'array' : v !== null && typeof v === 'object' ? 'object' : 'string';
+}
+
+/** A map[string]string field: every value must be a JSON string (null reads as ""). */
+function strictStringMap(v: unknown, kind: string, goField: string, path: string): Record<string, string> | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== 'object' || Array.isArray(v)) throw new DecodeFailure(`${cannotHandle(kind)}: json: cannot unmarshal ${jsonTypeName(v)} into Go struct field ${kind}.${goField} of type map[string]string`, path);
+  const out: Record<string, string> = {};
+  for (const [k, val] of Object.entries(v as Raw)) {
+    if (val !== null && typeof val !== 'string') throw new DecodeFailure(`${cannotHandle(kind)}: json: cannot unmarshal ${jsonTypeName(val)} into Go struct field ${kind}.${goField} of type string`, `${path}[${k}]`);
+    setOwn(out, k, val ?? '');
+  }
+  return out;
+}
+
+function decodeConfigMap(raw: Raw, now: number): ConfigMap {
+  const data = strictStringMap(raw.data, 'ConfigMap', 'data', 'data');
+  const binaryData = strictStringMap(raw.binaryData, 'ConfigMap', 'binaryData', 'binaryData');
+  for (const [k, v] of Object.entries(binaryData ?? {})) {
+    const d = base64Decode(v);
+    if (!d.ok) throw new DecodeFailure(`${cannotHandle('ConfigMap')}: illegal base64 data at input byte ${d.at}`, `binaryData[${k}]`);
+  }
+  return {
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: decodeMeta(raw, true, now),
+    ...(data ? { data } : {}),
+    ...(binaryData ? { binaryData } : {}),
+    ...(typeof raw.immutable === 'boolean' ? { immutable: raw.immutable } : {}),
+  };
+}
+
+/**
+ * data is []byte per key: base64 that must decode (encoding/json's error otherwise); stringData
+ * is folded into data, winning over it, and dropped (pkg/apis/core/v1/conversion.go
+ * Convert_v1_Secret_To_core_Secret); type defaults to Opaque (SetDefaults_Secret).
+ */
+function decodeSecret(raw: Raw, now: number): Secret {
+  const data = strictStringMap(raw.data, 'Secret', 'data', 'data');
+  for (const [k, v] of Object.entries(data ?? {})) {
+    const d = base64Decode(v);
+    if (!d.ok) throw new DecodeFailure(`${cannotHandle('Secret')}: illegal base64 data at input byte ${d.at}`, `data[${k}]`);
+  }
+  const stringData = strictStringMap(raw.stringData, 'Secret', 'stringData', 'stringData');
+  const merged: Record<string, string> | undefined = data || stringData ? { ...(data ?? {}) } : undefined;
+  for (const [k, v] of Object.entries(stringData ?? {})) setOwn(merged!, k, base64OfText(v));
+  const type = str(raw.type);
+  return {
+    apiVersion: 'v1',
+    kind: 'Secret',
+    metadata: decodeMeta(raw, true, now),
+    ...(merged ? { data: merged } : {}),
+    type: type || 'Opaque',
+    ...(typeof raw.immutable === 'boolean' ? { immutable: raw.immutable } : {}),
+  };
+}
+
 /** Decodes one manifest whose kind checkKind accepted. */
 export function decodeManifest(raw: Raw, kind: ApplyKind, now: number): DecodeResult {
   try {
@@ -316,6 +376,10 @@ export function decodeManifest(raw: Raw, kind: ApplyKind, now: number): DecodeRe
         return { ok: true, object: decodeDeployment(raw, now) };
       case 'Pod':
         return { ok: true, object: decodePod(raw, now) };
+      case 'ConfigMap':
+        return { ok: true, object: decodeConfigMap(raw, now) };
+      case 'Secret':
+        return { ok: true, object: decodeSecret(raw, now) };
       case 'Namespace': {
         // SetDefaults_Namespace adds kubernetes.io/metadata.name.
         const metadata = decodeMeta(raw, false, now);

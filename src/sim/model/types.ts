@@ -262,5 +262,28 @@ export interface Namespace {
   status: { phase: 'Active' | 'Terminating' };
 }
 
-export type KubeObject = Pod | Service | Deployment | ReplicaSet | Endpoints | EndpointSlice | Node | Namespace;
+/** core/v1 ConfigMap: data holds UTF-8 strings, binaryData base64 (k8s.io/api core/v1 types.go). */
+export interface ConfigMap {
+  apiVersion: 'v1';
+  kind: 'ConfigMap';
+  metadata: ObjectMeta;
+  data?: Record<string, string>;
+  binaryData?: Record<string, string>;
+  immutable?: boolean;
+}
+
+/**
+ * core/v1 Secret as stored: data values base64 (the API server folds stringData into data on
+ * write, pkg/apis/core/v1/conversion.go), type defaulted to Opaque (SetDefaults_Secret).
+ */
+export interface Secret {
+  apiVersion: 'v1';
+  kind: 'Secret';
+  metadata: ObjectMeta;
+  data?: Record<string, string>;
+  type: string;
+  immutable?: boolean;
+}
+
+export type KubeObject = Pod | Service | Deployment | ReplicaSet | Endpoints | EndpointSlice | Node | Namespace | ConfigMap | Secret;
 export type Kind = KubeObject['kind'];
