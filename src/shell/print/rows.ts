@@ -48,6 +48,7 @@ export function podColumns(pod: Pod, now: number): { ready: string; status: stri
   if (!pod.status.lifecycle) {
     const ready = `${pod.status.ready ? total : 0}/${total}`;
     if (pod.metadata.deletionTimestamp !== undefined) return { ready, status: 'Terminating', restarts: '0' };
+    if (pod.status.configErrors) return { ready, status: 'CreateContainerConfigError', restarts: '0' };
     if (pod.status.phase === 'Pending') return { ready, status: pod.spec.nodeName ? 'ContainerCreating' : 'Pending', restarts: '0' };
     return { ready, status: pod.status.phase, restarts: '0' };
   }

@@ -3,7 +3,7 @@
  * into the error kubectl prints when the document cannot even be decoded.
  * Defaults mirror k/k pkg/apis/core/v1/defaults.go and pkg/apis/apps/v1/defaults.go.
  */
-import type { ConfigMap, Container, Deployment, DeploymentStrategy, IntOrPercent, KubeObject, Pod, PodSpec, Probe, ResourceRequirements, Secret, Service, ServicePort } from '../model/types';
+import type { ConfigMap, Container, Deployment, EnvFromSource, EnvVar, Volume, VolumeMount, DeploymentStrategy, IntOrPercent, KubeObject, Pod, PodSpec, Probe, ResourceRequirements, Secret, Service, ServicePort } from '../model/types';
 import { base64Decode, base64OfText } from '../model/base64';
 import { own, setOwn } from '../model/own';
 import { canonicalQuantity } from './quantity';
@@ -181,8 +181,46 @@ function decodeContainer(raw: unknown, i: number, kind: string, base: string): C
     ...(c.stdin === true ? { stdin: true } : {}),
     ...(c.stdinOnce === true ? { stdinOnce: true } : {}),
     ...(c.tty === true ? { tty: true } : {}),
-    ...(Array.isArray(c.env) ? { env: c.env.map((e) => ({ name: String(asObject(e).name), value: str(asObject(e).value) })) } : {}),
+    ...(Array.isArray(c.env) ? { env: c.env.map(decodeEnvVar) } : {}),
+    ...(Array.isArray(c.envFrom) ? { envFrom: c.envFrom.map((e) => plain(e) as EnvFromSource) } : {}),
+    ...volumeMountsOf(c.volumeMounts),
   };
+}
+
+/** A JSON copy of a sub-object kept as written (env refs, envFrom, volumes, mounts). */
+function plain(v: unknown): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(asObject(v))) as Record<string, unknown>;
+}
+
+/**
+ * The ServiceAccount admission plugin's token volume and mount are added when the pod is
+ * printed (serialize.ts); one read back from the API (kubectl apply's three-way merge,
+ * patch) is that same addition, not the user's, and is left out.
+ */
+const SA_MOUNT = '/var/run/secrets/kubernetes.io/serviceaccount';
+const isTokenVolume = (v: Record<string, unknown>) => typeof v.name === 'string' && v.name.startsWith('kube-api-access-') && v.projected !== undefined;
+
+function volumesOf(raw: unknown): { volumes?: Volume[] } {
+  if (!Array.isArray(raw)) return {};
+  // SetDefaults_ConfigMapVolumeSource / SetDefaults_SecretVolumeSource: defaultMode 0644 (420).
+  const defaulted = (v: Record<string, unknown>) => {
+    for (const k of ['configMap', 'secret']) if (v[k] && typeof v[k] === 'object') v[k] = { defaultMode: 420, ...(v[k] as object) };
+    return v;
+  };
+  const volumes = raw.map(plain).filter((v) => !isTokenVolume(v)).map(defaulted) as unknown as Volume[];
+  return volumes.length ? { volumes } : {};
+}
+
+function volumeMountsOf(raw: unknown): { volumeMounts?: VolumeMount[] } {
+  if (!Array.isArray(raw)) return {};
+  const mounts = raw.map(plain).filter((m) => !(m.mountPath === SA_MOUNT && typeof m.name === 'string' && m.name.startsWith('kube-api-access-'))) as unknown as VolumeMount[];
+  return mounts.length ? { volumeMounts: mounts } : {};
+}
+
+function decodeEnvVar(raw: unknown): EnvVar {
+  const e = asObject(raw);
+  const valueFrom = e.valueFrom !== undefined && e.valueFrom !== null ? { valueFrom: plain(e.valueFrom) as EnvVar['valueFrom'] } : {};
+  return { name: String(e.name), ...(str(e.value) !== undefined ? { value: str(e.value) } : {}), ...valueFrom };
 }
 
 export function decodePodSpec(raw: unknown, kind: string, base: string): PodSpec {
@@ -190,6 +228,7 @@ export function decodePodSpec(raw: unknown, kind: string, base: string): PodSpec
   const containers = Array.isArray(s.containers) ? s.containers.map((c, i) => decodeContainer(c, i, kind, base)) : [];
   return {
     containers,
+    ...volumesOf(s.volumes),
     ...(s.nodeName !== undefined ? { nodeName: String(s.nodeName) } : {}),
     ...(s.hostname !== undefined ? { hostname: String(s.hostname) } : {}),
     ...(s.subdomain !== undefined ? { subdomain: String(s.subdomain) } : {}),
