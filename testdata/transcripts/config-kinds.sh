@@ -27,3 +27,7 @@ kubectl exec reader -- cat /etc/config/color
 kubectl get events --field-selector involvedObject.name=reader
 kubectl delete cm app-settings
 kubectl get cm
+kubectl get cm -A
+kubectl create namespace shop
+kubectl get configmaps -n shop
+kubectl get cm coredns -n kube-system -o yaml
