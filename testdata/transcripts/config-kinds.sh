@@ -31,3 +31,4 @@ kubectl get cm -A
 kubectl create namespace shop
 kubectl get configmaps -n shop
 kubectl get cm coredns -n kube-system -o yaml
+kubectl describe cm kube-root-ca.crt | head -6
