@@ -121,7 +121,7 @@ export function describePod(pod: Pod, store: ObjectStore, events: string[], now:
     lines.push(...resourceLines(podContainerResources(c)), ...probeLines(c));
     if (c.envFrom?.length) lines.push(...envFromLines(c));
     lines.push(`    Environment:\t${c.env?.length ? '' : '<none>'}`);
-    for (const e of c.env ?? []) lines.push(envLine(e));
+    for (const e of c.env ?? []) lines.push(envLine(pod, e));
     lines.push('    Mounts:', ...mountLines(pod, c));
   }
   lines.push('Conditions:', '  Type\tStatus');
@@ -140,14 +140,28 @@ export function describePod(pod: Pod, store: ObjectStore, events: string[], now:
 }
 
 /** describe.go describeContainerEnvVars: a value, or where it comes from. */
-function envLine(e: EnvVar): string {
+function envLine(pod: Pod, e: EnvVar): string {
   const cm = e.valueFrom?.configMapKeyRef;
   const sec = e.valueFrom?.secretKeyRef;
   if (sec) return `      ${e.name}:\t<set to the key '${sec.key}' in secret '${sec.name}'>\tOptional: ${sec.optional === true}`;
   if (cm) return `      ${e.name}:\t<set to the key '${cm.key}' of config map '${cm.name}'>\tOptional: ${cm.optional === true}`;
   const f = e.valueFrom?.fieldRef;
-  if (f) return `      ${e.name}:\t (${f.apiVersion ?? 'v1'}:${f.fieldPath})`;
+  // kubectl resolves a field of the pod it describes (EnvValueRetriever).
+  if (f) return `      ${e.name}:\t${fieldOf(pod, f.fieldPath)} (${f.apiVersion ?? 'v1'}:${f.fieldPath})`;
   return `      ${e.name}:\t${e.value ?? ''}`;
+}
+
+function fieldOf(pod: Pod, path: string): string {
+  const values: Record<string, string | undefined> = {
+    'metadata.name': pod.metadata.name,
+    'metadata.namespace': pod.metadata.namespace,
+    'metadata.uid': pod.metadata.uid,
+    'spec.nodeName': pod.spec.nodeName,
+    'spec.serviceAccountName': 'default',
+    'status.podIP': pod.status.podIP,
+    'status.hostIP': pod.status.hostIP,
+  };
+  return Object.prototype.hasOwnProperty.call(values, path) ? (values[path] ?? '') : '';
 }
 
 /** describe.go describeContainerEnvFrom: each source, its kind and prefix. */

@@ -220,6 +220,9 @@ function volumeMountsOf(raw: unknown): { volumeMounts?: VolumeMount[] } {
 function decodeEnvVar(raw: unknown): EnvVar {
   const e = asObject(raw);
   const valueFrom = e.valueFrom !== undefined && e.valueFrom !== null ? { valueFrom: plain(e.valueFrom) as EnvVar['valueFrom'] } : {};
+  // SetDefaults_ObjectFieldSelector: apiVersion v1.
+  const fieldRef = valueFrom.valueFrom?.fieldRef;
+  if (fieldRef && typeof fieldRef === 'object' && !fieldRef.apiVersion) valueFrom.valueFrom!.fieldRef = { apiVersion: 'v1', ...fieldRef };
   return { name: String(e.name), ...(str(e.value) !== undefined ? { value: str(e.value) } : {}), ...valueFrom };
 }
 

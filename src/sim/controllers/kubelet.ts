@@ -88,6 +88,9 @@ function syncPods(cluster: Cluster, pods: readonly Pod[], now: number): boolean 
       const nodeIP = node.status.addresses.find((a) => a.type === 'InternalIP')!.address;
       const ip = pod.status.podIP ?? (pod.spec.hostNetwork ? nodeIP : cluster.ipamFor(node.metadata.name, node.spec.podCIDR).allocate());
       if (!ip) continue;
+      // The sandbox's IP is known before the containers' variables are (status.podIP in a fieldRef).
+      pod.status.podIP = ip;
+      pod.status.hostIP = nodeIP;
       const envs = pod.spec.containers.map((c) => (c.env || c.envFrom ? containerConfigEnv(cluster.store, pod, c) : { vars: [] as [string, string][] }));
       const configErrors = pod.spec.containers.flatMap((c, i) => {
         const e = envs[i]!;

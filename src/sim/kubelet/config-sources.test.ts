@@ -47,3 +47,13 @@ describe('configMap and secret volumes', () => {
     expect(mountedFile(sim.cluster.store, p, p.spec.containers[0]!, '/etc/config')).toEqual({ dir: ['colour'] });
   });
 });
+
+describe('downward API and $(VAR) in env', () => {
+  it('status.podIP is the sandbox\'s IP; $(VAR) expands a variable defined before', () => {
+    const sim = newSim();
+    apply(sim, podWith('    env:\n    - name: MY_IP\n      valueFrom:\n        fieldRef:\n          fieldPath: status.podIP\n    - name: URL\n      value: http://$(MY_IP):80/$$(X)\n'));
+    const p = pod(sim, 'p');
+    expect(p.spec.containers[0]!.env![0]!.valueFrom!.fieldRef).toEqual({ apiVersion: 'v1', fieldPath: 'status.podIP' });
+    expect(p.status.containerEnv).toEqual([[['MY_IP', p.status.podIP], ['URL', `http://${p.status.podIP}:80/$(X)`]]]);
+  });
+});
