@@ -57,3 +57,15 @@ describe('downward API and $(VAR) in env', () => {
     expect(p.status.containerEnv).toEqual([[['MY_IP', p.status.podIP], ['URL', `http://${p.status.podIP}:80/$(X)`]]]);
   });
 });
+
+describe('hostile keys', () => {
+  it('__proto__ and constructor are ordinary keys in data, env and files; Object.prototype stays untouched', () => {
+    const sim = newSim();
+    apply(sim, 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: h\nstringData:\n  __proto__: x\n  constructor: y\n');
+    apply(sim, podWith('    envFrom:\n    - secretRef:\n        name: h\n    volumeMounts:\n    - name: s\n      mountPath: /s\n', '  volumes:\n  - name: s\n    secret:\n      secretName: h\n'));
+    const p = pod(sim, 'p');
+    expect(p.status.containerEnv).toEqual([[['__proto__', 'x'], ['constructor', 'y']]]);
+    expect(mountedFile(sim.cluster.store, p, p.spec.containers[0]!, '/s/__proto__')).toEqual({ file: 'x' });
+    expect(({} as Record<string, unknown>).x).toBeUndefined();
+  });
+});

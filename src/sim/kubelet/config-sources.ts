@@ -13,7 +13,7 @@
  * volume manager's exponential back-off.
  */
 import { base64Decode, utf8Text } from '../model/base64';
-import { own } from '../model/own';
+import { own, setOwn } from '../model/own';
 import type { ObjectStore } from '../model/store';
 import type { Container, Pod, Volume } from '../model/types';
 
@@ -31,7 +31,7 @@ function secretData(store: ObjectStore, ns: string, name: string): Lookup {
   const data: Record<string, string> = {};
   for (const [k, v] of Object.entries(s.data ?? {})) {
     const d = base64Decode(v);
-    data[k] = d.ok ? utf8Text(d.bytes) : '';
+    setOwn(data, k, d.ok ? utf8Text(d.bytes) : '');
   }
   return { data };
 }
@@ -123,7 +123,7 @@ function volumeData(store: ObjectStore, ns: string, v: Volume): Lookup | undefin
     const data = { ...got.data };
     for (const [k, b64] of Object.entries(cm.binaryData ?? {})) {
       const d = base64Decode(b64);
-      data[k] = d.ok ? utf8Text(d.bytes) : '';
+      setOwn(data, k, d.ok ? utf8Text(d.bytes) : '');
     }
     return { data };
   }
