@@ -11,7 +11,7 @@ import { runDig } from './tools/dig';
 import { runHost } from './tools/host';
 import { hasProgram, toolsetOf } from './tools/images';
 import { bindNslookup, busyboxNslookup } from './tools/nslookup';
-import { podEnvVars, podEnv, podFile, resolvConfFor } from './tools/pod-files';
+import { podDir, podEnvVars, podEnv, podFile, resolvConfFor } from './tools/pod-files';
 import { podHostname } from '../sim/net/servers';
 import { runWget } from './tools/wget';
 import { runNc } from './tools/nc';
@@ -57,8 +57,15 @@ export function execInPod(ctx: PodExecContext, argv: string[]): CommandResult | 
       return out('', Number(args[0] ?? 0) || 0);
     case 'sleep':
       return out('');
-    case 'ls':
+    case 'ls': {
+      const paths = args.filter((a) => !a.startsWith('-'));
+      if (paths.length === 1) {
+        const dir = podDir(ctx.sim, ctx.pod, c.name, paths[0]!);
+        if (dir) return out(dir.map((f) => `${f}\n`).join(''));
+        if (podFile(ctx.sim, ctx.pod, paths[0]!, c.name) !== undefined) return out(`${paths[0]}\n`);
+      }
       return out('bin\ndev\netc\nhome\nlib\nmedia\nmnt\nopt\nproc\nroot\nrun\nsbin\nsrv\nsys\ntmp\nusr\nvar\n');
+    }
     case 'touch':
     case 'rm':
     case 'test':
@@ -66,7 +73,7 @@ export function execInPod(ctx: PodExecContext, argv: string[]): CommandResult | 
     case 'cat': {
       let text = '';
       for (const path of args) {
-        const content = podFile(ctx.sim, ctx.pod, path) ?? ((ctx.pod.status.files ?? []).includes(path) ? '' : undefined);
+        const content = podFile(ctx.sim, ctx.pod, path, c.name) ?? ((ctx.pod.status.files ?? []).includes(path) ? '' : undefined);
         if (content === undefined) return { chunks: [...(text ? [{ stream: 'out' as const, text }] : []), { stream: 'err', text: `cat: can't open '${path}': No such file or directory\n` }], exitCode: 1 };
         text += content;
       }

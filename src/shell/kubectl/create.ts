@@ -1,7 +1,8 @@
 /** kubectl create -f | deployment | service: the imperative creators. */
 import { own } from '../../sim/model/own';
-import { err, type CommandContext, type CommandResult } from '../types';
+import { err, out, type CommandContext, type CommandResult } from '../types';
 import { kubectlApplyFile } from './apply';
+import { kubectlCreateConfig } from './create-config';
 import { NAMESPACE_FLAGS, parseFlags } from './flags';
 import { createServiceManifest, deploymentManifest, type ServicePortArg } from './generators';
 import { SUBMIT_FLAGS, submitManifest, submitOptions, withBareDryRun } from './submit';
@@ -10,6 +11,8 @@ const DEPLOY_SPEC = { valued: { ...NAMESPACE_FLAGS, ...SUBMIT_FLAGS, '--image': 
 const SERVICE_SPEC = { valued: { ...NAMESPACE_FLAGS, ...SUBMIT_FLAGS, '--tcp': 'tcp', '--node-port': 'node-port', '--external-name': 'external-name', '--clusterip': 'clusterip' }, bool: {} };
 const SERVICE_TYPES: Record<string, string> = { clusterip: 'ClusterIP', nodeport: 'NodePort', loadbalancer: 'LoadBalancer', externalname: 'ExternalName' };
 
+const SECRET_HELP = "";
+
 const NAMESPACE_SPEC = { valued: { ...SUBMIT_FLAGS }, bool: {} };
 
 export function kubectlCreate(argv: string[], ctx: CommandContext): CommandResult {
@@ -17,6 +20,15 @@ export function kubectlCreate(argv: string[], ctx: CommandContext): CommandResul
   const [what, ...rest] = args;
   if (what === 'deployment' || what === 'deploy') return createDeployment(rest, ctx);
   if (what === 'service' || what === 'svc') return createService(rest, ctx);
+  if (what === 'configmap' || what === 'cm') return kubectlCreateConfig('configmap', rest, ctx);
+  if (what === 'secret') {
+    const [sub, ...more] = rest;
+    if (sub === 'generic') return kubectlCreateConfig('secret generic', more, ctx);
+    // cobra prints a command group's help when it is run without a subcommand (exit status 1).
+    if (sub === undefined) return out(SECRET_HELP, 1);
+    if (sub === 'tls' || sub === 'docker-registry') return err(`error: simulator: kubectl create secret ${sub} is not simulated; use generic\n`);
+    return err(`error: unknown command "${sub}"\nSee 'kubectl create secret -h' for help and examples\n`);
+  }
   if (what === 'namespace' || what === 'ns') {
     const p = parseFlags(rest, NAMESPACE_SPEC, 'kubectl create namespace');
     if (p.error) return err(p.error);

@@ -1,7 +1,7 @@
 /** The describe layouts per kind (describe.go describeService, describePod, describeEndpoints, describeDeployment). */
 import { formatLabels } from '../../sim/model/labels';
 import type { ObjectStore } from '../../sim/model/store';
-import type { Container, Deployment, Endpoints, Pod, Probe, ReplicaSet, ResourceRequirements, Service } from '../../sim/model/types';
+import type { Container, Deployment, Endpoints, EnvVar, Volume, Pod, Probe, ReplicaSet, ResourceRequirements, Service } from '../../sim/model/types';
 import { maxUnavailable } from '../../sim/controllers/rollout-math';
 import { describeTime } from '../print/dates';
 import { capList } from '../print/rows';
@@ -119,9 +119,10 @@ export function describePod(pod: Pod, store: ObjectStore, events: string[], now:
       lines.push(`    Ready:\t${st.ready ? 'True' : 'False'}`, `    Restart Count:\t${st.restartCount}`);
     }
     lines.push(...resourceLines(podContainerResources(c)), ...probeLines(c));
+    if (c.envFrom?.length) lines.push(...envFromLines(c));
     lines.push(`    Environment:\t${c.env?.length ? '' : '<none>'}`);
-    for (const e of c.env ?? []) lines.push(`      ${e.name}:\t${e.value ?? ''}`);
-    lines.push('    Mounts:', `      /var/run/secrets/kubernetes.io/serviceaccount from ${apiAccessVolume(pod)} (ro)`);
+    for (const e of c.env ?? []) lines.push(envLine(pod, e));
+    lines.push('    Mounts:', ...mountLines(pod, c));
   }
   lines.push('Conditions:', '  Type\tStatus');
   const ok = (b: boolean) => (b ? 'True ' : 'False ');
@@ -130,12 +131,65 @@ export function describePod(pod: Pod, store: ObjectStore, events: string[], now:
   // A pod the scheduler could not place has only the scheduler's condition (the kubelet sets the others).
   if (!pod.spec.nodeName) lines.push(`  PodScheduled \t${ok(false)}`);
   else lines.push(`  PodReadyToStartContainers \t${ok(running)}`, `  Initialized \t${ok(true)}`, `  Ready \t${ok(pod.status.ready)}`, `  ContainersReady \t${ok(pod.status.ready)}`, `  PodScheduled \t${ok(true)}`);
-  lines.push('Volumes:', `  ${apiAccessVolume(pod)}:`, '    Type:\tProjected (a volume that contains injected data from multiple sources)', '    TokenExpirationSeconds:\t3607', '    ConfigMapName:\tkube-root-ca.crt', '    Optional:\tfalse', '    DownwardAPI:\ttrue');
+  lines.push('Volumes:', ...(pod.spec.volumes ?? []).flatMap(volumeLines), `  ${apiAccessVolume(pod)}:`, '    Type:\tProjected (a volume that contains injected data from multiple sources)', '    TokenExpirationSeconds:\t3607', '    ConfigMapName:\tkube-root-ca.crt', '    Optional:\tfalse', '    DownwardAPI:\ttrue');
   lines.push(`QoS Class:\t${qosClass(pod)}`, `Node-Selectors:\t${pod.spec.nodeSelector ? formatLabels(pod.spec.nodeSelector) : '<none>'}`);
   const tolerations = [...(pod.spec.tolerations ?? []), ...['not-ready', 'unreachable'].map((k) => ({ key: `node.kubernetes.io/${k}`, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 }))];
   lines.push(...tolerations.map((t, i) => `${i === 0 ? 'Tolerations:' : ''}\t${tolerationText(t)}`));
   lines.push(...events);
   return lines;
+}
+
+/** describe.go describeContainerEnvVars: a value, or where it comes from. */
+function envLine(pod: Pod, e: EnvVar): string {
+  const cm = e.valueFrom?.configMapKeyRef;
+  const sec = e.valueFrom?.secretKeyRef;
+  if (sec) return `      ${e.name}:\t<set to the key '${sec.key}' in secret '${sec.name}'>\tOptional: ${sec.optional === true}`;
+  if (cm) return `      ${e.name}:\t<set to the key '${cm.key}' of config map '${cm.name}'>\tOptional: ${cm.optional === true}`;
+  const f = e.valueFrom?.fieldRef;
+  // kubectl resolves a field of the pod it describes (EnvValueRetriever).
+  if (f) return `      ${e.name}:\t${fieldOf(pod, f.fieldPath)} (${f.apiVersion ?? 'v1'}:${f.fieldPath})`;
+  return `      ${e.name}:\t${e.value ?? ''}`;
+}
+
+function fieldOf(pod: Pod, path: string): string {
+  const values: Record<string, string | undefined> = {
+    'metadata.name': pod.metadata.name,
+    'metadata.namespace': pod.metadata.namespace,
+    'metadata.uid': pod.metadata.uid,
+    'spec.nodeName': pod.spec.nodeName,
+    'spec.serviceAccountName': 'default',
+    'status.podIP': pod.status.podIP,
+    'status.hostIP': pod.status.hostIP,
+  };
+  return Object.prototype.hasOwnProperty.call(values, path) ? (values[path] ?? '') : '';
+}
+
+/** describe.go describeContainerEnvFrom: each source, its kind and prefix. */
+function envFromLines(c: Container): string[] {
+  const lines = ['    Environment Variables from:'];
+  for (const e of c.envFrom ?? []) {
+    const ref = e.configMapRef ?? e.secretRef;
+    if (!ref) continue;
+    const from = e.configMapRef ? 'ConfigMap' : 'Secret';
+    lines.push(`      ${ref.name}\t${from}${e.prefix ? ` with prefix '${e.prefix}'` : ''}\tOptional: ${ref.optional === true}`);
+  }
+  return lines;
+}
+
+/** describe.go describeContainerVolumes: the mounts sorted by path, the token's among them. */
+function mountLines(pod: Pod, c: Container): string[] {
+  const mounts = [...(c.volumeMounts ?? []), { name: apiAccessVolume(pod), mountPath: '/var/run/secrets/kubernetes.io/serviceaccount', readOnly: true }];
+  mounts.sort((a, b) => (a.mountPath < b.mountPath ? -1 : a.mountPath > b.mountPath ? 1 : 0));
+  return mounts.map((m) => `      ${m.mountPath} from ${m.name} (${[m.readOnly ? 'ro' : 'rw', ...('subPath' in m && m.subPath ? [`path=${JSON.stringify(m.subPath)}`] : [])].join(',')})`);
+}
+
+/** describe.go describeVolumes: printConfigMapVolumeSource, printSecretVolumeSource, printEmptyDirVolumeSource. */
+function volumeLines(v: Volume): string[] {
+  const head = `  ${v.name}:`;
+  if (v.configMap) return [head, '    Type:\tConfigMap (a volume populated by a ConfigMap)', `    Name:\t${v.configMap.name}`, `    Optional:\t${v.configMap.optional === true}`];
+  if (v.secret) return [head, '    Type:\tSecret (a volume populated by a Secret)', `    SecretName:\t${v.secret.secretName}`, `    Optional:\t${v.secret.optional === true}`];
+  if (v.emptyDir) return [head, "    Type:\tEmptyDir (a temporary directory that shares a pod's lifetime)", `    Medium:\t${String(v.emptyDir.medium ?? '')}`, `    SizeLimit:\t${String(v.emptyDir.sizeLimit ?? '<unset>')}`];
+  return [head, '    Type:\t<unknown>'];
 }
 
 /**

@@ -7,11 +7,14 @@ import type { ObjectStore } from '../../sim/model/store';
 import type { KubeObject, Namespace, PodTemplate, ReplicaSet } from '../../sim/model/types';
 import { isOwnedBy } from '../../sim/controllers/deployment';
 import { annotationLines, mapLines } from './describe';
+import { describeConfigMap, describeSecret } from './describe-config';
 import { portLines, probeLines, resourceLines } from './describe-kinds';
 
 export function describeOther(o: KubeObject, store: ObjectStore, events: string[]): string[] | undefined {
   if (o.kind === 'ReplicaSet') return describeReplicaSet(o, store, events);
   if (o.kind === 'Namespace') return describeNamespace(o);
+  if (o.kind === 'ConfigMap') return describeConfigMap(o, events);
+  if (o.kind === 'Secret') return describeSecret(o);
   return undefined;
 }
 

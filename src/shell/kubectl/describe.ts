@@ -29,9 +29,25 @@ export function mapLines(key: string, map: Record<string, string> | undefined, s
   return keys.map((k, i) => `${i === 0 ? `${key}:` : ''}\t${k}${separator}${map![k]}`);
 }
 
-/** Annotations print as "key: value" (printAnnotationsMultiline), without kubectl apply's own. */
+/**
+ * Annotations print as "key: value" (describe.go printAnnotationsMultiline), without kubectl
+ * apply's own; a value longer than maxAnnotationLen (140, with its key) or of several lines goes
+ * under its key, each line indented two more and cut at 138 characters with "...".
+ */
 export function annotationLines(obj: { metadata: { annotations?: Record<string, string> } }, extra: Record<string, string> = {}): string[] {
-  return mapLines('Annotations', { ...extra, ...(obj.metadata.annotations ?? {}) }, [LAST_APPLIED], ': ');
+  const map = { ...extra, ...(obj.metadata.annotations ?? {}) };
+  const keys = Object.keys(map).filter((k) => k !== LAST_APPLIED).sort();
+  if (keys.length === 0) return ['Annotations:\t<none>'];
+  const lines: string[] = [];
+  keys.forEach((key, i) => {
+    const head = i === 0 ? 'Annotations:' : '';
+    const value = map[key]!.replace(/\n$/, '');
+    if (value.length + key.length + 2 > 140 || value.includes('\n')) {
+      lines.push(`${head}\t${key}:`);
+      for (const line of value.split('\n')) lines.push(`\t  ${line.length > 138 ? line.slice(0, 138) + '...' : line}`);
+    } else lines.push(`${head}\t${key}: ${value}`);
+  });
+  return lines;
 }
 
 /**

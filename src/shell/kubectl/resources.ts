@@ -15,6 +15,8 @@ const TABLE: [Kind, string[]][] = [
   ['ReplicaSet', ['replicaset', 'replicasets', 'rs', 'replicaset.apps', 'replicasets.apps']],
   ['Node', ['node', 'nodes', 'no']],
   ['Namespace', ['namespace', 'namespaces', 'ns']],
+  ['ConfigMap', ['configmap', 'configmaps', 'cm']],
+  ['Secret', ['secret', 'secrets']],
 ];
 for (const [kind, names] of TABLE) for (const n of names) ALIASES[n] = kind;
 

@@ -56,6 +56,9 @@ export interface ShownContainer {
 export function containerStatusesAt(pod: Pod, now: number): ShownContainer[] {
   return pod.spec.containers.map((c) => {
     if (pod.status.podIP === undefined) return { container: c, state: { waiting: { reason: 'ContainerCreating', message: '' } }, restartCount: 0, ready: false, created: false };
+    const configError = pod.status.configErrors?.find((e) => e.container === c.name);
+    if (configError) return { container: c, state: { waiting: { reason: 'CreateContainerConfigError', message: configError.message } }, restartCount: 0, ready: false, created: false };
+    if (pod.status.configErrors) return { container: c, state: { waiting: { reason: 'ContainerCreating', message: '' } }, restartCount: 0, ready: false, created: false };
     if (!pod.status.lifecycle) return { container: c, state: { running: { startedAt: pod.status.startTime ?? pod.metadata.creationTimestamp } }, restartCount: 0, ready: pod.status.phase === 'Running' && pod.status.ready, created: true };
     const life = containerLife(pod, c, now);
     const running = 'running' in life.state;

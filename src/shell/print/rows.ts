@@ -2,7 +2,7 @@
  * The table columns `kubectl get` prints for each kind, plain and wide.
  * Mirrors k/k pkg/printers/internalversion/printers.go (printPod, printService,
  * printEndpoints, printEndpointSlice, printDeployment, printReplicaSet,
- * printNode, printNamespace).
+ * printNode, printNamespace, printConfigMap, printSecret).
  */
 import { formatLabels } from '../../sim/model/labels';
 import type { Deployment, Endpoints, EndpointSlice, Kind, KubeObject, Namespace, Node, Pod, ReplicaSet, Service } from '../../sim/model/types';
@@ -23,6 +23,8 @@ const HEADERS: Record<Kind, { plain: string[]; wide: string[] }> = {
   ReplicaSet: { plain: ['NAME', 'DESIRED', 'CURRENT', 'READY', 'AGE'], wide: ['CONTAINERS', 'IMAGES', 'SELECTOR'] },
   Node: { plain: ['NAME', 'STATUS', 'ROLES', 'AGE', 'VERSION'], wide: ['INTERNAL-IP', 'EXTERNAL-IP', 'OS-IMAGE', 'KERNEL-VERSION', 'CONTAINER-RUNTIME'] },
   Namespace: { plain: ['NAME', 'STATUS', 'AGE'], wide: [] },
+  ConfigMap: { plain: ['NAME', 'DATA', 'AGE'], wide: [] },
+  Secret: { plain: ['NAME', 'TYPE', 'DATA', 'AGE'], wide: [] },
 };
 
 export function headersFor(kind: Kind, wide: boolean): string[] {
@@ -46,6 +48,7 @@ export function podColumns(pod: Pod, now: number): { ready: string; status: stri
   if (!pod.status.lifecycle) {
     const ready = `${pod.status.ready ? total : 0}/${total}`;
     if (pod.metadata.deletionTimestamp !== undefined) return { ready, status: 'Terminating', restarts: '0' };
+    if (pod.status.configErrors) return { ready, status: 'CreateContainerConfigError', restarts: '0' };
     if (pod.status.phase === 'Pending') return { ready, status: pod.spec.nodeName ? 'ContainerCreating' : 'Pending', restarts: '0' };
     return { ready, status: pod.status.phase, restarts: '0' };
   }
@@ -145,6 +148,11 @@ export function rowFor(obj: KubeObject, now: number, wide: boolean): string[] {
       return nodeRow(obj, age, wide);
     case 'Namespace':
       return [name, (obj as Namespace).status.phase, age];
+    // printConfigMap: len(Data)+len(BinaryData); printSecret: Type, len(Data).
+    case 'ConfigMap':
+      return [name, String(Object.keys(obj.data ?? {}).length + Object.keys(obj.binaryData ?? {}).length), age];
+    case 'Secret':
+      return [name, obj.type, String(Object.keys(obj.data ?? {}).length), age];
   }
 }
 

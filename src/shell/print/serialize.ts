@@ -8,7 +8,7 @@ import { podTemplateHash } from '../../sim/controllers/hash';
 import { schedulingFailure } from '../../sim/controllers/scheduler';
 import { setOwn } from '../../sim/model/own';
 import { maxUnavailable } from '../../sim/controllers/rollout-math';
-import type { Container, Deployment, KubeObject, ObjectMeta, Pod, PodTemplate } from '../../sim/model/types';
+import type { Container, Deployment, KubeObject, ObjectMeta, Pod, PodTemplate, Volume } from '../../sim/model/types';
 import { stringify } from 'yaml';
 import { apiAccessVolume, containerID, containerStatusesAt, defaultedProbe, hasContainerStatuses, imageID, normalizedImage, podContainerResources, qosClass } from './pod-runtime';
 import type { ContainerState, Terminated } from '../../sim/kubelet/restarts';
@@ -32,6 +32,13 @@ function apiAccessProjectedVolume(pod: Pod): Json {
 
 type Json = Record<string, unknown>;
 
+/** SetDefaults_ConfigMapVolumeSource / SetDefaults_SecretVolumeSource: defaultMode 0644 (420). */
+function defaultedVolume(v: Volume): Json {
+  if (v.configMap) return { ...v, configMap: { defaultMode: 420, ...v.configMap } };
+  if (v.secret) return { ...v, secret: { defaultMode: 420, ...v.secret } };
+  return v;
+}
+
 function meta(m: ObjectMeta): Json {
   const out: Json = {};
   if (m.annotations && Object.keys(m.annotations).length) out.annotations = m.annotations;
@@ -54,6 +61,7 @@ function container(c: Container, pod?: Pod): Json {
     ...(c.args ? { args: c.args } : {}),
     ...(c.command ? { command: c.command } : {}),
     ...(c.env ? { env: c.env } : {}),
+    ...(c.envFrom ? { envFrom: c.envFrom } : {}),
     image: c.image,
     imagePullPolicy: c.image.endsWith(':latest') || !c.image.includes(':') ? 'Always' : 'IfNotPresent',
     name: c.name,
@@ -68,7 +76,11 @@ function container(c: Container, pod?: Pod): Json {
     terminationMessagePolicy: 'File',
     ...(c.tty ? { tty: true } : {}),
     // The ServiceAccount admission plugin mounts the token volume (plugin/pkg/admission/serviceaccount).
-    ...(pod ? { volumeMounts: [{ mountPath: '/var/run/secrets/kubernetes.io/serviceaccount', name: apiAccessVolume(pod), readOnly: true }] } : {}),
+    ...(pod
+      ? { volumeMounts: [...(c.volumeMounts ?? []), { mountPath: '/var/run/secrets/kubernetes.io/serviceaccount', name: apiAccessVolume(pod), readOnly: true }] }
+      : c.volumeMounts
+        ? { volumeMounts: c.volumeMounts }
+        : {}),
   };
 }
 
@@ -146,6 +158,7 @@ function templateJson(t: PodTemplate): Json {
       securityContext: {},
       terminationGracePeriodSeconds: 30,
       ...(t.spec.tolerations ? { tolerations: t.spec.tolerations } : {}),
+      ...(t.spec.volumes ? { volumes: t.spec.volumes.map(defaultedVolume) } : {}),
     },
   };
 }
@@ -205,7 +218,7 @@ export function toApiObject(obj: KubeObject, now = obj.metadata.creationTimestam
           terminationGracePeriodSeconds: 30,
           // DefaultTolerationSeconds admission adds these after the pod's own (plugin/pkg/admission/defaulttolerationseconds).
           tolerations: [...(obj.spec.tolerations ?? []), ...DEFAULT_TOLERATIONS],
-          volumes: [apiAccessProjectedVolume(obj)],
+          volumes: [...(obj.spec.volumes ?? []).map(defaultedVolume), apiAccessProjectedVolume(obj)],
         },
         status: podStatus(obj, now),
       };
@@ -237,6 +250,10 @@ export function toApiObject(obj: KubeObject, now = obj.metadata.creationTimestam
       return { ...base, spec: obj.spec, status: { addresses: obj.status.addresses } };
     case 'Namespace':
       return { ...base, spec: { finalizers: ['kubernetes'] }, status: obj.status };
+    case 'ConfigMap':
+      return { ...base, ...(obj.data ? { data: obj.data } : {}), ...(obj.binaryData ? { binaryData: obj.binaryData } : {}), ...(obj.immutable !== undefined ? { immutable: obj.immutable } : {}) };
+    case 'Secret':
+      return { ...base, ...(obj.data ? { data: obj.data } : {}), ...(obj.immutable !== undefined ? { immutable: obj.immutable } : {}), type: obj.type };
   }
 }
 

@@ -8,6 +8,7 @@ import type { Pod } from '../../sim/model/types';
 import { formatResolvConf, NODE_NAMESERVER, podResolvConf } from '../../sim/dns/resolv-conf';
 import { podHostname } from '../../sim/net/servers';
 import type { Simulation } from '../../sim/simulation';
+import { mountedFile } from '../../sim/kubelet/config-sources';
 
 export const IMAGE_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 export { NODE_NAMESERVER };
@@ -16,7 +17,7 @@ export function resolvConfFor(sim: Simulation, pod: Pod) {
   return podResolvConf(pod, sim.dnsIP, sim.config.clusterDomain, NODE_NAMESERVER);
 }
 
-export function podFile(sim: Simulation, pod: Pod, path: string): string | undefined {
+export function podFile(sim: Simulation, pod: Pod, path: string, container?: string): string | undefined {
   if (path === '/etc/resolv.conf') return formatResolvConf(resolvConfFor(sim, pod));
   if (path === '/etc/hostname') return podHostname(pod) + '\n';
   if (path === '/etc/hosts') {
@@ -26,14 +27,26 @@ export function podFile(sim: Simulation, pod: Pod, path: string): string | undef
       `${pod.status.podIP}\t${fqdn}${podHostname(pod)}\n`
     );
   }
-  return undefined;
+  const c = pod.spec.containers.find((x) => x.name === container) ?? pod.spec.containers[0]!;
+  const mounted = mountedFile(sim.cluster.store, pod, c, path);
+  return mounted && 'file' in mounted ? mounted.file : undefined;
+}
+
+/** The names in a directory a configMap or secret volume is mounted on, or undefined. */
+export function podDir(sim: Simulation, pod: Pod, container: string | undefined, path: string): string[] | undefined {
+  const c = pod.spec.containers.find((x) => x.name === container) ?? pod.spec.containers[0]!;
+  const mounted = mountedFile(sim.cluster.store, pod, c, path);
+  return mounted && 'dir' in mounted ? mounted.dir : undefined;
 }
 
 /** The container's environment in `env`'s order: PATH, HOSTNAME, its own variables, the Services', HOME. */
 export function podEnvVars(pod: Pod, container: string | undefined): [string, string][] {
   const c = pod.spec.containers.find((x) => x.name === container) ?? pod.spec.containers[0]!;
   const vars: [string, string][] = [['PATH', IMAGE_PATH], ['HOSTNAME', podHostname(pod)]];
-  for (const e of c.env ?? []) vars.push([e.name, e.value ?? '']);
+  const i = pod.spec.containers.indexOf(c);
+  const own = pod.status.containerEnv?.[i];
+  if (own) vars.push(...own);
+  else for (const e of c.env ?? []) vars.push([e.name, e.value ?? '']);
   const svc = pod.status.serviceEnv ?? {};
   for (const k of Object.keys(svc).sort()) vars.push([k, svc[k]!]);
   vars.push(['HOME', '/root']);

@@ -17,6 +17,7 @@ import { groupResource, resourceRef } from './resource-names';
 import { allocateServiceResources, assignLoadBalancer, dropTypeDependentFields } from './service-allocation';
 import { validateDeployment, validatePod } from './validate-pod';
 import { validateService } from './validate-service';
+import { validateConfigMap, validateSecret } from './validate-config';
 import { dns1123LabelErrors, dns1123SubdomainErrors } from './name-rules';
 import { validateObjectMeta } from './validate-meta';
 import { MAX_PODS, podRoom } from '../limits';
@@ -69,6 +70,10 @@ function validate(obj: KubeObject): FieldError[] {
       return validateDeployment(obj);
     case 'Namespace':
       return validateObjectMeta(obj.metadata, dns1123LabelErrors);
+    case 'ConfigMap':
+      return validateConfigMap(obj);
+    case 'Secret':
+      return validateSecret(obj);
     default:
       return validateObjectMeta(obj.metadata, dns1123SubdomainErrors);
   }
@@ -197,6 +202,10 @@ function mergeInto(cluster: Cluster, existing: KubeObject, next: KubeObject): Fi
     }
     case 'Endpoints':
     case 'EndpointSlice':
+    case 'ConfigMap':
+    case 'Secret':
+      // Whole objects: data replaced, an absent key removed.
+      for (const k of ['data', 'binaryData', 'immutable', 'subsets', 'endpoints', 'ports', 'addressType', 'type']) if (!(k in next)) delete (existing as unknown as Record<string, unknown>)[k];
       Object.assign(existing, { ...next, metadata: meta });
       break;
     default:

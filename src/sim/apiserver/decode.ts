@@ -3,15 +3,16 @@
  * into the error kubectl prints when the document cannot even be decoded.
  * Defaults mirror k/k pkg/apis/core/v1/defaults.go and pkg/apis/apps/v1/defaults.go.
  */
-import type { Container, Deployment, DeploymentStrategy, IntOrPercent, KubeObject, Pod, PodDNSConfig, PodSpec, Probe, ResourceRequirements, Service, ServicePort } from '../model/types';
+import type { ConfigMap, Container, Deployment, EnvFromSource, EnvVar, Volume, VolumeMount, DeploymentStrategy, IntOrPercent, KubeObject, Pod, PodDNSConfig, PodSpec, Probe, ResourceRequirements, Secret, Service, ServicePort } from '../model/types';
+import { base64Decode, base64OfText } from '../model/base64';
 import { own, setOwn } from '../model/own';
 import { canonicalQuantity } from './quantity';
 
-export type ApplyKind = 'Pod' | 'Service' | 'Deployment' | 'Namespace' | 'Endpoints' | 'EndpointSlice';
+export type ApplyKind = 'Pod' | 'Service' | 'Deployment' | 'Namespace' | 'Endpoints' | 'EndpointSlice' | 'ConfigMap' | 'Secret';
 
 /** apiVersion -> kinds it serves, as discovery would tell kubectl. */
 const SERVED: Record<string, ApplyKind[]> = {
-  v1: ['Pod', 'Service', 'Namespace', 'Endpoints'],
+  v1: ['Pod', 'Service', 'Namespace', 'Endpoints', 'ConfigMap', 'Secret'],
   'apps/v1': ['Deployment'],
   'discovery.k8s.io/v1': ['EndpointSlice'],
 };
@@ -180,8 +181,49 @@ function decodeContainer(raw: unknown, i: number, kind: string, base: string): C
     ...(c.stdin === true ? { stdin: true } : {}),
     ...(c.stdinOnce === true ? { stdinOnce: true } : {}),
     ...(c.tty === true ? { tty: true } : {}),
-    ...(Array.isArray(c.env) ? { env: c.env.map((e) => ({ name: String(asObject(e).name), value: str(asObject(e).value) })) } : {}),
+    ...(Array.isArray(c.env) ? { env: c.env.map(decodeEnvVar) } : {}),
+    ...(Array.isArray(c.envFrom) ? { envFrom: c.envFrom.map((e) => plain(e) as EnvFromSource) } : {}),
+    ...volumeMountsOf(c.volumeMounts),
   };
+}
+
+/** A JSON copy of a sub-object kept as written (env refs, envFrom, volumes, mounts). */
+function plain(v: unknown): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(asObject(v))) as Record<string, unknown>;
+}
+
+/**
+ * The ServiceAccount admission plugin's token volume and mount are added when the pod is
+ * printed (serialize.ts); one read back from the API (kubectl apply's three-way merge,
+ * patch) is that same addition, not the user's, and is left out.
+ */
+const SA_MOUNT = '/var/run/secrets/kubernetes.io/serviceaccount';
+const isTokenVolume = (v: Record<string, unknown>) => typeof v.name === 'string' && v.name.startsWith('kube-api-access-') && v.projected !== undefined;
+
+function volumesOf(raw: unknown): { volumes?: Volume[] } {
+  if (!Array.isArray(raw)) return {};
+  // SetDefaults_ConfigMapVolumeSource / SetDefaults_SecretVolumeSource: defaultMode 0644 (420).
+  const defaulted = (v: Record<string, unknown>) => {
+    for (const k of ['configMap', 'secret']) if (v[k] && typeof v[k] === 'object') v[k] = { defaultMode: 420, ...(v[k] as object) };
+    return v;
+  };
+  const volumes = raw.map(plain).filter((v) => !isTokenVolume(v)).map(defaulted) as unknown as Volume[];
+  return volumes.length ? { volumes } : {};
+}
+
+function volumeMountsOf(raw: unknown): { volumeMounts?: VolumeMount[] } {
+  if (!Array.isArray(raw)) return {};
+  const mounts = raw.map(plain).filter((m) => !(m.mountPath === SA_MOUNT && typeof m.name === 'string' && m.name.startsWith('kube-api-access-'))) as unknown as VolumeMount[];
+  return mounts.length ? { volumeMounts: mounts } : {};
+}
+
+function decodeEnvVar(raw: unknown): EnvVar {
+  const e = asObject(raw);
+  const valueFrom = e.valueFrom !== undefined && e.valueFrom !== null ? { valueFrom: plain(e.valueFrom) as EnvVar['valueFrom'] } : {};
+  // SetDefaults_ObjectFieldSelector: apiVersion v1.
+  const fieldRef = valueFrom.valueFrom?.fieldRef;
+  if (fieldRef && typeof fieldRef === 'object' && !fieldRef.apiVersion) valueFrom.valueFrom!.fieldRef = { apiVersion: 'v1', ...fieldRef };
+  return { name: String(e.name), ...(str(e.value) !== undefined ? { value: str(e.value) } : {}), ...valueFrom };
 }
 
 export function decodePodSpec(raw: unknown, kind: string, base: string): PodSpec {
@@ -189,6 +231,7 @@ export function decodePodSpec(raw: unknown, kind: string, base: string): PodSpec
   const containers = Array.isArray(s.containers) ? s.containers.map((c, i) => decodeContainer(c, i, kind, base)) : [];
   return {
     containers,
+    ...volumesOf(s.volumes),
     ...(s.nodeName !== undefined ? { nodeName: String(s.nodeName) } : {}),
     ...(s.hostname !== undefined ? { hostname: String(s.hostname) } : {}),
     ...(s.subdomain !== undefined ? { subdomain: String(s.subdomain) } : {}),
@@ -322,6 +365,65 @@ function decodePod(raw: Raw, now: number): Pod {
   };
 }
 
+/** A JSON type's name as encoding/json's UnmarshalTypeError gives it. */
+function jsonTypeName(v: unknown): string {
+  return typeof v === 'number' ? 'number' : typeof v === 'boolean' ? 'bool' : Array.isArray(v) ? 'array' : v !== null && typeof v === 'object' ? 'object' : 'string';
+}
+
+/** A map[string]string field: every value must be a JSON string (null reads as ""). */
+function strictStringMap(v: unknown, kind: string, goField: string, path: string): Record<string, string> | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== 'object' || Array.isArray(v)) throw new DecodeFailure(`${cannotHandle(kind)}: json: cannot unmarshal ${jsonTypeName(v)} into Go struct field ${kind}.${goField} of type map[string]string`, path);
+  const out: Record<string, string> = {};
+  for (const [k, val] of Object.entries(v as Raw)) {
+    if (val !== null && typeof val !== 'string') throw new DecodeFailure(`${cannotHandle(kind)}: json: cannot unmarshal ${jsonTypeName(val)} into Go struct field ${kind}.${goField} of type string`, `${path}[${k}]`);
+    setOwn(out, k, val ?? '');
+  }
+  return out;
+}
+
+function decodeConfigMap(raw: Raw, now: number): ConfigMap {
+  const data = strictStringMap(raw.data, 'ConfigMap', 'data', 'data');
+  const binaryData = strictStringMap(raw.binaryData, 'ConfigMap', 'binaryData', 'binaryData');
+  for (const [k, v] of Object.entries(binaryData ?? {})) {
+    const d = base64Decode(v);
+    if (!d.ok) throw new DecodeFailure(`${cannotHandle('ConfigMap')}: illegal base64 data at input byte ${d.at}`, `binaryData[${k}]`);
+  }
+  return {
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: decodeMeta(raw, true, now),
+    ...(data ? { data } : {}),
+    ...(binaryData ? { binaryData } : {}),
+    ...(typeof raw.immutable === 'boolean' ? { immutable: raw.immutable } : {}),
+  };
+}
+
+/**
+ * data is []byte per key: base64 that must decode (encoding/json's error otherwise); stringData
+ * is folded into data, winning over it, and dropped (pkg/apis/core/v1/conversion.go
+ * Convert_v1_Secret_To_core_Secret); type defaults to Opaque (SetDefaults_Secret).
+ */
+function decodeSecret(raw: Raw, now: number): Secret {
+  const data = strictStringMap(raw.data, 'Secret', 'data', 'data');
+  for (const [k, v] of Object.entries(data ?? {})) {
+    const d = base64Decode(v);
+    if (!d.ok) throw new DecodeFailure(`${cannotHandle('Secret')}: illegal base64 data at input byte ${d.at}`, `data[${k}]`);
+  }
+  const stringData = strictStringMap(raw.stringData, 'Secret', 'stringData', 'stringData');
+  const merged: Record<string, string> | undefined = data || stringData ? { ...(data ?? {}) } : undefined;
+  for (const [k, v] of Object.entries(stringData ?? {})) setOwn(merged!, k, base64OfText(v));
+  const type = str(raw.type);
+  return {
+    apiVersion: 'v1',
+    kind: 'Secret',
+    metadata: decodeMeta(raw, true, now),
+    ...(merged ? { data: merged } : {}),
+    type: type || 'Opaque',
+    ...(typeof raw.immutable === 'boolean' ? { immutable: raw.immutable } : {}),
+  };
+}
+
 /** Decodes one manifest whose kind checkKind accepted. */
 export function decodeManifest(raw: Raw, kind: ApplyKind, now: number): DecodeResult {
   try {
@@ -332,6 +434,10 @@ export function decodeManifest(raw: Raw, kind: ApplyKind, now: number): DecodeRe
         return { ok: true, object: decodeDeployment(raw, now) };
       case 'Pod':
         return { ok: true, object: decodePod(raw, now) };
+      case 'ConfigMap':
+        return { ok: true, object: decodeConfigMap(raw, now) };
+      case 'Secret':
+        return { ok: true, object: decodeSecret(raw, now) };
       case 'Namespace': {
         // SetDefaults_Namespace adds kubernetes.io/metadata.name.
         const metadata = decodeMeta(raw, false, now);

@@ -31,7 +31,7 @@ export function deleteObject(cluster: Cluster, kind: Kind, namespace: string | u
   if (obj.kind === 'Pod') cluster.deletePod(obj, opts.graceSeconds);
   else cluster.remove(obj);
   if (obj.kind === 'Namespace') {
-    for (const k of ['Deployment', 'ReplicaSet', 'Pod', 'Service', 'Endpoints', 'EndpointSlice'] as const) {
+    for (const k of ['Deployment', 'ReplicaSet', 'Pod', 'Service', 'Endpoints', 'EndpointSlice', 'ConfigMap', 'Secret'] as const) {
       for (const o of cluster.store.list(k, name)) deleteObject(cluster, k, name, o.metadata.name);
     }
   }

@@ -10,6 +10,8 @@ const RESOURCE: Record<Kind, { plural: string; singular: string; group: string }
   EndpointSlice: { plural: 'endpointslices', singular: 'endpointslice', group: 'discovery.k8s.io' },
   Node: { plural: 'nodes', singular: 'node', group: '' },
   Namespace: { plural: 'namespaces', singular: 'namespace', group: '' },
+  ConfigMap: { plural: 'configmaps', singular: 'configmap', group: '' },
+  Secret: { plural: 'secrets', singular: 'secret', group: '' },
 };
 
 /** "deployment.apps/web", "service/web" */

@@ -60,6 +60,8 @@ const SHAPES: Record<string, Shape> = {
     spec: { ...leaves('replicas', 'strategy', 'minReadySeconds', 'revisionHistoryLimit', 'paused', 'progressDeadlineSeconds'), selector: SELECTOR, template: TEMPLATE },
   },
   Namespace: { ...leaves('apiVersion', 'kind', 'spec', 'status'), metadata: META },
+  ConfigMap: { ...leaves('apiVersion', 'kind', 'immutable'), metadata: META, data: map, binaryData: map },
+  Secret: { ...leaves('apiVersion', 'kind', 'immutable', 'type'), metadata: META, data: map, stringData: map },
   Endpoints: { ...leaves('apiVersion', 'kind'), metadata: META, subsets: [leaves('addresses', 'notReadyAddresses', 'ports')] },
   EndpointSlice: { ...leaves('apiVersion', 'kind', 'addressType', 'ports'), metadata: META, endpoints: [leaves('addresses', 'conditions', 'hostname', 'targetRef', 'nodeName', 'zone', 'hints', 'deprecatedTopology')] },
 };

@@ -10,7 +10,8 @@ import type { Pod } from '../model/types';
 import { serviceEnvFor } from './service-env';
 import { openQueue } from './work-queue';
 import { filesAtStart, readinessAt } from '../kubelet/probes';
-import { containerRestarts, containersStarted, trackProbeFailures } from '../kubelet/events';
+import { configFailed, configResolved, containerRestarts, containersStarted, trackProbeFailures } from '../kubelet/events';
+import { containerConfigEnv, failedMount } from '../kubelet/config-sources';
 import { containerLife, hasLifecycle, phaseOf } from '../kubelet/restarts';
 
 
@@ -45,7 +46,8 @@ const lastPass = new WeakMap<Cluster, number>();
 export function reconcileKubelets(cluster: Cluster): boolean {
   const queue = openQueue(cluster, READER);
   const now = cluster.clock.now();
-  const everyPod = queue.all || lastPass.get(cluster) !== now || queue.changes.some((o) => o.kind === 'Node' || (o.kind === 'Pod' && cluster.store.get('Pod', o.metadata.namespace, o.metadata.name) !== o));
+  // A ConfigMap or Secret written may be what a waiting pod's volume or environment lacks.
+  const everyPod = queue.all || lastPass.get(cluster) !== now || queue.changes.some((o) => o.kind === 'Node' || o.kind === 'ConfigMap' || o.kind === 'Secret' || (o.kind === 'Pod' && cluster.store.get('Pod', o.metadata.namespace, o.metadata.name) !== o));
   let pods: Pod[];
   if (everyPod) pods = cluster.store.list('Pod');
   else {
@@ -76,10 +78,37 @@ function syncPods(cluster: Cluster, pods: readonly Pod[], now: number): boolean 
     const node = cluster.store.get('Node', undefined, pod.spec.nodeName);
     if (!node) continue;
     if (pod.status.phase === 'Succeeded' || pod.status.phase === 'Failed') continue;
-    if (pod.status.phase === 'Pending' && pod.status.podIP === undefined) {
+    if (pod.status.phase === 'Pending' && (pod.status.podIP === undefined || pod.status.configErrors)) {
+      // Volumes are mounted before the sandbox exists (kubelet.go SyncPod: WaitForAttachAndMount).
+      const mount = pod.status.podIP === undefined && pod.spec.volumes ? failedMount(cluster.store, pod) : undefined;
+      if (mount) {
+        configFailed(cluster, pod, mount.message);
+        continue;
+      }
       const nodeIP = node.status.addresses.find((a) => a.type === 'InternalIP')!.address;
-      const ip = pod.spec.hostNetwork ? nodeIP : cluster.ipamFor(node.metadata.name, node.spec.podCIDR).allocate();
+      const ip = pod.status.podIP ?? (pod.spec.hostNetwork ? nodeIP : cluster.ipamFor(node.metadata.name, node.spec.podCIDR).allocate());
       if (!ip) continue;
+      // The sandbox's IP is known before the containers' variables are (status.podIP in a fieldRef).
+      pod.status.podIP = ip;
+      pod.status.hostIP = nodeIP;
+      const envs = pod.spec.containers.map((c) => (c.env || c.envFrom ? containerConfigEnv(cluster.store, pod, c) : { vars: [] as [string, string][] }));
+      const configErrors = pod.spec.containers.flatMap((c, i) => {
+        const e = envs[i]!;
+        return 'error' in e ? [{ container: c.name, message: e.error }] : [];
+      });
+      if (configErrors.length > 0) {
+        // The sandbox runs (the pod has its IP) but the container cannot be created: CreateContainerConfigError.
+        const first = pod.status.podIP === undefined;
+        if (first || JSON.stringify(pod.status.configErrors) !== JSON.stringify(configErrors)) {
+          pod.status = { phase: 'Pending', ready: false, podIP: ip, hostIP: nodeIP, startTime: pod.status.startTime ?? now, configErrors };
+          cluster.update(pod);
+          changed = true;
+        }
+        for (const e of configErrors) configFailed(cluster, pod, e.message, pod.spec.containers.find((c) => c.name === e.container));
+        continue;
+      }
+      configResolved(cluster, pod);
+      const containerEnv = envs.some((e) => 'vars' in e && e.vars.length > 0) ? envs.map((e) => ('vars' in e ? e.vars : [])) : undefined;
       // A pending pod's status holds only phase and ready: the running one is built whole.
       pod.status = {
         phase: 'Running',
@@ -90,6 +119,7 @@ function syncPods(cluster: Cluster, pods: readonly Pod[], now: number): boolean 
         readyAt: now,
         files: filesAtStart(pod),
         serviceEnv: serviceEnv(cluster, pod) as Record<string, string>,
+        ...(containerEnv ? { containerEnv } : {}),
       };
       if (hasLifecycle(pod.spec.containers)) pod.status.lifecycle = true;
       pod.status.ready = readinessAt(cluster, pod, now);

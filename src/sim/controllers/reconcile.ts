@@ -7,10 +7,12 @@ import { reconcileEndpointSliceMirroring } from './endpointslice-mirroring';
 import { reconcileKubelets } from './kubelet';
 import { reconcileReplicaSets } from './replicaset';
 import { reconcileScheduling } from './scheduler';
+import { reconcileRootCA } from './root-ca-publisher';
 
 // The workload controllers run again after the kubelets, so their status
 // (ready counts) settles in the same round as the pods they made.
 const CONTROLLERS = [
+  reconcileRootCA,
   reconcileDeployments,
   reconcileReplicaSets,
   reconcileScheduling,

@@ -174,3 +174,35 @@ export function trackProbeFailures(cluster: Cluster, pod: Pod, now: number, unti
     }
   }
 }
+
+/** The repeating config failures of a pod, ended when the kubelet gets past them. */
+const configFailures = new WeakMap<Pod, Map<string, EventTicks>>();
+
+/**
+ * A config failure the kubelet reports until it clears: FailedMount for a volume
+ * (operationexecutor's MountVolume.SetUp error, retried with a back-off of up to 2m2s,
+ * pkg/volume/util/nestedpendingoperations), or Failed "Error: ..." for a container whose
+ * environment cannot be built (kuberuntime_container.go startContainer: CreateContainerConfigError,
+ * retried at the pod worker's 10s back-off).
+ */
+export function configFailed(cluster: Cluster, pod: Pod, message: string, c?: Container): void {
+  let m = configFailures.get(pod);
+  if (!m) configFailures.set(pod, (m = new Map()));
+  const key = `${c?.name ?? ''}|${message}`;
+  if (m.has(key)) return;
+  const ticks: EventTicks = { start: cluster.clock.now(), period: c ? 10 : 122 };
+  m.set(key, ticks);
+  const input = c
+    ? { subject: pod, fieldPath: fieldPath(c), type: 'Warning' as const, reason: 'Failed', format: asIs, a: `Error: ${message}`, source: kubelet(pod) }
+    : { subject: pod, type: 'Warning' as const, reason: 'FailedMount', format: asIs, a: message, source: kubelet(pod) };
+  cluster.events.repeating(input, ticks);
+}
+
+/** The failures are over (the objects appeared): their events stop repeating. */
+export function configResolved(cluster: Cluster, pod: Pod): void {
+  const m = configFailures.get(pod);
+  if (!m) return;
+  // The end is exclusive: a failure that cleared at the moment it happened still happened once.
+  for (const t of m.values()) t.end ??= Math.max(cluster.clock.now(), t.start + 1e-6);
+  configFailures.delete(pod);
+}

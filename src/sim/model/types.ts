@@ -56,6 +56,47 @@ export interface ResourceRequirements {
   limits?: Record<string, string>;
 }
 
+/** configMapKeyRef / secretKeyRef (core/v1 ConfigMapKeySelector, SecretKeySelector). */
+export interface KeyRef {
+  name: string;
+  key: string;
+  optional?: boolean;
+}
+
+export interface EnvVar {
+  name: string;
+  value?: string;
+  valueFrom?: { configMapKeyRef?: KeyRef; secretKeyRef?: KeyRef; fieldRef?: { fieldPath: string; apiVersion?: string } };
+}
+
+/** envFrom: every key of a ConfigMap or Secret, with an optional prefix. */
+export interface EnvFromSource {
+  prefix?: string;
+  configMapRef?: { name: string; optional?: boolean };
+  secretRef?: { name: string; optional?: boolean };
+}
+
+export interface KeyToPath {
+  key: string;
+  path: string;
+}
+
+/** The volume sources the simulator acts on (configMap, secret); others are kept and mount as empty. */
+export interface Volume {
+  name: string;
+  configMap?: { name: string; items?: KeyToPath[]; optional?: boolean; defaultMode?: number };
+  secret?: { secretName: string; items?: KeyToPath[]; optional?: boolean; defaultMode?: number };
+  emptyDir?: Record<string, unknown>;
+  [other: string]: unknown;
+}
+
+export interface VolumeMount {
+  name: string;
+  mountPath: string;
+  readOnly?: boolean;
+  subPath?: string;
+}
+
 export interface Container {
   name: string;
   image: string;
@@ -67,7 +108,9 @@ export interface Container {
   livenessProbe?: Probe;
   /** Kept and printed; the kubelet does not act on it. */
   startupProbe?: Probe;
-  env?: { name: string; value?: string }[];
+  env?: EnvVar[];
+  envFrom?: EnvFromSource[];
+  volumeMounts?: VolumeMount[];
   /** kubectl run -i/-t: the main process keeps stdin (a shell then waits for input instead of exiting). */
   stdin?: boolean;
   stdinOnce?: boolean;
@@ -84,6 +127,7 @@ export interface PodDNSConfig {
 
 export interface PodSpec {
   containers: Container[];
+  volumes?: Volume[];
   nodeName?: string;
   hostname?: string;
   subdomain?: string;
@@ -106,6 +150,13 @@ export interface PodStatus {
   ready: boolean;
   /** Simulation time readiness last changed (the Ready condition's lastTransitionTime). */
   readyAt?: number;
+  /**
+   * Each container's variables from env and envFrom, resolved when the containers started
+   * (configMapKeyRef, secretKeyRef and envFrom read then, never again), in container order.
+   */
+  containerEnv?: [string, string][][];
+  /** The kubelet could not build a container's config (a ConfigMap or Secret missing): CreateContainerConfigError. */
+  configErrors?: { container: string; message: string }[];
   /** Service environment variables computed when the containers started. */
   serviceEnv?: Record<string, string>;
   /** Simulation time when a deleted pod's containers have stopped and the object goes. */
@@ -275,5 +326,28 @@ export interface Namespace {
   status: { phase: 'Active' | 'Terminating' };
 }
 
-export type KubeObject = Pod | Service | Deployment | ReplicaSet | Endpoints | EndpointSlice | Node | Namespace;
+/** core/v1 ConfigMap: data holds UTF-8 strings, binaryData base64 (k8s.io/api core/v1 types.go). */
+export interface ConfigMap {
+  apiVersion: 'v1';
+  kind: 'ConfigMap';
+  metadata: ObjectMeta;
+  data?: Record<string, string>;
+  binaryData?: Record<string, string>;
+  immutable?: boolean;
+}
+
+/**
+ * core/v1 Secret as stored: data values base64 (the API server folds stringData into data on
+ * write, pkg/apis/core/v1/conversion.go), type defaulted to Opaque (SetDefaults_Secret).
+ */
+export interface Secret {
+  apiVersion: 'v1';
+  kind: 'Secret';
+  metadata: ObjectMeta;
+  data?: Record<string, string>;
+  type: string;
+  immutable?: boolean;
+}
+
+export type KubeObject = Pod | Service | Deployment | ReplicaSet | Endpoints | EndpointSlice | Node | Namespace | ConfigMap | Secret;
 export type Kind = KubeObject['kind'];

@@ -10,6 +10,7 @@
 import { Cluster } from '../cluster';
 import { settle } from '../controllers/reconcile';
 import { cidrAddress, formatIPv4, subnetAt } from '../net/ip';
+import { createSystemConfigMaps } from './system-configmaps';
 import type { Container, Deployment, Node, Pod, Service } from '../model/types';
 import type { ClusterConfig, NodeConfig } from './cluster-config';
 import { recordNodeJoin } from './node-events';
@@ -193,5 +194,6 @@ export function bootstrapCluster(config: ClusterConfig, seed: number): Cluster {
   for (const pod of cluster.store.list('Pod')) if (pod.status.startTime !== undefined && pod.status.startTime >= 0) pod.status.startTime = -CLUSTER_AGE + 20;
   cluster.events.backdate(-CLUSTER_AGE + 20);
   for (const node of cluster.store.list('Node')) recordNodeJoin(cluster, node, -CLUSTER_AGE);
+  createSystemConfigMaps(cluster, config, dnsServiceIP(config), -CLUSTER_AGE);
   return cluster;
 }
