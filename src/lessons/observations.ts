@@ -6,6 +6,7 @@
 import type { Pod } from '../sim/model/types';
 import type { RequestResult } from '../sim/net/request-types';
 import type { Simulation } from '../sim/simulation';
+import { requestIndex } from '../sim/net/request-index';
 
 export type HostKind = 'pod-ip' | 'cluster-ip' | 'node-ip' | 'lb-ip' | 'external-ip' | 'name';
 
@@ -59,15 +60,14 @@ export function stepStartOf(sim: Simulation): StepStart {
 
 const IPV4 = /^\d+\.\d+\.\d+\.\d+$/;
 
-/** What kind of address a URL's host was, at the moment the request was sent. */
+/** What kind of address a URL's host was, at the moment the request was sent (looked up in the request index, built once per cluster version). */
 export function hostKindOf(sim: Simulation, host: string): HostKind {
   if (!IPV4.test(host)) return 'name';
-  const store = sim.cluster.store;
-  if (store.list('Pod').some((p) => p.status.podIP === host && !p.spec.hostNetwork)) return 'pod-ip';
-  const services = store.list('Service');
-  if (services.some((s) => s.spec.clusterIP === host || s.spec.clusterIPs?.includes(host))) return 'cluster-ip';
-  if (store.list('Node').some((n) => n.status.addresses.some((a) => a.address === host))) return 'node-ip';
-  if (services.some((s) => s.status.loadBalancer.ingress?.some((i) => i.ip === host) || s.spec.externalIPs?.includes(host))) return 'lb-ip';
+  const idx = requestIndex(sim);
+  if (idx.topo.podByIP.has(host)) return 'pod-ip';
+  if (idx.byClusterIP(host)) return 'cluster-ip';
+  if (idx.topo.nodeByIP.has(host)) return 'node-ip';
+  if (idx.byLoadBalancerIP(host) || sim.cluster.store.list('Service').some((s) => s.spec.externalIPs?.includes(host))) return 'lb-ip';
   return 'external-ip';
 }
 

@@ -6,8 +6,8 @@
 import { parseManifests } from '../sim/scenario/manifests';
 import type { Simulation } from '../sim/simulation';
 import type { KubeObject } from '../sim/model/types';
+import { SYSTEM_NAMESPACES } from '../sim/view/build-snapshot';
 
-const SYSTEM_NAMESPACES = new Set(['kube-system', 'kube-public', 'kube-node-lease', 'local-path-storage']);
 /** Kinds a learner makes by hand (not ones the controllers make). */
 const OWN_KINDS = ['Deployment', 'ReplicaSet', 'Service', 'Pod', 'Namespace'] as const;
 const MAX_LINES = 4;

@@ -75,7 +75,8 @@ export interface SnapshotLimits {
   podsPerNode: number;
   endpointsPerService: number;
 }
-const SYSTEM_NAMESPACES = new Set(['kube-system', 'kube-public', 'kube-node-lease', 'local-path-storage']);
+/** The cluster's own namespaces (the UI's layout keeps its own copy: it imports only types from the core). */
+export const SYSTEM_NAMESPACES: ReadonlySet<string> = new Set(['kube-system', 'kube-public', 'kube-node-lease', 'local-path-storage']);
 export const SNAPSHOT_LIMITS: SnapshotLimits = { podsPerNode: 24, endpointsPerService: 120 };
 
 /**
