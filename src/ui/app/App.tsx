@@ -1,7 +1,8 @@
 /**
  * The main screen: the scenario and the request on the left, the cluster in
  * the centre, the packet's hops on the right, the terminal at the bottom.
- * Presenter and embed modes show a reduced stage instead (../presenter/stage.tsx).
+ * Presenter and embed modes show a reduced stage instead (../presenter/stage.tsx);
+ * below 1100 px the panels take turns behind tabs (tabbed-workspace.tsx).
  */
 import { domAnimation, LazyMotion } from 'motion/react';
 import { lazy, Suspense, useEffect } from 'react';
@@ -13,6 +14,10 @@ import { InspectorPane } from '../inspector/inspector-pane';
 import { Captions } from '../presenter/captions';
 import { usePresenterShortcuts } from '../presenter/shortcuts';
 import { Stage } from '../presenter/stage';
+import { PresenterBar } from '../presenter/presenter-bar';
+import { HopCaption } from '../presenter/hop-caption';
+import { TabbedWorkspace } from './tabbed-workspace';
+import { NARROW, useMedia } from './use-media';
 import { EmbedBar } from '../share/embed-bar';
 import { LinkAlert } from '../share/link-alert';
 import { NoticeBar } from '../components/notice-bar';
@@ -43,14 +48,18 @@ export function App() {
   const table = useViewStore((s) => s.tableView);
   const lessonCode = useLessonModeStore((s) => s.wanted);
   const inLesson = useLessonModeStore((s) => s.id !== null);
+  const controls = useViewStore((s) => s.embedOptions.controls);
+  const narrow = useMedia(NARROW);
   return (
     <LazyMotion features={domAnimation} strict>
-      <div className={`app${inLesson ? ' is-lesson' : ''}`}>
-        {embed ? <EmbedBar /> : <TopBar />}
+      <div className={`app${inLesson ? ' is-lesson' : ''}${embed ? ' app--embed' : ''}`}>
+        {embed ? <EmbedBar /> : presenter ? <PresenterBar /> : <TopBar narrow={narrow} />}
         <LinkAlert />
         <NoticeBar />
         {embed || presenter ? (
           <Stage mode={embed ? 'embed' : 'presenter'} />
+        ) : narrow ? (
+          <TabbedWorkspace />
         ) : (
           <main className="workspace">
             <aside className="pane left-pane">
@@ -71,7 +80,8 @@ export function App() {
             <Dock />
           </main>
         )}
-        {(embed || presenter) && <TransportBar />}
+        {embed && <HopCaption />}
+        {embed && controls && <TransportBar />}
         {presenter && !embed && <Captions />}
         {lessonCode && (
           <Suspense>

@@ -8,6 +8,7 @@ import { useClusterStore } from '../stores/cluster-store';
 import { useViewStore } from '../stores/view-store';
 import { useLessonModeStore } from '../stores/lesson-mode-store';
 import { ThemeToggle } from '../theme/theme-toggle';
+import { MoreMenu } from './more-menu';
 import './top-bar.css';
 
 function TableViewToggle() {
@@ -29,8 +30,34 @@ function LessonsButton() {
   );
 }
 
-export function TopBar() {
+/** Below 1100 px the mode switch and the view, export and reset controls fold into "More". */
+export function TopBar({ narrow = false }: { narrow?: boolean }) {
   const cluster = useClusterStore((s) => s.snapshot?.clusterName);
+  const settings = (
+    <>
+      <ProxyModeSwitch />
+      <TableViewToggle />
+      <PresenterToggle />
+      <ThemeToggle />
+      <ExportButtons />
+      <ResetButton />
+    </>
+  );
+  if (narrow) {
+    return (
+      <header className="top-bar top-bar--narrow">
+        <h1 className="top-bar__title">
+          <span className="top-bar__logo" aria-hidden="true" />
+          <span className="top-bar__name">Services, seen from inside</span>
+        </h1>
+        <LessonsButton />
+        <div className="top-bar__actions">
+          <MoreMenu>{settings}</MoreMenu>
+          <ShareButton />
+        </div>
+      </header>
+    );
+  }
   return (
     <header className="top-bar">
       <h1 className="top-bar__title">

@@ -7,6 +7,7 @@ import { useEffect } from 'react';
 import { SPEEDS, useTraceStore } from '../stores/trace-store';
 import { useViewStore } from '../stores/view-store';
 import { useLessonModeStore } from '../stores/lesson-mode-store';
+import { toggleFullscreen } from './fullscreen';
 
 export type PlaybackCommand = 'toggle-play' | 'step-back' | 'step-forward' | 'reset' | 'faster' | 'slower';
 
@@ -64,8 +65,7 @@ export function usePresenterShortcuts(): void {
         }
         if (e.key === 'f' || e.key === 'F') {
           e.preventDefault();
-          if (document.fullscreenElement) void document.exitFullscreen();
-          else void document.documentElement.requestFullscreen?.().catch(() => undefined);
+          toggleFullscreen();
           return;
         }
       }

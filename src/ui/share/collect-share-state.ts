@@ -52,10 +52,13 @@ export function restoreSavedRequests(list: ShareState['savedRequests']): void {
   list.forEach((r) => useRequestStore.getState().requestSaved(r));
 }
 
-/** The page's address without fragment or embed flag: the base of a share link to the full app. */
+/**
+ * The page's address without fragment, embed flag or embed options: the base of a share link to the full app.
+ * The link itself carries the hop and the theme; autoplay and controls are the embed's own.
+ */
 export function fullAppBase(): string {
   const url = new URL(location.href);
   url.hash = '';
-  url.searchParams.delete('embed');
+  for (const key of ['embed', 'hop', 'autoplay', 'controls', 'theme']) url.searchParams.delete(key);
   return url.toString().replace(/#$/, '');
 }

@@ -1,10 +1,13 @@
-/** Embed mode's only chrome: the title and "Open in full app" (this view as a share link, without embed). */
+/** Embed mode's only chrome: the title, the Graph/Hops tabs when narrow, and "Open in full app" (this view as a share link, without embed). */
 import { useEffect, useState } from 'react';
 import { buildShareUrl } from '../../share/share-link';
 import { useScenarioStore } from '../stores/scenario-store';
 import { useTraceStore } from '../stores/trace-store';
 import { useViewStore } from '../stores/view-store';
 import { collectShareState, fullAppBase } from './collect-share-state';
+import { EMBED_NARROW, useMedia } from '../app/use-media';
+import { PanelTabs } from '../app/panel-tabs';
+import { STAGE_TABS } from '../presenter/stage';
 
 const REFRESH_MS = 300;
 
@@ -43,9 +46,11 @@ async function openFullApp(event: React.MouseEvent<HTMLAnchorElement>): Promise<
 
 export function EmbedBar() {
   const href = useFullAppHref();
+  const compact = useMedia(EMBED_NARROW);
   return (
     <header className="embed-bar">
       <span className="embed-bar__title">Services, seen from inside</span>
+      {compact && <PanelTabs tabs={STAGE_TABS} label="Panels" />}
       <a href={href} target="_blank" rel="noopener" onClick={(e) => void openFullApp(e)}>
         Open in full app ↗
       </a>

@@ -17,6 +17,7 @@ import { useTraceStore } from '../stores/trace-store';
 import { useViewStore } from '../stores/view-store';
 import { useSelectionStore } from '../stores/selection-store';
 import { restoreSavedRequests } from './collect-share-state';
+import { applyEmbedOptions } from './embed-start';
 import { readProgress } from '../lesson/progress';
 import { parseLessonLink, type LessonLink } from '../lesson/lesson-link';
 import { useLessonModeStore } from '../stores/lesson-mode-store';
@@ -78,7 +79,7 @@ async function start(): Promise<void> {
       // A lesson's link leaves the sandbox's work where it is: nothing to put aside.
       const kept = !embed && !result.state.lesson && keepAsPrevious(readSavedWork(), { yaml, clusterConfig, seed, savedRequests: result.state.savedRequests });
       await openShareState(result.state);
-      if (embed) return;
+      if (embed) return applyEmbedOptions();
       saveWorkNow();
       keepSaving();
       if (kept) offerPreviousWork('You opened a shared scenario.');
@@ -92,7 +93,7 @@ async function start(): Promise<void> {
   if (embed) {
     await bootSimulation();
     addEventListener('hashchange', () => void linkPasted());
-    return;
+    return applyEmbedOptions();
   }
   const progress = readProgress();
   if (progress.current && (await resumeLesson(progress.current))) {
