@@ -2,11 +2,12 @@
 import { useEffect, useRef, useState } from 'react';
 import { buildShareUrl } from '../../share/share-link';
 import { collectShareState, fullAppBase, withoutHistory } from './collect-share-state';
+import { EmbedCode } from './embed-code';
 import './share.css';
 
 type Panel = { kind: 'closed' } | { kind: 'link'; url: string } | { kind: 'error'; message: string };
 
-async function copy(text: string, input: HTMLInputElement | null): Promise<boolean> {
+async function copy(text: string, input: HTMLInputElement | HTMLTextAreaElement | null): Promise<boolean> {
   try {
     await navigator.clipboard.writeText(text);
     return true;
@@ -20,6 +21,7 @@ async function copy(text: string, input: HTMLInputElement | null): Promise<boole
 export function ShareButton() {
   const [panel, setPanel] = useState<Panel>({ kind: 'closed' });
   const [copied, setCopied] = useState(false);
+  const [embed, setEmbed] = useState(false);
   const input = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
@@ -29,6 +31,7 @@ export function ShareButton() {
   const toggle = async (): Promise<void> => {
     if (panel.kind !== 'closed') return setPanel({ kind: 'closed' });
     setCopied(false);
+    setEmbed(false);
     const state = collectShareState();
     let r = await buildShareUrl(fullAppBase(), state);
     // Too long with everything done since the load: share the current scenario fresh instead.
@@ -56,6 +59,10 @@ export function ShareButton() {
                   {copied ? 'Copied' : 'Copy'}
                 </button>
               </div>
+              <button type="button" className="btn btn--quiet share-panel__embed" aria-expanded={embed} onClick={() => setEmbed(!embed)}>
+                Embed
+              </button>
+              {embed && <EmbedCode shareUrl={panel.url} copy={copy} />}
             </>
           )}
         </div>
