@@ -36,8 +36,38 @@ test('a share link opened in a new page shows the same scenario, hops and hop', 
   expect(await hopsOf(other)).toEqual(before);
   await expect(other.getByLabel('Reply body')).toHaveText(reply!);
   await expect(linkAlert(other)).toHaveCount(0);
-  // The link has done its job: the address no longer carries it.
-  expect(new URL(other.url()).hash).toBe('');
+  // The address keeps the link the learner opened (a reload or a bookmark gives the same view).
+  expect(new URL(other.url()).hash).toBe(new URL(url).hash);
+});
+
+test('the opened link stays in the address bar through a reload and hop stepping, and goes at the first change to the work', async ({ page, context }) => {
+  const app = new AppPage(page);
+  await app.open();
+  await app.sendRequest('http://web/');
+  const hops = page.getByRole('list', { name: 'Packet hops' }).getByRole('listitem');
+  await expect(hops.nth(4)).toBeVisible();
+  await hops.nth(3).getByRole('button').first().click();
+  await page.getByRole('button', { name: 'Share' }).click();
+  const url = await page.getByRole('textbox', { name: 'Share link' }).inputValue();
+
+  const other = await context.newPage();
+  const shared = new AppPage(other);
+  await other.goto(url);
+  const otherHops = other.getByRole('list', { name: 'Packet hops' }).getByRole('listitem');
+  await expect(otherHops.nth(3)).toHaveAttribute('aria-current', 'step');
+  // Stepping through the hops is looking, not changing: the link stays.
+  await otherHops.nth(1).getByRole('button').first().click();
+  await expect(otherHops.nth(1)).toHaveAttribute('aria-current', 'step');
+  expect(other.url()).toBe(url);
+  await other.reload();
+  await expect(otherHops.nth(3)).toHaveAttribute('aria-current', 'step');
+  expect(other.url()).toBe(url);
+
+  // A change to the cluster: the link no longer says what is on screen, the plain address (and the saved work) takes over.
+  await shared.run('kubectl scale deployment web --replicas=4');
+  await expect(shared.webPods()).toHaveCount(4);
+  await expect.poll(() => new URL(other.url()).hash).toBe('');
+  expect(new URL(other.url()).pathname).toBe(new URL(url).pathname);
 });
 
 for (const [what, fragment] of [

@@ -18,6 +18,7 @@ import { useViewStore } from '../stores/view-store';
 import { useSelectionStore } from '../stores/selection-store';
 import { restoreSavedRequests } from './collect-share-state';
 import { applyEmbedOptions } from './embed-start';
+import { keepLinkUntilChanged } from './link-in-address';
 import { readProgress } from '../lesson/progress';
 import { parseLessonLink, type LessonLink } from '../lesson/lesson-link';
 import { useLessonModeStore } from '../stores/lesson-mode-store';
@@ -72,8 +73,8 @@ async function start(): Promise<void> {
   }
   if (!isEmptyFragment(fragment)) {
     const result = await decodeFragment(fragment);
-    // The link has done its job; a reload now restores the (saved) work.
-    if (!embed) history.replaceState(history.state, '', `${location.pathname}${location.search}`);
+    // A link that cannot open leaves the address; one that opens stays until the work changes (link-in-address.ts).
+    if (!embed && !result.ok) history.replaceState(history.state, '', `${location.pathname}${location.search}`);
     if (result.ok) {
       const { yaml, clusterConfig, seed } = result.state.scenario;
       // A lesson's link leaves the sandbox's work where it is: nothing to put aside.
@@ -81,6 +82,7 @@ async function start(): Promise<void> {
       await openShareState(result.state);
       if (embed) return applyEmbedOptions();
       saveWorkNow();
+      keepLinkUntilChanged();
       keepSaving();
       if (kept) offerPreviousWork('You opened a shared scenario.');
       return;
@@ -128,13 +130,14 @@ async function linkPasted(): Promise<void> {
     return;
   }
   const result = await decodeFragment(location.hash);
-  if (!embed) history.replaceState(history.state, '', `${location.pathname}${location.search}`);
+  if (!embed && !result.ok) history.replaceState(history.state, '', `${location.pathname}${location.search}`);
   if (!result.ok) return useViewStore.getState().linkFailed(result.error.message);
   const { yaml, clusterConfig, seed } = result.state.scenario;
   const kept = !embed && !result.state.lesson && keepAsPrevious(currentWork(), { yaml, clusterConfig, seed, savedRequests: result.state.savedRequests });
   await openShareState(result.state);
   if (embed) return;
   saveWorkNow();
+  keepLinkUntilChanged();
   if (kept) offerPreviousWork('You opened a shared scenario.');
 }
 
