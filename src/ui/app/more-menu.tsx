@@ -14,7 +14,15 @@ export function MoreMenu({ children }: { children: ReactNode }) {
     return () => document.removeEventListener('pointerdown', onDown);
   }, [open]);
   return (
-    <div className="more-menu" ref={root}>
+    <div
+      className="more-menu"
+      ref={root}
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape' || !open) return;
+        setOpen(false);
+        button.current?.focus();
+      }}
+    >
       <button ref={button} type="button" className="btn btn--quiet" aria-expanded={open} aria-controls="more-menu-panel" onClick={() => setOpen(!open)}>
         More <span aria-hidden="true">▾</span>
       </button>
@@ -24,11 +32,6 @@ export function MoreMenu({ children }: { children: ReactNode }) {
         role="group"
         aria-label="More controls"
         hidden={!open}
-        onKeyDown={(e) => {
-          if (e.key !== 'Escape') return;
-          setOpen(false);
-          button.current?.focus();
-        }}
       >
         {children}
       </div>
