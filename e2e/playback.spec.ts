@@ -47,7 +47,7 @@ test('the transport bar steps a NodePort request from the workstation hop by hop
   await dnat.getByRole('button').click();
   const inspector = page.getByRole('region', { name: 'Hop inspector' });
   await expect(inspector.locator('td.is-changed')).toContainText(/^10\.244\./);
-  await expect(inspector.locator('.decided-by pre')).toContainText('30080');
+  await expect(inspector.getByRole('list', { name: 'Rules and records' })).toContainText('30080');
   await expect(inspector).toContainText('Why:');
 
   // Play runs to the end at the chosen speed.
