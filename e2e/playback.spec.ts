@@ -3,6 +3,8 @@ import { AppPage } from './pages/app-page';
 import { exposeWeb, sendFrom } from './pages/scenario-edits';
 
 test('the transport bar steps a NodePort request from the workstation hop by hop', async ({ page }) => {
+  // The reply waits for the packet's last hop (a full playback) before the stepping starts.
+  test.setTimeout(90_000);
   const app = new AppPage(page);
   await app.open();
   await exposeWeb(app, 'NodePort');
