@@ -3,6 +3,8 @@ import { AppPage } from './pages/app-page';
 import { exposeWeb, sendFrom } from './pages/scenario-edits';
 
 test('the transport bar steps a NodePort request from the workstation hop by hop', async ({ page }) => {
+  // The reply waits for the packet's last hop (a full playback) before the stepping starts.
+  test.setTimeout(90_000);
   const app = new AppPage(page);
   await app.open();
   await exposeWeb(app, 'NodePort');
@@ -47,7 +49,7 @@ test('the transport bar steps a NodePort request from the workstation hop by hop
   await dnat.getByRole('button').click();
   const inspector = page.getByRole('region', { name: 'Hop inspector' });
   await expect(inspector.locator('td.is-changed')).toContainText(/^10\.244\./);
-  await expect(inspector.locator('.decided-by pre')).toContainText('30080');
+  await expect(inspector.getByRole('list', { name: 'Rules and records' })).toContainText('30080');
   await expect(inspector).toContainText('Why:');
 
   // Play runs to the end at the chosen speed.

@@ -23,7 +23,7 @@ test('sending a request lists its hops through CoreDNS and a DNAT, and shows the
   await dnat.getByRole('button').click();
   await expect(dnat).toHaveAttribute('aria-current', 'step');
   const inspector = page.getByRole('region', { name: 'Hop inspector' });
-  await expect(inspector.locator('.decided-by pre')).toBeVisible();
+  await expect(inspector.getByRole('list', { name: 'Rules and records' })).toBeVisible();
   await expect(inspector).toContainText('Why:');
 });
 

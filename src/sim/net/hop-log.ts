@@ -1,6 +1,7 @@
 /** Collects hops in order and formats their packets. */
 import type { DnsResponse } from '../dns/records';
 import type { Hop, PacketView } from '../view/snapshot';
+import { decisiveLines } from './decisive-lines';
 import type { Packet } from './packet';
 
 export class HopLog {
@@ -9,6 +10,8 @@ export class HopLog {
   add(hop: Omit<Hop, 'index'>): void {
     // The caller's literal becomes the hop (no copy): hops are built on every request.
     (hop as Hop).index = this.hops.length;
+    const d = hop.decidedBy;
+    if (d && !d.matched) d.matched = decisiveLines(d.kind, d.lines);
     this.hops.push(hop as Hop);
   }
 

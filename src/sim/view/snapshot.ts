@@ -128,8 +128,12 @@ export interface Hop {
   detail: string;
   packetIn?: PacketView;
   packetOut?: PacketView;
-  /** What decided it: rule lines as iptables-save prints them, or DNS records. */
-  decidedBy: { kind: 'dns-record' | 'iptables' | 'ipvs' | 'nftables' | 'route' | 'conntrack' | 'socket'; lines: string[] } | null;
+  /**
+   * What decided it: rule lines as iptables-save prints them, or DNS records.
+   * `matched`: indices into `lines` of the line(s) that made the decision (the DNAT
+   * rule, not the jumps that led to it); set for every hop a trace returns.
+   */
+  decidedBy: { kind: 'dns-record' | 'iptables' | 'ipvs' | 'nftables' | 'route' | 'conntrack' | 'socket'; lines: string[]; matched?: number[] } | null;
   /** One plain sentence of why. */
   why: string;
   /** Other elements this hop is about (the Service whose ClusterIP was rewritten). */

@@ -40,7 +40,7 @@ export function TransportBar() {
           ))}
         </select>
       </label>
-      <p className="sr-only" aria-live="polite" aria-label="Hop narration">
+      <p className="sr-only" role="status" aria-label="Hop narration">
         {hop ? `Hop ${current + 1} of ${count}: ${hop.why}` : ''}
       </p>
     </section>

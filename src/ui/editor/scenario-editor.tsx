@@ -8,7 +8,7 @@ import type { editor } from 'monaco-editor/editor/editor.api';
 import { yamlEdited } from '../app/sim-actions';
 import { useScenarioStore } from '../stores/scenario-store';
 import { useResolvedTheme } from '../theme/use-theme';
-import { setUpMonaco } from './monaco-setup';
+import { monacoTheme, setUpMonaco } from './monaco-setup';
 import { MARKER_OWNER, toMarkers } from './markers';
 import { attachTinting } from './tinting';
 
@@ -69,7 +69,7 @@ export default function ScenarioEditor() {
   const theme = useResolvedTheme();
   // Monaco's theme is global; follow the app's light or dark theme.
   useEffect(() => {
-    setUpMonaco().editor.setTheme(theme === 'dark' ? 'vs-dark' : 'vs');
+    setUpMonaco().editor.setTheme(monacoTheme(theme));
   }, [theme]);
 
   useEffect(() => {
@@ -78,7 +78,7 @@ export default function ScenarioEditor() {
     const model = monaco.editor.getModel(uri) ?? monaco.editor.createModel(useScenarioStore.getState().text, 'yaml', uri);
     // The model outlives the editor; a scenario may have been loaded meanwhile.
     if (model.getValue() !== useScenarioStore.getState().text) model.setValue(useScenarioStore.getState().text);
-    const instance = monaco.editor.create(host.current!, { ...OPTIONS, model, theme: document.documentElement.dataset.theme === 'dark' ? 'vs-dark' : 'vs' });
+    const instance = monaco.editor.create(host.current!, { ...OPTIONS, model, theme: monacoTheme(document.documentElement.dataset.theme === 'dark' ? 'dark' : 'light') });
     ed.current = instance;
     const untint = attachTinting(monaco, instance);
     const sub = model.onDidChangeContent(() => {

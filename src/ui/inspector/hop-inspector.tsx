@@ -1,4 +1,4 @@
-/** Under the hop list: the current hop in full. */
+/** Under the hop list: the current hop in full (focusable, so a keyboard scrolls it). */
 import { selectCurrentHop, useTraceStore } from '../stores/trace-store';
 import { HopDetail } from './hop-detail';
 
@@ -7,9 +7,9 @@ export function HopInspector() {
   const current = useTraceStore((s) => s.current);
   if (!hop) return null;
   return (
-    <section className="hop-inspector" role="region" aria-label="Hop inspector">
+    <section className="hop-inspector" role="region" aria-label="Hop inspector" tabIndex={0}>
       <h3 className="hop-inspector__title">
-        Hop {current + 1} · {hop.actor}
+        <span className="hop-inspector__n">Hop {current + 1}</span> · {hop.actor}
       </h3>
       <HopDetail hop={hop} />
     </section>

@@ -36,9 +36,9 @@ export const useRequestStore = create<RequestState>()((set) => ({
   requestRemoved: (name) => set((s) => ({ saved: s.saved.filter((r) => r.name !== name) })),
 }));
 
-// Every traced request's outcome becomes its badge.
+// Every traced request's outcome becomes its badge once its packet arrives (the last hop).
 useTraceStore.subscribe((s, prev) => {
-  if (!s.trace || s.trace === prev.trace) return;
+  if (!s.trace || !s.arrived || (s.arrived === prev.arrived && s.trace === prev.trace)) return;
   const key = requestKey(s.trace.request);
   const ok = s.trace.ok;
   useRequestStore.setState((r) => ({ results: { ...r.results, [key]: ok } }));

@@ -12,7 +12,7 @@ export function TableView() {
         <h2 className="pane__title">Cluster tables</h2>
         {snapshot && <span className="pane__hint">{snapshot.clusterName} · kube-proxy {snapshot.proxyMode}</span>}
       </header>
-      <div className="table-view__body">
+      <div className="table-view__body" tabIndex={0} role="group" aria-label="Cluster tables, scrollable">
         <HopTable />
         {snapshot ? <TopologyTables snapshot={snapshot} /> : <p className="table-view__empty">Starting the cluster…</p>}
       </div>
