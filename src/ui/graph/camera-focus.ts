@@ -25,7 +25,7 @@ const MAX_ZOOM = 1.5;
 const MARGIN = { x: POD.w / 2 + 24, y: POD.h / 2 + 36 };
 
 /** The zoom at which the whole graph fits the canvas. */
-export const fitZoom = (graph: Size, canvas: Size, padding = 16): number =>
+export const fitZoom = (graph: Size, canvas: Size, padding = 10): number =>
   Math.min((canvas.w - 2 * padding) / Math.max(1, graph.w), (canvas.h - 2 * padding) / Math.max(1, graph.h));
 
 /** Whether the camera should close in on hops rather than show everything. */

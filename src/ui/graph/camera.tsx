@@ -12,7 +12,7 @@ import { useViewStore } from '../stores/view-store';
 import { hopView, needsFollow, type Size } from './camera-focus';
 import { useCameraStore } from './camera-store';
 
-export const FIT = { padding: '16px', maxZoom: 1.1 } as const;
+export const FIT = { padding: '10px', maxZoom: 1.1 } as const;
 
 interface Props {
   /** Changes when the picture's outline changes (a node grows, a Service appears). */

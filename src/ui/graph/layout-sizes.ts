@@ -23,6 +23,6 @@ export const SVC = {
   titleLine: 19, titleCharW: 9.2, line: 17, charW: 7.9,
 };
 /** Between the Services and the nodes: the lines' horizontal lanes run here. */
-export const BUS = 36;
+export const BUS = 32;
 /** Outside the cluster (on top): the frame and its cards. */
-export const OUTSIDE = { header: 26, pad: 10, item: { w: 212, h: 50, gap: 16 }, below: 28 };
+export const OUTSIDE = { header: 26, pad: 10, item: { w: 212, h: 50, gap: 16 }, below: 22 };

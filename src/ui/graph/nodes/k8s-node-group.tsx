@@ -11,7 +11,7 @@ export function K8sNodeGroup({ id, data }: NodeProps<K8sNodeFlowNode>) {
       <div className="k8s-node__title">{node.name}</div>
       <div className="k8s-node__meta">
         <span className="mono">{node.ip}</span>
-        {node.podsNotShown ? <span className="k8s-node__more"> · +{node.podsNotShown} pods not drawn</span> : null}
+        {node.podsNotShown ? <span className="k8s-node__more"> · {node.podsNotShown} more pods not drawn</span> : null}
       </div>
     </div>
   );
