@@ -25,8 +25,8 @@ const MAX_ZOOM = 1.5;
 const MARGIN = { x: POD.w / 2 + 24, y: POD.h / 2 + 36 };
 
 /** The zoom at which the whole graph fits the canvas. */
-export const fitZoom = (graph: Size, canvas: Size, padding = 10): number =>
-  Math.min((canvas.w - 2 * padding) / Math.max(1, graph.w), (canvas.h - 2 * padding) / Math.max(1, graph.h));
+export const fitZoom = (graph: Size, canvas: Size): number =>
+  Math.min((canvas.w - 56) / Math.max(1, graph.w), (canvas.h - 20) / Math.max(1, graph.h));
 
 /** Whether the camera should close in on hops rather than show everything. */
 export const needsFollow = (graph: Size, canvas: Size, presenter: boolean): boolean =>

@@ -12,7 +12,8 @@ import { useViewStore } from '../stores/view-store';
 import { hopView, needsFollow, type Size } from './camera-focus';
 import { useCameraStore } from './camera-store';
 
-export const FIT = { padding: '10px', maxZoom: 1.1 } as const;
+/** Fit padding: room on the right for the zoom controls, so they never sit on a card. */
+export const FIT = { padding: { top: '10px', bottom: '10px', left: '10px', right: '46px' }, maxZoom: 1.1 } as const;
 
 interface Props {
   /** Changes when the picture's outline changes (a node grows, a Service appears). */

@@ -1,0 +1,14 @@
+/** The scenarios the UI bench opens, as share-link fragments. */
+import { encodeFragment } from '../../src/share/share-link';
+import { bigClusterConfig, bigClusterYaml } from '../big-cluster';
+
+/** N Services of pods/N pods each on a control-plane and four workers. */
+export function bigFragment(pods: number, services: number): Promise<string> {
+  return encodeFragment({
+    scenario: { yaml: bigClusterYaml(services, pods / services), clusterConfig: bigClusterConfig(4), seed: 1 },
+    savedRequests: [],
+    request: null,
+    hop: -1,
+    view: { selected: null, presenter: false, theme: 'light', tableView: false },
+  });
+}
