@@ -69,3 +69,16 @@ describe('layout', () => {
     expect(after.map((n) => n.position)).toEqual(before.map((n) => n.position));
   });
 });
+
+describe('where packets land', () => {
+  it('at the right end of a card, off the left-aligned name, and on a node at its title row, not on its pods', () => {
+    const l = layout(snapshot());
+    const web = l.nodes.find((n) => n.id === 'pod:default/web-a')!;
+    const group = l.nodes.find((n) => n.id === 'node:kind-worker')!;
+    const a = l.anchors['pod:default/web-a']!;
+    expect(a.x).toBeGreaterThan(group.position.x + web.position.x + (web.width ?? 0) * 0.85);
+    const n = l.anchors['node:kind-worker']!;
+    const firstPodTop = Math.min(...l.nodes.filter((p) => p.parentId === 'node:kind-worker' && p.type === 'pod').map((p) => p.position.y));
+    expect(n.y - group.position.y).toBeLessThan(firstPodTop);
+  });
+});

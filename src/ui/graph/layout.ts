@@ -24,7 +24,7 @@ import { BUS, OUTSIDE } from './layout-sizes';
 export interface GraphLayout {
   nodes: AppNode[];
   edges: RoutedEdge[];
-  /** Absolute centre of every element a hop can name, "coredns" included. */
+  /** Where a hop's packet lands on every element it can name, "coredns" included (anchorOf). */
   anchors: Record<ElementId, { x: number; y: number }>;
 }
 
@@ -63,15 +63,24 @@ function nodePorts(services: ServiceView[]): { nodePort: number; service: string
   return [...seen.entries()].sort((a, b) => a[0] - b[0]).map(([nodePort, service]) => ({ nodePort, service }));
 }
 
+/**
+ * Where the packet lands on a card: at its right end, where the words it
+ * carries (left-aligned) are not, so the packet and the traced path never sit
+ * on a name; on a node, at the right end of its title row, not on its pods.
+ */
+export function anchorOf(type: AppNode['type'], abs: Box): { x: number; y: number } {
+  if (type === 'k8sNode') return { x: abs.x + abs.w - 18, y: abs.y + 18 };
+  if (type === 'service' || type === 'outside') return { x: abs.x + abs.w / 2, y: abs.y + abs.h / 2 };
+  return { x: abs.x + abs.w - 14, y: abs.y + abs.h / 2 };
+}
+
 export function layout(snapshot: ClusterSnapshot): GraphLayout {
   const out: GraphLayout = { nodes: [], edges: [], anchors: {} };
   const boxes = new Map<string, Box>();
   const place: Place = (node, abs) => {
     out.nodes.push(node);
     boxes.set(node.id, abs);
-    // kube-proxy's hops loop at the right end of its chip, clear of its words.
-    const x = node.type === 'kubeProxy' ? abs.x + abs.w - 18 : abs.x + abs.w / 2;
-    out.anchors[node.id] = { x, y: abs.y + abs.h / 2 };
+    out.anchors[node.id] = anchorOf(node.type, abs);
   };
   const pods = snapshot.pods.filter(isShownPod).sort(byIpThenName);
   const nodes = sortNodes(snapshot.nodes);
