@@ -4,10 +4,12 @@
  * Includes the editor's apply debounce, as the learner experiences it.
  */
 import type { Browser } from '@playwright/test';
+import { NO_WELCOME } from './scenarios';
 
 /** url: the app, or a share link to a bigger scenario; the first `port: 80` in its YAML is the one edited, Service `service`'s. */
 export async function editToPaint(browser: Browser, url: string, edits: number, service = 'web'): Promise<number[]> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  await context.addInitScript(NO_WELCOME);
   const page = await context.newPage();
   await page.goto(url);
   const editor = page.getByRole('region', { name: 'Scenario YAML' });

@@ -8,6 +8,7 @@ import { bigClusterConfig, bigClusterYaml } from '../big-cluster';
 import { encodeFragment } from '../../src/share/share-link';
 import { median } from '../stats';
 import { percentile } from './percentile';
+import { NO_WELCOME } from './scenarios';
 
 interface Options {
   pods: number;
@@ -29,6 +30,7 @@ export async function frameTimes(browser: Browser, base: string, o: Options): Pr
   const p95s: number[] = [];
   for (let run = 0; run < o.runs; run++) {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await page.addInitScript(NO_WELCOME);
     await page.goto(`${base}?bench=1#${fragment}`);
     // The snapshot carries at most 24 of the learner's pods a node (SNAPSHOT_LIMITS in src/sim/view/build-snapshot.ts): four workers draw 96.
     const drawn = Math.min(o.pods, 4 * 24);

@@ -6,10 +6,9 @@
 import type { Browser, Page } from '@playwright/test';
 import { canvasTextSizes, viewportSettled } from '../../e2e/pages/canvas-text';
 import { median } from '../stats';
+import { NO_WELCOME } from './scenarios';
 
 const VIEWPORT = { width: 1280, height: 720 };
-/** The lessons' first-visit offer would cover the canvas. */
-const NO_WELCOME = `localStorage.setItem('k8s-services-seen-from-inside:lessons', JSON.stringify({ lessons: {}, current: null, welcomed: true }))`;
 
 async function open(browser: Browser, url: string): Promise<Page> {
   const page = await browser.newPage({ viewport: VIEWPORT });

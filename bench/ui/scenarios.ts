@@ -12,3 +12,6 @@ export function bigFragment(pods: number, services: number): Promise<string> {
     view: { selected: null, presenter: false, theme: 'light', tableView: false },
   });
 }
+
+/** A returning visitor: the lessons' first-visit offer would cover the editor and the canvas (as playwright.config.ts's storageState). */
+export const NO_WELCOME = `localStorage.setItem('k8s-services-seen-from-inside:lessons', JSON.stringify({ lessons: {}, current: null, welcomed: true }))`;
