@@ -1,23 +1,26 @@
 /**
- * Edit-to-paint: one keystroke in the editor (the Service's port, 80 <-> 81)
+ * Edit-to-paint: one keystroke in the editor (the first Service's port, 80 <-> 81)
  * until the canvas's Service card shows it and the next frame has painted.
  * Includes the editor's apply debounce, as the learner experiences it.
  */
 import type { Browser } from '@playwright/test';
+import { NO_WELCOME } from './scenarios';
 
-export async function editToPaint(browser: Browser, base: string, edits: number): Promise<number[]> {
+/** url: the app, or a share link to a bigger scenario; the first `port: 80` in its YAML is the one edited, Service `service`'s. */
+export async function editToPaint(browser: Browser, url: string, edits: number, service = 'web'): Promise<number[]> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  await context.addInitScript(NO_WELCOME);
   const page = await context.newPage();
-  await page.goto(base);
+  await page.goto(url);
   const editor = page.getByRole('region', { name: 'Scenario YAML' });
   const lines = editor.locator('.monaco-editor .view-lines');
   await lines.waitFor({ timeout: 30_000 });
-  await page.getByRole('region', { name: 'Cluster graph' }).getByText(/port 80 →/).first().waitFor();
+  await page.getByRole('region', { name: 'Cluster graph' }).getByText(/port 80 →/).first().waitFor({ timeout: 60_000 });
   await lines.click();
   await page.keyboard.press('ControlOrMeta+Home');
   await page.keyboard.press('ControlOrMeta+F');
   await editor.getByRole('textbox', { name: 'Find' }).fill('port: 80');
-  await editor.locator('.find-widget .matchesCount').filter({ hasText: /1 of 1/ }).waitFor({ state: 'attached' });
+  await editor.locator('.find-widget .matchesCount').filter({ hasText: /^1 of \d+/ }).waitFor({ state: 'attached' });
   await page.keyboard.press('Escape');
   await page.keyboard.press('End');
   const out: number[] = [];
@@ -36,7 +39,8 @@ export async function editToPaint(browser: Browser, base: string, edits: number)
       window.addEventListener('keydown', onKey, true);
       const region = document.querySelector('[aria-label="Cluster graph"]');
       const obs = new MutationObserver(() => {
-        if (!t0 || !region.textContent.includes(${JSON.stringify(`port 8${digit} →`)})) return;
+        const card = region.querySelector(${JSON.stringify(`[aria-label^="Service ${service} "]`)});
+        if (!t0 || !card || !card.textContent.includes(${JSON.stringify(`port 8${digit} →`)})) return;
         obs.disconnect();
         // The frame after the change: rAF runs before paint, the message after it.
         requestAnimationFrame(() => {

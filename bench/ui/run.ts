@@ -1,7 +1,9 @@
 /**
- * UI budgets in headless Chromium against a production build: frame times
- * with 50 packets in flight on a 200-pod cluster, and edit-to-paint (a
- * keystroke in the editor until the canvas shows it). Prints `name: value`
+ * UI budgets in headless Chromium against a production build: the smallest
+ * canvas text at fit zoom at 1280x720 (default and 300 pods / 60 Services),
+ * the big scenario's first graph, frame times with 50 packets in flight on a
+ * 200-pod cluster, and edit-to-paint (a keystroke in the editor until the
+ * canvas shows it) for both scenarios. Prints `name: value`
  * lines; percentiles over many frames or edits, never a single timing.
  *
  *   npm run bench:ui
@@ -14,7 +16,9 @@ import { chromium, type Browser } from '@playwright/test';
 import { build, preview } from 'vite';
 import { editToPaint } from './edit-to-paint';
 import { frameTimes } from './frame-time';
+import { firstGraph, smallestFont } from './legibility';
 import { percentile } from './percentile';
+import { bigFragment } from './scenarios';
 
 function chromiumPath(): string | undefined {
   const env = process.env.PLAYWRIGHT_CHROMIUM_PATH;
@@ -32,6 +36,13 @@ async function main(): Promise<void> {
   let browser: Browser | undefined;
   try {
     browser = await chromium.launch({ executablePath: chromiumPath(), args: ARGS });
+    const big = `${base}#${await bigFragment(300, 60)}`;
+    const fonts = await smallestFont(browser, base, 'web');
+    console.log(`ui-canvas-min-font-fit-1280x720-default-px: ${fonts.min.toFixed(1)}`);
+    const bigFonts = await smallestFont(browser, big, 'app-59');
+    console.log(`ui-canvas-min-font-fit-1280x720-300pods-60svc-px: ${bigFonts.min.toFixed(1)}`);
+    const first = await firstGraph(browser, big, 'app-59', 3);
+    console.log(`ui-first-graph-300pods-60svc-ms: ${first.median.toFixed(0)} (runs ${first.all.map((t) => t.toFixed(0)).join(', ')})`);
     const frames = await frameTimes(browser, base, { pods: 200, packets: 50, runs: 3, seconds: 4 });
     console.log(`ui-frame-time-p50-ms: ${percentile(frames.all, 50).toFixed(1)}`);
     console.log(`ui-frame-time-p95-ms: ${percentile(frames.all, 95).toFixed(1)}`);
@@ -41,6 +52,9 @@ async function main(): Promise<void> {
     console.log(`ui-edit-to-paint-p50-ms: ${percentile(edits, 50).toFixed(1)}`);
     console.log(`ui-edit-to-paint-p95-ms: ${percentile(edits, 95).toFixed(1)}`);
     console.log(`ui-edit-count: ${edits.length}`);
+    const bigEdits = await editToPaint(browser, big, 20, 'app-0');
+    console.log(`ui-edit-to-paint-300pods-60svc-p50-ms: ${percentile(bigEdits, 50).toFixed(1)}`);
+    console.log(`ui-edit-to-paint-300pods-60svc-p95-ms: ${percentile(bigEdits, 95).toFixed(1)}`);
   } finally {
     await browser?.close();
     await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));

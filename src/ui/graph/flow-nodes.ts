@@ -12,8 +12,6 @@ export interface Box {
   h: number;
 }
 
-/** A pod card's size, inside a node or (not yet scheduled) below them. */
-export const POD = { w: 236, h: 56 };
 
 export type K8sNodeFlowNode = Node<{ node: NodeView; podCount: number }, 'k8sNode'>;
 /** dnsTarget: the CoreDNS pod that stands for "coredns" in hops. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ClusterSnapshot, ServiceView } from '../../sim/view/snapshot';
 import { labels, layout } from './layout';
+import { podColumns } from './layout-nodes';
 import { pod, snapshot, svc } from './layout-fixtures';
 
 const positions = (s: ClusterSnapshot, keep: (id: string) => boolean = () => true): Record<string, { x: number; y: number }> =>
@@ -21,12 +22,21 @@ describe('layout stability while the YAML is edited', () => {
     expect(ids).toEqual(['pod:default/client', 'pod:default/web-a', 'pod:default/aaa']);
   });
 
-  it('a fifth pod on a node opens a second column instead of making every node taller', () => {
-    const extra = [5, 6, 7].map((i) => pod('default', `w${i}`, 'kind-worker', `10.244.1.${i}`));
+  it('more pods on a node make the node longer downwards; no other card moves', () => {
+    const base = positions(snapshot());
+    const extra = [5, 6, 7, 8].map((i) => pod('default', `w${i}`, 'kind-worker', `10.244.1.${i}`));
     const l = layout(snapshot(extra));
-    const heights = new Set(l.nodes.filter((n) => n.type === 'k8sNode').map((n) => n.height));
-    expect(heights.size).toBe(1);
-    expect(l.nodes.find((n) => n.id === 'svc:default/web')!.position).toEqual(layout(snapshot()).nodes.find((n) => n.id === 'svc:default/web')!.position);
+    const after = Object.fromEntries(l.nodes.map((n) => [n.id, n.position]));
+    for (const [id, p] of Object.entries(base)) expect(after[id], id).toEqual(p);
+    // Every node keeps one height, so the row stays tidy.
+    expect(new Set(l.nodes.filter((n) => n.type === 'k8sNode').map((n) => n.height)).size).toBe(1);
+  });
+
+  it('a much bigger cluster gets more pod columns per node (a change of scale, not of one pod)', () => {
+    expect(podColumns(3, 2)).toBe(1);
+    expect(podColumns(3, 6)).toBe(1);
+    expect(podColumns(5, 75)).toBeGreaterThan(2);
+    for (let n = 1; n < 120; n++) expect(podColumns(5, n + 1)).toBeGreaterThanOrEqual(podColumns(5, n));
   });
 
   it('a pod that becomes terminating or unready keeps its place', () => {
@@ -57,7 +67,7 @@ describe('layout stability while the YAML is edited', () => {
     const frame = l.nodes.find((n) => n.id === 'outside')!;
     for (const id of ['workstation', 'lb:default/lb', 'external:db.example.com']) expect(l.nodes.find((n) => n.id === id)!.parentId).toBe('outside');
     const service = l.nodes.find((n) => n.id === 'svc:default/lb')!;
-    expect(frame.position.y).toBeGreaterThan(service.position.y + (service.height ?? 0));
+    expect(frame.position.y + (frame.height ?? 0)).toBeLessThan(service.position.y);
     expect(l.edges.map((e) => e.id)).toEqual(expect.arrayContaining(['lb:svc:default/lb', 'cname:svc:default/db']));
   });
 });

@@ -26,17 +26,27 @@ describe('layout', () => {
     expect(proxies.map((n) => n.parentId)).toEqual(['node:kind-control-plane', 'node:kind-worker', 'node:kind-worker2']);
   });
 
-  it('puts Services below every node, with an edge to each endpoint pod', () => {
+  it('puts Services above every node, under the outside world, with an edge to each endpoint pod', () => {
     const l = layout(snapshot());
     const web = l.nodes.find((n) => n.id === 'svc:default/web')!;
+    const outside = l.nodes.find((n) => n.id === 'outside')!;
     const groups = l.nodes.filter((n) => n.type === 'k8sNode');
     expect(web.parentId).toBeUndefined();
-    for (const g of groups) expect(web.position.y).toBeGreaterThan(g.position.y + (g.height ?? 0));
+    for (const g of groups) expect(web.position.y + (web.height ?? 0)).toBeLessThan(g.position.y);
+    expect(outside.position.y + (outside.height ?? 0)).toBeLessThan(web.position.y);
     expect(l.nodes.some((n) => n.id === 'svc:default/kubernetes' || n.id === 'svc:kube-system/kube-dns')).toBe(false);
     expect(l.edges.map((e) => [e.source, e.target])).toEqual([
       ['svc:default/web', 'pod:default/web-a'],
       ['svc:default/web', 'pod:default/web-b'],
     ]);
+  });
+
+  it('sizes node frames from their content: two pods make a short frame', () => {
+    const l = layout(snapshot());
+    const worker = l.nodes.find((n) => n.id === 'node:kind-worker')!;
+    const pods = l.nodes.filter((n) => n.parentId === 'node:kind-worker' && n.type === 'pod');
+    const lastBottom = Math.max(...pods.map((p) => p.position.y + (p.height ?? 0)));
+    expect((worker.height ?? 0) - lastBottom).toBeLessThanOrEqual(12);
   });
 
   it('labels elements by kind, name and address', () => {
@@ -57,5 +67,18 @@ describe('layout', () => {
     const before = layout(snapshot()).nodes.filter((n) => n.type === 'k8sNode' || n.type === 'service');
     const after = layout(snapshot([pod('default', 'web-c', 'kind-worker2', '10.244.2.4')])).nodes.filter((n) => n.type === 'k8sNode' || n.type === 'service');
     expect(after.map((n) => n.position)).toEqual(before.map((n) => n.position));
+  });
+});
+
+describe('where packets land', () => {
+  it('at the right end of a card, off the left-aligned name, and on a node at its title row, not on its pods', () => {
+    const l = layout(snapshot());
+    const web = l.nodes.find((n) => n.id === 'pod:default/web-a')!;
+    const group = l.nodes.find((n) => n.id === 'node:kind-worker')!;
+    const a = l.anchors['pod:default/web-a']!;
+    expect(a.x).toBeGreaterThan(group.position.x + web.position.x + (web.width ?? 0) * 0.85);
+    const n = l.anchors['node:kind-worker']!;
+    const firstPodTop = Math.min(...l.nodes.filter((p) => p.parentId === 'node:kind-worker' && p.type === 'pod').map((p) => p.position.y));
+    expect(n.y - group.position.y).toBeLessThan(firstPodTop);
   });
 });

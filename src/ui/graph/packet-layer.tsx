@@ -1,7 +1,8 @@
 /**
  * The traced request drawn over the canvas: the path so far (DNS purple,
  * the request amber) and a packet flying along the current hop. With
- * prefers-reduced-motion the packet fades in at the hop's end instead.
+ * prefers-reduced-motion the packet fades in at the hop's end instead. The
+ * hop's words are in the strip under the canvas (hop-strip.tsx), not over the cards.
  */
 import { ViewportPortal } from '@xyflow/react';
 import { m, useReducedMotion } from 'motion/react';
@@ -29,8 +30,6 @@ export function PacketLayer({ anchors }: Props) {
     return a && b ? [{ hop, a, b, d: hopPath(a, b) }] : [];
   });
   const now = segments.find((s) => s.hop === trace.hops[current]);
-  // Near the right edge the callout opens to the left, so it stays on the canvas.
-  const flip = now ? now.b.x > Math.max(...Object.values(anchors).map((a) => a.x)) * 0.7 : false;
   return (
     <ViewportPortal>
       <svg className="trace-paths" aria-hidden="true">
@@ -42,17 +41,13 @@ export function PacketLayer({ anchors }: Props) {
         <m.div
           key={`${run}-${current}`}
           className={`packet ${tone(now.hop)}`}
-          aria-hidden="true"
+          role="img"
+          aria-label={`Packet at hop ${current + 1}: ${now.hop.title}`}
           style={reduced ? { left: now.b.x, top: now.b.y } : { offsetPath: `path("${now.d}")` }}
           initial={reduced ? { opacity: 0 } : { offsetDistance: '0%' }}
           animate={reduced ? { opacity: 1 } : { offsetDistance: '100%' }}
           transition={{ duration: reduced ? 0.2 : HOP_FLIGHT_S / speed, ease: 'easeInOut' }}
         />
-      )}
-      {now && (
-        <div className={`hop-callout ${tone(now.hop)}${flip ? ' is-flipped' : ''}`} style={{ left: now.b.x, top: now.b.y }} aria-hidden="true">
-          <span className="hop-callout__n">{current + 1}</span> {now.hop.title}
-        </div>
       )}
     </ViewportPortal>
   );

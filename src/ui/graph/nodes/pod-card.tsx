@@ -10,7 +10,7 @@ function stateOf(pod: PodView): { text: string; tone: string } {
   return pod.ready ? { text: 'Ready', tone: 'ready' } : { text: 'Not ready', tone: 'unready' };
 }
 
-/** A pod: name, IP:port and state (unready amber, terminating dashed grey); CoreDNS pods are purple; a load run's count as a badge. */
+/** A pod: name and IP:port, and its state unless Ready (unready amber, terminating dashed grey); CoreDNS pods are purple; a load run's count as a badge. */
 export function PodCard({ id, data }: NodeProps<PodFlowNode>) {
   const { pod } = data;
   const { classes, chooseProps } = useElementState(id, data.dnsTarget);
@@ -23,22 +23,21 @@ export function PodCard({ id, data }: NodeProps<PodFlowNode>) {
     <div
       role="img"
       aria-label={podLabel(pod)}
-      title={`${pod.namespace}/${pod.name}\n${pod.image}\n${Object.entries(pod.labels).map(([k, v]) => `${k}=${v}`).join(', ')}`}
+      title={`${pod.namespace}/${pod.name} · ${state.text}\n${pod.image}\n${Object.entries(pod.labels).map(([k, v]) => `${k}=${v}`).join(', ')}`}
       className={`pod pod--${kind} pod--${state.tone}${classes}`}
       {...chooseProps}
     >
       <div className="pod__name">{pod.isCoreDns ? 'CoreDNS' : pod.name}</div>
       <div className="pod__meta">
         <span className="mono">{addr}</span>
-        {pod.isCoreDns && <span className="pod__sub"> · {pod.name}</span>}
-        {!pod.isCoreDns && <span className={`pod__state pod__state--${state.tone}`}> · {state.text}</span>}
+        {state.tone !== 'ready' && <span className={`pod__state pod__state--${state.tone}`}> · {state.text}</span>}
       </div>
       {count !== undefined && (
         <span className="pod__count" aria-label={`${count} answers`}>
           {count}
         </span>
       )}
-      <Handle type="target" position={Position.Bottom} isConnectable={false} className="hidden-handle" />
+      <Handle type="target" position={Position.Left} isConnectable={false} className="hidden-handle" />
     </div>
   );
 }

@@ -36,7 +36,7 @@ export function WorkstationCard({ id }: NodeProps<WorkstationFlowNode>) {
   return (
     <div role="img" aria-label={WORKSTATION_LABEL} className={`workstation${classes}`} {...chooseProps}>
       <div className="workstation__title">workstation</div>
-      <div className="workstation__meta">outside the cluster · kubectl, curl</div>
+      <div className="workstation__meta">kubectl, curl</div>
     </div>
   );
 }
