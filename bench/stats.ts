@@ -5,7 +5,9 @@ export function median(values: number[]): number {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
-export function timeRuns(runs: number, fn: () => void): number[] {
+/** Times `runs` calls of fn after `warmUp` untimed ones (the JIT's first compilations are not the code's speed). */
+export function timeRuns(runs: number, fn: () => void, warmUp = 0): number[] {
+  for (let i = 0; i < warmUp; i++) fn();
   const out: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
