@@ -106,7 +106,7 @@ export function ClusterGraph() {
             <Background gap={24} size={1} color="#d9dee7" />
             <Controls showInteractive={false} position="bottom-right" />
             <PacketLayer anchors={graph.anchors} />
-            <Camera outline={outlineOf(graph)} graph={bounds} anchors={graph.anchors} />
+            <Camera outline={outlineOf(graph)} graph={bounds} anchors={graph.centers} />
           </ReactFlow>
         )}
       </div>

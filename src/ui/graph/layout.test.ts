@@ -82,3 +82,14 @@ describe('where packets land', () => {
     expect(n.y - group.position.y).toBeLessThan(firstPodTop);
   });
 });
+
+describe('what the camera frames', () => {
+  it('a hop between two cards shows both cards whole, not the packets\' landing points at their right ends', () => {
+    const l = layout(snapshot());
+    const web = l.nodes.find((n) => n.id === 'pod:default/web-a')!;
+    const group = l.nodes.find((n) => n.id === 'node:kind-worker')!;
+    const c = l.centers['pod:default/web-a']!;
+    expect(c.x).toBeCloseTo(group.position.x + web.position.x + (web.width ?? 0) / 2);
+    expect(l.centers.coredns).toEqual(l.centers['pod:kube-system/coredns-1']);
+  });
+});

@@ -26,6 +26,8 @@ export interface GraphLayout {
   edges: RoutedEdge[];
   /** Where a hop's packet lands on every element it can name, "coredns" included (anchorOf). */
   anchors: Record<ElementId, { x: number; y: number }>;
+  /** Each element's card centre, "coredns" included: what the camera frames (the anchors sit at the cards' right ends). */
+  centers: Record<ElementId, { x: number; y: number }>;
 }
 
 const SYSTEM_NAMESPACES = new Set(['kube-system', 'kube-public', 'kube-node-lease', 'local-path-storage']);
@@ -75,12 +77,13 @@ export function anchorOf(type: AppNode['type'], abs: Box): { x: number; y: numbe
 }
 
 export function layout(snapshot: ClusterSnapshot): GraphLayout {
-  const out: GraphLayout = { nodes: [], edges: [], anchors: {} };
+  const out: GraphLayout = { nodes: [], edges: [], anchors: {}, centers: {} };
   const boxes = new Map<string, Box>();
   const place: Place = (node, abs) => {
     out.nodes.push(node);
     boxes.set(node.id, abs);
     out.anchors[node.id] = anchorOf(node.type, abs);
+    out.centers[node.id] = { x: abs.x + abs.w / 2, y: abs.y + abs.h / 2 };
   };
   const pods = snapshot.pods.filter(isShownPod).sort(byIpThenName);
   const nodes = sortNodes(snapshot.nodes);
@@ -99,6 +102,8 @@ export function layout(snapshot: ClusterSnapshot): GraphLayout {
   out.edges = edgesFor(services, { boxes, slots: row.slots, covered: rows.covered, bus: { top: rows.bottom, height: BUS } });
   const dnsAnchor = dnsTarget && out.anchors[`pod:${dnsTarget.namespace}/${dnsTarget.name}`];
   if (dnsAnchor) out.anchors.coredns = dnsAnchor;
+  const dnsCenter = dnsTarget && out.centers[`pod:${dnsTarget.namespace}/${dnsTarget.name}`];
+  if (dnsCenter) out.centers.coredns = dnsCenter;
   return out;
 }
 
