@@ -52,3 +52,35 @@ test('kubectl exec -it opens a shell in the pod: its prompt, its commands, then 
   await podInput.press('Enter');
   await expect(page.getByRole('textbox', { name: 'Terminal input', exact: true })).toBeVisible();
 });
+
+test('a here-document typed line by line, and one pasted whole from a tutorial, apply what they hold', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open();
+  const bodyLine = async (line: string) => {
+    await app.terminalInput.fill(line);
+    await app.terminalInput.press('Enter');
+    await expect(app.terminalOutput).toContainText(`> ${line}`);
+  };
+  await app.run('kubectl apply -f - <<EOF');
+  await expect(page.getByRole('textbox', { name: 'Terminal input, here-document line' })).toBeVisible();
+  for (const line of ['apiVersion: v1', 'kind: Namespace', 'metadata:', '  name: typed', 'EOF']) await bodyLine(line);
+  await expect(app.terminalOutput).toContainText('namespace/typed created');
+  await expect(page.getByRole('textbox', { name: 'Terminal input', exact: true })).toBeVisible();
+
+  // A block copied from a web page: the newlines are Enters, the last line stays typed.
+  await app.terminalInput.focus();
+  await page.evaluate(() => {
+    const data = new DataTransfer();
+    data.setData('text/plain', 'cat <<EOF | kubectl apply -f -\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: pasted\nEOF\nkubectl get ns pasted');
+    document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  });
+  await expect(app.terminalOutput).toContainText('namespace/pasted created');
+  await expect(app.terminalInput).toHaveValue('kubectl get ns pasted');
+  await app.terminalInput.press('Enter');
+  await expect(app.terminalOutput).toContainText(/pasted\s+Active/);
+
+  // Ctrl+C in the middle of one drops it.
+  await app.run('kubectl apply -f - <<EOF');
+  await app.terminalInput.press('Control+c');
+  await expect(page.getByRole('textbox', { name: 'Terminal input', exact: true })).toBeVisible();
+});

@@ -16,6 +16,7 @@ import { ParseError, tokenize } from './parse/tokenize';
 import { parse, type List, type Node, type Pipeline } from './parse/parse';
 import { ArithmeticError, BadSubstitution, Scope, assignment, expandFields, expandWord, type Expansion } from './expand';
 import { openRedirections, route, syntaxError, type Command } from './redirect';
+import { HeredocReader, heredocOps } from './heredoc';
 import { catFiles, listFiles, textTool } from './text-tools';
 import { runCurl } from './tools/curl';
 import { docker } from './tools/docker';
@@ -110,6 +111,9 @@ interface Attached extends PodTarget {
   scope: Scope;
 }
 
+/** The line the terminal sends for Ctrl+C at a continuation prompt (ETX, what the key types). */
+export const INTERRUPT = '\u0003';
+
 export class Shell {
   readonly plane: NodeDataPlane;
   private attached?: Attached;
@@ -117,6 +121,12 @@ export class Shell {
   private budget?: Budget;
   /** The workstation bash's variables and $?, kept from line to line of this terminal. */
   private readonly scope = new Scope();
+  /** The command line of the here-document that completed last (what a lesson sees as the command typed). */
+  heredocLine = '';
+  /** A line whose here-documents are being typed. */
+  private heredoc?: HeredocReader;
+  /** The bodies of the running line's here-documents, by the path its `<` redirections name. */
+  private heredocFiles = new Map<string, string>();
 
   constructor(readonly sim: Simulation, readonly env: ShellEnv) {
     this.plane = createDataPlane(sim.cluster);
@@ -150,7 +160,48 @@ export class Shell {
     return this.plane;
   }
 
+  /**
+   * Runs a line typed at the prompt. A line with here-documents waits (prompt ">") for
+   * their bodies; the line typed after the last delimiter runs the whole command.
+   */
   run(line: string): CommandResult {
+    if (line === INTERRUPT) {
+      // Ctrl+C at the prompt: bash drops a half-typed here-document.
+      this.heredoc = undefined;
+      return { chunks: [], exitCode: 130 };
+    }
+    if (this.heredoc) {
+      if (!this.heredoc.take(line)) return { chunks: [], exitCode: this.scopeNow().status };
+      const reader = this.heredoc;
+      this.heredoc = undefined;
+      this.heredocLine = reader.line;
+      const scope = this.scopeNow();
+      const { line: full, files } = reader.finish((n) => `/dev/fd/heredoc-${n}`, (name) => (name === '?' ? String(scope.status) : scope.vars.get(name)));
+      this.heredocFiles = files;
+      try {
+        return this.runLine(full);
+      } finally {
+        this.heredocFiles = new Map();
+      }
+    }
+    const ops = heredocOps(line);
+    if (ops.length > 0) {
+      this.heredoc = new HeredocReader(line, ops);
+      return { chunks: [], exitCode: this.scopeNow().status };
+    }
+    return this.runLine(line);
+  }
+
+  /** Whether the shell is reading a here-document's lines (its prompt is then ">"). */
+  get continuing(): boolean {
+    return this.heredoc !== undefined;
+  }
+
+  private scopeNow(): Scope {
+    return this.attached?.scope ?? this.scope;
+  }
+
+  private runLine(line: string): CommandResult {
     const result = this.withBudget(() => (this.attached ? this.runAttached(this.attached, line) : this.runIn(line, undefined)));
     return this.withLimitNotes(result);
   }
@@ -182,6 +233,7 @@ export class Shell {
 
   /** What the terminal shows before the next line: bash's "$", or the pod shell's prompt. */
   get prompt(): string {
+    if (this.heredoc) return '>';
     return this.attached?.prompt ?? '$';
   }
 
@@ -189,6 +241,13 @@ export class Shell {
   attach(pod: Pod, container: string | undefined, prompt: string, run?: RunAttach): void {
     const target = { pod, ...(container ? { container } : {}) };
     this.attached = { ...target, prompt, ...(run ? { run } : {}), scope: this.scopeFor(target) };
+  }
+
+  /** What `<` can open: the line's here-documents, and on the workstation its files (a pod's are not readable this way). */
+  private redirectionFiles(target: PodTarget | undefined): ShellEnv {
+    const env = this.env;
+    const heredocs = this.heredocFiles;
+    return { readFile: (path) => heredocs.get(path) ?? (target ? undefined : env.readFile(path)) };
   }
 
   /** Leaves an attached pod shell without running anything (a reloaded session's fresh terminal). */
@@ -328,7 +387,7 @@ export class Shell {
     }
     // $(...) sets $? as it runs (partValue); assignments alone end with the last one's status, else 0.
     const substStatus = lastSubstitution ?? 0;
-    const streams = openRedirections(redirs, c.sh, c.target ? undefined : this.env);
+    const streams = openRedirections(redirs, c.sh, this.redirectionFiles(c.target));
     if ('error' in streams) return withBefore(err(streams.error, 1));
     let result: CommandResult;
     if (node.kind !== 'simple') result = this.runCompound(node, c);

@@ -130,8 +130,10 @@ export class SimSession {
   }
 
   run(line: string): CommandResult {
+    const wasReadingHeredoc = this.shell.continuing;
     const result = this.shell.run(line);
-    this.lesson?.commandRan({ line, output: textOf(result), exitCode: result.exitCode });
+    // A here-document's lines are input, not commands: the lesson sees the command once it runs.
+    if (!this.shell.continuing) this.lesson?.commandRan({ line: wasReadingHeredoc ? this.shell.heredocLine : line, output: textOf(result), exitCode: result.exitCode });
     return { output: textOf(result), exitCode: result.exitCode, prompt: this.shell.prompt, snapshot: this.snapshot() };
   }
 

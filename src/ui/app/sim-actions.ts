@@ -243,8 +243,10 @@ export async function sendRequest(request: RequestSpec): Promise<void> {
 
 export async function runLine(line: string): Promise<void> {
   const term = useTerminalStore.getState();
+  const continuing = term.prompt === '>';
   term.lineEntered(line);
-  if (!line.trim()) return term.outputReceived('', false);
+  // A blank line at bash's prompt does nothing; inside a here-document it is part of the body.
+  if (!line.trim() && !continuing) return term.outputReceived('', false);
   try {
     const result = await sim().run(line);
     useSessionLogStore.getState().done({ op: 'run', line });
@@ -257,6 +259,19 @@ export async function runLine(line: string): Promise<void> {
     else if (e instanceof SimLostError && e.reason === 'interrupted') term.outputReceived('^C', false);
     else if (e instanceof SimLostError) term.outputReceived(`${capitalised(e.message)}; it was restarted from your history without this command.`, true);
     else term.outputReceived(`internal error: ${messageOf(e)}`, true);
+  }
+}
+
+/** Ctrl+C while a here-document is being typed: the shell drops it (recorded, so a rebuilt worker drops it too). */
+export async function cancelContinuation(): Promise<void> {
+  // ETX, the character Ctrl+C types: the shell's INTERRUPT.
+  const line = '\u0003';
+  try {
+    const result = await sim().run(line);
+    useSessionLogStore.getState().done({ op: 'run', line });
+    useTerminalStore.getState().outputReceived('', false, result.prompt);
+  } catch {
+    useTerminalStore.getState().promptReset();
   }
 }
 

@@ -3,8 +3,8 @@
  * output printed exactly as the shell wrote it, under the echoed `$ line` (or the
  * pod shell's prompt while one is attached). It lives in the bottom dock's first tab.
  */
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { completeLine, interruptRun, runLine } from '../app/sim-actions';
+import { useEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
+import { cancelContinuation, completeLine, interruptRun, runLine } from '../app/sim-actions';
 import { useTerminalStore } from '../stores/terminal-store';
 import { useHistory } from './use-history';
 import './terminal.css';
@@ -51,6 +51,20 @@ export function Terminal() {
     field.current?.focus();
   }, [paste]);
 
+  /** Several lines pasted (a tutorial's here-document block): each newline is an Enter, as in a real terminal. */
+  const onPaste = async (e: ClipboardEvent<HTMLInputElement>): Promise<void> => {
+    const text = e.clipboardData.getData('text').replace(/\r\n?/g, '\n');
+    if (!text.includes('\n') || busy) return;
+    e.preventDefault();
+    const el = e.currentTarget;
+    const typed = input.slice(0, el.selectionStart ?? input.length) + text + input.slice(el.selectionEnd ?? input.length);
+    const lines = typed.split('\n');
+    const rest = lines.pop()!;
+    setInput(rest);
+    hist.reset();
+    for (const line of lines) await runLine(line);
+  };
+
   const onKeyDown = async (e: KeyboardEvent<HTMLInputElement>): Promise<void> => {
     if (e.key === 'Enter') {
       e.preventDefault();
@@ -58,7 +72,7 @@ export function Terminal() {
       const line = input;
       setInput('');
       hist.reset();
-      if (line.trim() === 'clear') return useTerminalStore.getState().cleared();
+      if (line.trim() === 'clear' && prompt !== '>') return useTerminalStore.getState().cleared();
       await runLine(line);
     } else if (e.key === 'ArrowUp' || e.key === 'ArrowDown') {
       e.preventDefault();
@@ -85,6 +99,7 @@ export function Terminal() {
       setInput('');
       hist.reset();
       useTerminalStore.getState().lineCancelled(input);
+      if (prompt === '>') void cancelContinuation();
     } else if (e.key === 'l' && e.ctrlKey) {
       e.preventDefault();
       useTerminalStore.getState().cleared();
@@ -106,10 +121,11 @@ export function Terminal() {
         <span aria-hidden="true">{prompt}</span>
         <input
           ref={field}
-          aria-label={prompt === '$' ? 'Terminal input' : `Terminal input, shell in a pod (${prompt})`}
+          aria-label={prompt === '$' ? 'Terminal input' : prompt === '>' ? 'Terminal input, here-document line' : `Terminal input, shell in a pod (${prompt})`}
           value={input}
           onChange={(e) => setInput(e.target.value)}
           onKeyDown={(e) => void onKeyDown(e)}
+          onPaste={(e) => void onPaste(e)}
           spellCheck={false}
           autoComplete="off"
           autoCapitalize="off"
