@@ -17,6 +17,7 @@ import { getEvents } from './get-events';
 import { parseFieldSelector } from './field-selector';
 import { printGeneric, TABLE_FORMATS, type GenericOptions } from './get-output';
 import { sortObjects } from './sort-by';
+import { getUnmodelled, unmodelledResource } from './unmodelled';
 
 const EVENT_TYPES = new Set(['events', 'event', 'ev']);
 
@@ -119,6 +120,13 @@ export function kubectlGet(args: string[], ctx: CommandContext): CommandResult {
     let views = ctx.sim.cluster.events.list(now, allNs ? undefined : namespace).filter((v) => fields.matches(v.event));
     if (selector) views = views.filter(() => selector.matches(undefined));
     return getEvents(views, { namespace, allNamespaces: allNs, output, noHeaders: parsed.bools.has('no-headers'), names: eventNames, generic, ...(parsed.flags['sort-by'] ? { sortBy: parsed.flags['sort-by'] } : {}) }, now);
+  }
+  // A served kind the simulator does not model (jobs, ingresses...): TYPE [NAME...] or TYPE/NAME.
+  const [firstType] = typeArg.split('/');
+  const unmodelled = !typeArg.includes(',') ? unmodelledResource(firstType!) : undefined;
+  if (unmodelled && (!typeArg.includes('/') || parsed.positional.every((p) => p.split('/')[0] === firstType))) {
+    const names = typeArg.includes('/') ? parsed.positional.map((p) => p.split('/').slice(1).join('/')) : parsed.positional.slice(1);
+    return getUnmodelled({ res: unmodelled, names, namespace, allNamespaces: allNs, output });
   }
   const resolved = requestsFor(parsed.positional);
   if ('error' in resolved) return err(resolved.error);

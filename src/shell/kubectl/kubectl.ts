@@ -18,6 +18,7 @@ import { kubectlGet } from './get';
 import { kubectlScale } from './scale';
 import { KUBECTL_COMMANDS } from './commands';
 import { kubectlClusterInfo } from './cluster-info';
+import { kubectlApiResources } from './api-resources';
 import { normalizeGlobalFlags } from './global-flags';
 
 export interface KubectlDeps {
@@ -78,6 +79,8 @@ export function kubectl(argv: string[], ctx: CommandContext, deps: KubectlDeps):
       return kubectlSet(rest, ctx);
     case 'version':
       return out(VERSION);
+    case 'api-resources':
+      return kubectlApiResources(rest, ctx);
     case 'cluster-info':
       return kubectlClusterInfo(rest, ctx);
     case 'edit':

@@ -7,6 +7,7 @@ import type { ConfigMap, Container, Deployment, EnvFromSource, EnvVar, Volume, V
 import { base64Decode, base64OfText } from '../model/base64';
 import { own, setOwn } from '../model/own';
 import { canonicalQuantity } from './quantity';
+import { servedKind } from './discovery';
 
 export type ApplyKind = 'Pod' | 'Service' | 'Deployment' | 'Namespace' | 'Endpoints' | 'EndpointSlice' | 'ConfigMap' | 'Secret';
 
@@ -131,6 +132,12 @@ export function checkKind(raw: Raw, source: string): { ok: true; kind: ApplyKind
   const served = own(SERVED, apiVersion);
   if (!served || !served.includes(kind as ApplyKind)) {
     const meta = asObject(raw.metadata);
+    const builtIn = servedKind(apiVersion, kind);
+    if (builtIn) {
+      // A real cluster serves this kind (discovery.ts): no "ensure CRDs", which would mislead.
+      const plural = builtIn.group ? `${builtIn.name}.${builtIn.group}` : builtIn.name;
+      return { ok: false, field: 'kind', message: `error: this simulator does not model ${plural} (kind "${kind}" in version "${apiVersion}"), which a real cluster serves: "${str(meta.name) ?? ''}" from "${source}" was not created` };
+    }
     return {
       ok: false,
       field: 'kind',
