@@ -19,6 +19,8 @@ import { printGeneric, TABLE_FORMATS, type GenericOptions } from './get-output';
 import { sortObjects } from './sort-by';
 import { getUnmodelled, unmodelledResource } from './unmodelled';
 
+const TEMPLATE_OUTPUTS = new Set(['go-template', 'go-template-file', 'template', 'templatefile', 'jsonpath', 'jsonpath-file', 'jsonpath-as-json']);
+
 const EVENT_TYPES = new Set(['events', 'event', 'ev']);
 
 const SPEC = {
@@ -32,6 +34,7 @@ const SPEC = {
     '--sort-by': 'sort-by',
     '-L': 'label-columns',
     '--label-columns': 'label-columns',
+    '--template': 'template',
   },
   repeated: new Set(['label-columns']),
   bool: {
@@ -98,7 +101,10 @@ export function kubectlGet(args: string[], ctx: CommandContext): CommandResult {
       'You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n\nerror: Required resource not specified.\nUse "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).\nSee \'kubectl get -h\' for help and examples\n',
     );
   }
-  const output = parsed.flags.output ?? '';
+  // --template alone implies -o go-template (cli-runtime PrintFlags.ToPrinter); with -o FORMAT it is that format's template.
+  const templateFlag = parsed.flags.template;
+  const rawOutput = parsed.flags.output ?? (templateFlag !== undefined ? 'go-template' : '');
+  const output = templateFlag !== undefined && TEMPLATE_OUTPUTS.has(rawOutput) ? `${rawOutput}=${templateFlag}` : rawOutput;
   // Validate: labels are a table column (get.go).
   if (parsed.bools.has('show-labels') && !TABLE_FORMATS.has(output)) return err(`error: --show-labels option cannot be used with ${output} printer\n`);
   const allNs = parsed.bools.has('all-namespaces');
@@ -109,6 +115,7 @@ export function kubectlGet(args: string[], ctx: CommandContext): CommandResult {
     noHeaders: parsed.bools.has('no-headers'),
     sortBy: parsed.flags['sort-by'] || undefined,
     allowMissingKeys: !args.includes('--allow-missing-template-keys=false'),
+    readFile: (path) => ctx.env.readFile(path),
   };
   const typeArg = parsed.positional[0]!;
   if (EVENT_TYPES.has(typeArg.split('/')[0]!)) {
