@@ -9,7 +9,7 @@
  */
 import type { Cluster } from '../cluster';
 import { canonicalJson } from '../controllers/hash';
-import type { Deployment, Kind, KubeObject, Pod, Service } from '../model/types';
+import type { Deployment, Kind, KubeObject, Pod, ReplicaSet, Service } from '../model/types';
 import { checkKind, decodeManifest } from './decode';
 import { strictDecodingMessage, unknownFields } from './strict-fields';
 import { formatInvalid, forbidden, invalid, type FieldError } from './field-errors';
@@ -67,6 +67,7 @@ function validate(obj: KubeObject): FieldError[] {
     case 'Pod':
       return validatePod(obj);
     case 'Deployment':
+    case 'ReplicaSet':
       return validateDeployment(obj);
     case 'Namespace':
       return validateObjectMeta(obj.metadata, dns1123LabelErrors);
@@ -191,6 +192,12 @@ function mergeInto(cluster: Cluster, existing: KubeObject, next: KubeObject): Fi
       const d = next as Deployment;
       if (canonicalJson(existing.spec) !== canonicalJson(d.spec)) meta.generation = (meta.generation ?? 1) + 1;
       existing.spec = d.spec;
+      break;
+    }
+    case 'ReplicaSet': {
+      const rs = next as ReplicaSet;
+      if (canonicalJson(existing.spec) !== canonicalJson(rs.spec)) meta.generation = (meta.generation ?? 1) + 1;
+      existing.spec = rs.spec;
       break;
     }
     case 'Pod': {

@@ -3,18 +3,18 @@
  * into the error kubectl prints when the document cannot even be decoded.
  * Defaults mirror k/k pkg/apis/core/v1/defaults.go and pkg/apis/apps/v1/defaults.go.
  */
-import type { ConfigMap, Container, Deployment, EnvFromSource, EnvVar, Volume, VolumeMount, DeploymentStrategy, IntOrPercent, KubeObject, Pod, PodDNSConfig, PodSpec, Probe, ResourceRequirements, Secret, Service, ServicePort } from '../model/types';
+import type { ConfigMap, Container, Deployment, EnvFromSource, EnvVar, Volume, VolumeMount, DeploymentStrategy, IntOrPercent, KubeObject, Pod, PodDNSConfig, PodSpec, Probe, ReplicaSet, ResourceRequirements, Secret, Service, ServicePort } from '../model/types';
 import { base64Decode, base64OfText } from '../model/base64';
 import { own, setOwn } from '../model/own';
 import { canonicalQuantity } from './quantity';
 import { servedKind } from './discovery';
 
-export type ApplyKind = 'Pod' | 'Service' | 'Deployment' | 'Namespace' | 'Endpoints' | 'EndpointSlice' | 'ConfigMap' | 'Secret';
+export type ApplyKind = 'Pod' | 'Service' | 'Deployment' | 'ReplicaSet' | 'Namespace' | 'Endpoints' | 'EndpointSlice' | 'ConfigMap' | 'Secret';
 
 /** apiVersion -> kinds it serves, as discovery would tell kubectl. */
 const SERVED: Record<string, ApplyKind[]> = {
   v1: ['Pod', 'Service', 'Namespace', 'Endpoints', 'ConfigMap', 'Secret'],
-  'apps/v1': ['Deployment'],
+  'apps/v1': ['Deployment', 'ReplicaSet'],
   'discovery.k8s.io/v1': ['EndpointSlice'],
 };
 
@@ -362,6 +362,18 @@ function decodeDeployment(raw: Raw, now: number): Deployment {
   };
 }
 
+/** A ReplicaSet made directly (pkg/apis/apps/v1/defaults.go SetDefaults_ReplicaSet: replicas 1). */
+function decodeReplicaSet(raw: Raw, now: number): ReplicaSet {
+  const d = decodeDeployment(raw, now);
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'ReplicaSet',
+    metadata: d.metadata,
+    spec: { replicas: int(asObject(raw.spec).replicas, 'ReplicaSetSpec.spec.replicas', 'spec.replicas', 'ReplicaSet', 1), selector: d.spec.selector, template: d.spec.template },
+    status: { replicas: 0, readyReplicas: 0, availableReplicas: 0 },
+  };
+}
+
 function decodePod(raw: Raw, now: number): Pod {
   return {
     apiVersion: 'v1',
@@ -439,6 +451,8 @@ export function decodeManifest(raw: Raw, kind: ApplyKind, now: number): DecodeRe
         return { ok: true, object: decodeService(raw, now) };
       case 'Deployment':
         return { ok: true, object: decodeDeployment(raw, now) };
+      case 'ReplicaSet':
+        return { ok: true, object: decodeReplicaSet(raw, now) };
       case 'Pod':
         return { ok: true, object: decodePod(raw, now) };
       case 'ConfigMap':

@@ -4,7 +4,7 @@
  * and pkg/apis/apps/validation/validation.go (ValidateDeploymentSpec).
  */
 import { matchesSelector } from '../model/labels';
-import type { Deployment, Pod, PodSpec, Probe } from '../model/types';
+import type { Deployment, Pod, PodSpec, Probe, ReplicaSet } from '../model/types';
 import { duplicate, goInt, goString, invalid, notSupported, required, type FieldError } from './field-errors';
 import { dns1123LabelErrors, dns1123SubdomainErrors, isValidPortNum, PORT_RANGE_DETAIL, portNameErrors } from './name-rules';
 import { validateObjectMeta } from './validate-meta';
@@ -128,7 +128,8 @@ export function validatePod(pod: Pod): FieldError[] {
   return [...validateObjectMeta(pod.metadata, dns1123SubdomainErrors), ...validatePodSpec(pod.spec, 'spec')];
 }
 
-export function validateDeployment(d: Deployment): FieldError[] {
+/** ValidateDeploymentSpec, and ValidateReplicaSetSpec (the same checks on the fields they share). */
+export function validateDeployment(d: Deployment | ReplicaSet): FieldError[] {
   const errs = validateObjectMeta(d.metadata, dns1123SubdomainErrors);
   if (d.spec.replicas < 0) errs.push(invalid('spec.replicas', goInt(d.spec.replicas), NEGATIVE));
   const sel = d.spec.selector;
