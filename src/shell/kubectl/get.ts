@@ -82,7 +82,7 @@ function requestsFor(args: string[]): { requests: Request[]; multiKind: boolean 
   for (const t of types) {
     // "all" is kubectl's category of the common workload kinds (the ones this cluster models).
     if (t === 'all') {
-      kinds.push('Pod', 'Service', 'Deployment', 'ReplicaSet');
+      kinds.push('Pod', 'Service', 'Deployment', 'ReplicaSet', 'StatefulSet');
       continue;
     }
     const k = kindOf(t);

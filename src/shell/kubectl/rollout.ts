@@ -5,6 +5,7 @@
  * kubectl.kubernetes.io/restartedAt (objectrestarter.go); undo brings back the template
  * of an earlier revision (rollback.go); set image replaces container images (cmd/set).
  */
+import { statefulSetRolloutStatus } from './rollout-sts';
 import { simTimeToIso } from '../../sim/clock';
 import { isOwnedBy, revisionOf } from '../../sim/controllers/deployment';
 import { own } from '../../sim/model/own';
@@ -111,6 +112,16 @@ export function kubectlRollout(args: string[], ctx: CommandContext): CommandResu
   if (p.error) return err(p.error);
   if (!['status', 'restart', 'undo', 'history'].includes(sub ?? '')) {
     return err(sub ? `error: unknown command "${sub}" for "kubectl rollout"\nRun 'kubectl rollout --help' for usage.\n` : 'error: Required resource not specified.\n');
+  }
+  if (sub === 'status') {
+    const [type, name] = p.positional[0]?.includes('/') ? p.positional[0].split('/') : p.positional;
+    if (type && name && kindOf(type) === 'StatefulSet') {
+      const sts = ctx.sim.cluster.store.get('StatefulSet', p.flags.namespace ?? 'default', name);
+      if (!sts) return err(`Error from server (NotFound): statefulsets.apps "${name}" not found\n`);
+      const timeout = seconds(p.flags.timeout ?? '0');
+      if (timeout === undefined) return err(`error: invalid argument "${p.flags.timeout}" for "--timeout" flag: time: invalid duration "${p.flags.timeout}"\n`);
+      return statefulSetRolloutStatus(ctx.sim, sts, timeout);
+    }
   }
   const found = deploymentArg(ctx, p.positional, p.flags.namespace, sub);
   if ('error' in found) return err(found.error);

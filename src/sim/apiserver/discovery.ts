@@ -75,7 +75,7 @@ export const SERVED_RESOURCES: readonly ServedResource[] = [
   r('daemonsets', ['ds'], 'apps/v1', true, 'DaemonSet', SYSTEM, FULL, ALL),
   r('deployments', ['deploy'], 'apps/v1', true, 'Deployment', undefined, FULL, ALL),
   r('replicasets', ['rs'], 'apps/v1', true, 'ReplicaSet', undefined, FULL, ALL),
-  r('statefulsets', ['sts'], 'apps/v1', true, 'StatefulSet', 'none', FULL, ALL),
+  r('statefulsets', ['sts'], 'apps/v1', true, 'StatefulSet', undefined, FULL, ALL),
   r('selfsubjectreviews', [], 'authentication.k8s.io/v1', false, 'SelfSubjectReview', 'none', CREATE),
   r('tokenreviews', [], 'authentication.k8s.io/v1', false, 'TokenReview', 'none', CREATE),
   r('localsubjectaccessreviews', [], 'authorization.k8s.io/v1', true, 'LocalSubjectAccessReview', 'none', CREATE),
