@@ -17,7 +17,7 @@ import { getEvents } from './get-events';
 import { parseFieldSelector } from './field-selector';
 import { printGeneric, TABLE_FORMATS, type GenericOptions } from './get-output';
 import { sortObjects } from './sort-by';
-import { getUnmodelled, unmodelledResource } from './unmodelled';
+import { getUnmodelled, heldBecauseOfModelled, unmodelledResource } from './unmodelled';
 
 const TEMPLATE_OUTPUTS = new Set(['go-template', 'go-template-file', 'template', 'templatefile', 'jsonpath', 'jsonpath-file', 'jsonpath-as-json']);
 
@@ -133,7 +133,8 @@ export function kubectlGet(args: string[], ctx: CommandContext): CommandResult {
   const unmodelled = !typeArg.includes(',') ? unmodelledResource(firstType!) : undefined;
   if (unmodelled && (!typeArg.includes('/') || parsed.positional.every((p) => p.split('/')[0] === firstType))) {
     const names = typeArg.includes('/') ? parsed.positional.map((p) => p.split('/').slice(1).join('/')) : parsed.positional.slice(1);
-    return getUnmodelled({ res: unmodelled, names, namespace, allNamespaces: allNs, output });
+    const held = heldBecauseOfModelled(unmodelled, ctx.sim.cluster.store, allNs ? undefined : namespace);
+    return getUnmodelled({ res: unmodelled, names, namespace, allNamespaces: allNs, output, held });
   }
   const resolved = requestsFor(parsed.positional);
   if ('error' in resolved) return err(resolved.error);

@@ -6,6 +6,7 @@
  * simulator does not model them rather than pretend the list is empty.
  */
 import { holdsObjects, servedResourceFor, type ServedResource } from '../../sim/apiserver/discovery';
+import type { ObjectStore } from '../../sim/model/store';
 import { toJson, toYaml } from '../print/serialize';
 import { err, type CommandResult } from '../types';
 import { kindOf } from './resources';
@@ -28,13 +29,27 @@ export interface UnmodelledGet {
   namespace: string;
   allNamespaces: boolean;
   output: string;
+  /** Objects the simulated cluster would hold there because of what it models (heldBecauseOfModelled). */
+  held?: boolean;
+}
+
+/**
+ * Unmodelled objects a kind cluster would have made for modelled ones: a StatefulSet's claim
+ * templates give PersistentVolumeClaims (and kind's local-path provisioner PersistentVolumes), and
+ * every StatefulSet records its templates as ControllerRevisions.
+ */
+export function heldBecauseOfModelled(res: ServedResource, store: ObjectStore, namespace: string | undefined): boolean {
+  const sets = store.list('StatefulSet', res.namespaced ? namespace : undefined);
+  if (res.name === 'controllerrevisions') return sets.length > 0;
+  if (res.name === 'persistentvolumeclaims' || res.name === 'persistentvolumes') return sets.some((s) => (s.spec.volumeClaimTemplates ?? []).length > 0);
+  return false;
 }
 
 /** kubectl get TYPE [NAME...] on an unmodelled resource. */
 export function getUnmodelled(q: UnmodelledGet): CommandResult {
   const { res } = q;
   const ns = res.namespaced && !q.allNamespaces ? q.namespace : undefined;
-  if (holdsObjects(res, ns)) {
+  if (holdsObjects(res, ns) || q.held) {
     const where = ns ? ` in namespace ${ns}` : '';
     return err(`error: this simulator does not model ${qualified(res)}: a kind cluster holds some${where} that it cannot show\n`);
   }

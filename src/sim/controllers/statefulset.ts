@@ -36,11 +36,41 @@ const ordinalOf = (sts: StatefulSet, pod: Pod): number | undefined => {
   return m && m[1] === sts.metadata.name ? Number(m[2]) : undefined;
 };
 const runningAndReady = (p: Pod) => p.status.phase === 'Running' && p.status.ready && p.metadata.deletionTimestamp === undefined;
+/** isRunningAndAvailable: Running and Ready for at least minReadySeconds (the Ready condition's lastTransitionTime). */
+const available = (p: Pod, minReadySeconds: number, now: number) => runningAndReady(p) && (minReadySeconds <= 0 || (p.status.readyAt ?? now) + minReadySeconds <= now);
+/** A set whose pods may become available as time passes: the controller looks again (its durationStore requeue). */
+const awaitsAvailability = (sts: StatefulSet) => (sts.spec.minReadySeconds ?? 0) > 0 && (sts.status.availableReplicas < sts.status.readyReplicas || sts.status.replicas < sts.spec.replicas);
 const terminating = (p: Pod) => p.metadata.deletionTimestamp !== undefined;
+
+/**
+ * The next moment after `now` at which a set can make progress with no write to wake it: one of its
+ * terminating pods goes away (OrderedReady then condemns the next ordinal), or a Ready pod becomes
+ * Available after minReadySeconds (the controller's durationStore requeue). Simulation.advance stops
+ * there, so one long `sleep` walks the chain as a running controller would.
+ */
+export function statefulSetWakeAt(cluster: Cluster): number | undefined {
+  const now = cluster.clock.now();
+  let next: number | undefined;
+  const consider = (t: number | undefined) => {
+    if (t !== undefined && t > now && (next === undefined || t < next)) next = t;
+  };
+  const sets = cluster.store.list('StatefulSet');
+  if (sets.length === 0) return undefined;
+  const byOwner = byControllerUid(cluster.store.list('Pod'));
+  for (const sts of sets) {
+    const min = sts.spec.minReadySeconds ?? 0;
+    for (const p of byOwner.get(sts.metadata.uid) ?? []) {
+      if (terminating(p)) consider(p.status.terminatesAt);
+      else if (min > 0 && runningAndReady(p)) consider((p.status.readyAt ?? now) + min);
+    }
+  }
+  return next;
+}
 
 export function reconcileStatefulSets(cluster: Cluster): boolean {
   const queue = openQueue(cluster, READER);
   queue.addWithOwnersOf('StatefulSet', 'Pod');
+  for (const sts of cluster.store.list('StatefulSet')) if (awaitsAvailability(sts)) queue.addObject(sts);
   const sets = queue.objects(cluster, 'StatefulSet');
   let changed = false;
   if (sets.length > 0) {
@@ -81,7 +111,8 @@ function manage(cluster: Cluster, sts: StatefulSet, byOrdinal: Map<number, Pod>,
       if (ordered) return changed;
       continue;
     }
-    if (ordered && !runningAndReady(pod)) return changed;
+    // processReplica: a predecessor must be Running and Ready, then Available (minReadySeconds).
+    if (ordered && !available(pod, sts.spec.minReadySeconds ?? 0, cluster.clock.now())) return changed;
   }
   // Condemned pods (ordinal >= replicas), highest first; OrderedReady one at a time, after the rest are healthy.
   const condemned = [...byOrdinal.keys()].filter((o) => o >= replicas).sort((a, b) => b - a);
@@ -144,6 +175,8 @@ function newPod(cluster: Cluster, sts: StatefulSet, ordinal: number, revision: s
 function updateStatus(cluster: Cluster, sts: StatefulSet, pods: Pod[], revision: string): boolean {
   const counted = pods.filter((p) => !terminating(p));
   const ready = counted.filter((p) => p.status.ready).length;
+  const now = cluster.clock.now();
+  const availableCount = counted.filter((p) => available(p, sts.spec.minReadySeconds ?? 0, now)).length;
   const updated = counted.filter((p) => p.metadata.labels?.[REVISION_LABEL] === revision).length;
   const current = sts.status.currentRevision && updated < counted.length ? sts.status.currentRevision : revision;
   const next = {
@@ -151,7 +184,7 @@ function updateStatus(cluster: Cluster, sts: StatefulSet, pods: Pod[], revision:
     readyReplicas: ready,
     currentReplicas: current === revision ? updated : counted.length - updated,
     updatedReplicas: updated,
-    availableReplicas: ready,
+    availableReplicas: availableCount,
     currentRevision: current,
     updateRevision: revision,
     observedGeneration: sts.metadata.generation ?? 1,
