@@ -183,4 +183,20 @@ describe('StatefulSet', () => {
     expect(o.run('kubectl rollout status statefulset/nope')).toBe('Error from server (NotFound): statefulsets.apps "nope" not found\n');
     expect(o.run('kubectl scale sts nope --replicas=1')).toBe('Error from server (NotFound): statefulsets.apps "nope" not found\n');
   });
+
+  it('set image and rollout restart roll the pods to a new revision; history says what the simulator lacks', () => {
+    const r = testShell({ 'web.yaml': WEB });
+    r.run('kubectl apply -f web.yaml');
+    const before = r.sim.cluster.store.get('Pod', 'default', 'web-0')!.metadata.labels!['controller-revision-hash'];
+    // set_image.go and objectrestarter.go print "<resource>.<group>/<name> image updated|restarted".
+    expect(r.run('kubectl set image sts/web nginx=registry.k8s.io/nginx-slim:0.8')).toBe('statefulset.apps/web image updated\n');
+    expect(r.run('kubectl rollout status sts/web')).toContain('partitioned roll out complete: 2 new pods have been updated...\n');
+    const pods = r.sim.cluster.store.list('Pod', 'default').filter((p) => p.metadata.labels?.app === 'nginx');
+    expect(pods.map((p) => p.spec.containers[0]!.image)).toEqual(['registry.k8s.io/nginx-slim:0.8', 'registry.k8s.io/nginx-slim:0.8']);
+    expect(pods.every((p) => p.metadata.labels!['controller-revision-hash'] !== before)).toBe(true);
+    expect(r.run('kubectl rollout restart statefulset/web')).toBe('statefulset.apps/web restarted\n');
+    expect(r.run('kubectl rollout history sts/web')).toBe('error: this simulator keeps no ControllerRevisions, so it has no history to show for statefulset.apps/web\n');
+    // exec and logs take sts/NAME (SelectorsForObject knows StatefulSets).
+    expect(r.run("kubectl exec sts/web -- sh -c 'hostname'")).toBe('web-0\n');
+  });
 });
