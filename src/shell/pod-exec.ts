@@ -11,8 +11,9 @@ import { runDig } from './tools/dig';
 import { runHost } from './tools/host';
 import { hasProgram, toolsetOf } from './tools/images';
 import { bindNslookup, busyboxNslookup } from './tools/nslookup';
+import { oldBusyboxNslookup } from './tools/nslookup-old';
+import { runHostname } from './tools/hostname';
 import { podDir, podEnvVars, podEnv, podFile, resolvConfFor } from './tools/pod-files';
-import { podHostname } from '../sim/net/servers';
 import { runWget } from './tools/wget';
 import { runNc } from './tools/nc';
 import type { CommandResult } from './types';
@@ -36,7 +37,7 @@ export function execInPod(ctx: PodExecContext, argv: string[]): CommandResult | 
   const out = (text: string, code = 0): CommandResult => ({ chunks: text ? [{ stream: 'out', text }] : [], exitCode: code });
   switch (base) {
     case 'hostname':
-      return out(podHostname(ctx.pod) + '\n');
+      return runHostname(ctx.pod, podFile(ctx.sim, ctx.pod, '/etc/hosts') ?? '', args);
     case 'env':
       return out(podEnv(ctx.pod, c.name));
     case 'printenv': {
@@ -86,6 +87,7 @@ export function execInPod(ctx: PodExecContext, argv: string[]): CommandResult | 
     case 'nslookup': {
       const conf = resolvConfFor(ctx.sim, ctx.pod);
       const dns = ctx.sim.dnsContextFor(conf);
+      if (tools!.oldNslookup) return oldBusyboxNslookup(dns, conf, args);
       return tools!.nslookup === 'bind' ? bindNslookup(dns, conf, args) : busyboxNslookup(dns, conf, args);
     }
     case 'host': {

@@ -22,6 +22,8 @@ import { runCurl } from './tools/curl';
 import { docker } from './tools/docker';
 import { runWget } from './tools/wget';
 import { capOutput } from './output-cap';
+import { Jobs } from './jobs';
+import { backgroundLine, reapJobs, withForwards } from './forwards';
 import { err, out, stdoutOf, type CommandContext, type CommandResult, type OutputChunk, type ShellEnv } from './types';
 
 /** Where a line runs: the workstation's bash, or `sh` inside a pod's container (kubectl exec POD -- sh -c LINE). */
@@ -127,6 +129,10 @@ export class Shell {
   private heredoc?: HeredocReader;
   /** The bodies of the running line's here-documents, by the path its `<` redirections name. */
   private heredocFiles = new Map<string, string>();
+  /** The workstation's background jobs (kubectl port-forward ... &). */
+  readonly jobs = new Jobs();
+  /** The line being run in the background, without its "&" (only kubectl port-forward). */
+  private background?: string;
 
   constructor(readonly sim: Simulation, readonly env: ShellEnv) {
     this.plane = createDataPlane(sim.cluster);
@@ -202,8 +208,30 @@ export class Shell {
   }
 
   private runLine(line: string): CommandResult {
-    const result = this.withBudget(() => (this.attached ? this.runAttached(this.attached, line) : this.runIn(line, undefined)));
+    const result = this.withBudget(() => (this.attached ? this.runAttached(this.attached, line) : this.runWorkstation(line)));
     return this.withLimitNotes(result);
+  }
+
+  /** A workstation line: jobs that ended are reported first; a trailing "&" runs a port-forward as a job. */
+  private runWorkstation(line: string): CommandResult {
+    const ended = reapJobs(this.sim, this.jobs);
+    const bg = backgroundLine(line);
+    let result: CommandResult;
+    if (bg === undefined) result = this.runIn(line, undefined);
+    else if ('error' in bg) {
+      this.scope.status = 2;
+      result = err(bg.error, 2);
+    } else {
+      this.background = bg.command;
+      try {
+        result = this.runIn(bg.command, undefined);
+      } finally {
+        this.background = undefined;
+      }
+    }
+    // A job the command ended (its pod deleted) is reported before the next prompt, as bash does.
+    const after = reapJobs(this.sim, this.jobs);
+    return ended.length || after.length ? { chunks: [...ended, ...result.chunks, ...after], exitCode: result.exitCode } : result;
   }
 
   /** Runs a whole line within one budget, its output cut at LINE_LIMITS.outputChars. */
@@ -534,11 +562,15 @@ export class Shell {
     switch (name) {
       case 'kubectl':
       case 'k':
-        return kubectl(args, ctx, { plane: this.plane, runInPod, attach });
+        return kubectl(args, ctx, { plane: this.plane, runInPod, attach, jobs: this.jobs, ...(this.background !== undefined ? { background: this.background } : {}) });
       case 'curl':
-        return runCurl(this.sim, this.plane, { kind: 'workstation' }, args, 'glibc');
+        return withForwards(this.sim, this.jobs, (client) => runCurl(this.sim, this.plane, client, args, 'glibc'));
       case 'wget':
-        return runWget(this.sim, this.plane, { kind: 'workstation' }, args, 'glibc');
+        return withForwards(this.sim, this.jobs, (client) => runWget(this.sim, this.plane, client, args, 'glibc'));
+      case 'jobs':
+        return this.jobs.jobsCommand(args);
+      case 'kill':
+        return this.jobs.killCommand(args);
       case 'docker':
         return docker(args, ctx, this.plane);
       case 'sleep': {

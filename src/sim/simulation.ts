@@ -6,6 +6,10 @@ import { applyManifest, type ApplyOutcome } from './apiserver/apply';
 import { collectGarbage, deleteObject, type DeleteOptions } from './apiserver/delete';
 import type { Cluster } from './cluster';
 import { settle } from './controllers/reconcile';
+import { statefulSetWakeAt } from './controllers/statefulset';
+
+/** The most StatefulSet wake-ups one advance stops at (each is a pod created, available or gone). */
+const WAKE_LIMIT = 1000;
 import type { Kind, KubeObject } from './model/types';
 import { bootstrapCluster, dnsServiceIP } from './scenario/bootstrap';
 import type { ClusterConfig } from './scenario/cluster-config';
@@ -80,7 +84,15 @@ export class Simulation {
 
   /** `sleep N`: time passes, probes fire, timeouts expire. */
   advance(seconds: number): void {
-    this.cluster.clock.advance(seconds);
+    const target = this.cluster.clock.now() + Math.max(0, seconds);
+    // Stop at each StatefulSet wake-up on the way (a bounded number: each one is a pod's step).
+    for (let i = 0; i < WAKE_LIMIT; i++) {
+      const wake = statefulSetWakeAt(this.cluster);
+      if (wake === undefined || wake >= target) break;
+      this.cluster.clock.advance(wake - this.cluster.clock.now());
+      this.settle();
+    }
+    this.cluster.clock.advance(target - this.cluster.clock.now());
     this.settle();
   }
 

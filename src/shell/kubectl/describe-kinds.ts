@@ -183,12 +183,16 @@ function mountLines(pod: Pod, c: Container): string[] {
   return mounts.map((m) => `      ${m.mountPath} from ${m.name} (${[m.readOnly ? 'ro' : 'rw', ...('subPath' in m && m.subPath ? [`path=${JSON.stringify(m.subPath)}`] : [])].join(',')})`);
 }
 
-/** describe.go describeVolumes: printConfigMapVolumeSource, printSecretVolumeSource, printEmptyDirVolumeSource. */
+/** describe.go describeVolumes: printConfigMapVolumeSource, printSecretVolumeSource, printEmptyDirVolumeSource, printPersistentVolumeClaimVolumeSource. */
 function volumeLines(v: Volume): string[] {
   const head = `  ${v.name}:`;
   if (v.configMap) return [head, '    Type:\tConfigMap (a volume populated by a ConfigMap)', `    Name:\t${v.configMap.name}`, `    Optional:\t${v.configMap.optional === true}`];
   if (v.secret) return [head, '    Type:\tSecret (a volume populated by a Secret)', `    SecretName:\t${v.secret.secretName}`, `    Optional:\t${v.secret.optional === true}`];
   if (v.emptyDir) return [head, "    Type:\tEmptyDir (a temporary directory that shares a pod's lifetime)", `    Medium:\t${String(v.emptyDir.medium ?? '')}`, `    SizeLimit:\t${String(v.emptyDir.sizeLimit ?? '<unset>')}`];
+  const claim = v.persistentVolumeClaim as { claimName?: unknown; readOnly?: unknown } | undefined;
+  if (claim && typeof claim === 'object') {
+    return [head, '    Type:\tPersistentVolumeClaim (a reference to a PersistentVolumeClaim in the same namespace)', `    ClaimName:\t${String(claim.claimName ?? '')}`, `    ReadOnly:\t${claim.readOnly === true}`];
+  }
   return [head, '    Type:\t<unknown>'];
 }
 

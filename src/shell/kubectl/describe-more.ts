@@ -4,15 +4,17 @@
  */
 import { formatLabels } from '../../sim/model/labels';
 import type { ObjectStore } from '../../sim/model/store';
-import type { KubeObject, Namespace, PodTemplate, ReplicaSet } from '../../sim/model/types';
+import type { KubeObject, Namespace, PodTemplate, ReplicaSet, StatefulSet } from '../../sim/model/types';
 import { isOwnedBy } from '../../sim/controllers/deployment';
 import { annotationLines, mapLines } from './describe';
 import { describeConfigMap, describeSecret } from './describe-config';
 import { portLines, probeLines, resourceLines } from './describe-kinds';
+import { describeTime } from '../print/dates';
 
 export function describeOther(o: KubeObject, store: ObjectStore, events: string[]): string[] | undefined {
   if (o.kind === 'ReplicaSet') return describeReplicaSet(o, store, events);
   if (o.kind === 'Namespace') return describeNamespace(o);
+  if (o.kind === 'StatefulSet') return describeStatefulSet(o, store, events);
   if (o.kind === 'ConfigMap') return describeConfigMap(o, events);
   if (o.kind === 'Secret') return describeSecret(o);
   return undefined;
@@ -29,7 +31,10 @@ export function podTemplateLines(t: PodTemplate): string[] {
     lines.push(...resourceLines(c.resources ?? {}), ...probeLines(c));
     lines.push(`    Environment:\t${c.env?.length ? '' : '<none>'}`);
     for (const e of c.env ?? []) lines.push(`      ${e.name}:\t${e.value ?? ''}`);
-    lines.push('    Mounts:\t<none>');
+    // describeContainerVolumes: "PATH from NAME (rw|ro)".
+    const mounts = c.volumeMounts ?? [];
+    if (mounts.length) lines.push('    Mounts:', ...mounts.map((m) => `      ${m.mountPath} from ${m.name} (${m.readOnly ? 'ro' : 'rw'})`));
+    else lines.push('    Mounts:\t<none>');
   }
   lines.push('  Volumes:\t<none>', `  Node-Selectors:\t${t.spec.nodeSelector ? formatLabels(t.spec.nodeSelector) : '<none>'}`, '  Tolerations:\t<none>');
   return lines;
@@ -56,4 +61,39 @@ function describeReplicaSet(rs: ReplicaSet, store: ObjectStore, events: string[]
 
 function describeNamespace(ns: Namespace): string[] {
   return [`Name:\t${ns.metadata.name}`, ...mapLines('Labels', ns.metadata.labels), ...annotationLines(ns), `Status:\t${ns.status.phase}`, '', 'No resource quota.', '', 'No LimitRange resource.'];
+}
+
+/** describe.go describeStatefulSet with describeVolumeClaimTemplates. */
+function describeStatefulSet(sts: StatefulSet, store: ObjectStore, events: string[]): string[] {
+  const pods = store.list('Pod', sts.metadata.namespace).filter((p) => isOwnedBy(p, sts.metadata.uid));
+  const count = (phase: string) => pods.filter((p) => p.status.phase === phase).length;
+  const strategy = sts.spec.updateStrategy;
+  const claims: string[] = [];
+  for (const c of sts.spec.volumeClaimTemplates ?? []) {
+    const meta = (c.metadata ?? {}) as { name?: string; labels?: Record<string, string>; annotations?: Record<string, string> };
+    const spec = (c.spec ?? {}) as { storageClassName?: string; accessModes?: string[]; resources?: { requests?: { storage?: string } } };
+    claims.push(
+      `  Name:\t${meta.name ?? ''}`,
+      `  StorageClass:\t${spec.storageClassName ?? ''}`,
+      ...mapLines('  Labels', meta.labels),
+      ...mapLines('  Annotations', meta.annotations),
+      `  Capacity:\t${spec.resources?.requests?.storage ?? '<default>'}`,
+      `  Access Modes:\t[${(spec.accessModes ?? []).join(' ')}]`,
+    );
+  }
+  return [
+    `Name:\t${sts.metadata.name}`,
+    `Namespace:\t${sts.metadata.namespace}`,
+    `CreationTimestamp:\t${describeTime(sts.metadata.creationTimestamp)}`,
+    `Selector:\t${formatLabels(sts.spec.selector.matchLabels ?? {})}`,
+    ...mapLines('Labels', sts.metadata.labels),
+    ...annotationLines(sts),
+    `Replicas:\t${sts.spec.replicas} desired | ${sts.status.replicas} total`,
+    `Update Strategy:\t${strategy.type}`,
+    ...(strategy.type === 'RollingUpdate' ? [`  Partition:\t${strategy.rollingUpdate.partition}`] : []),
+    `Pods Status:\t${count('Running')} Running / ${count('Pending')} Waiting / ${count('Succeeded')} Succeeded / ${count('Failed')} Failed`,
+    ...podTemplateLines(sts.spec.template),
+    ...(claims.length ? ['Volume Claims:', ...claims] : ['Volume Claims:\t<none>']),
+    ...events,
+  ];
 }

@@ -9,6 +9,7 @@ import { toJson, toYaml } from '../print/serialize';
 import { customColumnsPrinter, jsonPathPrinter, type Json, type Printed } from '../print/templates';
 import type { OutputChunk } from '../types';
 import { sortObjects } from './sort-by';
+import { goTemplatePrinter } from '../print/go-template-printer';
 
 export interface GenericItem {
   doc: Json;
@@ -20,6 +21,8 @@ export interface GenericOptions {
   noHeaders: boolean;
   sortBy?: string;
   allowMissingKeys: boolean;
+  /** Reads a -o *-file= template (the workstation's files). */
+  readFile?: (path: string) => string | undefined;
 }
 
 export const TABLE_FORMATS = new Set(['', 'wide']);
@@ -39,6 +42,18 @@ function printerFor(output: string, opts: GenericOptions): Printer | { error: st
   if (output === 'name') return { whole: (_doc, items) => ({ out: items.map((i) => `${i.ref}\n`).join('') }) };
   if (TEMPLATE_FORMATS.includes(format)) {
     if (value === '') return { error: 'error: template format specified but no template given\n' };
+    if (format === 'go-template' || format === 'template' || format === 'go-template-file' || format === 'templatefile') {
+      let text = value;
+      if (format.endsWith('file')) {
+        const file = opts.readFile?.(value);
+        // cli-runtime GoTemplatePrintFlags.ToPrinter: os.ReadFile's error.
+        if (file === undefined) return { error: `error: error reading --template ${value}, open ${value}: no such file or directory\n` };
+        text = file;
+      }
+      const g = goTemplatePrinter(text, opts.allowMissingKeys);
+      if ('error' in g) return { error: `error: ${g.error}` };
+      return { whole: (doc) => g(doc) };
+    }
     if (format !== 'jsonpath' && format !== 'jsonpath-as-json') return { error: `error: -o ${format} is not available in this simulator\n` };
     const p = jsonPathPrinter(value, { asJson: format === 'jsonpath-as-json', allowMissingKeys: opts.allowMissingKeys });
     if ('error' in p) return { error: `error: ${p.error}` };

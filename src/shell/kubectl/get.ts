@@ -17,6 +17,9 @@ import { getEvents } from './get-events';
 import { parseFieldSelector } from './field-selector';
 import { printGeneric, TABLE_FORMATS, type GenericOptions } from './get-output';
 import { sortObjects } from './sort-by';
+import { getUnmodelled, heldBecauseOfModelled, unmodelledResource } from './unmodelled';
+
+const TEMPLATE_OUTPUTS = new Set(['go-template', 'go-template-file', 'template', 'templatefile', 'jsonpath', 'jsonpath-file', 'jsonpath-as-json']);
 
 const EVENT_TYPES = new Set(['events', 'event', 'ev']);
 
@@ -31,6 +34,7 @@ const SPEC = {
     '--sort-by': 'sort-by',
     '-L': 'label-columns',
     '--label-columns': 'label-columns',
+    '--template': 'template',
   },
   repeated: new Set(['label-columns']),
   bool: {
@@ -78,7 +82,7 @@ function requestsFor(args: string[]): { requests: Request[]; multiKind: boolean 
   for (const t of types) {
     // "all" is kubectl's category of the common workload kinds (the ones this cluster models).
     if (t === 'all') {
-      kinds.push('Pod', 'Service', 'Deployment', 'ReplicaSet');
+      kinds.push('Pod', 'Service', 'Deployment', 'ReplicaSet', 'StatefulSet');
       continue;
     }
     const k = kindOf(t);
@@ -97,7 +101,10 @@ export function kubectlGet(args: string[], ctx: CommandContext): CommandResult {
       'You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n\nerror: Required resource not specified.\nUse "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).\nSee \'kubectl get -h\' for help and examples\n',
     );
   }
-  const output = parsed.flags.output ?? '';
+  // --template alone implies -o go-template (cli-runtime PrintFlags.ToPrinter); with -o FORMAT it is that format's template.
+  const templateFlag = parsed.flags.template;
+  const rawOutput = parsed.flags.output ?? (templateFlag !== undefined ? 'go-template' : '');
+  const output = templateFlag !== undefined && TEMPLATE_OUTPUTS.has(rawOutput) ? `${rawOutput}=${templateFlag}` : rawOutput;
   // Validate: labels are a table column (get.go).
   if (parsed.bools.has('show-labels') && !TABLE_FORMATS.has(output)) return err(`error: --show-labels option cannot be used with ${output} printer\n`);
   const allNs = parsed.bools.has('all-namespaces');
@@ -108,6 +115,7 @@ export function kubectlGet(args: string[], ctx: CommandContext): CommandResult {
     noHeaders: parsed.bools.has('no-headers'),
     sortBy: parsed.flags['sort-by'] || undefined,
     allowMissingKeys: !args.includes('--allow-missing-template-keys=false'),
+    readFile: (path) => ctx.env.readFile(path),
   };
   const typeArg = parsed.positional[0]!;
   if (EVENT_TYPES.has(typeArg.split('/')[0]!)) {
@@ -119,6 +127,14 @@ export function kubectlGet(args: string[], ctx: CommandContext): CommandResult {
     let views = ctx.sim.cluster.events.list(now, allNs ? undefined : namespace).filter((v) => fields.matches(v.event));
     if (selector) views = views.filter(() => selector.matches(undefined));
     return getEvents(views, { namespace, allNamespaces: allNs, output, noHeaders: parsed.bools.has('no-headers'), names: eventNames, generic, ...(parsed.flags['sort-by'] ? { sortBy: parsed.flags['sort-by'] } : {}) }, now);
+  }
+  // A served kind the simulator does not model (jobs, ingresses...): TYPE [NAME...] or TYPE/NAME.
+  const [firstType] = typeArg.split('/');
+  const unmodelled = !typeArg.includes(',') ? unmodelledResource(firstType!) : undefined;
+  if (unmodelled && (!typeArg.includes('/') || parsed.positional.every((p) => p.split('/')[0] === firstType))) {
+    const names = typeArg.includes('/') ? parsed.positional.map((p) => p.split('/').slice(1).join('/')) : parsed.positional.slice(1);
+    const held = heldBecauseOfModelled(unmodelled, ctx.sim.cluster.store, allNs ? undefined : namespace);
+    return getUnmodelled({ res: unmodelled, names, namespace, allNamespaces: allNs, output, held });
   }
   const resolved = requestsFor(parsed.positional);
   if ('error' in resolved) return err(resolved.error);

@@ -18,7 +18,10 @@ import { kubectlGet } from './get';
 import { kubectlScale } from './scale';
 import { KUBECTL_COMMANDS } from './commands';
 import { kubectlClusterInfo } from './cluster-info';
+import { kubectlApiResources } from './api-resources';
 import { normalizeGlobalFlags } from './global-flags';
+import { kubectlPortForward } from './port-forward';
+import type { Jobs } from '../jobs';
 
 export interface KubectlDeps {
   plane: DataPlane;
@@ -29,6 +32,10 @@ export interface KubectlDeps {
    * container's main process (kubectl run -it), so its exit ends the container.
    */
   attach(pod: Pod, container: string | undefined, prompt: string, run?: RunAttach): void;
+  /** The workstation's background jobs (kubectl port-forward ... &). */
+  jobs: Jobs;
+  /** The line as typed without its trailing "&" when it runs in the background. */
+  background?: string;
 }
 
 /** kubectl run -i/-t attached to the pod's main process: --rm, and whether a tty was asked for (-t). */
@@ -78,8 +85,12 @@ export function kubectl(argv: string[], ctx: CommandContext, deps: KubectlDeps):
       return kubectlSet(rest, ctx);
     case 'version':
       return out(VERSION);
+    case 'api-resources':
+      return kubectlApiResources(rest, ctx);
     case 'cluster-info':
       return kubectlClusterInfo(rest, ctx);
+    case 'port-forward':
+      return kubectlPortForward(rest, ctx, deps);
     case 'edit':
       // kubectl edit opens $EDITOR on the object; this terminal has no editor to open.
       return err('error: "kubectl edit" needs an editor, and this simulated terminal has none: edit the YAML in the editor pane and apply it, or use kubectl patch, label, scale or set image\n');

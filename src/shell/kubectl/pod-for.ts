@@ -32,7 +32,7 @@ function resolve(sim: Simulation, ns: string, arg: string, verb: 'attach to' | '
   const owner = store.get(kind, isClusterScoped(kind) ? undefined : ns, name);
   if (!owner) return { error: `Error from server (NotFound): ${groupResource(kind)} "${name}" not found\n` };
   let selects: ((p: Pod) => boolean) | undefined;
-  if (owner.kind === 'Deployment' || owner.kind === 'ReplicaSet') selects = (p) => matchesSelector(owner.spec.selector, p.metadata.labels);
+  if (owner.kind === 'Deployment' || owner.kind === 'ReplicaSet' || owner.kind === 'StatefulSet') selects = (p) => matchesSelector(owner.spec.selector, p.metadata.labels);
   else if (owner.kind === 'Service' && owner.spec.selector && Object.keys(owner.spec.selector).length) selects = (p) => matchesLabels(owner.spec.selector!, p.metadata.labels);
   if (!selects) {
     // SelectorsForObject (polymorphichelpers/helpers.go), its error wrapped with the object's Go type (%T).

@@ -13,6 +13,7 @@ const TABLE: [Kind, string[]][] = [
   ['EndpointSlice', ['endpointslice', 'endpointslices', 'endpointslice.discovery.k8s.io', 'endpointslices.discovery.k8s.io']],
   ['Deployment', ['deployment', 'deployments', 'deploy', 'deployment.apps', 'deployments.apps']],
   ['ReplicaSet', ['replicaset', 'replicasets', 'rs', 'replicaset.apps', 'replicasets.apps']],
+  ['StatefulSet', ['statefulset', 'statefulsets', 'sts', 'statefulset.apps', 'statefulsets.apps']],
   ['Node', ['node', 'nodes', 'no']],
   ['Namespace', ['namespace', 'namespaces', 'ns']],
   ['ConfigMap', ['configmap', 'configmaps', 'cm']],

@@ -1,14 +1,17 @@
 /**
- * kubectl rollout status|restart|undo|history and kubectl set image, for Deployments.
+ * kubectl rollout status|restart|undo|history and kubectl set image, for Deployments (restart and set
+ * image for StatefulSets too; their status in rollout-sts.ts).
  * status watches the rollout on the simulation clock and prints each new state as
  * rollout_status.go's DeploymentStatusViewer words it; restart stamps the template with
  * kubectl.kubernetes.io/restartedAt (objectrestarter.go); undo brings back the template
  * of an earlier revision (rollback.go); set image replaces container images (cmd/set).
  */
+import { statefulSetRolloutStatus } from './rollout-sts';
 import { simTimeToIso } from '../../sim/clock';
 import { isOwnedBy, revisionOf } from '../../sim/controllers/deployment';
 import { own } from '../../sim/model/own';
-import type { Container, Deployment, ReplicaSet } from '../../sim/model/types';
+import type { Container, Deployment, ReplicaSet, StatefulSet } from '../../sim/model/types';
+import { resourceRef } from '../../sim/apiserver/resource-names';
 import type { Simulation } from '../../sim/simulation';
 import { err, out, type CommandContext, type CommandResult } from '../types';
 import { NAMESPACE_FLAGS, parseFlags } from './flags';
@@ -19,6 +22,18 @@ const SPEC = { valued: { ...NAMESPACE_FLAGS, '--to-revision': 'to-revision', '--
 const DEADLINE = 600;
 
 type Found = { d: Deployment; sim: Simulation } | { error: string };
+type FoundTemplated = { d: Deployment | StatefulSet; sim: Simulation } | { error: string };
+
+/** restart and set image act on a StatefulSet's template as on a Deployment's (objectrestarter.go, set_image.go). */
+function templatedArg(ctx: CommandContext, positional: string[], namespace: string | undefined, verb: string): FoundTemplated {
+  let [type, name] = positional;
+  if (type?.includes('/')) [type, name] = type.split('/') as [string, string];
+  if (type && name && kindOf(type) === 'StatefulSet') {
+    const sts = ctx.sim.cluster.store.get('StatefulSet', namespace ?? 'default', name);
+    return sts ? { d: sts, sim: ctx.sim } : { error: `Error from server (NotFound): statefulsets.apps "${name}" not found\n` };
+  }
+  return deploymentArg(ctx, positional, namespace, verb);
+}
 
 /** The kind a command cannot act on, with Go's %v or %q of it. */
 const NOT_IMPLEMENTED: Record<string, string> = {
@@ -44,7 +59,7 @@ function deploymentArg(ctx: CommandContext, positional: string[], namespace: str
 }
 
 /** Replaces the template (never edits it in place: pods share its containers) and lets the controllers roll out. */
-function changeTemplate(sim: Simulation, d: Deployment, template: Deployment['spec']['template']): void {
+function changeTemplate(sim: Simulation, d: Deployment | StatefulSet, template: Deployment['spec']['template']): void {
   d.spec.template = template;
   d.metadata.generation = (d.metadata.generation ?? 1) + 1;
   sim.cluster.update(d);
@@ -112,6 +127,31 @@ export function kubectlRollout(args: string[], ctx: CommandContext): CommandResu
   if (!['status', 'restart', 'undo', 'history'].includes(sub ?? '')) {
     return err(sub ? `error: unknown command "${sub}" for "kubectl rollout"\nRun 'kubectl rollout --help' for usage.\n` : 'error: Required resource not specified.\n');
   }
+  if (sub === 'status') {
+    const [type, name] = p.positional[0]?.includes('/') ? p.positional[0].split('/') : p.positional;
+    if (type && name && kindOf(type) === 'StatefulSet') {
+      const sts = ctx.sim.cluster.store.get('StatefulSet', p.flags.namespace ?? 'default', name);
+      if (!sts) return err(`Error from server (NotFound): statefulsets.apps "${name}" not found\n`);
+      const timeout = seconds(p.flags.timeout ?? '0');
+      if (timeout === undefined) return err(`error: invalid argument "${p.flags.timeout}" for "--timeout" flag: time: invalid duration "${p.flags.timeout}"\n`);
+      return statefulSetRolloutStatus(ctx.sim, sts, timeout);
+    }
+  }
+  if (sub === 'restart') {
+    const t = templatedArg(ctx, p.positional, p.flags.namespace, sub);
+    if ('error' in t) return err(t.error);
+    const tpl = t.d.spec.template;
+    const annotations = { ...(tpl.metadata.annotations ?? {}), 'kubectl.kubernetes.io/restartedAt': simTimeToIso(t.sim.cluster.clock.now()) };
+    changeTemplate(t.sim, t.d, { ...tpl, metadata: { ...tpl.metadata, annotations } });
+    return out(`${resourceRef(t.d.kind, t.d.metadata.name)} restarted\n`);
+  }
+  if (sub === 'undo' || sub === 'history') {
+    const [type, name] = p.positional[0]?.includes('/') ? p.positional[0].split('/') : p.positional;
+    if (type && name && kindOf(type) === 'StatefulSet') {
+      // kubectl reads a StatefulSet's history from its ControllerRevisions, which this simulator does not keep.
+      return err(`error: this simulator keeps no ControllerRevisions, so it has no history to ${sub === 'undo' ? 'roll statefulset.apps/' + name + ' back to' : 'show for statefulset.apps/' + name}\n`);
+    }
+  }
   const found = deploymentArg(ctx, p.positional, p.flags.namespace, sub);
   if ('error' in found) return err(found.error);
   const { d, sim } = found;
@@ -120,12 +160,6 @@ export function kubectlRollout(args: string[], ctx: CommandContext): CommandResu
       const timeout = seconds(p.flags.timeout ?? '0');
       if (timeout === undefined) return err(`error: invalid argument "${p.flags.timeout}" for "--timeout" flag: time: invalid duration "${p.flags.timeout}"\n`);
       return rolloutStatus(sim, d, timeout);
-    }
-    case 'restart': {
-      const t = d.spec.template;
-      const annotations = { ...(t.metadata.annotations ?? {}), 'kubectl.kubernetes.io/restartedAt': simTimeToIso(sim.cluster.clock.now()) };
-      changeTemplate(sim, d, { ...t, metadata: { ...t.metadata, annotations } });
-      return out(`deployment.apps/${d.metadata.name} restarted\n`);
     }
     case 'undo':
       return rolloutUndo(sim, d, Number(p.flags['to-revision'] ?? 0));
@@ -143,7 +177,7 @@ export function kubectlSet(args: string[], ctx: CommandContext): CommandResult {
   const resource = p.positional.filter((a) => !a.includes('='));
   const pairs = p.positional.filter((a) => a.includes('='));
   if (pairs.length === 0) return err("error: at least one image update is required\nSee 'kubectl set image -h' for help and examples\n");
-  const found = deploymentArg(ctx, resource, p.flags.namespace, 'image');
+  const found = templatedArg(ctx, resource, p.flags.namespace, 'image');
   if ('error' in found) return err(found.error);
   const { d, sim } = found;
   let containers: Container[] = d.spec.template.spec.containers;
@@ -155,5 +189,5 @@ export function kubectlSet(args: string[], ctx: CommandContext): CommandResult {
   if (containers.every((c, i) => c.image === d.spec.template.spec.containers[i]!.image)) return out('');
   const t = d.spec.template;
   changeTemplate(sim, d, { ...t, spec: { ...t.spec, containers } });
-  return out(`deployment.apps/${d.metadata.name} image updated\n`);
+  return out(`${resourceRef(d.kind, d.metadata.name)} image updated\n`);
 }

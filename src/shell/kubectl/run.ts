@@ -12,7 +12,7 @@ import { SUBMIT_FLAGS, submitManifest, submitOptions, withBareDryRun } from './s
 
 const SPEC = {
   valued: { ...NAMESPACE_FLAGS, ...SUBMIT_FLAGS, '--image': 'image', '--labels': 'labels', '-l': 'labels', '--port': 'port', '--restart': 'restart', '--env': 'env' },
-  bool: { '--command': 'command', '-i': 'stdin', '--stdin': 'stdin', '-t': 'tty', '--tty': 'tty', '-it': 'stdin', '-ti': 'stdin', '--rm': 'rm' },
+  bool: { '--expose': 'expose', '--command': 'command', '-i': 'stdin', '--stdin': 'stdin', '-t': 'tty', '--tty': 'tty', '-it': 'stdin', '-ti': 'stdin', '--rm': 'rm' },
 };
 
 export function kubectlRun(args: string[], ctx: CommandContext, deps: KubectlDeps): CommandResult {
@@ -49,6 +49,16 @@ export function kubectlRun(args: string[], ctx: CommandContext, deps: KubectlDep
     stdin: p.bools.has('stdin'),
     tty: p.bools.has('tty') || args.some((a) => a === '-it' || a === '-ti'),
   });
+  if (p.bools.has('expose')) {
+    if (p.flags.port === undefined) return err("error: --port must be set when exposing a service\nSee 'kubectl run -h' for help and examples\n");
+    const service = exposedService(name, Number(p.flags.port), labels, p.flags.namespace);
+    const svc = submitManifest(ctx, service, 'created', opts);
+    if (svc.exitCode !== 0) return svc;
+    const pod = submitManifest(ctx, manifest, 'created', opts);
+    // cmd/run/run.go prints the Service, then the pod; -o yaml puts "---" twice between them (checked with the real client).
+    const between: CommandResult['chunks'] = opts.output === 'yaml' ? [{ stream: 'out', text: '---\n---\n' }] : [];
+    return { chunks: [...svc.chunks, ...(pod.exitCode === 0 ? between : []), ...pod.chunks], exitCode: pod.exitCode };
+  }
   if (!attached || opts.dryRun !== 'none') return submitManifest(ctx, manifest, 'created', opts);
   const created = submitManifest(ctx, manifest, 'created', opts);
   if (created.exitCode !== 0) return created;
@@ -79,4 +89,18 @@ function attachToRun(ctx: CommandContext, deps: KubectlDeps, pod: Pod, args: str
   }
   if (result.exitCode !== 0) chunks.push({ stream: 'err', text: `pod ${pod.metadata.namespace}/${pod.metadata.name} terminated (Error)\n` });
   return { chunks, exitCode: result.exitCode === 0 ? 0 : 1 };
+}
+
+/**
+ * run --expose: a ClusterIP Service named after the pod, selecting the pod's labels (run=NAME unless
+ * --labels), on --port with the same targetPort; it carries --labels when given (cmd/run/run.go
+ * generateService with ServiceGeneratorV2, checked with the real client).
+ */
+function exposedService(name: string, port: number, labels: Record<string, string> | undefined, namespace: string | undefined): Record<string, unknown> {
+  return {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name, ...(labels ? { labels } : {}), ...(namespace ? { namespace } : {}) },
+    spec: { ports: [{ port, protocol: 'TCP', targetPort: port }], selector: labels ?? { run: name } },
+  };
 }

@@ -3,10 +3,11 @@ import { simTimeToIso } from '../../sim/clock';
 import { goJsonNumber, INT32_MAX } from '../../sim/apiserver/decode';
 import { goQuote } from '../../sim/apiserver/field-errors';
 import { formatLabels } from '../../sim/model/labels';
-import type { Deployment, ReplicaSet } from '../../sim/model/types';
+import type { Deployment, ReplicaSet, StatefulSet } from '../../sim/model/types';
 import { err, out, type CommandContext, type CommandResult } from '../types';
 import { NAMESPACE_FLAGS, parseFlags } from './flags';
 import { kindOf, MISSING_RESOURCES } from './resources';
+import { groupResource, resourceRef } from '../../sim/apiserver/resource-names';
 
 const SPEC = { valued: { ...NAMESPACE_FLAGS, '--replicas': 'replicas' }, bool: {} };
 
@@ -14,7 +15,7 @@ const SPEC = { valued: { ...NAMESPACE_FLAGS, '--replicas': 'replicas' }, bool: {
  * The Scale subresource's JSON after kubectl's merge patch {"spec":{"replicas":N}} (scaleFromDeployment in
  * pkg/registry/apps/deployment/storage; json-patch re-marshals it with its keys sorted).
  */
-function patchedScale(obj: Deployment | ReplicaSet, replicas: number): string {
+function patchedScale(obj: Deployment | ReplicaSet | StatefulSet, replicas: number): string {
   const m = obj.metadata;
   const meta = `{"creationTimestamp":"${simTimeToIso(m.creationTimestamp)}","name":"${m.name}","namespace":"${m.namespace}","resourceVersion":"${m.resourceVersion}","uid":"${m.uid}"}`;
   const selector = formatLabels(obj.spec.selector.matchLabels);
@@ -39,10 +40,10 @@ export function kubectlScale(args: string[], ctx: CommandContext): CommandResult
   if (!type) return err(MISSING_RESOURCES);
   const kind = kindOf(type);
   if (!name) return err("error: resource(s) were provided, but no name was specified\n");
-  if (kind !== 'Deployment' && kind !== 'ReplicaSet') return err(`error: no scaler has been implemented for {"" "${type}"}\n`);
+  if (kind !== 'Deployment' && kind !== 'ReplicaSet' && kind !== 'StatefulSet') return err(`error: no scaler has been implemented for {"" "${type}"}\n`);
   const ns = parsed.flags.namespace ?? 'default';
   const obj = ctx.sim.cluster.store.get(kind, ns, name);
-  if (!obj) return err(`Error from server (NotFound): ${kind === 'Deployment' ? 'deployments.apps' : 'replicasets.apps'} "${name}" not found\n`);
+  if (!obj) return err(`Error from server (NotFound): ${groupResource(kind)} "${name}" not found\n`);
   if (replicas > INT32_MAX) {
     // The merge patch applies, then the patched Scale does not decode (apiserver handlers/patch.go
     // applyPatchToCurrentObject: NewInvalid on field "patch"), which kubectl's checkErr prints.
@@ -54,5 +55,5 @@ export function kubectlScale(args: string[], ctx: CommandContext): CommandResult
   obj.spec.replicas = replicas;
   ctx.sim.cluster.update(obj);
   ctx.sim.settle();
-  return out(`${kind === 'Deployment' ? 'deployment.apps' : 'replicaset.apps'}/${name} scaled\n`);
+  return out(`${resourceRef(kind, name)} scaled\n`);
 }

@@ -12,6 +12,10 @@ import type { Kind } from '../../sim/model/types';
 import { toApiObject, toJson, toYaml } from '../print/serialize';
 import { err, out, type CommandContext, type CommandResult } from '../types';
 import { clientObject, goOrderedJson } from './client-object';
+import { printGeneric } from './get-output';
+import type { Json } from '../print/templates';
+
+const TEMPLATE_FORMATS = ['go-template', 'template', 'jsonpath', 'jsonpath-as-json'];
 
 export type DryRun = 'none' | 'client' | 'server';
 
@@ -32,7 +36,7 @@ export function submitOptions(flags: Record<string, string | undefined>): Submit
   const dryRun = flags['dry-run'] ?? 'none';
   if (dryRun !== 'none' && dryRun !== 'client' && dryRun !== 'server') return { error: `error: Invalid dry-run value (${dryRun}). Must be "none", "server", or "client".\n` };
   const output = flags.output;
-  if (output !== undefined && !['yaml', 'json', 'name'].includes(output)) {
+  if (output !== undefined && !['yaml', 'json', 'name'].includes(output) && !TEMPLATE_FORMATS.includes(output.split('=')[0]!)) {
     return { error: `error: unable to match a printer suitable for the output format "${output}", allowed formats are: go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml\n` };
   }
   return { dryRun, output };
@@ -67,6 +71,15 @@ function printed(opts: SubmitOptions, line: string, object: () => Record<string,
       return out(typed ? goOrderedJson(object()) : toJson(object()));
     case 'name':
       return out(`${ref}\n`);
+    case undefined:
+      break;
+    default: {
+      // -o go-template=... / jsonpath=...: the same printers kubectl get uses, on the one object.
+      const r = printGeneric([{ doc: object() as Json, ref }], true, opts.output, [], { noHeaders: false, allowMissingKeys: true });
+      return { chunks: r.chunks, exitCode: r.exitCode };
+    }
+  }
+  switch (opts.output) {
     default:
       return out(`${line}${SUFFIX[opts.dryRun]}\n`);
   }

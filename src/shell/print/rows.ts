@@ -21,6 +21,8 @@ const HEADERS: Record<Kind, { plain: string[]; wide: string[] }> = {
   EndpointSlice: { plain: ['NAME', 'ADDRESSTYPE', 'PORTS', 'ENDPOINTS', 'AGE'], wide: [] },
   Deployment: { plain: ['NAME', 'READY', 'UP-TO-DATE', 'AVAILABLE', 'AGE'], wide: ['CONTAINERS', 'IMAGES', 'SELECTOR'] },
   ReplicaSet: { plain: ['NAME', 'DESIRED', 'CURRENT', 'READY', 'AGE'], wide: ['CONTAINERS', 'IMAGES', 'SELECTOR'] },
+  // printStatefulSet: wide adds the containers and images only.
+  StatefulSet: { plain: ['NAME', 'READY', 'AGE'], wide: ['CONTAINERS', 'IMAGES'] },
   Node: { plain: ['NAME', 'STATUS', 'ROLES', 'AGE', 'VERSION'], wide: ['INTERNAL-IP', 'EXTERNAL-IP', 'OS-IMAGE', 'KERNEL-VERSION', 'CONTAINER-RUNTIME'] },
   Namespace: { plain: ['NAME', 'STATUS', 'AGE'], wide: [] },
   ConfigMap: { plain: ['NAME', 'DATA', 'AGE'], wide: [] },
@@ -144,6 +146,10 @@ export function rowFor(obj: KubeObject, now: number, wide: boolean): string[] {
       return workloadRow(obj, [name, `${obj.status.readyReplicas}/${obj.spec.replicas}`, String(obj.status.updatedReplicas), String(obj.status.availableReplicas), age], wide);
     case 'ReplicaSet':
       return workloadRow(obj, [name, String(obj.spec.replicas), String(obj.status.replicas), String(obj.status.readyReplicas), age], wide);
+    case 'StatefulSet': {
+      const row = [name, `${obj.status.readyReplicas}/${obj.spec.replicas}`, age];
+      return wide ? [...row, ...containersOf(obj.spec.template)] : row;
+    }
     case 'Node':
       return nodeRow(obj, age, wide);
     case 'Namespace':

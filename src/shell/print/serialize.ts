@@ -242,6 +242,36 @@ export function toApiObject(obj: KubeObject, now = obj.metadata.creationTimestam
       };
     case 'ReplicaSet':
       return { ...base, spec: { replicas: obj.spec.replicas, selector: obj.spec.selector, template: templateJson(obj.spec.template) }, status: { ...obj.status, fullyLabeledReplicas: obj.status.replicas, observedGeneration: 1 } };
+    case 'StatefulSet': {
+      const s = obj.status;
+      return {
+        ...base,
+        spec: {
+          ...(obj.spec.minReadySeconds ? { minReadySeconds: obj.spec.minReadySeconds } : {}),
+          persistentVolumeClaimRetentionPolicy: obj.spec.persistentVolumeClaimRetentionPolicy,
+          podManagementPolicy: obj.spec.podManagementPolicy,
+          replicas: obj.spec.replicas,
+          revisionHistoryLimit: obj.spec.revisionHistoryLimit,
+          selector: obj.spec.selector,
+          serviceName: obj.spec.serviceName,
+          template: templateJson(obj.spec.template),
+          updateStrategy: obj.spec.updateStrategy,
+          ...(obj.spec.volumeClaimTemplates ? { volumeClaimTemplates: obj.spec.volumeClaimTemplates } : {}),
+        },
+        // StatefulSetStatus: zero counts are omitted (omitempty), availableReplicas and collisionCount kept.
+        status: {
+          availableReplicas: s.availableReplicas,
+          collisionCount: s.collisionCount,
+          ...nonZero({ currentReplicas: s.currentReplicas }),
+          ...(s.currentRevision ? { currentRevision: s.currentRevision } : {}),
+          observedGeneration: s.observedGeneration ?? obj.metadata.generation ?? 1,
+          ...nonZero({ readyReplicas: s.readyReplicas }),
+          replicas: s.replicas,
+          ...(s.updateRevision ? { updateRevision: s.updateRevision } : {}),
+          ...nonZero({ updatedReplicas: s.updatedReplicas }),
+        },
+      };
+    }
     case 'Endpoints':
       return { ...base, ...(obj.subsets && obj.subsets.length ? { subsets: obj.subsets } : {}) };
     case 'EndpointSlice':

@@ -10,7 +10,8 @@
  */
 import type { Libc } from '../print/strerror';
 
-export type Toolset = { nslookup?: 'bind' | 'busybox'; curl: boolean; dig: boolean; wget: boolean; nc: boolean; shell: boolean; libc: Libc };
+/** oldNslookup: busybox 1.28 and earlier, whose nslookup asks the C library (tools/nslookup-old.ts). */
+export type Toolset = { nslookup?: 'bind' | 'busybox'; oldNslookup?: true; curl: boolean; dig: boolean; wget: boolean; nc: boolean; shell: boolean; libc: Libc };
 
 const BASIC: Toolset = { curl: false, dig: false, wget: false, nc: false, shell: true, libc: 'glibc' };
 
@@ -20,7 +21,12 @@ export function toolsetOf(image: string): Toolset | null {
   const tag = ref.slice(repo.length + 1);
   const name = repo.split('/').pop()!;
   if (name === 'agnhost') return { nslookup: 'bind', curl: true, dig: true, wget: true, nc: true, shell: true, libc: 'musl' };
-  if (name === 'busybox') return { nslookup: 'busybox', curl: false, dig: false, wget: true, nc: true, shell: true, libc: /(^|-)musl$/.test(tag) ? 'musl' : 'glibc' };
+  if (name === 'busybox') {
+    // The LEDE nslookup replaced the getaddrinfo one in busybox 1.29.0.
+    const old = /^1\.(\d+)(\.|-|$)/.exec(tag);
+    const libc = /(^|-)musl$/.test(tag) ? 'musl' : 'glibc';
+    return { nslookup: 'busybox', ...(old && Number(old[1]) <= 28 ? { oldNslookup: true as const } : {}), curl: false, dig: false, wget: true, nc: true, shell: true, libc };
+  }
   if (name === 'alpine') return { nslookup: 'busybox', curl: false, dig: false, wget: true, nc: true, shell: true, libc: 'musl' };
   if (name === 'nginx') return { ...BASIC, curl: true, libc: tag.includes('alpine') ? 'musl' : 'glibc' };
   if (name === 'curl') return { nslookup: 'busybox', curl: true, dig: false, wget: true, nc: true, shell: true, libc: 'musl' };

@@ -9,13 +9,13 @@
  */
 import type { Cluster } from '../cluster';
 import { canonicalJson } from '../controllers/hash';
-import type { Deployment, Kind, KubeObject, Pod, Service } from '../model/types';
+import type { Deployment, Kind, KubeObject, Pod, ReplicaSet, Service, StatefulSet } from '../model/types';
 import { checkKind, decodeManifest } from './decode';
 import { strictDecodingMessage, unknownFields } from './strict-fields';
 import { formatInvalid, forbidden, invalid, type FieldError } from './field-errors';
 import { groupResource, resourceRef } from './resource-names';
 import { allocateServiceResources, assignLoadBalancer, dropTypeDependentFields } from './service-allocation';
-import { validateDeployment, validatePod } from './validate-pod';
+import { validateDeployment, validatePod, validateStatefulSet } from './validate-pod';
 import { validateService } from './validate-service';
 import { validateConfigMap, validateSecret } from './validate-config';
 import { dns1123LabelErrors, dns1123SubdomainErrors } from './name-rules';
@@ -67,7 +67,10 @@ function validate(obj: KubeObject): FieldError[] {
     case 'Pod':
       return validatePod(obj);
     case 'Deployment':
+    case 'ReplicaSet':
       return validateDeployment(obj);
+    case 'StatefulSet':
+      return validateStatefulSet(obj);
     case 'Namespace':
       return validateObjectMeta(obj.metadata, dns1123LabelErrors);
     case 'ConfigMap':
@@ -191,6 +194,18 @@ function mergeInto(cluster: Cluster, existing: KubeObject, next: KubeObject): Fi
       const d = next as Deployment;
       if (canonicalJson(existing.spec) !== canonicalJson(d.spec)) meta.generation = (meta.generation ?? 1) + 1;
       existing.spec = d.spec;
+      break;
+    }
+    case 'StatefulSet': {
+      const sts = next as StatefulSet;
+      if (canonicalJson(existing.spec) !== canonicalJson(sts.spec)) meta.generation = (meta.generation ?? 1) + 1;
+      existing.spec = sts.spec;
+      break;
+    }
+    case 'ReplicaSet': {
+      const rs = next as ReplicaSet;
+      if (canonicalJson(existing.spec) !== canonicalJson(rs.spec)) meta.generation = (meta.generation ?? 1) + 1;
+      existing.spec = rs.spec;
       break;
     }
     case 'Pod': {

@@ -103,6 +103,11 @@ describe('checkKind (kubectl discovery)', () => {
     });
   });
 
+  it('a kind v1.33 serves but the simulator does not model gets no "ensure CRDs" (api/discovery/apis__batch__v1.json serves Job)', () => {
+    const r = checkKind({ apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'pi' } }, 'job.yaml');
+    expect(!r.ok && r.message).toBe('error: this simulator does not model jobs.batch (kind "Job" in version "batch/v1"), which a real cluster serves: "pi" from "job.yaml" was not created');
+  });
+
   it('a missing apiVersion is a client-side validation error', () => {
     const r = checkKind({ kind: 'Pod' }, 'app.yaml');
     expect(r.ok).toBe(false);

@@ -3,17 +3,18 @@
  * into the error kubectl prints when the document cannot even be decoded.
  * Defaults mirror k/k pkg/apis/core/v1/defaults.go and pkg/apis/apps/v1/defaults.go.
  */
-import type { ConfigMap, Container, Deployment, EnvFromSource, EnvVar, Volume, VolumeMount, DeploymentStrategy, IntOrPercent, KubeObject, Pod, PodDNSConfig, PodSpec, Probe, ResourceRequirements, Secret, Service, ServicePort } from '../model/types';
+import type { ConfigMap, Container, Deployment, EnvFromSource, EnvVar, Volume, VolumeMount, DeploymentStrategy, IntOrPercent, KubeObject, Pod, PodDNSConfig, PodSpec, Probe, ReplicaSet, ResourceRequirements, StatefulSet, Secret, Service, ServicePort } from '../model/types';
 import { base64Decode, base64OfText } from '../model/base64';
 import { own, setOwn } from '../model/own';
 import { canonicalQuantity } from './quantity';
+import { servedKind } from './discovery';
 
-export type ApplyKind = 'Pod' | 'Service' | 'Deployment' | 'Namespace' | 'Endpoints' | 'EndpointSlice' | 'ConfigMap' | 'Secret';
+export type ApplyKind = 'Pod' | 'Service' | 'Deployment' | 'ReplicaSet' | 'StatefulSet' | 'Namespace' | 'Endpoints' | 'EndpointSlice' | 'ConfigMap' | 'Secret';
 
 /** apiVersion -> kinds it serves, as discovery would tell kubectl. */
 const SERVED: Record<string, ApplyKind[]> = {
   v1: ['Pod', 'Service', 'Namespace', 'Endpoints', 'ConfigMap', 'Secret'],
-  'apps/v1': ['Deployment'],
+  'apps/v1': ['Deployment', 'ReplicaSet', 'StatefulSet'],
   'discovery.k8s.io/v1': ['EndpointSlice'],
 };
 
@@ -131,6 +132,12 @@ export function checkKind(raw: Raw, source: string): { ok: true; kind: ApplyKind
   const served = own(SERVED, apiVersion);
   if (!served || !served.includes(kind as ApplyKind)) {
     const meta = asObject(raw.metadata);
+    const builtIn = servedKind(apiVersion, kind);
+    if (builtIn) {
+      // A real cluster serves this kind (discovery.ts): no "ensure CRDs", which would mislead.
+      const plural = builtIn.group ? `${builtIn.name}.${builtIn.group}` : builtIn.name;
+      return { ok: false, field: 'kind', message: `error: this simulator does not model ${plural} (kind "${kind}" in version "${apiVersion}"), which a real cluster serves: "${str(meta.name) ?? ''}" from "${source}" was not created` };
+    }
     return {
       ok: false,
       field: 'kind',
@@ -355,6 +362,48 @@ function decodeDeployment(raw: Raw, now: number): Deployment {
   };
 }
 
+/** A ReplicaSet made directly (pkg/apis/apps/v1/defaults.go SetDefaults_ReplicaSet: replicas 1). */
+function decodeReplicaSet(raw: Raw, now: number): ReplicaSet {
+  const d = decodeDeployment(raw, now);
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'ReplicaSet',
+    metadata: d.metadata,
+    spec: { replicas: int(asObject(raw.spec).replicas, 'ReplicaSetSpec.spec.replicas', 'spec.replicas', 'ReplicaSet', 1), selector: d.spec.selector, template: d.spec.template },
+    status: { replicas: 0, readyReplicas: 0, availableReplicas: 0 },
+  };
+}
+
+/**
+ * A StatefulSet with SetDefaults_StatefulSet's defaults (pkg/apis/apps/v1/defaults.go): OrderedReady,
+ * RollingUpdate with partition 0, revisionHistoryLimit 10, replicas 1, the Retain/Retain claim policy.
+ */
+function decodeStatefulSet(raw: Raw, now: number): StatefulSet {
+  const d = decodeDeployment(raw, now);
+  const s = asObject(raw.spec);
+  const us = asObject(s.updateStrategy);
+  const partition = asObject(us.rollingUpdate).partition;
+  const policy = asObject(s.persistentVolumeClaimRetentionPolicy);
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'StatefulSet',
+    metadata: d.metadata,
+    spec: {
+      replicas: int(s.replicas, 'StatefulSetSpec.spec.replicas', 'spec.replicas', 'StatefulSet', 1),
+      selector: d.spec.selector,
+      template: d.spec.template,
+      serviceName: str(s.serviceName) ?? '',
+      podManagementPolicy: s.podManagementPolicy === 'Parallel' ? 'Parallel' : ((str(s.podManagementPolicy) ?? 'OrderedReady') as 'OrderedReady'),
+      updateStrategy: us.type === 'OnDelete' ? { type: 'OnDelete' } : { type: 'RollingUpdate', rollingUpdate: { partition: typeof partition === 'number' ? partition : 0 } },
+      revisionHistoryLimit: typeof s.revisionHistoryLimit === 'number' ? s.revisionHistoryLimit : 10,
+      persistentVolumeClaimRetentionPolicy: { whenDeleted: str(policy.whenDeleted) ?? 'Retain', whenScaled: str(policy.whenScaled) ?? 'Retain' },
+      ...(typeof s.minReadySeconds === 'number' && s.minReadySeconds > 0 ? { minReadySeconds: s.minReadySeconds } : {}),
+      ...(Array.isArray(s.volumeClaimTemplates) ? { volumeClaimTemplates: s.volumeClaimTemplates as Record<string, unknown>[] } : {}),
+    },
+    status: { replicas: 0, readyReplicas: 0, currentReplicas: 0, updatedReplicas: 0, availableReplicas: 0, collisionCount: 0 },
+  };
+}
+
 function decodePod(raw: Raw, now: number): Pod {
   return {
     apiVersion: 'v1',
@@ -432,6 +481,10 @@ export function decodeManifest(raw: Raw, kind: ApplyKind, now: number): DecodeRe
         return { ok: true, object: decodeService(raw, now) };
       case 'Deployment':
         return { ok: true, object: decodeDeployment(raw, now) };
+      case 'ReplicaSet':
+        return { ok: true, object: decodeReplicaSet(raw, now) };
+      case 'StatefulSet':
+        return { ok: true, object: decodeStatefulSet(raw, now) };
       case 'Pod':
         return { ok: true, object: decodePod(raw, now) };
       case 'ConfigMap':

@@ -31,7 +31,7 @@ export function deleteObject(cluster: Cluster, kind: Kind, namespace: string | u
   if (obj.kind === 'Pod') cluster.deletePod(obj, opts.graceSeconds);
   else cluster.remove(obj);
   if (obj.kind === 'Namespace') {
-    for (const k of ['Deployment', 'ReplicaSet', 'Pod', 'Service', 'Endpoints', 'EndpointSlice', 'ConfigMap', 'Secret'] as const) {
+    for (const k of ['Deployment', 'ReplicaSet', 'StatefulSet', 'Pod', 'Service', 'Endpoints', 'EndpointSlice', 'ConfigMap', 'Secret'] as const) {
       for (const o of cluster.store.list(k, name)) deleteObject(cluster, k, name, o.metadata.name);
     }
   }
@@ -40,7 +40,7 @@ export function deleteObject(cluster: Cluster, kind: Kind, namespace: string | u
 }
 
 const OWNED_KINDS = ['ReplicaSet', 'Pod', 'EndpointSlice'] as const;
-const MODELLED_OWNERS = new Set(['Deployment', 'ReplicaSet', 'Service', 'Endpoints']);
+const MODELLED_OWNERS = new Set(['Deployment', 'ReplicaSet', 'StatefulSet', 'Service', 'Endpoints']);
 
 /** Removes objects whose controlling owner is gone. Mirrors k/k pkg/controller/garbagecollector. */
 export function collectGarbage(cluster: Cluster): void {
@@ -48,7 +48,7 @@ export function collectGarbage(cluster: Cluster): void {
   while (removed) {
     removed = false;
     const uids = new Set<string>();
-    for (const k of ['Deployment', 'ReplicaSet', 'Service', 'Endpoints'] as const) for (const o of cluster.store.list(k)) uids.add(o.metadata.uid);
+    for (const k of ['Deployment', 'ReplicaSet', 'StatefulSet', 'Service', 'Endpoints'] as const) for (const o of cluster.store.list(k)) uids.add(o.metadata.uid);
     for (const k of OWNED_KINDS) {
       for (const o of cluster.store.list(k)) {
         const owner = o.metadata.ownerReferences?.find((r) => r.controller);

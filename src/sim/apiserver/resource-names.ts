@@ -6,6 +6,7 @@ const RESOURCE: Record<Kind, { plural: string; singular: string; group: string }
   Service: { plural: 'services', singular: 'service', group: '' },
   Deployment: { plural: 'deployments', singular: 'deployment', group: 'apps' },
   ReplicaSet: { plural: 'replicasets', singular: 'replicaset', group: 'apps' },
+  StatefulSet: { plural: 'statefulsets', singular: 'statefulset', group: 'apps' },
   Endpoints: { plural: 'endpoints', singular: 'endpoints', group: '' },
   EndpointSlice: { plural: 'endpointslices', singular: 'endpointslice', group: 'discovery.k8s.io' },
   Node: { plural: 'nodes', singular: 'node', group: '' },

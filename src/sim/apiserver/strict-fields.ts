@@ -59,6 +59,20 @@ const SHAPES: Record<string, Shape> = {
     metadata: META,
     spec: { ...leaves('replicas', 'strategy', 'minReadySeconds', 'revisionHistoryLimit', 'paused', 'progressDeadlineSeconds'), selector: SELECTOR, template: TEMPLATE },
   },
+  ReplicaSet: {
+    ...leaves('apiVersion', 'kind', 'status'),
+    metadata: META,
+    spec: { ...leaves('replicas', 'minReadySeconds'), selector: SELECTOR, template: TEMPLATE },
+  },
+  StatefulSet: {
+    ...leaves('apiVersion', 'kind', 'status'),
+    metadata: META,
+    spec: {
+      ...leaves('replicas', 'serviceName', 'podManagementPolicy', 'updateStrategy', 'revisionHistoryLimit', 'minReadySeconds', 'persistentVolumeClaimRetentionPolicy', 'ordinals', 'volumeClaimTemplates'),
+      selector: SELECTOR,
+      template: TEMPLATE,
+    },
+  },
   Namespace: { ...leaves('apiVersion', 'kind', 'spec', 'status'), metadata: META },
   ConfigMap: { ...leaves('apiVersion', 'kind', 'immutable'), metadata: META, data: map, binaryData: map },
   Secret: { ...leaves('apiVersion', 'kind', 'immutable', 'type'), metadata: META, data: map, stringData: map },

@@ -4,7 +4,7 @@
  * and pkg/apis/apps/validation/validation.go (ValidateDeploymentSpec).
  */
 import { matchesSelector } from '../model/labels';
-import type { Deployment, Pod, PodSpec, Probe } from '../model/types';
+import type { Deployment, Pod, PodSpec, Probe, ReplicaSet, StatefulSet } from '../model/types';
 import { duplicate, goInt, goString, invalid, notSupported, required, type FieldError } from './field-errors';
 import { dns1123LabelErrors, dns1123SubdomainErrors, isValidPortNum, PORT_RANGE_DETAIL, portNameErrors } from './name-rules';
 import { validateObjectMeta } from './validate-meta';
@@ -128,7 +128,8 @@ export function validatePod(pod: Pod): FieldError[] {
   return [...validateObjectMeta(pod.metadata, dns1123SubdomainErrors), ...validatePodSpec(pod.spec, 'spec')];
 }
 
-export function validateDeployment(d: Deployment): FieldError[] {
+/** ValidateDeploymentSpec, and ValidateReplicaSetSpec (the same checks on the fields they share). */
+export function validateDeployment(d: Deployment | ReplicaSet): FieldError[] {
   const errs = validateObjectMeta(d.metadata, dns1123SubdomainErrors);
   if (d.spec.replicas < 0) errs.push(invalid('spec.replicas', goInt(d.spec.replicas), NEGATIVE));
   const sel = d.spec.selector;
@@ -144,5 +145,21 @@ export function validateDeployment(d: Deployment): FieldError[] {
     errs.push(notSupported('spec.template.spec.restartPolicy', goString(d.spec.template.spec.restartPolicy), ['Always']));
   }
   errs.push(...validatePodSpec(d.spec.template.spec, 'spec.template.spec'));
+  return errs;
+}
+
+/**
+ * ValidateStatefulSetSpec's common causes: the selector and template checks a Deployment has, the
+ * podManagementPolicy values, and the template's volumes counted with the claim templates (the
+ * controller adds a volume per claim, so a mount may name one).
+ */
+export function validateStatefulSet(sts: StatefulSet): FieldError[] {
+  const claims = (sts.spec.volumeClaimTemplates ?? []).map((c) => String((c.metadata as { name?: unknown } | undefined)?.name ?? ''));
+  const volumes = [...(sts.spec.template.spec.volumes ?? []), ...claims.map((name) => ({ name, persistentVolumeClaim: { claimName: name } }))];
+  const asDeployment = { ...sts, spec: { ...sts.spec, template: { ...sts.spec.template, spec: { ...sts.spec.template.spec, volumes } } } };
+  const errs = validateDeployment(asDeployment as unknown as Deployment);
+  if (!['OrderedReady', 'Parallel'].includes(sts.spec.podManagementPolicy)) {
+    errs.push(invalid('spec.podManagementPolicy', goString(sts.spec.podManagementPolicy), 'must be \'OrderedReady\' or \'Parallel\''));
+  }
   return errs;
 }

@@ -13,6 +13,7 @@ import { podLabelIndex } from './indexes';
 import { compareIPs, managesEndpoints, resolveTargetPort, selectedPods } from './service-pods';
 import { ServiceQueueFiller } from './service-queue';
 import { openQueue } from './work-queue';
+import { lastChangeTriggerTime, setTriggerTime } from './trigger-time';
 
 const READER = 'endpoints-controller';
 const filler = new ServiceQueueFiller();
@@ -36,12 +37,14 @@ function syncServices(cluster: Cluster, services: readonly Service[]): boolean {
     // ShouldPodBeInEndpoints(pod, publishNotReadyAddresses): terminating pods stay only when not-ready ones are published.
     const subsets = desiredSubsets(svc.spec.publishNotReadyAddresses === true ? selected : selected.filter((p) => p.metadata.deletionTimestamp === undefined), svc);
     const labels = serviceLabelsFor(svc);
+    const triggerTime = lastChangeTriggerTime(cluster, READER, svc, selected);
     const existing = cluster.store.get('Endpoints', svc.metadata.namespace, svc.metadata.name);
     if (!existing) {
+      const annotations = setTriggerTime(undefined, triggerTime);
       const ep: Endpoints = {
         apiVersion: 'v1',
         kind: 'Endpoints',
-        metadata: cluster.newMeta(svc.metadata.name, svc.metadata.namespace, { labels }),
+        metadata: cluster.newMeta(svc.metadata.name, svc.metadata.namespace, { labels, ...(annotations ? { annotations } : {}) }),
         subsets,
       };
       cluster.create(ep);
@@ -49,6 +52,9 @@ function syncServices(cluster: Cluster, services: readonly Service[]): boolean {
     } else if (JSON.stringify(existing.subsets ?? []) !== JSON.stringify(subsets) || !sameStringMap(existing.metadata.labels, labels)) {
       existing.subsets = subsets;
       existing.metadata.labels = labels;
+      const annotations = setTriggerTime(existing.metadata.annotations, triggerTime);
+      if (annotations) existing.metadata.annotations = annotations;
+      else delete existing.metadata.annotations;
       cluster.update(existing);
       changed = true;
     }

@@ -11,6 +11,7 @@ import { ownerRef } from './deployment';
 import { sameStringMap } from './hash';
 import { podLabelIndex } from './indexes';
 import { ServiceQueueFiller } from './service-queue';
+import { lastChangeTriggerTime, setTriggerTime } from './trigger-time';
 import { openQueue, type WorkQueue } from './work-queue';
 import { compareIPs, managesEndpoints, resolveTargetPort, selectedPods } from './service-pods';
 
@@ -112,12 +113,19 @@ function desiredGroups(selected: readonly Pod[], svc: Service): { ports: SlicePo
 }
 
 /** A new IPv4 slice for the Service, named <service>-<5 characters>, owned by `owner` (the Service, or mirrored Endpoints). */
-export function createSlice(cluster: Cluster, svc: Service, owner: Service | Endpoints, labels: Record<string, string>, content: { endpoints: SliceEndpoint[]; ports: SlicePorts | null }): void {
+export function createSlice(
+  cluster: Cluster,
+  svc: Service,
+  owner: Service | Endpoints,
+  labels: Record<string, string>,
+  content: { endpoints: SliceEndpoint[]; ports: SlicePorts | null },
+  annotations?: Record<string, string>,
+): void {
   const prefix = `${svc.metadata.name}-`;
   cluster.create<EndpointSlice>({
     apiVersion: 'discovery.k8s.io/v1',
     kind: 'EndpointSlice',
-    metadata: cluster.newMeta(cluster.generatedName('EndpointSlice', svc.metadata.namespace, prefix), svc.metadata.namespace, { generateName: prefix, labels, ownerReferences: [ownerRef(owner)] }),
+    metadata: cluster.newMeta(cluster.generatedName('EndpointSlice', svc.metadata.namespace, prefix), svc.metadata.namespace, { generateName: prefix, labels, ...(annotations ? { annotations } : {}), ownerReferences: [ownerRef(owner)] }),
     addressType: 'IPv4',
     endpoints: content.endpoints,
     ports: content.ports,
@@ -134,6 +142,7 @@ function portsKey(ports: SlicePorts): string {
 /** Brings the Service's slices to the wanted state; returns whether anything changed. */
 function syncService(cluster: Cluster, selected: readonly Pod[], svc: Service, existing: EndpointSlice[]): boolean {
   const wanted = desiredGroups(selected, svc);
+  const triggerTime = lastChangeTriggerTime(cluster, 'endpointslice-controller', svc, selected);
   const free = [...existing];
   let changed = false;
   // setEndpointSliceLabels: the Service's labels, service.kubernetes.io/headless when it has no ClusterIP, then the reserved two.
@@ -153,12 +162,15 @@ function syncService(cluster: Cluster, selected: readonly Pod[], svc: Service, e
         reuse.endpoints = want.endpoints;
         reuse.ports = want.ports;
         reuse.metadata.labels = labels;
+        const annotations = setTriggerTime(reuse.metadata.annotations, triggerTime);
+        if (annotations) reuse.metadata.annotations = annotations;
+        else delete reuse.metadata.annotations;
         cluster.update(reuse);
         changed = true;
       }
       continue;
     }
-    createSlice(cluster, svc, svc, labels, want);
+    createSlice(cluster, svc, svc, labels, want, setTriggerTime(undefined, triggerTime));
     changed = true;
   }
   for (const s of free) {

@@ -6,6 +6,7 @@ import { reconcileEndpointSlices } from './endpointslice';
 import { reconcileEndpointSliceMirroring } from './endpointslice-mirroring';
 import { reconcileKubelets } from './kubelet';
 import { reconcileReplicaSets } from './replicaset';
+import { reconcileStatefulSets } from './statefulset';
 import { reconcileScheduling } from './scheduler';
 import { reconcileRootCA } from './root-ca-publisher';
 
@@ -15,9 +16,11 @@ const CONTROLLERS = [
   reconcileRootCA,
   reconcileDeployments,
   reconcileReplicaSets,
+  reconcileStatefulSets,
   reconcileScheduling,
   reconcileKubelets,
   reconcileReplicaSets,
+  reconcileStatefulSets,
   reconcileDeployments,
   reconcileEndpoints,
   reconcileEndpointSlices,

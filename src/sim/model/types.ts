@@ -262,6 +262,37 @@ export interface ReplicaSet {
   status: { replicas: number; readyReplicas: number; availableReplicas: number };
 }
 
+/** A StatefulSet (apps/v1), defaulted as pkg/apis/apps/v1/defaults.go SetDefaults_StatefulSet does. */
+export interface StatefulSet {
+  apiVersion: 'apps/v1';
+  kind: 'StatefulSet';
+  metadata: ObjectMeta;
+  spec: {
+    replicas: number;
+    selector: LabelSelector;
+    template: PodTemplate;
+    serviceName: string;
+    podManagementPolicy: 'OrderedReady' | 'Parallel';
+    updateStrategy: { type: 'RollingUpdate'; rollingUpdate: { partition: number } } | { type: 'OnDelete' };
+    revisionHistoryLimit: number;
+    persistentVolumeClaimRetentionPolicy: { whenDeleted: string; whenScaled: string };
+    /** Accepted and kept; no PersistentVolumeClaims are made from them (out of the simulator's scope). */
+    volumeClaimTemplates?: Record<string, unknown>[];
+    minReadySeconds?: number;
+  };
+  status: {
+    replicas: number;
+    readyReplicas: number;
+    currentReplicas: number;
+    updatedReplicas: number;
+    availableReplicas: number;
+    currentRevision?: string;
+    updateRevision?: string;
+    observedGeneration?: number;
+    collisionCount: number;
+  };
+}
+
 export interface EndpointAddress {
   ip: string;
   hostname?: string;
@@ -349,5 +380,5 @@ export interface Secret {
   immutable?: boolean;
 }
 
-export type KubeObject = Pod | Service | Deployment | ReplicaSet | Endpoints | EndpointSlice | Node | Namespace | ConfigMap | Secret;
+export type KubeObject = Pod | Service | Deployment | ReplicaSet | StatefulSet | Endpoints | EndpointSlice | Node | Namespace | ConfigMap | Secret;
 export type Kind = KubeObject['kind'];

@@ -3,10 +3,15 @@ import type { Pod } from '../model/types';
 import type { Hop } from '../view/snapshot';
 import type { HttpAnswer } from './servers';
 
-export type Client = { kind: 'pod'; pod: Pod } | { kind: 'workstation' };
+/**
+ * Who sends a request. The workstation's `forwarded` answers for a local address and port a
+ * `kubectl port-forward` listens on: the pod and the port inside it the connection reaches.
+ */
+export type Client = { kind: 'pod'; pod: Pod } | { kind: 'workstation'; forwarded?: (host: string, port: number) => { pod: Pod; port: number } | undefined };
 
 /** Why a connection failed, in the socket's terms, so each tool can word it its own way. */
-export type FailReason = 'url' | 'resolve' | 'refused' | 'timeout' | 'no-route';
+/** 'empty': connected, then closed without a reply (a port-forward whose pod end refused). */
+export type FailReason = 'url' | 'resolve' | 'refused' | 'timeout' | 'no-route' | 'empty';
 
 export interface RequestResult {
   hops: Hop[];
@@ -27,6 +32,8 @@ export interface RequestResult {
   localPort?: number;
   /** The request path, as curl sends it. */
   path?: string;
+  /** The local port a kubectl port-forward took this connection on (it prints "Handling connection for N"). */
+  forwardedFrom?: number;
 }
 
 export interface RequestOptions {
@@ -63,5 +70,8 @@ export function curlError(reason: FailReason, host: string, port: number, detail
       return r(7, `Failed to connect to ${host} port ${port} after ${ARP_TIMEOUT_MS} ms: Couldn't connect to server`, ARP_TIMEOUT_MS);
     case 'timeout':
       return r(28, `Failed to connect to ${host} port ${port} after ${SYN_TIMEOUT_MS} ms: Couldn't connect to server`, SYN_TIMEOUT_MS);
+    case 'empty':
+      // lib/transfer.c: the connection closed before any byte of a reply (CURLE_GOT_NOTHING).
+      return r(52, 'Empty reply from server');
   }
 }

@@ -66,6 +66,19 @@ function traceRequest(sim: Simulation, plane: DataPlane, client: Client, urlText
   const conn: Conn = { log, url, ip };
   const fail = (reason: FailReason) => result(conn, curlError(reason, url.host, url.port));
 
+  const forward = client.kind === 'workstation' ? client.forwarded?.(url.host, url.port) : undefined;
+  if (forward) {
+    // kubectl port-forward: the connection goes to kubectl, which streams it through the API server
+    // and the kubelet into the pod's network namespace, where it connects to localhost:PORT.
+    conn.ip = '127.0.0.1';
+    const answer = deliverLocally(forward.pod, { ...url, host: 'localhost', port: forward.port }, ephemeralPort(rng), log);
+    return answer ? result(conn, { ok: true, answer, servedBy: forward.pod, forwardedFrom: url.port }) : result(conn, { ...curlError('empty', url.host, url.port), forwardedFrom: url.port });
+  }
+  if (client.kind === 'workstation' && (url.host === 'localhost' || url.host.startsWith('127.') || url.host === '[::1]' || url.host === '::1')) {
+    // The workstation itself: only a port-forward listens there (above); anything else is refused.
+    conn.ip = url.host === 'localhost' ? '127.0.0.1' : url.host;
+    return fail('refused');
+  }
   if (pod && isLocalTarget(pod, url.host)) {
     conn.ip = url.host === 'localhost' ? '127.0.0.1' : url.host;
     const answer = deliverLocally(pod, url, ephemeralPort(rng), log);

@@ -9,10 +9,12 @@ export type SourceMap = Map<string, SourceRange>;
 
 export const sourceKey = (kind: string, ns: string | undefined, name: string): string => `${kind}/${ns ?? ''}/${name}`;
 
-/** The key of the object the pod is written as in the YAML: the Pod itself, or its Deployment. */
+/** The key of the object the pod is written as in the YAML: the Pod itself, its StatefulSet, or its Deployment. */
 function podSourceKey(sim: Simulation, pod: Pod, sources: SourceMap): string | undefined {
   const own = sourceKey('Pod', pod.metadata.namespace, pod.metadata.name);
   if (sources.has(own)) return own;
+  const stsRef = pod.metadata.ownerReferences?.find((r) => r.kind === 'StatefulSet' && r.controller);
+  if (stsRef) return sourceKey('StatefulSet', pod.metadata.namespace, stsRef.name);
   const rsRef = pod.metadata.ownerReferences?.find((r) => r.kind === 'ReplicaSet');
   const rs = rsRef ? sim.cluster.store.get('ReplicaSet', pod.metadata.namespace, rsRef.name) : undefined;
   const dRef = rs?.metadata.ownerReferences?.find((r) => r.kind === 'Deployment');
