@@ -38,3 +38,11 @@ describe('the kubernetes.io examples by URL', () => {
     expect(out).toMatch(/^error: unable to read URL "https:\/\/example.com\/app.yaml": the simulated workstation has no internet/);
   });
 });
+
+describe('every carried example applies on a fresh kind cluster', () => {
+  it.each(examplePaths())('%s', (path) => {
+    const t = testShell();
+    const out = t.run(`kubectl apply -f https://k8s.io/examples/${path}`);
+    expect(out).toMatch(/^([a-z.]+\/[a-z0-9-]+ created\n)+$/);
+  });
+});

@@ -30,6 +30,8 @@ const CASES: [string, string][] = [
   ["kubectl expose -f pod.yaml --port=80 --dry-run=client -o yaml", "apiVersion: v1\nkind: Service\nmetadata:\n  creationTimestamp: null\n  labels:\n    app: p\n  name: p1\nspec:\n  ports:\n  - port: 80\n    protocol: TCP\n    targetPort: 80\n  selector:\n    app: p\nstatus:\n  loadBalancer: {}\n"],
   ["kubectl expose -f svc.yaml --port=443 --name=svc2 --dry-run=client -o yaml", "apiVersion: v1\nkind: Service\nmetadata:\n  creationTimestamp: null\n  labels:\n    team: a\n  name: svc2\nspec:\n  ports:\n  - port: 443\n    protocol: TCP\n    targetPort: 443\n  selector:\n    app: p\nstatus:\n  loadBalancer: {}\n"],
   ["kubectl expose -f cm.yaml --port=80 --dry-run=client", "error: cannot expose a ConfigMap\n"],
+  // The seed's `kubectl expose rs -f rs/go-demo-2.yml`: resource arguments beside -f (real client, cli-runtime builder.go).
+  ["kubectl expose rs -f dep.yaml --port=80 --dry-run=client", "error: when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well\n"],
   ["kubectl expose -f nolabels.yaml --port=80 --dry-run=client", "error: couldn't retrieve selectors via --selector flag or introspection: the pod has no labels and cannot be exposed\n"],
 ];
 

@@ -150,7 +150,11 @@ export function kubectlExpose(args: string[], ctx: CommandContext): CommandResul
   if (p.error) return err(p.error);
   const opts = submitOptions(p.flags);
   if ('error' in opts) return err(opts.error);
-  if (p.flags.filename !== undefined) return exposeFiles(ctx, p, opts);
+  if (p.flags.filename !== undefined) {
+    // cli-runtime builder.go: resource arguments and -f cannot be mixed.
+    if (p.positional.length > 0) return err('error: when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well\n');
+    return exposeFiles(ctx, p, opts);
+  }
   let [type, name] = p.positional;
   if (type?.includes('/')) [type, name] = type.split('/') as [string, string];
   if (!type || !name) return err("error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'\n");
