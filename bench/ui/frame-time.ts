@@ -1,5 +1,5 @@
 /**
- * Frame times with many packets in flight: opens a 200-pod scenario through
+ * Frame times with many packets in flight: opens the big scenario (300 pods, 60 Services) through
  * a share link, starts the packets through the bench hook (?bench=1), and
  * records requestAnimationFrame intervals.
  */
@@ -12,13 +12,14 @@ import { NO_WELCOME } from './scenarios';
 
 interface Options {
   pods: number;
+  services: number;
   packets: number;
   runs: number;
   seconds: number;
 }
 
 export async function frameTimes(browser: Browser, base: string, o: Options): Promise<{ all: number[]; runP95Median: number }> {
-  const services = 4;
+  const services = o.services;
   const fragment = await encodeFragment({
     scenario: { yaml: bigClusterYaml(services, o.pods / services), clusterConfig: bigClusterConfig(4), seed: 1 },
     savedRequests: [],
