@@ -19,6 +19,7 @@ import { kubectlScale } from './scale';
 import { KUBECTL_COMMANDS } from './commands';
 import { kubectlClusterInfo } from './cluster-info';
 import { normalizeGlobalFlags } from './global-flags';
+import { kubectlEdit, type OpenEditor } from './edit';
 
 export interface KubectlDeps {
   plane: DataPlane;
@@ -29,6 +30,8 @@ export interface KubectlDeps {
    * container's main process (kubectl run -it), so its exit ends the container.
    */
   attach(pod: Pod, container: string | undefined, prompt: string, run?: RunAttach): void;
+  /** Hands kubectl edit's file to the host's editor; absent when the host has none (npm run sim). */
+  openEditor?: OpenEditor;
 }
 
 /** kubectl run -i/-t attached to the pod's main process: --rm, and whether a tty was asked for (-t). */
@@ -81,8 +84,7 @@ export function kubectl(argv: string[], ctx: CommandContext, deps: KubectlDeps):
     case 'cluster-info':
       return kubectlClusterInfo(rest, ctx);
     case 'edit':
-      // kubectl edit opens $EDITOR on the object; this terminal has no editor to open.
-      return err('error: "kubectl edit" needs an editor, and this simulated terminal has none: edit the YAML in the editor pane and apply it, or use kubectl patch, label, scale or set image\n');
+      return kubectlEdit(rest, ctx, deps.openEditor);
     default:
       // A real kubectl command this simulator does not model: say so rather than claim it does not exist.
       if (KUBECTL_COMMANDS.includes(verb)) return err(`error: "kubectl ${verb}" is not available in this simulator\n`);
