@@ -91,6 +91,19 @@ test('a port the API server refuses reopens the file with the reason on top', as
   await expect(app.terminalInput).toBeVisible();
 });
 
+test('a worker lost while the editor is open closes it, says so in the terminal, and gives the prompt back', async ({ page }) => {
+  const app = new AppPage(page);
+  await page.goto('/?simtest=1', { waitUntil: 'domcontentloaded' });
+  await expect(app.nodes()).toHaveCount(3);
+  const region = await openEdit(app);
+  await page.evaluate(() => window.__simTest!.killWorker());
+  await expect(region).toBeHidden();
+  await expect(app.terminalOutput).toContainText('kubectl edit ended: the simulation was restarted; your edit was not saved.');
+  await expect(app.terminalInput).toBeVisible();
+  await app.run('kubectl get svc web -o name');
+  await expect(app.terminalOutput.locator('.terminal-line--output').last()).toHaveText('service/web');
+});
+
 for (const theme of ['light', 'dark'] as const) {
   test(`the edit state, ${theme} (screenshot)`, async ({ page }) => {
     await page.emulateMedia({ colorScheme: theme });

@@ -253,6 +253,8 @@ export async function runLine(line: string): Promise<void> {
     useSessionLogStore.getState().done({ op: 'run', line });
     useClusterStore.getState().snapshotReceived(result.snapshot);
     if (result.edit) editOpened(result.edit);
+    // A line run while an edit was open (a lesson's "Show me") ended that edit in the worker.
+    else useKubectlEditStore.getState().closed();
     useTerminalStore.getState().outputReceived(result.output, false, result.prompt);
     actionDone('run');
   } catch (e) {
