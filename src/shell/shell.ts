@@ -8,7 +8,7 @@ import { createDataPlane, type NodeDataPlane } from '../sim/net/data-plane';
 import type { DataPlane } from '../sim/net/packet';
 import type { Simulation } from '../sim/simulation';
 import { kubectl, type RunAttach } from './kubectl/kubectl';
-import { saveEdit, type EditState } from './kubectl/edit/edit-session';
+import { numberedEdit, saveEdit, type EditState } from './kubectl/edit/edit-session';
 import { WHOLE_LINE_ONLY, wholeLineCommand } from './edit-line';
 import { execInPod } from './pod-exec';
 import { podEnvVars, podFile } from './tools/pod-files';
@@ -121,6 +121,8 @@ export class Shell {
   private wholeLine?: Node;
   /** A line typed in the terminal is running (not a view's peek). */
   private typed = false;
+  /** How many kubectl edits this terminal opened (each names its files anew). */
+  private edits = 0;
   /** The budget of the line being run (LINE_LIMITS), shared by everything it runs. */
   private budget?: Budget;
   /** The workstation bash's variables and $?, kept from line to line of this terminal. */
@@ -235,7 +237,7 @@ export class Shell {
   /** kubectl edit's file goes to the editor when kubectl edit is the whole line (its end waits for the save). */
   private openEditor(state: EditState, whole: boolean): string | undefined {
     if (!whole) return WHOLE_LINE_ONLY;
-    this.editing = state;
+    this.editing = numberedEdit(state, ++this.edits);
     return undefined;
   }
 

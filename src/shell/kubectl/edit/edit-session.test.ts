@@ -110,6 +110,8 @@ describe('saving the file', () => {
     const again = e.save(r.file!.text);
     expect(again).toMatchObject({ output: `A copy of your changes has been stored to "${r.file!.file}"\nerror: Edit cancelled, no valid changes were saved.\n`, exitCode: 1, file: undefined });
     expect(e.get('echo $?')).toBe('1\n');
+    // A second edit of the same object writes a file of its own.
+    expect(e.open('kubectl edit svc web').file!.file).not.toBe(file.file);
   });
 
   it('a fixed file after a failure is patched', () => {
@@ -119,6 +121,14 @@ describe('saving the file', () => {
     expect(r.file!.text).toContain('# * spec.ports[0].port: Invalid value: 0: must be between 1 and 65535, inclusive\n');
     expect(e.save(r.file!.text.replace('  - port: 0\n', '  - port: 81\n'))).toMatchObject({ output: 'service/web edited\n', exitCode: 0, file: undefined });
     expect(e.t.sim.cluster.store.get('Service', 'default', 'web')!.spec.ports[0]!.port).toBe(81);
+  });
+
+  it('a field the API does not know is a 422 on "patch" under strict validation (apiserver patch.go applyPatchToObject)', () => {
+    const e = editing();
+    const file = e.open('kubectl edit svc web').file!;
+    const r = e.save(file.text.replace('  type: ClusterIP\n', '  type: ClusterIP\n  tpye: NodePort\n'));
+    expect(r.output).toBe('error: services "web" is invalid\n');
+    expect(r.file!.text).toContain('# services "web" was not valid:\n# * patch: Invalid value: "map[spec:map[tpye:NodePort]]": strict decoding error: unknown field "spec.tpye"\n#\n');
   });
 
   it('a syntax error reopens the file silently, the reason in the header', () => {

@@ -10,13 +10,14 @@
  */
 import { applyManifest } from '../../../sim/apiserver/apply';
 import { checkKind } from '../../../sim/apiserver/decode';
+import { unknownFields } from '../../../sim/apiserver/strict-fields';
 import { groupResource, resourceRef } from '../../../sim/apiserver/resource-names';
 import { canonicalJson } from '../../../sim/controllers/hash';
 import { isClusterScoped } from '../../../sim/model/store';
 import type { Kind } from '../../../sim/model/types';
 import { parseManifests } from '../../../sim/scenario/manifests';
 import type { Simulation } from '../../../sim/simulation';
-import { goJson, goSharpV } from '../../print/go-format';
+import { goJson, goQuote, goSharpV, goV } from '../../print/go-format';
 import { toApiObject, toJson, toYaml } from '../../print/serialize';
 import type { CommandResult, OutputChunk } from '../../types';
 import { mergePatch } from '../merge-patch';
@@ -47,6 +48,8 @@ export interface EditState {
   title: string;
   /** How many times the editor was opened (each opening writes a new temporary file). */
   launches: number;
+  /** What the temporary files' random letters are drawn from (the objects and which edit this is). */
+  seed: string;
 }
 
 export interface EditStep extends CommandResult {
@@ -62,8 +65,16 @@ export function beginEdit(objects: Obj[], opts: { format: 'yaml' | 'json'; outpu
   const shown = objects.length === 1 ? objects[0]! : { apiVersion: 'v1', items: objects, kind: 'List', metadata: {} };
   const body = opts.format === 'json' ? toJson(shown) : toYaml(shown);
   const text = (opts.format === 'yaml' ? editHeader([]) : '') + body;
-  const file = tempFileName(`${objects.map((o) => str(meta(o).uid)).join(',')}#0`, opts.format === 'json' ? '.json' : '.yaml');
-  return { ...opts, originals: objects, original: text, text, file, launches: 1 };
+  const seed = objects.map((o) => str(meta(o).uid)).join(',');
+  return { ...opts, originals: objects, original: text, text, file: tempFileName(`${seed}#0`, extOf(opts.format)), launches: 1, seed };
+}
+
+const extOf = (format: 'yaml' | 'json'): '.yaml' | '.json' => (format === 'json' ? '.json' : '.yaml');
+
+/** The edit as the `n`th of its shell: kubectl draws new letters for every file, so two edits of one object get two names. */
+export function numberedEdit(state: EditState, n: number): EditState {
+  const seed = `${state.seed}@${n}`;
+  return { ...state, seed, file: tempFileName(`${seed}#${state.launches - 1}`, extOf(state.format)) };
 }
 
 const cancelled = (text: string, exitCode: number): EditStep => ({ chunks: [{ stream: 'err', text: `${text}\n` }], exitCode });
@@ -75,7 +86,7 @@ function preserved(chunks: OutputChunk[], file: string, message: string): EditSt
 
 function reopen(state: EditState, edited: string, reasons: EditReason[], chunks: OutputChunk[]): EditStep {
   const launches = state.launches + 1;
-  const file = tempFileName(`${state.originals.map((o) => str(meta(o).uid)).join(',')}#${launches - 1}`, state.format === 'json' ? '.json' : '.yaml');
+  const file = tempFileName(`${state.seed}#${launches - 1}`, extOf(state.format));
   const text = (state.format === 'yaml' ? editHeader(reasons) : '') + manualStrip(edited);
   return { chunks, exitCode: 0, reopen: { ...state, text, file, previous: edited, launches } };
 }
@@ -167,6 +178,12 @@ function patchOne(sim: Simulation, kind: Kind, original: Obj, edited: Obj): Patc
     return { error: `Operation cannot be fulfilled on ${groupResource(kind)} "${name}": the object has been modified; please apply your changes to the latest version and try again` };
   }
   const next = mergePatch(toApiObject(live, cluster.clock.now()), patch) as Obj;
+  const unknown = unknownFields(kind, next);
+  if (unknown.length > 0) {
+    // A strategic merge patch under fieldValidation=Strict: unknown fields are a 422 on the field
+    // "patch", its value the patch map as %+v prints it (apiserver endpoints/handlers/patch.go applyPatchToObject).
+    return { invalid: [`patch: Invalid value: ${goQuote(goV(patch))}: strict decoding error: ${unknown.map((f) => `unknown field "${f}"`).join(', ')}`] };
+  }
   const outcome = applyManifest(cluster, next, { mode: 'update', source: 'edited-file' });
   if (outcome.ok) {
     sim.settle();
