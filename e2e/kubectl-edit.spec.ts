@@ -76,6 +76,20 @@ test('Cancel and Esc: unchanged, kubectl says no changes were made; changed, Esc
   await expect(app.terminalOutput.locator('.terminal-line--output').last()).toHaveText('None');
 });
 
+test('keyboard only: Ctrl+M lets Tab leave the file for Cancel and Save', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open();
+  const region = await openEdit(app);
+  await page.keyboard.press('Control+M');
+  await page.keyboard.press('Tab');
+  await expect(region.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(region.getByRole('button', { name: 'Save' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(region).toBeHidden();
+  await expect(app.terminalOutput.locator('.terminal-line--output').last()).toHaveText('Edit cancelled, no changes made.');
+});
+
 test('a port the API server refuses reopens the file with the reason on top', async ({ page }) => {
   const app = new AppPage(page);
   await app.open();
@@ -86,6 +100,7 @@ test('a port the API server refuses reopens the file with the reason on top', as
   await expect(region.locator('.monaco-editor .view-lines')).toContainText('# services "web" was not valid:');
   await expect(region.locator('.monaco-editor .view-lines')).toContainText('Invalid value: 70000: must be between 1 and 65535, inclusive');
   await expect(app.terminalInput).toBeHidden();
+  await page.screenshot({ path: '/tmp/edit-error.png' });
   await region.getByRole('button', { name: 'Cancel' }).click();
   await expect(app.terminalOutput).toContainText('error: Edit cancelled, no valid changes were saved.');
   await expect(app.terminalInput).toBeVisible();

@@ -60,7 +60,7 @@ function KubectlEditPanel({ view }: { view: EditView }) {
         <h2 className="kedit__title">
           <code>{command}</code>
         </h2>
-        <span className="kedit__hint">The terminal waits for this file · Ctrl+S saves · Esc cancels</span>
+        <span className="kedit__hint">The terminal waits for this file · Ctrl+S saves · Esc cancels · Ctrl+M: Tab leaves the editor</span>
       </header>
       <div className="kedit__body">
         <Suspense fallback={<pre className="editor-preview kedit__preview">{view.text}</pre>}>

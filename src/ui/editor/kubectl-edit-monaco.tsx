@@ -51,6 +51,12 @@ export default function KubectlEditMonaco({ view, opens, onSave }: Props) {
     });
     const sub = model.onDidChangeContent(() => useKubectlEditStore.getState().drafted(model.getValue()));
     instance.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, () => save.current());
+    // Ctrl+M: Tab moves the focus on (to Cancel and Save) instead of indenting, as in the scenario editor.
+    let tabLeaves = false;
+    instance.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyM, () => {
+      tabLeaves = !tabLeaves;
+      instance.updateOptions({ tabFocusMode: tabLeaves });
+    });
     // The header (and the reasons of a failed save) in view; the cursor on the object's first line.
     const first = view.text.split('\n').findIndex((l) => !l.startsWith('#'));
     instance.setPosition({ lineNumber: first + 1, column: 1 });
