@@ -169,6 +169,19 @@ describe('saving the file', () => {
   });
 });
 
+describe('hostile saves', () => {
+  it('alias bombs, __proto__ keys, lists and scalars come back as kubectl errors, never exceptions', () => {
+    const e = editing();
+    const bomb = 'a: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n';
+    for (const text of [bomb, '__proto__: {polluted: 1}\n', '- 1\n- 2\n', 'just words\n', '{"kind": "Service"}', 'apiVersion: v1\nkind: Service\nmetadata: 7\n']) {
+      e.open('kubectl edit svc web');
+      expect(() => e.save(text)).not.toThrow();
+      e.get('true');
+    }
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
 describe('where the editor can open', () => {
   it('without an editor (npm run sim) kubectl edit says so and names the other ways', () => {
     const t = appliedShell();
