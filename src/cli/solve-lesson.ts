@@ -35,6 +35,8 @@ function describeOp(op: SessionOp): string {
       return `> clock +${op.seconds}s`;
     case 'apply':
       return `> editor: ${op.yaml.split('\n').length} lines applied`;
+    case 'edit':
+      return `> kubectl edit's editor saved ${op.text.split('\n').length} lines`;
   }
 }
 
@@ -58,6 +60,10 @@ function runOp(session: SimSession, op: SessionOp): string {
     case 'apply': {
       const r = session.applyYaml(op.yaml);
       return `${r.summary}\n`;
+    }
+    case 'edit': {
+      const out = session.editSaved(op.text).output;
+      return out === '' || out.endsWith('\n') ? out : `${out}\n`;
     }
   }
 }

@@ -113,8 +113,10 @@ function sessionOp(v: unknown, path: string): SessionOp {
       return { op: 'send', request: request(o.request, `${path}.request`), count: int(0, LIMITS.maxCount)(o.count, `${path}.count`) };
     case 'advance':
       return { op: 'advance', seconds: int(0, LIMITS.maxSeconds)(o.seconds, `${path}.seconds`) };
+    case 'edit':
+      return { op: 'edit', text: str(LIMITS.yamlChars)(o.text, `${path}.text`) };
     default:
-      return fail(`${path}.op`, 'is not apply, run, trace, send or advance');
+      return fail(`${path}.op`, 'is not apply, run, trace, send, advance or edit');
   }
 }
 

@@ -8,6 +8,8 @@ import { createDataPlane, type NodeDataPlane } from '../sim/net/data-plane';
 import type { DataPlane } from '../sim/net/packet';
 import type { Simulation } from '../sim/simulation';
 import { kubectl, type RunAttach } from './kubectl/kubectl';
+import { numberedEdit, saveEdit, type EditState } from './kubectl/edit/edit-session';
+import { WHOLE_LINE_ONLY, wholeLineCommand } from './edit-line';
 import { execInPod } from './pod-exec';
 import { podEnvVars, podFile } from './tools/pod-files';
 import { evalTest } from './test-builtin';
@@ -119,6 +121,14 @@ export const INTERRUPT = '\u0003';
 export class Shell {
   readonly plane: NodeDataPlane;
   private attached?: Attached;
+  /** kubectl edit waiting for its editor's save: the terminal's line has not ended. */
+  private editing?: EditState;
+  /** The simple command that is the whole line being typed (the only one that may open the editor). */
+  private wholeLine?: Node;
+  /** A line typed in the terminal is running (not a view's peek). */
+  private typed = false;
+  /** How many kubectl edits this terminal opened (each names its files anew). */
+  private edits = 0;
   /** The budget of the line being run (LINE_LIMITS), shared by everything it runs. */
   private budget?: Budget;
   /** The workstation bash's variables and $?, kept from line to line of this terminal. */
@@ -208,7 +218,34 @@ export class Shell {
   }
 
   private runLine(line: string): CommandResult {
-    const result = this.withBudget(() => (this.attached ? this.runAttached(this.attached, line) : this.runWorkstation(line)));
+    // A new line ends an edit still open (the terminal waits for the editor, so only a replay gets here).
+    this.editing = undefined;
+    this.typed = true;
+    try {
+      const result = this.withBudget(() => (this.attached ? this.runAttached(this.attached, line) : this.runWorkstation(line)));
+      return this.withLimitNotes(result);
+    } finally {
+      this.typed = false;
+      this.wholeLine = undefined;
+    }
+  }
+
+  /** The file kubectl edit shows in the editor while it waits, if it does. */
+  get editFile(): EditState | undefined {
+    return this.editing;
+  }
+
+  /** The editor saved (or was closed: the file as shown): kubectl edit goes on, and ends unless it reopens the file. */
+  saveEdit(text: string): CommandResult {
+    const state = this.editing;
+    if (!state) return err('error: no kubectl edit is waiting for its editor\n');
+    this.editing = undefined;
+    const result = this.withBudget(() => {
+      const step = saveEdit(this.sim, state, text);
+      if (step.reopen) this.editing = step.reopen;
+      else this.scope.status = step.exitCode;
+      return { chunks: step.chunks, exitCode: step.exitCode };
+    });
     return this.withLimitNotes(result);
   }
 
@@ -281,6 +318,14 @@ export class Shell {
   /** Leaves an attached pod shell without running anything (a reloaded session's fresh terminal). */
   detach(): void {
     this.attached = undefined;
+    this.editing = undefined;
+  }
+
+  /** kubectl edit's file goes to the editor when kubectl edit is the whole line (its end waits for the save). */
+  private openEditor(state: EditState, whole: boolean): string | undefined {
+    if (!whole) return WHOLE_LINE_ONLY;
+    this.editing = numberedEdit(state, ++this.edits);
+    return undefined;
   }
 
   private runAttached(a: Attached, line: string): CommandResult {
@@ -338,6 +383,7 @@ export class Shell {
       const syntax = syntaxError(tokens);
       if (syntax) return this.failed(c, `${c.sh}: syntax error near unexpected token \`${syntax}'\n`, 2);
       tree = parse(tokens);
+      if (this.typed && depth === 0 && !target) this.wholeLine = wholeLineCommand(tree);
     } catch (e) {
       if (e instanceof ParseError) return this.failed(c, `${c.sh}: ${e.message}\n`, 2);
       throw e;
@@ -426,7 +472,8 @@ export class Shell {
       result = out('', substStatus);
     } else {
       const ctx = { sim: this.sim, env: this.env, stdin: streams.stdin ?? stdin };
-      result = this.builtin(argv, c) ?? (c.target ? this.runPodCommand(argv, ctx, c.target) : this.runCommand(argv, ctx));
+      const whole = node === this.wholeLine;
+      result = this.builtin(argv, c) ?? (c.target ? this.runPodCommand(argv, ctx, c.target) : this.runCommand(argv, ctx, whole));
     }
     return withBefore({ chunks: route(result.chunks, streams.fds), exitCode: result.exitCode });
   }
@@ -555,14 +602,14 @@ export class Shell {
     }
   }
 
-  private runCommand(argv: string[], ctx: CommandContext): CommandResult {
+  private runCommand(argv: string[], ctx: CommandContext, whole = false): CommandResult {
     const [name, ...args] = argv as [string, ...string[]];
     const runInPod = (pod: Pod, container: string | undefined, line: string) => this.runInPod(pod, container, line);
     const attach = (pod: Pod, container: string | undefined, prompt: string, run?: RunAttach) => this.attach(pod, container, prompt, run);
     switch (name) {
       case 'kubectl':
       case 'k':
-        return kubectl(args, ctx, { plane: this.plane, runInPod, attach, jobs: this.jobs, ...(this.background !== undefined ? { background: this.background } : {}) });
+        return kubectl(args, ctx, { plane: this.plane, runInPod, attach, jobs: this.jobs, ...(this.background !== undefined ? { background: this.background } : {}), ...(this.env.editor ? { openEditor: (state: EditState) => this.openEditor(state, whole) } : {}) });
       case 'curl':
         return withForwards(this.sim, this.jobs, (client) => runCurl(this.sim, this.plane, client, args, 'glibc'));
       case 'wget':

@@ -16,6 +16,8 @@ export interface ShellEnv {
   readFile(path: string): string | undefined;
   /** The names in a directory the terminal can read (ls, kubectl apply -f DIR); undefined when it is none. */
   listDir?(path: string): string[] | undefined;
+  /** The host shows kubectl edit's file in an editor (the browser's editor pane); npm run sim has none. */
+  editor?: boolean;
 }
 
 export interface CommandContext {

@@ -16,7 +16,9 @@ export type SessionOp =
   | { op: 'run'; line: string }
   | { op: 'trace'; request: RequestSpec }
   | { op: 'send'; request: RequestSpec; count: number }
-  | { op: 'advance'; seconds: number };
+  | { op: 'advance'; seconds: number }
+  /** kubectl edit's editor saved this text (or was closed: the text it showed). */
+  | { op: 'edit'; text: string };
 
 export interface ScenarioInput {
   /** The scenario's Kubernetes YAML (multi-document). */
@@ -59,7 +61,17 @@ export interface CommandResult {
   exitCode: number;
   /** The prompt for the next line: "$", or a pod shell's ("/ #") while one is attached. */
   prompt: string;
+  /** kubectl edit waits for its editor: the file to show. The line has not ended until `editSaved`. */
+  edit?: EditView;
   snapshot: ClusterSnapshot;
+}
+
+/** The file kubectl edit hands to the editor. */
+export interface EditView {
+  /** What is edited: "service/web", or the objects of a list. */
+  title: string;
+  text: string;
+  language: 'yaml' | 'json';
 }
 
 export interface TraceResult {
@@ -110,6 +122,8 @@ export interface SimApi {
   applyYaml(yaml: string, options?: ApplyOptions): Promise<ApplyResult>;
   /** Run one shell line, as typed in the terminal. */
   run(line: string): Promise<CommandResult>;
+  /** kubectl edit's editor saved `text` (Cancel sends the text it showed): kubectl's answer, maybe the file again. */
+  editSaved(text: string): Promise<CommandResult>;
   /** Trace one request hop by hop. */
   trace(request: RequestSpec): Promise<TraceResult>;
   /** Send the same request `count` times and count which pod answered each (the load view). */

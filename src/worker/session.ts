@@ -11,7 +11,7 @@ import { buildSnapshot, SNAPSHOT_LIMITS, type SourceMap } from '../sim/view/buil
 import type { ClusterSnapshot, Diagnostic, RequestSpec, TraceView } from '../sim/view/snapshot';
 import { performRequest } from '../sim/net/request';
 import { MAX_SLEEP_SECONDS, Shell } from '../shell/shell';
-import { textOf } from '../shell/types';
+import { textOf, type CommandResult as ShellResult } from '../shell/types';
 import { completeLine } from '../shell/complete';
 import { applyEditorYaml } from './editor-apply';
 import { editorDrift } from './drift';
@@ -53,6 +53,7 @@ export class SimSession {
       },
       // The browser's workstation has one folder: the scenario and the lesson's files.
       listDir: (path) => (path === '.' || path === './' ? [SCENARIO_FILE, ...Object.keys(this.files)].sort() : undefined),
+      editor: true,
     });
   }
 
@@ -125,6 +126,7 @@ export class SimSession {
     else if (o.op === 'run') this.run(o.line);
     else if (o.op === 'advance') this.advance(o.seconds);
     else if (o.op === 'send') this.sendMany(o.request, o.count);
+    else if (o.op === 'edit') this.editSaved(o.text);
     else return this.trace(o.request).trace;
     return undefined;
   }
@@ -134,7 +136,17 @@ export class SimSession {
     const result = this.shell.run(line);
     // A here-document's lines are input, not commands: the lesson sees the command once it runs.
     if (!this.shell.continuing) this.lesson?.commandRan({ line: wasReadingHeredoc ? this.shell.heredocLine : line, output: textOf(result), exitCode: result.exitCode });
-    return { output: textOf(result), exitCode: result.exitCode, prompt: this.shell.prompt, snapshot: this.snapshot() };
+    return this.commandResult(result);
+  }
+  /** kubectl edit's editor saved: what kubectl prints, and the file again when the save failed. */
+  editSaved(text: string): CommandResult {
+    return this.commandResult(this.shell.saveEdit(text));
+  }
+
+  private commandResult(result: ShellResult): CommandResult {
+    const editing = this.shell.editFile;
+    const edit = editing ? { edit: { title: editing.title, text: editing.text, language: editing.format } } : {};
+    return { output: textOf(result), exitCode: result.exitCode, prompt: this.shell.prompt, ...edit, snapshot: this.snapshot() };
   }
 
   /** Runs a read-only line on the workstation, whatever shell the terminal is attached to. */
@@ -254,6 +266,7 @@ export function createSession(): SimApi {
     load: async (scenario) => s.load(scenario),
     applyYaml: async (yaml, options) => s.applyYaml(yaml, options),
     run: async (line) => s.run(line),
+    editSaved: async (text) => s.editSaved(text),
     trace: async (req) => s.trace(req),
     sendMany: async (req, count) => s.sendMany(req, count),
     advance: async (seconds) => s.advance(seconds),

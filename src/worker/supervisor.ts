@@ -74,7 +74,7 @@ interface Job {
 
 /** Every SimApi method, checked by the type: a method added to the protocol and not here fails the build. */
 const METHOD_SET: Record<Method, true> = {
-  load: true, applyYaml: true, run: true, trace: true, sendMany: true, advance: true, peek: true, complete: true, snapshot: true,
+  load: true, applyYaml: true, run: true, editSaved: true, trace: true, sendMany: true, advance: true, peek: true, complete: true, snapshot: true,
   lessonOpen: true, lessonBegin: true, lessonStatus: true, lessonFill: true, lessonLeave: true,
 };
 const METHODS = Object.keys(METHOD_SET) as Method[];

@@ -26,6 +26,6 @@ describe('cluster-info, logs -l, edit', () => {
 
   it('edit says it has no editor and what to do instead', () => {
     expect(t.result('kubectl edit svc web').exitCode).toBe(1);
-    expect(t.run('kubectl edit svc web')).toContain('needs an editor');
+    expect(t.run('kubectl edit svc web')).toContain('this terminal has none');
   });
 });

@@ -63,7 +63,7 @@ interface Request {
  * The builder's ResourceTypeOrNameArgs: "TYPE[,TYPE...] [NAME...]" or "TYPE/NAME..."
  * (every argument then in that form), "all" for the common workload kinds.
  */
-function requestsFor(args: string[]): { requests: Request[]; multiKind: boolean } | { error: string } {
+export function requestsFor(args: string[]): { requests: Request[]; multiKind: boolean } | { error: string } {
   const slashed = args.filter((a) => a.includes('/')).length;
   if (slashed > 0) {
     if (slashed !== args.length) return { error: MIXED_ARGS };

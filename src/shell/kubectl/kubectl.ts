@@ -22,6 +22,7 @@ import { kubectlApiResources } from './api-resources';
 import { normalizeGlobalFlags } from './global-flags';
 import { kubectlPortForward } from './port-forward';
 import type { Jobs } from '../jobs';
+import { kubectlEdit, type OpenEditor } from './edit';
 
 export interface KubectlDeps {
   plane: DataPlane;
@@ -36,6 +37,8 @@ export interface KubectlDeps {
   jobs: Jobs;
   /** The line as typed without its trailing "&" when it runs in the background. */
   background?: string;
+  /** Hands kubectl edit's file to the host's editor; absent when the host has none (npm run sim). */
+  openEditor?: OpenEditor;
 }
 
 /** kubectl run -i/-t attached to the pod's main process: --rm, and whether a tty was asked for (-t). */
@@ -92,8 +95,7 @@ export function kubectl(argv: string[], ctx: CommandContext, deps: KubectlDeps):
     case 'port-forward':
       return kubectlPortForward(rest, ctx, deps);
     case 'edit':
-      // kubectl edit opens $EDITOR on the object; this terminal has no editor to open.
-      return err('error: "kubectl edit" needs an editor, and this simulated terminal has none: edit the YAML in the editor pane and apply it, or use kubectl patch, label, scale or set image\n');
+      return kubectlEdit(rest, ctx, deps.openEditor);
     default:
       // A real kubectl command this simulator does not model: say so rather than claim it does not exist.
       if (KUBECTL_COMMANDS.includes(verb)) return err(`error: "kubectl ${verb}" is not available in this simulator\n`);

@@ -5,7 +5,7 @@
  * worker, Ctrl+C or a new scenario replaces the worker, rebuilt from the
  * session's history (the session-log store), and the learner is told in one line.
  */
-import type { ApplyResult, ScenarioInput, SimApi } from '../../worker/protocol';
+import type { ApplyResult, EditView, ScenarioInput, SimApi } from '../../worker/protocol';
 import { createSupervisedClient, SimLostError, type SimSupervisor, type SupervisorEvent } from '../../worker/client';
 import { DEFAULT_SCENARIO_YAML, DEFAULT_SEED } from '../../sim/scenario/default-scenario';
 import type { RequestSpec } from '../../sim/view/snapshot';
@@ -18,6 +18,7 @@ import { useLoadStore } from '../stores/load-store';
 import { serviceForUrl } from '../components/request-target';
 import { lastAppliedYaml, useSessionLogStore } from '../stores/session-log-store';
 import { useNoticeStore } from '../stores/notice-store';
+import { useKubectlEditStore } from '../stores/kubectl-edit-store';
 import { firstWorkerHang, installTestHooks, testHooksWanted } from './test-hooks';
 
 /** A pause this short still sees a change within the same objects on the canvas at once. */
@@ -72,6 +73,7 @@ function simEvent(event: SupervisorEvent): void {
   }
   useClusterStore.getState().snapshotReceived(event.result.snapshot);
   useTerminalStore.getState().promptReset();
+  editLost('the simulation was restarted');
   actionDone('rebuilt');
   const log = useSessionLogStore.getState();
   if (event.dropped > 0) {
@@ -149,6 +151,7 @@ export async function startSession(shown: SessionShown, load: () => Promise<Appl
   useScenarioStore.getState().scenarioLoaded({ yaml: shownText, clusterConfig: shown.clusterConfig, seed: shown.seed });
   useSessionLogStore.getState().loaded(shown.yaml, shown.history, shown.showTraceAt);
   useTerminalStore.getState().promptReset();
+  useKubectlEditStore.getState().closed();
   try {
     const loaded = await load();
     applyAnswered(seq, loaded);
@@ -251,6 +254,9 @@ export async function runLine(line: string): Promise<void> {
     const result = await sim().run(line);
     useSessionLogStore.getState().done({ op: 'run', line });
     useClusterStore.getState().snapshotReceived(result.snapshot);
+    if (result.edit) editOpened(result.edit);
+    // A line run while an edit was open (a lesson's "Show me") ended that edit in the worker.
+    else useKubectlEditStore.getState().closed();
     useTerminalStore.getState().outputReceived(result.output, false, result.prompt);
     actionDone('run');
   } catch (e) {
@@ -272,6 +278,46 @@ export async function cancelContinuation(): Promise<void> {
     useTerminalStore.getState().outputReceived('', false, result.prompt);
   } catch {
     useTerminalStore.getState().promptReset();
+  }
+}
+
+/** kubectl edit's file goes to the editor pane (in a lesson, its tab comes forward); the terminal waits. */
+function editOpened(view: EditView): void {
+  useKubectlEditStore.getState().opened(view);
+  if (useLessonModeStore.getState().id !== null) useLessonModeStore.getState().leftTabChosen('yaml');
+}
+
+/** The worker that held the edit is gone: the editor closes and the terminal says why. */
+function editLost(why: string): void {
+  if (!useKubectlEditStore.getState().view) return;
+  useKubectlEditStore.getState().closed();
+  useTerminalStore.getState().outputReceived(`kubectl edit ended: ${why}; your edit was not saved.`, true, '$');
+}
+
+/**
+ * kubectl edit's editor saved `text` (Cancel sends the text it opened with, as quitting an
+ * editor without saving does): kubectl's lines go to the terminal, then its prompt, unless
+ * kubectl reopens the file with what went wrong.
+ */
+export async function saveKubectlEdit(text: string): Promise<void> {
+  const edit = useKubectlEditStore.getState();
+  if (!edit.view || edit.saving) return;
+  edit.savingStarted();
+  try {
+    const result = await sim().editSaved(text);
+    useSessionLogStore.getState().done({ op: 'edit', text });
+    useClusterStore.getState().snapshotReceived(result.snapshot);
+    if (result.edit) {
+      editOpened(result.edit);
+      useTerminalStore.getState().outputReceived(result.output, false);
+    } else {
+      useKubectlEditStore.getState().closed();
+      useTerminalStore.getState().outputReceived(result.output, false, result.prompt);
+    }
+    actionDone('run');
+  } catch (e) {
+    if (superseded(e)) return;
+    editLost(e instanceof SimLostError ? e.message : messageOf(e));
   }
 }
 

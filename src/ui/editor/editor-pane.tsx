@@ -6,6 +6,8 @@ import { lazy, Suspense } from 'react';
 import { useScenarioStore } from '../stores/scenario-store';
 import { useClusterStore } from '../stores/cluster-store';
 import { useNoticeStore } from '../stores/notice-store';
+import { useKubectlEditStore } from '../stores/kubectl-edit-store';
+import { KubectlEditLayer } from './kubectl-edit-layer';
 import './editor.css';
 
 const ScenarioEditor = lazy(() => import('./scenario-editor'));
@@ -65,13 +67,15 @@ function Preview() {
 }
 
 export function EditorPane() {
+  // kubectl edit's file covers the scenario editor: nothing under it is reachable meanwhile.
+  const editing = useKubectlEditStore((s) => s.view !== null);
   return (
     <section className="editor-pane" role="region" aria-label="Scenario YAML">
-      <header className="pane__header">
+      <header className="pane__header" inert={editing}>
         <h2 className="pane__title">Scenario YAML</h2>
         <TabHint />
       </header>
-      <div className="editor-body">
+      <div className="editor-body" inert={editing}>
         <Suspense fallback={<Preview />}>
           <ScenarioEditor />
         </Suspense>
@@ -79,6 +83,7 @@ export function EditorPane() {
       <StatusLine />
       <DriftNote />
       <SaveProblem />
+      <KubectlEditLayer />
     </section>
   );
 }

@@ -46,6 +46,7 @@ function checkOp(v: unknown): SessionOp | null {
   if (o.op === 'run' && typeof o.line === 'string' && o.line.length <= 4096) return { op: 'run', line: o.line };
   if (o.op === 'apply' && typeof o.yaml === 'string' && o.yaml.length <= MAX_TEXT) return { op: 'apply', yaml: o.yaml };
   if (o.op === 'advance' && isInt(o.seconds, 86_400)) return { op: 'advance', seconds: o.seconds };
+  if (o.op === 'edit' && typeof o.text === 'string' && o.text.length <= MAX_TEXT) return { op: 'edit', text: o.text };
   if (o.op === 'trace' && req(o.request)) return { op: 'trace', request: req(o.request)! };
   if (o.op === 'send' && req(o.request) && isInt(o.count)) return { op: 'send', request: req(o.request)!, count: o.count };
   return null;

@@ -6,6 +6,7 @@
 import { useEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 import { cancelContinuation, completeLine, interruptRun, runLine } from '../app/sim-actions';
 import { useTerminalStore } from '../stores/terminal-store';
+import { useKubectlEditStore } from '../stores/kubectl-edit-store';
 import { useHistory } from './use-history';
 import './terminal.css';
 
@@ -39,6 +40,13 @@ export function Terminal() {
   const slow = useSlow(busy);
   const out = useRef<HTMLDivElement>(null);
   const field = useRef<HTMLInputElement>(null);
+  // kubectl edit holds the line until its editor (in the editor pane) saves or cancels.
+  const editing = useKubectlEditStore((s) => s.view?.title ?? null);
+  const wasEditing = useRef(false);
+  useEffect(() => {
+    if (wasEditing.current && editing === null) field.current?.focus();
+    wasEditing.current = editing !== null;
+  }, [editing]);
 
   useEffect(() => {
     out.current?.scrollTo({ top: out.current.scrollHeight });
@@ -117,7 +125,12 @@ export function Terminal() {
         ))}
       </div>
       {slow && <div className="terminal-line terminal-line--hint" role="status">still running… Ctrl+C interrupts</div>}
-      <div className="terminal-prompt">
+      {editing !== null && (
+        <div className="terminal-line terminal-line--hint terminal-wait" role="status">
+          kubectl edit is waiting: save or cancel “kubectl edit {editing}” in the editor pane
+        </div>
+      )}
+      <div className="terminal-prompt" hidden={editing !== null}>
         <span aria-hidden="true">{prompt}</span>
         <input
           ref={field}
