@@ -11,6 +11,7 @@ import { runDig } from './tools/dig';
 import { runHost } from './tools/host';
 import { hasProgram, toolsetOf } from './tools/images';
 import { bindNslookup, busyboxNslookup } from './tools/nslookup';
+import { busybox128Nslookup } from './tools/nslookup-old';
 import { podDir, podEnvVars, podEnv, podFile, resolvConfFor } from './tools/pod-files';
 import { podHostname } from '../sim/net/servers';
 import { runWget } from './tools/wget';
@@ -36,7 +37,7 @@ export function execInPod(ctx: PodExecContext, argv: string[]): CommandResult | 
   const out = (text: string, code = 0): CommandResult => ({ chunks: text ? [{ stream: 'out', text }] : [], exitCode: code });
   switch (base) {
     case 'hostname':
-      return out(podHostname(ctx.pod) + '\n');
+      return hostnameCommand(ctx.pod, args, tools!.nslookup?.startsWith('busybox') ?? false);
     case 'env':
       return out(podEnv(ctx.pod, c.name));
     case 'printenv': {
@@ -86,6 +87,7 @@ export function execInPod(ctx: PodExecContext, argv: string[]): CommandResult | 
     case 'nslookup': {
       const conf = resolvConfFor(ctx.sim, ctx.pod);
       const dns = ctx.sim.dnsContextFor(conf);
+      if (tools!.nslookup === 'busybox-1.28') return busybox128Nslookup(dns, conf, args);
       return tools!.nslookup === 'bind' ? bindNslookup(dns, conf, args) : busyboxNslookup(dns, conf, args);
     }
     case 'host': {
@@ -103,6 +105,18 @@ export function execInPod(ctx: PodExecContext, argv: string[]): CommandResult | 
     default:
       return { missing: program };
   }
+}
+
+/**
+ * hostname [-i|-I]: -i looks the host name up (the kubelet's /etc/hosts maps it to the pod IP).
+ * busybox (networking/hostname.c) prints the addresses space-separated and a newline; Debian's
+ * hostname (hostname.c, the `hostname` package) prints each address followed by a space, so the
+ * line ends in " \n".
+ */
+function hostnameCommand(pod: Pod, args: string[], busybox: boolean): CommandResult {
+  const flag = args.find((a) => a.startsWith('-'));
+  const text = flag === '-i' || flag === '-I' ? (busybox ? `${pod.status.podIP}\n` : `${pod.status.podIP} \n`) : `${podHostname(pod)}\n`;
+  return { chunks: [{ stream: 'out', text }], exitCode: 0 };
 }
 
 /**
