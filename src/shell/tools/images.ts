@@ -9,6 +9,7 @@
  * CoreDNS and pause images are distroless.
  */
 import type { Libc } from '../print/strerror';
+import { dnsImageToolset } from './image-traits';
 
 export type Toolset = { nslookup?: 'bind' | 'busybox' | 'busybox-1.28'; curl: boolean; dig: boolean; wget: boolean; nc: boolean; shell: boolean; libc: Libc };
 
@@ -19,6 +20,8 @@ export function toolsetOf(image: string): Toolset | null {
   const repo = ref.replace(/:[^/:]*$/, '');
   const tag = ref.slice(repo.length + 1);
   const name = repo.split('/').pop()!;
+  const dns = dnsImageToolset(name);
+  if (dns) return dns;
   if (name === 'agnhost') return { nslookup: 'bind', curl: true, dig: true, wget: true, nc: true, shell: true, libc: 'musl' };
   if (name === 'busybox') return { nslookup: oldBusybox(tag) ? 'busybox-1.28' : 'busybox', curl: false, dig: false, wget: true, nc: true, shell: true, libc: /(^|-)musl$/.test(tag) ? 'musl' : 'glibc' };
   if (name === 'alpine') return { nslookup: 'busybox', curl: false, dig: false, wget: true, nc: true, shell: true, libc: 'musl' };
