@@ -9,6 +9,10 @@ import { printIptablesSave } from '../../sim/proxy/iptables/save';
 import { err, out, type CommandContext, type CommandResult } from '../types';
 import { conntrack, ipvsadm, nft } from './node-tools';
 import { asctime } from '../print/dates';
+import { iptables } from './node-iptables';
+import type { Node } from '../../sim/model/types';
+
+const nodeIPOf = (node: Node) => node.status.addresses.find((a) => a.type === 'InternalIP')?.address;
 
 export { asctime };
 
@@ -30,6 +34,7 @@ export function docker(args: string[], ctx: CommandContext, plane: NodeDataPlane
     const date = asctime(simTimeToIso(ctx.sim.cluster.clock.now()));
     return out(printIptablesSave(plane.ruleset(nodeName), { ...(table ? { table: table as 'nat' } : {}), date }));
   }
+  if (program === 'iptables') return iptables(rest, nodeName, nodeIPOf(node), plane);
   if (program === 'ipvsadm') return ipvsadm(rest, nodeName, plane);
   if (program === 'nft') return nft(rest, nodeName, plane);
   if (program === 'conntrack') return conntrack(rest, nodeName, plane, ctx);
