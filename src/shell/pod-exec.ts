@@ -16,6 +16,10 @@ import { podDir, podEnvVars, podEnv, podFile, resolvConfFor } from './tools/pod-
 import { podHostname } from '../sim/net/servers';
 import { runWget } from './tools/wget';
 import { runNc } from './tools/nc';
+import { imageTraits } from './tools/image-traits';
+import { runIfconfig, runIp } from './tools/ip-command';
+import { podLinks, podRoutes } from './tools/net-links';
+import { runPing } from './tools/ping';
 import type { CommandResult } from './types';
 
 export interface PodExecContext {
@@ -33,7 +37,9 @@ export function execInPod(ctx: PodExecContext, argv: string[]): CommandResult | 
   const c = ctx.pod.spec.containers.find((x) => x.name === ctx.container) ?? ctx.pod.spec.containers[0]!;
   const tools = toolsetOf(c.image);
   const base = program.split('/').pop()!;
-  if (!hasProgram(tools, base)) return { missing: program };
+  const traits = imageTraits(c.image);
+  const extra = !!tools?.shell && (traits.programs.includes(base) || (base === 'bash' && traits.bash !== undefined));
+  if (!hasProgram(tools, base) && !extra) return { missing: program };
   const out = (text: string, code = 0): CommandResult => ({ chunks: text ? [{ stream: 'out', text }] : [], exitCode: code });
   switch (base) {
     case 'hostname':
@@ -80,6 +86,13 @@ export function execInPod(ctx: PodExecContext, argv: string[]): CommandResult | 
       }
       return out(text);
     }
+    case 'ip':
+      return runIp(args, podLinks(ctx.sim, ctx.pod), podRoutes(ctx.sim, ctx.pod), traits.iproute2 ? 'iproute2' : 'busybox');
+    case 'ifconfig':
+      return runIfconfig(podLinks(ctx.sim, ctx.pod));
+    case 'ping':
+      return runPing(ctx.sim, ctx.pod, args, traits.iputils ? 'iputils' : 'busybox');
+    case 'bash':
     case 'sh': {
       if (args[0] === '-c' && args[1] !== undefined) return ctx.runLine(args[1]);
       return out('');

@@ -10,6 +10,7 @@ import type { DataPlane } from '../../sim/net/packet';
 import type { Simulation } from '../../sim/simulation';
 import { simTimeToIso } from '../../sim/clock';
 import { socketError, type Libc } from '../print/strerror';
+import { kubeProxyAnswer } from './kube-proxy-http';
 import type { CommandResult, OutputChunk } from '../types';
 
 interface CurlArgs {
@@ -90,13 +91,26 @@ function failedMeter(): string {
   return '  0     0    0     0    0     0      0      0 --:--:-- --:--:-- --:--:--     0\n';
 }
 
-export function runCurl(sim: Simulation, plane: DataPlane, client: Client, args: string[], libc: Libc): CommandResult {
+/** `onNode`: curl run on that node (docker exec NODE curl ...), where localhost is the node. */
+export function runCurl(sim: Simulation, plane: DataPlane, client: Client, args: string[], libc: Libc, onNode?: string): CommandResult {
   const opts = parseCurlArgs(args);
   if (opts.error) return { chunks: [{ stream: 'err', text: opts.error }], exitCode: 2 };
   if (!opts.url) return { chunks: [{ stream: 'err', text: "curl: try 'curl --help' or 'curl --manual' for more information\n" }], exitCode: 2 };
-  const res = withTimeLimit(performRequest(sim, plane, client, opts.url), opts.limitMs);
   const chunks: OutputChunk[] = [];
   const meter = !opts.silent && !opts.verbose;
+  const kubeProxy = kubeProxyAnswer(sim, opts.url, onNode);
+  if (kubeProxy) {
+    // kube-proxy's own servers: the body as they write it (plain curl prints a 503's body too).
+    if (meter) chunks.push({ stream: 'err', text: METER_HEAD + meterLine(utf8Length(kubeProxy.body)) });
+    if (opts.failOnError && kubeProxy.status >= 400) {
+      if (!opts.silent || opts.showError) chunks.push({ stream: 'err', text: `curl: (22) The requested URL returned error: ${kubeProxy.status}\n` });
+      return { chunks, exitCode: 22 };
+    }
+    chunks.push({ stream: 'out', text: kubeProxy.body });
+    return { chunks, exitCode: 0 };
+  }
+  if (onNode) return { chunks: [{ stream: 'err', text: `curl: on a node this simulator answers kube-proxy's endpoints (localhost:10249/proxyMode, :10256/healthz, healthCheckNodePorts) only\n` }], exitCode: 2 };
+  const res = withTimeLimit(performRequest(sim, plane, client, opts.url), opts.limitMs);
   if (meter) chunks.push({ stream: 'err', text: METER_HEAD });
   if (!res.ok) {
     if (meter) chunks.push({ stream: 'err', text: failedMeter() });

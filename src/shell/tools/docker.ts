@@ -1,7 +1,7 @@
 /**
  * `docker exec NODE CMD`: kind's nodes are containers, so their views are
- * reached this way: iptables-save [-t TABLE], ipvsadm -Ln, nft list ruleset,
- * conntrack -L, hostname.
+ * reached this way: iptables-save [-t TABLE], iptables -L/-S, ipvsadm -Ln, nft list ruleset,
+ * conntrack -L, hostname, ip addr/link/route, crictl ps/pods, curl to kube-proxy's endpoints.
  */
 import { simTimeToIso } from '../../sim/clock';
 import type { NodeDataPlane } from '../../sim/net/data-plane';
@@ -10,6 +10,10 @@ import { err, out, type CommandContext, type CommandResult } from '../types';
 import { conntrack, ipvsadm, nft } from './node-tools';
 import { asctime } from '../print/dates';
 import { iptables } from './node-iptables';
+import { crictl } from './crictl';
+import { runCurl } from './curl';
+import { runIp } from './ip-command';
+import { nodeLinks, nodeRoutes } from './net-links';
 import type { Node } from '../../sim/model/types';
 
 const nodeIPOf = (node: Node) => node.status.addresses.find((a) => a.type === 'InternalIP')?.address;
@@ -34,6 +38,9 @@ export function docker(args: string[], ctx: CommandContext, plane: NodeDataPlane
     const date = asctime(simTimeToIso(ctx.sim.cluster.clock.now()));
     return out(printIptablesSave(plane.ruleset(nodeName), { ...(table ? { table: table as 'nat' } : {}), date }));
   }
+  if (program === 'ip') return runIp(rest, nodeLinks(ctx.sim, node), nodeRoutes(ctx.sim, node), 'iproute2');
+  if (program === 'crictl') return crictl(ctx.sim, nodeName, rest);
+  if (program === 'curl') return runCurl(ctx.sim, plane, { kind: 'workstation' }, rest, 'glibc', nodeName);
   if (program === 'iptables') return iptables(rest, nodeName, nodeIPOf(node), plane);
   if (program === 'ipvsadm') return ipvsadm(rest, nodeName, plane);
   if (program === 'nft') return nft(rest, nodeName, plane);

@@ -21,6 +21,10 @@ export interface ImageTraits {
   base: BaseSystem;
   /** Network programs besides Toolset's (ip, ping, ifconfig, netstat, traceroute). */
   programs: readonly string[];
+  /** iproute2's ip instead of busybox's (Alpine images that `apk add iproute2`). */
+  iproute2?: boolean;
+  /** iputils' ping instead of busybox's. */
+  iputils?: boolean;
   /** bash's version when the image has bash (its default prompt is \s-\v\$ without a bashrc). */
   bash?: string;
   workdir: string;
@@ -56,9 +60,9 @@ export function imageTraits(image: string): ImageTraits {
     case 'curl':
       return { base: 'alpine', programs: BUSYBOX_NET, workdir: '/' };
     case 'agnhost':
-      return { base: 'alpine', programs: BUSYBOX_NET, bash: '5.2', workdir: '/' };
+      return { base: 'alpine', programs: BUSYBOX_NET, iproute2: true, bash: '5.2', workdir: '/' };
     case 'netshoot':
-      return { base: 'alpine', programs: BUSYBOX_NET, bash: '5.2', workdir: '/root' };
+      return { base: 'alpine', programs: BUSYBOX_NET, iproute2: true, iputils: true, bash: '5.2', workdir: '/root' };
     case 'jessie-dnsutils':
     case 'dnsutils':
       return { base: 'debian', programs: [], bash: 'debian', workdir: '/' };

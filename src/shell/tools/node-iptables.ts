@@ -25,8 +25,10 @@ export function iptables(args: string[], nodeName: string, nodeIP: string | unde
     };
     if (a === '-t' || a === '--table') table = args[++i] ?? '';
     else if (a.startsWith('--table=')) table = a.slice(8);
-    else if (a === '--list') (command = 'L'), takeChain();
-    else if (a === '--list-rules') (command = 'S'), takeChain();
+    else if (a === '--list' || a === '--list-rules') {
+      command = a === '--list' ? 'L' : 'S';
+      takeChain();
+    }
     else if (a === '--numeric') numeric = true;
     else if (a === '--verbose') verbose = true;
     else if (a === '--line-numbers') lineNumbers = true;
