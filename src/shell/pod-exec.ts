@@ -27,6 +27,8 @@ export interface PodExecContext {
   plane: DataPlane;
   pod: Pod;
   container?: string;
+  /** Whether the program's stdout is a terminal (kubectl exec -t, an attached shell). */
+  tty?: boolean;
   /** Runs a shell line (for sh -c). */
   runLine(line: string): CommandResult;
 }
@@ -110,7 +112,7 @@ export function execInPod(ctx: PodExecContext, argv: string[]): CommandResult | 
     case 'dig':
       return runDig(ctx.sim, resolvConfFor(ctx.sim, ctx.pod), args);
     case 'curl':
-      return runCurl(ctx.sim, ctx.plane, { kind: 'pod', pod: ctx.pod }, args, tools!.libc);
+      return runCurl(ctx.sim, ctx.plane, { kind: 'pod', pod: ctx.pod }, args, tools!.libc, undefined, ctx.tty ?? false);
     case 'wget':
       return runWget(ctx.sim, ctx.plane, { kind: 'pod', pod: ctx.pod }, args, tools!.libc);
     case 'nc':

@@ -69,7 +69,9 @@ function attachToRun(ctx: CommandContext, deps: KubectlDeps, pod: Pod, args: str
     deps.attach(pod, undefined, shellPrompt(pod, c, argv[0]!), { remove, tty: c.tty === true });
     return out("If you don't see a command prompt, try pressing enter.\n");
   }
-  const ran = argv.length ? execInPod({ sim: ctx.sim, plane: deps.plane, pod, runLine: (line) => deps.runInPod(pod, undefined, line) }, argv) : out('');
+  // The container's stdout is a terminal when its spec asks for one (kubectl run -t).
+  const tty = c.tty === true;
+  const ran = argv.length ? execInPod({ sim: ctx.sim, plane: deps.plane, pod, tty, runLine: (line) => deps.runInPod(pod, undefined, line, tty) }, argv) : out('');
   const result = 'missing' in ran ? err(`exec: "${ran.missing}": executable file not found in $PATH\n`, 128) : ran;
   const chunks = [...result.chunks];
   if (remove) {

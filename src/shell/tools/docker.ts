@@ -25,6 +25,8 @@ export function docker(args: string[], ctx: CommandContext, plane: NodeDataPlane
   let i = 1;
   while (args[i]?.startsWith('-')) i++;
   const nodeName = args[i];
+  // -t gives the command a pseudo-TTY, with or without -i (curl then shows no progress meter).
+  const tty = args.slice(1, i).some((f) => f === '--tty' || /^-[a-z]*t[a-z]*$/.test(f));
   const argv = args.slice(i + 1);
   if (!nodeName) return err('"docker exec" requires at least 2 arguments.\nSee \'docker exec --help\'.\n\nUsage:  docker exec [OPTIONS] CONTAINER COMMAND [ARG...]\n\nExecute a command in a running container\n');
   const node = ctx.sim.cluster.store.get('Node', undefined, nodeName);
@@ -40,7 +42,7 @@ export function docker(args: string[], ctx: CommandContext, plane: NodeDataPlane
   }
   if (program === 'ip') return runIp(rest, nodeLinks(ctx.sim, node), nodeRoutes(ctx.sim, node), 'iproute2');
   if (program === 'crictl') return crictl(ctx.sim, nodeName, rest);
-  if (program === 'curl') return runCurl(ctx.sim, plane, { kind: 'workstation' }, rest, 'glibc', nodeName);
+  if (program === 'curl') return runCurl(ctx.sim, plane, { kind: 'workstation' }, rest, 'glibc', nodeName, tty);
   if (program === 'iptables') return iptables(rest, nodeName, nodeIPOf(node), plane);
   if (program === 'ipvsadm') return ipvsadm(rest, nodeName, plane);
   if (program === 'nft') return nft(rest, nodeName, plane);

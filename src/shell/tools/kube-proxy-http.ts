@@ -21,7 +21,23 @@ import type { Simulation } from '../../sim/simulation';
 export interface LocalAnswer {
   status: number;
   body: string;
+  /** The headers the handler sets (Go's server adds Date, Content-Length, a sniffed Content-Type). */
+  headers: [string, string][];
 }
+
+const JSON_HEADERS: [string, string][] = [
+  ['Content-Type', 'application/json'],
+  ['X-Content-Type-Options', 'nosniff'],
+];
+/** net/http's NotFound: http.Error sets these two. */
+const NOT_FOUND: LocalAnswer = {
+  status: 404,
+  body: '404 page not found\n',
+  headers: [
+    ['Content-Type', 'text/plain; charset=utf-8'],
+    ['X-Content-Type-Options', 'nosniff'],
+  ],
+};
 
 /** Go's Time.String() of a simulated instant, with the monotonic reading since `since`. */
 function goTime(at: number, since: number): string {
@@ -58,17 +74,18 @@ export function kubeProxyAnswer(sim: Simulation, url: string, onNode?: string): 
   if (!node) return undefined;
   const name = node.metadata.name;
   const path = u.path.replace(/[?#].*$/, '');
-  if (u.port === 10249 && local) return path === '/proxyMode' ? { status: 200, body: sim.config.proxyMode } : path === '/' ? undefined : { status: 404, body: '404 page not found\n' };
+  if (u.port === 10249 && local) return path === '/proxyMode' ? { status: 200, body: sim.config.proxyMode, headers: [] } : path === '/' ? undefined : NOT_FOUND;
   if (u.port === 10256) {
-    if (path !== '/healthz' && path !== '/livez') return { status: 404, body: '404 page not found\n' };
+    if (path !== '/healthz' && path !== '/livez') return NOT_FOUND;
     const proxy = sim.cluster.store.list('Pod', 'kube-system').find((p) => p.spec.nodeName === name && p.metadata.name.startsWith('kube-proxy-'));
     const now = sim.cluster.clock.now();
     const t = goTime(now, proxy?.status.startTime ?? 0);
     const eligible = path === '/healthz' ? `, "nodeEligible": ${node.metadata.deletionTimestamp === undefined}` : '';
-    return { status: 200, body: `{"lastUpdated": "${t}","currentTime": "${t}"${eligible}}` };
+    return { status: 200, body: `{"lastUpdated": "${t}","currentTime": "${t}"${eligible}}`, headers: JSON_HEADERS };
   }
   const svc = sim.cluster.store.list('Service').find((s) => s.spec.externalTrafficPolicy === 'Local' && s.spec.healthCheckNodePort === u.port);
   if (!svc) return undefined;
   const count = localReadyEndpoints(sim, svc, name);
-  return { status: count > 0 ? 200 : 503, body: serviceHealthBody(svc, count) };
+  // service_health.go (since v1.28, kubernetes#118999) also reports the count as the endpoint's weight.
+  return { status: count > 0 ? 200 : 503, body: serviceHealthBody(svc, count), headers: [...JSON_HEADERS, ['X-Load-Balancing-Endpoint-Weight', String(count)]] };
 }

@@ -85,4 +85,60 @@ spec:
     expect(t.result(`curl -sf http://172.18.0.2:${port}/`).exitCode).toBe(22);
     expect(t.stdout(`docker exec kind-worker curl -s localhost:${port}`)).toMatch(/"localEndpoints": [1-9]/);
   });
+
+  // service_health.go hcHandler sets Content-Type, X-Content-Type-Options and (since v1.28,
+  // kubernetes#118999) X-Load-Balancing-Endpoint-Weight; Go's server.go writes the handler's
+  // headers sorted, then Date and Content-Length.
+  it('curl -i shows the status and the headers kube-proxy sets, the weight being the local endpoint count', () => {
+    const t = appliedShell();
+    t.sim.applyText(LB, 'lb.yaml', 'apply');
+    t.sim.settle();
+    const port = t.sim.cluster.store.get('Service', 'default', 'local')!.spec.healthCheckNodePort!;
+    const none = t.stdout(`curl -si http://172.18.0.2:${port}/`);
+    expect(none).toMatch(
+      /^HTTP\/1\.1 503 Service Unavailable\r\nContent-Type: application\/json\r\nX-Content-Type-Options: nosniff\r\nX-Load-Balancing-Endpoint-Weight: 0\r\nDate: \w{3}, \d\d \w{3} \d{4} \d\d:\d\d:\d\d GMT\r\nContent-Length: 116\r\n\r\n\{\n/,
+    );
+    const pods = t.sim.cluster.store.list('Pod', 'default').filter((p) => p.metadata.labels?.app === 'web' && p.spec.nodeName === 'kind-worker').length;
+    expect(pods).toBeGreaterThan(0);
+    const some = t.stdout(`curl -si http://172.18.0.3:${port}/healthz`);
+    expect(some).toMatch(new RegExp(`^HTTP/1\\.1 200 OK\\r\\n.*X-Load-Balancing-Endpoint-Weight: ${pods}\\r\\n`, 's'));
+    expect(some).toContain(`"localEndpoints": ${pods},`);
+  });
+});
+
+describe("kube-proxy's own servers answered through curl", () => {
+  const t = appliedShell();
+
+  // cmd/kube-proxy/app/server.go: /proxyMode writes with fmt.Fprintf, so Go sniffs text/plain.
+  it('/proxyMode with -i: the head Go writes for a handler that sets no header', () => {
+    expect(t.stdout('docker exec kind-worker curl -si localhost:10249/proxyMode')).toMatch(
+      /^HTTP\/1\.1 200 OK\r\nDate: [^\r]+ GMT\r\nContent-Length: 8\r\nContent-Type: text\/plain; charset=utf-8\r\n\r\niptables$/,
+    );
+  });
+
+  // net/http NotFound (http.Error): text/plain, nosniff, "404 page not found\n"; curl -f gives up with 22.
+  it('an unknown path is 404 page not found', () => {
+    expect(t.stdout('docker exec kind-worker curl -si localhost:10256/metrics')).toMatch(
+      /^HTTP\/1\.1 404 Not Found\r\nContent-Type: text\/plain; charset=utf-8\r\nX-Content-Type-Options: nosniff\r\nDate: [^\r]+\r\nContent-Length: 19\r\n\r\n404 page not found\n$/,
+    );
+    expect(t.run('docker exec kind-worker curl -sSf localhost:10256/metrics')).toBe('curl: (22) The requested URL returned error: 404\n');
+  });
+
+  // proxy_health.go healthzHandler: application/json + nosniff, 200 while healthy; /livez leaves out nodeEligible.
+  it('/healthz and /livez answer on every node, from the node and from the workstation', () => {
+    for (const [node, ip] of [['kind-control-plane', '172.18.0.2'], ['kind-worker', '172.18.0.3'], ['kind-worker2', '172.18.0.4']]) {
+      expect(t.stdout(`curl -si http://${ip}:10256/healthz`)).toMatch(/^HTTP\/1\.1 200 OK\r\nContent-Type: application\/json\r\nX-Content-Type-Options: nosniff\r\n.*"nodeEligible": true\}$/s);
+      expect(t.stdout(`docker exec ${node} curl -s localhost:10256/livez`)).toMatch(/^\{"lastUpdated": "[^"]+","currentTime": "[^"]+"\}$/);
+    }
+  });
+
+  // docker exec without -t: curl's stdout is a pipe, so the meter shows; -t gives it a terminal.
+  it('the meter shows under docker exec without -t', () => {
+    expect(t.run('docker exec kind-worker curl localhost:10249/proxyMode')).toBe(
+      '  % Total    % Received % Xferd  Average Speed   Time    Time     Time  Current\n' +
+        '                                 Dload  Upload   Total   Spent    Left  Speed\n' +
+        '100     8  100     8    0     0   8000      0 --:--:-- --:--:-- --:--:--  8000\niptables',
+    );
+    expect(t.run('docker exec -it kind-worker curl localhost:10249/proxyMode')).toBe('iptables');
+  });
 });
