@@ -7,6 +7,8 @@ import type { Pod } from '../sim/model/types';
 import type { DataPlane } from '../sim/net/packet';
 import type { Simulation } from '../sim/simulation';
 import { runCurl } from './tools/curl';
+import { runNetstat } from './tools/netstat';
+import { runTraceroute } from './tools/traceroute';
 import { runDig } from './tools/dig';
 import { runHost } from './tools/host';
 import { hasProgram, toolsetOf } from './tools/images';
@@ -94,6 +96,10 @@ export function execInPod(ctx: PodExecContext, argv: string[]): CommandResult | 
       return runIfconfig(podLinks(ctx.sim, ctx.pod));
     case 'ping':
       return runPing(ctx.sim, ctx.pod, args, traits.iputils ? 'iputils' : 'busybox');
+    case 'netstat':
+      return runNetstat(ctx.pod, c.image, args, tools!.libc);
+    case 'traceroute':
+      return runTraceroute(ctx.sim, ctx.pod, args);
     case 'bash':
     case 'sh': {
       if (args[0] === '-c' && args[1] !== undefined) return ctx.runLine(args[1]);

@@ -20,3 +20,8 @@ kubectl exec bb -- ip addr
 kubectl exec bb -- ip route
 kubectl exec bb -- ping -c 2 10.244.1.2
 kubectl exec bb -- ping -c 2 kubernetes
+# busybox netstat and traceroute: what the pod listens on, and the hops kindnet routes.
+kubectl exec deploy/web -- netstat -tln
+kubectl exec bb -- netstat -tn
+kubectl exec bb -- traceroute 10.244.1.2
+kubectl exec bb -- traceroute -n -m 3 web
