@@ -8,6 +8,8 @@ import type { DataPlane } from '../sim/net/packet';
 import type { Simulation } from '../sim/simulation';
 import { runCurl } from './tools/curl';
 import { runNetstat } from './tools/netstat';
+import { lsVolume } from './tools/ls';
+import { mountVolumeDir, serviceAccountPath } from './tools/pod-volumes';
 import { runTraceroute } from './tools/traceroute';
 import { runDig } from './tools/dig';
 import { runHost } from './tools/host';
@@ -71,7 +73,11 @@ export function execInPod(ctx: PodExecContext, argv: string[]): CommandResult | 
     case 'ls': {
       const paths = args.filter((a) => !a.startsWith('-'));
       if (paths.length === 1) {
+        const sa = serviceAccountPath(ctx.sim, ctx.pod, paths[0]!);
+        if (sa && 'dir' in sa) return lsVolume(sa.dir, args, traits.base === 'debian');
         const dir = podDir(ctx.sim, ctx.pod, c.name, paths[0]!);
+        const volume = dir && mountVolumeDir(ctx.pod, c, paths[0]!, dir);
+        if (volume) return lsVolume(volume, args, traits.base === 'debian');
         if (dir) return out(dir.map((f) => `${f}\n`).join(''));
         if (podFile(ctx.sim, ctx.pod, paths[0]!, c.name) !== undefined) return out(`${paths[0]}\n`);
       }
