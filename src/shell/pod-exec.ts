@@ -8,15 +8,14 @@ import type { DataPlane } from '../sim/net/packet';
 import type { Simulation } from '../sim/simulation';
 import { runCurl } from './tools/curl';
 import { runNetstat } from './tools/netstat';
-import { lsVolume } from './tools/ls';
-import { mountVolumeDir, serviceAccountPath } from './tools/pod-volumes';
+import { podLs } from './tools/ls';
 import { runTraceroute } from './tools/traceroute';
 import { runDig } from './tools/dig';
 import { runHost } from './tools/host';
 import { hasProgram, toolsetOf } from './tools/images';
 import { bindNslookup, busyboxNslookup } from './tools/nslookup';
 import { busybox128Nslookup } from './tools/nslookup-old';
-import { podDir, podEnvVars, podEnv, podFile, resolvConfFor } from './tools/pod-files';
+import { podEnvVars, podEnv, podFile, resolvConfFor } from './tools/pod-files';
 import { podHostname } from '../sim/net/servers';
 import { runWget } from './tools/wget';
 import { runNc } from './tools/nc';
@@ -70,19 +69,8 @@ export function execInPod(ctx: PodExecContext, argv: string[]): CommandResult | 
       return out('', Number(args[0] ?? 0) || 0);
     case 'sleep':
       return out('');
-    case 'ls': {
-      const paths = args.filter((a) => !a.startsWith('-'));
-      if (paths.length === 1) {
-        const sa = serviceAccountPath(ctx.sim, ctx.pod, paths[0]!);
-        if (sa && 'dir' in sa) return lsVolume(sa.dir, args, traits.base === 'debian');
-        const dir = podDir(ctx.sim, ctx.pod, c.name, paths[0]!);
-        const volume = dir && mountVolumeDir(ctx.pod, c, paths[0]!, dir);
-        if (volume) return lsVolume(volume, args, traits.base === 'debian');
-        if (dir) return out(dir.map((f) => `${f}\n`).join(''));
-        if (podFile(ctx.sim, ctx.pod, paths[0]!, c.name) !== undefined) return out(`${paths[0]}\n`);
-      }
-      return out('bin\ndev\netc\nhome\nlib\nmedia\nmnt\nopt\nproc\nroot\nrun\nsbin\nsrv\nsys\ntmp\nusr\nvar\n');
-    }
+    case 'ls':
+      return podLs(ctx.sim, ctx.pod, c, args);
     case 'touch':
     case 'rm':
     case 'test':

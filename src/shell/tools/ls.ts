@@ -6,8 +6,12 @@
  * images (the same fields, each column as wide as its widest value). Names sort by strcmp.
  */
 import { simTimeToIso } from '../../sim/clock';
+import type { Container, Pod } from '../../sim/model/types';
+import type { Simulation } from '../../sim/simulation';
 import type { CommandResult } from '../types';
-import type { VolumeDir } from './pod-volumes';
+import { imageRef, imageTraits } from './image-traits';
+import { podDir, podFile } from './pod-files';
+import { mountVolumeDir, serviceAccountPath, type VolumeDir } from './pod-volumes';
 
 interface Entry {
   name: string;
@@ -61,4 +65,53 @@ export function lsVolume(v: VolumeDir, args: string[], gnu: boolean): CommandRes
       : `${e.mode.padEnd(10)} ${String(e.nlink).padStart(linkW)} ${'root'.padEnd(8)} ${'root'.padEnd(8)} ${String(e.size).padStart(sizeW)} ${date} ${name}\n`;
   }
   return { chunks: [{ stream: 'out', text }], exitCode: 0 };
+}
+
+/**
+ * The image's top-level directories: busybox's (bin dev etc home lib lib64 proc root sys tmp
+ * usr var, as `ls` in busybox:1.36 shows), Alpine's (alpine-baselayout), Debian's (nginx adds
+ * its docker-entrypoint files); plus what the volume mounts create.
+ */
+function rootNames(c: Container): string[] {
+  const base = imageTraits(c.image).base;
+  const names =
+    base === 'busybox'
+      ? ['bin', 'dev', 'etc', 'home', 'lib', 'lib64', 'proc', 'root', 'sys', 'tmp', 'usr', 'var']
+      : base === 'alpine'
+        ? ['bin', 'dev', 'etc', 'home', 'lib', 'media', 'mnt', 'opt', 'proc', 'root', 'run', 'sbin', 'srv', 'sys', 'tmp', 'usr', 'var']
+        : ['bin', 'boot', 'dev', 'etc', 'home', 'lib', 'lib64', 'media', 'mnt', 'opt', 'proc', 'root', 'run', 'sbin', 'srv', 'sys', 'tmp', 'usr', 'var'];
+  if (imageRef(c.image).name === 'nginx') names.push('docker-entrypoint.d', 'docker-entrypoint.sh');
+  for (const m of c.volumeMounts ?? []) {
+    const top = m.mountPath.split('/').filter(Boolean)[0];
+    if (top && !names.includes(top)) names.push(top);
+  }
+  return names.sort();
+}
+
+/** ls in a pod: the root, the service account and volume directories; other paths are not modelled. */
+export function podLs(sim: Simulation, pod: Pod, c: Container, args: string[]): CommandResult {
+  const gnu = imageTraits(c.image).base === 'debian';
+  const paths = args.filter((a) => !a.startsWith('-') || a === '-');
+  const flags = args.filter((a) => a.startsWith('-') && a !== '-').join('');
+  const path = paths[0] ?? imageTraits(c.image).workdir;
+  if (paths.length > 1) return { chunks: [{ stream: 'err', text: 'ls: this simulator lists one path at a time\n' }], exitCode: 2 };
+  const sa = serviceAccountPath(sim, pod, path);
+  if (sa && 'dir' in sa) return lsVolume(sa.dir, args, gnu);
+  const dir = podDir(sim, pod, c.name, path);
+  const volume = dir && mountVolumeDir(pod, c, path, dir);
+  if (volume) return lsVolume(volume, args, gnu);
+  if (dir) return { chunks: [{ stream: 'out', text: dir.map((f) => `${f}\n`).join('') }], exitCode: 0 };
+  if (podFile(sim, pod, path, c.name) !== undefined) return { chunks: [{ stream: 'out', text: `${path}\n` }], exitCode: 0 };
+  const normalized = path.replace(/\/+$/, '') || '/';
+  if (normalized === '/' && !flags.includes('l')) {
+    const names = rootNames(c);
+    const shown = flags.includes('a') ? ['.', '..', ...names] : names;
+    return { chunks: [{ stream: 'out', text: shown.map((n) => `${n}\n`).join('') }], exitCode: 0 };
+  }
+  const top = normalized.split('/').filter(Boolean)[0];
+  if (normalized.startsWith('/') && top && !rootNames(c).includes(top)) {
+    const said = gnu ? `ls: cannot access '${path}': No such file or directory\n` : `ls: ${path}: No such file or directory\n`;
+    return { chunks: [{ stream: 'err', text: said }], exitCode: gnu ? 2 : 1 };
+  }
+  return { chunks: [{ stream: 'err', text: `ls: ${path}: this simulator lists /, ${'/var/run/secrets/kubernetes.io/serviceaccount'} and volume mounts only\n` }], exitCode: 2 };
 }

@@ -80,3 +80,20 @@ spec:
     expect(t.stdout('kubectl exec reader -- cat /etc/config/..data/ui.properties')).toBe('color=blue\n');
   });
 });
+
+// busybox:1.36's root as `ls` shows it (bin dev etc home lib lib64 proc root sys tmp usr var);
+// Alpine's alpine-baselayout; a mount adds its top directory. coreutils/ls.c: "ls: PATH: No such file or directory".
+describe('ls / in a pod', () => {
+  const t = appliedShell('bb.yaml');
+
+  it("lists the image's top-level directories", () => {
+    expect(t.run('kubectl exec bb -- ls /')).toBe('bin\ndev\netc\nhome\nlib\nlib64\nproc\nroot\nsys\ntmp\nusr\nvar\n');
+    expect(t.run('kubectl exec bb -- ls')).toBe(t.run('kubectl exec bb -- ls /'));
+    expect(t.run('kubectl exec client -- ls /')).toBe('bin\ndev\netc\nhome\nlib\nmedia\nmnt\nopt\nproc\nroot\nrun\nsbin\nsrv\nsys\ntmp\nusr\nvar\n');
+  });
+
+  it('a path that does not exist is an error; a real directory the simulator does not model says so', () => {
+    expect(t.run('kubectl exec bb -- ls /nope')).toBe('ls: /nope: No such file or directory\ncommand terminated with exit code 1\n');
+    expect(t.result('kubectl exec bb -- ls /usr/bin').chunks[0]!.text).toMatch(/this simulator lists/);
+  });
+});
