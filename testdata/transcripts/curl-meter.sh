@@ -16,3 +16,5 @@ docker exec kind-worker curl localhost:10249/proxyMode
 docker exec -it kind-worker curl localhost:10249/proxyMode
 curl -i http://172.18.0.3:10256/healthz
 curl -sSf http://172.18.0.3:10256/metrics
+kubectl exec client -- curl -s -o /dev/null -w '%{http_code}\n' http://web/
+kubectl exec -it client -- curl -o /dev/null http://web/

@@ -126,3 +126,31 @@ describe("curl's progress meter follows whether stdout is a terminal (src/tool_o
     expect(text).toMatch(/< \n\* Connection #0 to host web left intact\nweb-\S+$/);
   });
 });
+
+// src/tool_writeout.c: %{http_code} as %03ld, \n escapes, "curl: unknown --write-out variable: 'NAME'".
+describe('curl -o and -w', () => {
+  const t = appliedShell('empty.yaml');
+
+  it('-s -o /dev/null -w "%{http_code}\\n": just the status', () => {
+    expect(t.result(`kubectl exec client -- curl -s -o /dev/null -w '%{http_code}\\n' http://web/`)).toEqual({ chunks: [{ stream: 'out', text: '200\n' }], exitCode: 0 });
+  });
+
+  it('a failed connect writes 000 after the error', () => {
+    expect(t.run(`kubectl exec client -- curl -sS -o /dev/null -w '%{http_code} %{exitcode}\\n' http://empty/`)).toBe(
+      "curl: (7) Failed to connect to empty port 80 after 0 ms: Couldn't connect to server\n000 7\ncommand terminated with exit code 7\n",
+    );
+  });
+
+  it('the connection and the size, and an unknown variable is reported', () => {
+    const text = t.stdout(`kubectl exec client -- curl -s -w '%{remote_ip}:%{remote_port} %{size_download} %{url_effective}' -o/dev/null web`);
+    const ip = t.sim.cluster.store.get('Service', 'default', 'web')!.spec.clusterIP!;
+    expect(text).toBe(`${ip}:80 20 http://web/`);
+    expect(t.run(`kubectl exec client -- curl -s -o /dev/null -w '%{nope}' http://web/`)).toBe("curl: unknown --write-out variable: 'nope'\n");
+  });
+
+  it('-o sends the body to a file, so the meter shows even on a terminal', () => {
+    const text = t.run('kubectl exec -it client -- curl -o /dev/null http://web/');
+    expect(text).toBe(METER_HEAD + '100    20  100    20    0     0  20000      0 --:--:-- --:--:-- --:--:-- 20000\n');
+  });
+});
+

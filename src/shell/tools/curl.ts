@@ -13,10 +13,15 @@ import { socketError, type Libc } from '../print/strerror';
 import { kubeProxyAnswer } from './kube-proxy-http';
 import { METER_HEAD, START_LINE, meterLine } from './curl-meter';
 import { parseUrl } from '../../sim/net/url';
+import { writeOut, type WriteOutValues } from './curl-writeout';
 import type { CommandResult, OutputChunk } from '../types';
 
 interface CurlArgs {
   url?: string;
+  /** -o FILE: the body goes there, not to stdout (the simulator keeps no files: it is dropped). */
+  output?: string;
+  /** -w FORMAT: printed on stdout once the transfer is over (src/tool_writeout.c). */
+  writeOut?: string;
   silent: boolean;
   showError: boolean;
   verbose: boolean;
@@ -48,7 +53,9 @@ function parseCurlArgs(args: string[]): CurlArgs {
         const ms = seconds(a, args[++i]);
         if (typeof ms === 'string') out.error = ms;
         else out.limitMs = Math.min(out.limitMs ?? Infinity, ms);
-      } else if (['--request', '--header', '--output'].includes(a)) i++;
+      } else if (a === '--output') out.output = args[++i] ?? '';
+      else if (a === '--write-out') out.writeOut = args[++i] ?? '';
+      else if (['--request', '--header'].includes(a)) i++;
       else out.error = `curl: option ${a}: is unknown\ncurl: try 'curl --help' or 'curl --manual' for more information\n`;
     } else if (a.startsWith('-') && a.length > 1) {
       for (const f of a.slice(1)) {
@@ -65,8 +72,12 @@ function parseCurlArgs(args: string[]): CurlArgs {
           if (typeof ms === 'string') out.error = ms;
           else out.limitMs = Math.min(out.limitMs ?? Infinity, ms);
           break;
-        } else if (f === 'X' || f === 'H' || f === 'o') {
-          i++;
+        } else if (f === 'X' || f === 'H' || f === 'o' || f === 'w') {
+          // The value is the rest of the word (-o/dev/null) or the next one.
+          const rest = a.slice(a.indexOf(f) + 1);
+          const value = rest || args[++i] || '';
+          if (f === 'o') out.output = value;
+          if (f === 'w') out.writeOut = value;
           break;
         } else {
           out.error = `curl: option -${f}: is unknown\ncurl: try 'curl --help' or 'curl --manual' for more information\n`;
@@ -111,20 +122,44 @@ export function runCurl(sim: Simulation, plane: DataPlane, client: Client, args:
   if (!opts.url) return { chunks: [{ stream: 'err', text: "curl: try 'curl --help' or 'curl --manual' for more information\n" }], exitCode: 2 };
   // src/tool_operate.c: when the body goes to a terminal, curl switches the meter off; -s always does.
   // -v does not: its trace is written between the meter's updates.
-  const meter = !opts.silent && !tty;
+  // -o: the body goes to a file, never a terminal.
+  const bodyTTY = tty && opts.output === undefined;
+  const meter = !opts.silent && !bodyTTY;
   const date = new Date(simTimeToIso(sim.cluster.clock.now())).toUTCString();
   const kubeProxy = kubeProxyAnswer(sim, opts.url, onNode);
   if (kubeProxy) {
     const u = parseUrl(opts.url);
     const ex = 'error' in u ? undefined : { host: u.host, port: u.port, path: u.path, ip: u.host, status: kubeProxy.status, handlerHeaders: kubeProxy.headers, body: kubeProxy.body };
     // Departure: curl -v to kube-proxy's own servers is not traced (the node's curl is Debian's 7.88).
-    if (ex) return answered(ex, { ...opts, verbose: false }, meter, tty, date);
+    if (ex) return answered(ex, { ...opts, verbose: false }, meter, bodyTTY, date, { localIP: '127.0.0.1', localPort: 0 });
   }
   if (onNode) return { chunks: [{ stream: 'err', text: `curl: on a node this simulator answers kube-proxy's endpoints (localhost:10249/proxyMode, :10256/healthz, healthCheckNodePorts) only\n` }], exitCode: 2 };
   const res = withTimeLimit(performRequest(sim, plane, client, opts.url), opts.limitMs);
   if (!res.ok) return failed(res, opts, meter, libc);
   const ex: Exchange = { host: res.host, port: res.port, path: res.path ?? '/', ip: res.remoteIP!, status: 200, handlerHeaders: [], body: res.answer!.body };
-  return answered(ex, opts, meter, tty, date);
+  return answered(ex, opts, meter, bodyTTY, date, { localIP: res.localIP ?? '', localPort: res.localPort ?? 0 });
+}
+
+function writeOutOf(ex: Exchange, opts: CurlArgs, local: { localIP: string; localPort: number }, size: number): WriteOutValues {
+  return {
+    httpCode: ex.status,
+    remoteIP: ex.ip,
+    remotePort: ex.port,
+    ...local,
+    sizeDownload: size,
+    url: effectiveUrl(opts.url!),
+    exitCode: 0,
+    errorMessage: '',
+    connects: 1,
+    contentType: ex.handlerHeaders.find(([k]) => k === 'Content-Type')?.[1] ?? 'text/plain; charset=utf-8',
+    seconds: 0.001,
+  };
+}
+
+/** The URL as curl ends up using it: a scheme-less one is http://, a bare host gets its "/". */
+function effectiveUrl(url: string): string {
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(url) ? url : `http://${url}`;
+  return /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*$/i.test(withScheme) ? `${withScheme}/` : withScheme;
 }
 
 /** The resolver's report curl 8 prints before connecting to a name (lib/hostip.c). */
@@ -148,6 +183,25 @@ function failed(res: RequestResult, opts: CurlArgs, meter: boolean, libc: Libc):
   if (meter) err(`${meterLine(0, 0, elapsed)}\n`);
   if (traced) err('* closing connection #0\n');
   if (!opts.silent || opts.showError) err(`curl: (${res.error!.code}) ${res.error!.message}\n`);
+  if (opts.writeOut !== undefined) {
+    const connected = f !== undefined && f.reason !== 'url' && f.reason !== 'resolve';
+    const w = writeOut(opts.writeOut, {
+      httpCode: 0,
+      remoteIP: connected ? (res.remoteIP ?? '') : '',
+      remotePort: connected ? res.port : 0,
+      localIP: '',
+      localPort: 0,
+      sizeDownload: 0,
+      url: effectiveUrl(opts.url!),
+      exitCode: res.error!.code,
+      errorMessage: res.error!.message,
+      connects: 0,
+      contentType: '',
+      seconds: elapsed / 1000,
+    });
+    if (w.err) err(w.err);
+    if (w.out) chunks.push({ stream: 'out', text: w.out });
+  }
   return { chunks, exitCode: res.error!.code };
 }
 
@@ -156,7 +210,7 @@ function failed(res: RequestResult, opts: CurlArgs, meter: boolean, libc: Libc):
  * (what ends in a newline shows at once, the rest when curl exits); to a pipe it is fully
  * buffered, so the body comes after everything curl wrote on stderr.
  */
-function answered(ex: Exchange, opts: CurlArgs, meter: boolean, tty: boolean, date: string): CommandResult {
+function answered(ex: Exchange, opts: CurlArgs, meter: boolean, tty: boolean, date: string, local: { localIP: string; localPort: number }): CommandResult {
   const chunks: OutputChunk[] = [];
   const err = (text: string) => chunks.push({ stream: 'err', text });
   const length = utf8Length(ex.body);
@@ -170,10 +224,21 @@ function answered(ex: Exchange, opts: CurlArgs, meter: boolean, tty: boolean, da
     if (meter) err(`${meterLine(0, 0, 0)}\n`);
     if (opts.verbose) err('* closing connection #0\n');
     if (!opts.silent || opts.showError) err(`curl: (22) The requested URL returned error: ${ex.status}\n`);
+    if (opts.writeOut !== undefined) {
+      const w = writeOut(opts.writeOut, { ...writeOutOf(ex, opts, local, 0), exitCode: 22, errorMessage: `The requested URL returned error: ${ex.status}` });
+      if (w.err) err(w.err);
+      if (w.out) chunks.push({ stream: 'out', text: w.out });
+    }
     return { chunks, exitCode: 22 };
   }
   if (meter) err(`${meterLine(length, length, 1)}\n`);
-  const stdout = (opts.include ? head : '') + ex.body;
+  // -o FILE takes the body (and -i's head); the simulator writes no file, so it is dropped.
+  let stdout = opts.output === undefined ? (opts.include ? head : '') + ex.body : '';
+  if (opts.writeOut !== undefined) {
+    const w = writeOut(opts.writeOut, writeOutOf(ex, opts, local, length));
+    if (w.err) err(w.err);
+    stdout += w.out;
+  }
   const cut = tty ? stdout.lastIndexOf('\n') + 1 : 0;
   if (cut > 0) chunks.push({ stream: 'out', text: stdout.slice(0, cut) });
   if (opts.verbose) err(`* Connection #0 to host ${ex.host} left intact\n`);
