@@ -91,7 +91,7 @@ export function execInPod(ctx: PodExecContext, argv: string[]): CommandResult | 
     case 'ping':
       return runPing(ctx.sim, ctx.pod, args, traits.iputils ? 'iputils' : 'busybox');
     case 'netstat':
-      return runNetstat(ctx.pod, c.image, args, tools!.libc);
+      return runNetstat(ctx.sim, ctx.plane, ctx.pod, c.image, args, tools!.libc);
     case 'traceroute':
       return runTraceroute(ctx.sim, ctx.pod, args);
     case 'bash':

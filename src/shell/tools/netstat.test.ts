@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { appliedShell } from '../test-shell';
+import { performRequest } from '../../sim/net/request';
 
 // busybox networking/netstat.c (1.36): the header and FMT_NET_CONN_DATA "%s   %6lu %6lu %-23s %-23s %-12s",
 // "(only servers)" with -l, "(w/o servers)" by default, "(servers and established)" with -a.
@@ -65,4 +66,30 @@ describe('busybox netstat in a pod', () => {
     );
     expect(t.run('kubectl exec client -- netstat -Q')).toMatch(/^netstat: unrecognized option: Q\n/);
   });
+
+  // Linux keeps the side that closed first in TIME_WAIT for TCP_TIMEWAIT_LEN (60 s); curl closes first.
+  it("after a curl the client's socket stays in TIME_WAIT for 60 s, addressed to the ClusterIP it dialled", () => {
+    const s = appliedShell();
+    s.run('kubectl exec client -- curl -s http://web/');
+    const ip = s.sim.cluster.store.get('Service', 'default', 'web')!.spec.clusterIP!;
+    const client = s.sim.cluster.store.get('Pod', 'default', 'client')!.status.podIP!;
+    const lines = s.run('kubectl exec client -- netstat -tn').split('\n');
+    expect(lines[2]).toMatch(new RegExp(`^tcp {8}0 {6}0 ${client.replace(/\./g, '\\.')}:\\d{5} +${ip.replace(/\./g, '\\.')}:80 +TIME_WAIT {3}$`));
+    expect(lines[2]!.length).toBe(3 + 3 + 6 + 1 + 6 + 1 + 23 + 1 + 23 + 1 + 12);
+    s.sim.advance(61);
+    expect(s.run('kubectl exec client -- netstat -tn')).toBe('Active Internet connections (w/o servers)\n' + HEAD);
+  });
+
+  // A kept-alive connection (a keep-alive client such as the request bar's load): ESTABLISHED on
+  // both ends; agnhost's Go server holds its end on the dual-stack socket, as ::ffff:ADDR.
+  it('a kept-alive connection is ESTABLISHED at the client and at the serving pod', () => {
+    const s = appliedShell();
+    const client = s.sim.cluster.store.get('Pod', 'default', 'client')!;
+    const res = performRequest(s.sim, s.shell.plane, { kind: 'pod', pod: client }, 'http://web/', { reuseConnection: true });
+    const server = res.servedBy!;
+    expect(s.run('kubectl exec client -- netstat -tn')).toMatch(new RegExp(`\\n${'tcp'} +0 +0 ${client.status.podIP!.replace(/\./g, '\\.')}:\\d+ +[\\d.]+:80 +ESTABLISHED {1}`));
+    const text = s.run(`kubectl exec ${server.metadata.name} -- netstat -tnp`);
+    expect(text).toMatch(new RegExp(`::ffff:${server.status.podIP!.replace(/\./g, '\\.')}:9376 +::ffff:[\\d.]+:\\d+ +ESTABLISHED 1/agnhost\\n$`));
+  });
 });
+

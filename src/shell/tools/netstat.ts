@@ -6,10 +6,16 @@
  * socket (Go's net.Listen on ":PORT" is a dual-stack AF_INET6 one) reads ":::PORT".
  * Without -n addresses go through getnameinfo (0.0.0.0 and :: have no name) and ports
  * through /etc/services, which busybox's image lacks and Alpine's has.
- * Departures: no established or TIME_WAIT sockets are kept between requests, so the
- * connected list is empty; -r, -W and -e print as without them.
+ * Connected sockets come from the nodes' conntrack entries: a client's connection the
+ * kubelet-free curl closed first stays TIME_WAIT for 60 s (TCP_TIMEWAIT_LEN; conntrack keeps
+ * its entry 120 s), a kept-alive one ESTABLISHED on both ends; the client's address pair is
+ * the one it connected to (a ClusterIP), the server's the one it saw (after DNAT and SNAT).
+ * A Go server's accepted IPv4 connection sits on its dual-stack socket as ::ffff:ADDR.
+ * Departures: -r, -W and -e print as without them.
  */
 import type { Pod } from '../../sim/model/types';
+import type { DataPlane } from '../../sim/net/packet';
+import type { Simulation } from '../../sim/simulation';
 import type { CommandResult } from '../types';
 import { imageTraits } from './image-traits';
 import type { Libc } from '../print/strerror';
@@ -75,7 +81,47 @@ function badOption(ch: string, libc: Libc): CommandResult {
   return { chunks: [{ stream: 'err', text: `${said}\nBusyBox v1.36.1 (2023-05-18 22:34:17 UTC) multi-call binary.\n\nUsage: netstat [-ral] [-tuwx] [-enWp]\n` }], exitCode: 1 };
 }
 
-export function runNetstat(pod: Pod, image: string, args: string[], libc: Libc): CommandResult {
+interface Connection {
+  local: string;
+  remote: string;
+  state: 'ESTABLISHED' | 'TIME_WAIT';
+  v6: boolean;
+  /** The process holding it: the server's for an accepted one; curl exits, so a client's has none left. */
+  program?: string;
+}
+
+/** The pod's TCP connections still alive, read off every node's conntrack table. */
+function podConnections(sim: Simulation, plane: DataPlane, pod: Pod): Connection[] {
+  const ip = pod.status.podIP;
+  if (!ip || !plane.conntrackTable) return [];
+  const now = sim.cluster.clock.now();
+  const server = podSockets(pod).find((s) => s.proto === 'tcp');
+  const goServer = server?.v6 === true && server.program === 'agnhost';
+  const seen = new Set<string>();
+  const out: Connection[] = [];
+  const add = (c: Connection) => {
+    const key = `${c.local} ${c.remote}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push(c);
+  };
+  for (const node of sim.cluster.store.list('Node')) {
+    for (const e of plane.conntrackTable(node.metadata.name).entries(now)) {
+      if (e.protocol !== 'TCP') continue;
+      const timeWait = e.state === 'TIME_WAIT' && e.expiresAt - now > 60;
+      if (e.orig.src === ip && (e.state === 'ESTABLISHED' || timeWait)) {
+        add({ local: `${ip}:${e.orig.sport}`, remote: `${e.orig.dst}:${e.orig.dport}`, state: e.state === 'ESTABLISHED' ? 'ESTABLISHED' : 'TIME_WAIT', v6: false });
+      }
+      if (e.translated.dst === ip && e.state === 'ESTABLISHED') {
+        const m = goServer ? '::ffff:' : '';
+        add({ local: `${m}${ip}:${e.translated.dport}`, remote: `${m}${e.translated.src}:${e.translated.sport}`, state: 'ESTABLISHED', v6: goServer, ...(server ? { program: server.program } : {}) });
+      }
+    }
+  }
+  return out;
+}
+
+export function runNetstat(sim: Simulation, plane: DataPlane, pod: Pod, image: string, args: string[], libc: Libc): CommandResult {
   const set = new Set<string>();
   for (const a of args) {
     if (!a.startsWith('-') || a === '-') continue;
@@ -95,17 +141,23 @@ export function runNetstat(pod: Pod, image: string, args: string[], libc: Libc):
   let text = '';
   if (want('t') || want('u') || want('w')) {
     text += `Active Internet connections ${scope}\nProto Recv-Q Send-Q ${'Local Address'.padEnd(23)} ${'Foreign Address'.padEnd(23)} State       ${banner}\n`;
-    if (listening) {
-      for (const s of podSockets(pod)) {
-        if (!want(s.proto === 'tcp' ? 't' : 'u')) continue;
-        const port = !numeric && services && ALPINE_SERVICES[s.port] ? ALPINE_SERVICES[s.port]! : String(s.port);
-        const local = s.v6 ? `:::${port}` : `0.0.0.0:${port}`;
-        const remote = s.v6 ? ':::*' : '0.0.0.0:*';
-        const state = s.proto === 'tcp' ? 'LISTEN' : '';
-        const prog = banner ? `1/${s.program}`.slice(0, 20) : '';
-        text += `${s.proto}   ${'0'.padStart(6)} ${'0'.padStart(6)} ${local.padEnd(23)} ${remote.padEnd(23)} ${state.padEnd(12)}${prog}\n`;
-      }
+    const line = (proto: string, local: string, remote: string, state: string, prog: string) =>
+      `${proto}   ${'0'.padStart(6)} ${'0'.padStart(6)} ${local.padEnd(23)} ${remote.padEnd(23)} ${state.padEnd(12)}${prog}\n`;
+    const all = podSockets(pod);
+    // -p: the process holding the socket ("PID/argv0", %.20s); a TIME_WAIT socket has none.
+    const progOf = (program: string | undefined) => (banner ? (program ? `1/${program}`.slice(0, 20) : '-') : '');
+    const socketLine = (s: Socket) => {
+      const port = !numeric && services && ALPINE_SERVICES[s.port] ? ALPINE_SERVICES[s.port]! : String(s.port);
+      return line(s.proto, s.v6 ? `:::${port}` : `0.0.0.0:${port}`, s.v6 ? ':::*' : '0.0.0.0:*', s.proto === 'tcp' ? 'LISTEN' : '', progOf(s.program));
+    };
+    const sockets = listening ? all : [];
+    const conns = connected && want('t') ? podConnections(sim, plane, pod) : [];
+    // /proc/net/tcp (listening sockets, then connections), tcp6 likewise, then udp and udp6.
+    for (const v6 of [false, true]) {
+      if (want('t')) for (const s of sockets.filter((x) => x.proto === 'tcp' && x.v6 === v6)) text += socketLine(s);
+      for (const c of conns.filter((x) => x.v6 === v6)) text += line('tcp', c.local, c.remote, c.state, progOf(c.state === 'TIME_WAIT' ? undefined : c.program));
     }
+    if (want('u')) for (const s of sockets.filter((x) => x.proto === 'udp')) text += socketLine(s);
   }
   if (want('x')) text += `Active UNIX domain sockets ${scope}\nProto RefCnt Flags       Type       State         I-Node ${banner}Path\n`;
   return { chunks: [{ stream: 'out', text }], exitCode: 0 };
