@@ -152,5 +152,14 @@ describe('curl -o and -w', () => {
     const text = t.run('kubectl exec -it client -- curl -o /dev/null http://web/');
     expect(text).toBe(METER_HEAD + '100    20  100    20    0     0  20000      0 --:--:-- --:--:-- --:--:-- 20000\n');
   });
+
+  // kubectl run -t gives the container a terminal (spec.containers[].tty); -i alone attaches pipes.
+  it('kubectl run -i shows the meter, kubectl run -it does not', () => {
+    const piped = t.run('kubectl run c1 --image=curlimages/curl -i --rm --restart=Never -- curl http://web/');
+    expect(piped).toContain(METER_HEAD);
+    const tty = t.run('kubectl run c2 --image=curlimages/curl -it --rm --restart=Never -- curl http://web/');
+    expect(tty).not.toContain('Dload');
+    expect(tty).toMatch(/^web-\S+/);
+  });
 });
 
