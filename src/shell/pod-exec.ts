@@ -7,15 +7,22 @@ import type { Pod } from '../sim/model/types';
 import type { DataPlane } from '../sim/net/packet';
 import type { Simulation } from '../sim/simulation';
 import { runCurl } from './tools/curl';
+import { runNetstat } from './tools/netstat';
+import { podLs } from './tools/ls';
+import { runTraceroute } from './tools/traceroute';
 import { runDig } from './tools/dig';
 import { runHost } from './tools/host';
 import { hasProgram, toolsetOf } from './tools/images';
 import { bindNslookup, busyboxNslookup } from './tools/nslookup';
-import { oldBusyboxNslookup } from './tools/nslookup-old';
+import { busybox128Nslookup } from './tools/nslookup-old';
 import { runHostname } from './tools/hostname';
-import { podDir, podEnvVars, podEnv, podFile, resolvConfFor } from './tools/pod-files';
+import { podEnvVars, podEnv, podFile, resolvConfFor } from './tools/pod-files';
 import { runWget } from './tools/wget';
 import { runNc } from './tools/nc';
+import { imageTraits } from './tools/image-traits';
+import { runIfconfig, runIp } from './tools/ip-command';
+import { podLinks, podRoutes } from './tools/net-links';
+import { runPing } from './tools/ping';
 import type { CommandResult } from './types';
 
 export interface PodExecContext {
@@ -23,6 +30,8 @@ export interface PodExecContext {
   plane: DataPlane;
   pod: Pod;
   container?: string;
+  /** Whether the program's stdout is a terminal (kubectl exec -t, an attached shell). */
+  tty?: boolean;
   /** Runs a shell line (for sh -c). */
   runLine(line: string): CommandResult;
 }
@@ -33,11 +42,13 @@ export function execInPod(ctx: PodExecContext, argv: string[]): CommandResult | 
   const c = ctx.pod.spec.containers.find((x) => x.name === ctx.container) ?? ctx.pod.spec.containers[0]!;
   const tools = toolsetOf(c.image);
   const base = program.split('/').pop()!;
-  if (!hasProgram(tools, base)) return { missing: program };
+  const traits = imageTraits(c.image);
+  const extra = !!tools?.shell && (traits.programs.includes(base) || (base === 'bash' && traits.bash !== undefined));
+  if (!hasProgram(tools, base) && !extra) return { missing: program };
   const out = (text: string, code = 0): CommandResult => ({ chunks: text ? [{ stream: 'out', text }] : [], exitCode: code });
   switch (base) {
     case 'hostname':
-      return runHostname(ctx.pod, podFile(ctx.sim, ctx.pod, '/etc/hosts') ?? '', args);
+      return runHostname(ctx.pod, podFile(ctx.sim, ctx.pod, '/etc/hosts') ?? '', args, tools!.nslookup?.startsWith('busybox') ?? false);
     case 'env':
       return out(podEnv(ctx.pod, c.name));
     case 'printenv': {
@@ -58,15 +69,8 @@ export function execInPod(ctx: PodExecContext, argv: string[]): CommandResult | 
       return out('', Number(args[0] ?? 0) || 0);
     case 'sleep':
       return out('');
-    case 'ls': {
-      const paths = args.filter((a) => !a.startsWith('-'));
-      if (paths.length === 1) {
-        const dir = podDir(ctx.sim, ctx.pod, c.name, paths[0]!);
-        if (dir) return out(dir.map((f) => `${f}\n`).join(''));
-        if (podFile(ctx.sim, ctx.pod, paths[0]!, c.name) !== undefined) return out(`${paths[0]}\n`);
-      }
-      return out('bin\ndev\netc\nhome\nlib\nmedia\nmnt\nopt\nproc\nroot\nrun\nsbin\nsrv\nsys\ntmp\nusr\nvar\n');
-    }
+    case 'ls':
+      return podLs(ctx.sim, ctx.pod, c, args);
     case 'touch':
     case 'rm':
     case 'test':
@@ -80,6 +84,17 @@ export function execInPod(ctx: PodExecContext, argv: string[]): CommandResult | 
       }
       return out(text);
     }
+    case 'ip':
+      return runIp(args, podLinks(ctx.sim, ctx.pod), podRoutes(ctx.sim, ctx.pod), traits.iproute2 ? 'iproute2' : 'busybox');
+    case 'ifconfig':
+      return runIfconfig(podLinks(ctx.sim, ctx.pod));
+    case 'ping':
+      return runPing(ctx.sim, ctx.pod, args, traits.iputils ? 'iputils' : 'busybox');
+    case 'netstat':
+      return runNetstat(ctx.sim, ctx.plane, ctx.pod, c.image, args, tools!.libc);
+    case 'traceroute':
+      return runTraceroute(ctx.sim, ctx.pod, args);
+    case 'bash':
     case 'sh': {
       if (args[0] === '-c' && args[1] !== undefined) return ctx.runLine(args[1]);
       return out('');
@@ -87,7 +102,7 @@ export function execInPod(ctx: PodExecContext, argv: string[]): CommandResult | 
     case 'nslookup': {
       const conf = resolvConfFor(ctx.sim, ctx.pod);
       const dns = ctx.sim.dnsContextFor(conf);
-      if (tools!.oldNslookup) return oldBusyboxNslookup(dns, conf, args);
+      if (tools!.nslookup === 'busybox-1.28') return busybox128Nslookup(dns, conf, args);
       return tools!.nslookup === 'bind' ? bindNslookup(dns, conf, args) : busyboxNslookup(dns, conf, args);
     }
     case 'host': {
@@ -97,7 +112,7 @@ export function execInPod(ctx: PodExecContext, argv: string[]): CommandResult | 
     case 'dig':
       return runDig(ctx.sim, resolvConfFor(ctx.sim, ctx.pod), args);
     case 'curl':
-      return runCurl(ctx.sim, ctx.plane, { kind: 'pod', pod: ctx.pod }, args, tools!.libc);
+      return runCurl(ctx.sim, ctx.plane, { kind: 'pod', pod: ctx.pod }, args, tools!.libc, undefined, ctx.tty ?? false);
     case 'wget':
       return runWget(ctx.sim, ctx.plane, { kind: 'pod', pod: ctx.pod }, args, tools!.libc);
     case 'nc':
@@ -106,6 +121,7 @@ export function execInPod(ctx: PodExecContext, argv: string[]): CommandResult | 
       return { missing: program };
   }
 }
+
 
 /**
  * touch, rm and test on the container's own files: what exec readiness

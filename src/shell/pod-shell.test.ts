@@ -21,10 +21,18 @@ describe('interactive shells in pods', () => {
     expect(r.chunks).toEqual([{ stream: 'err', text: 'command terminated with exit code 3\n' }]);
   });
 
-  it('a shell the image lacks fails as containerd does (no bash in Alpine-based agnhost)', () => {
-    const t = appliedShell();
-    expect(t.run('kubectl exec -it client -- bash')).toMatch(/exec: "bash": executable file not found in \$PATH: unknown\n$/);
+  it('a shell the image lacks fails as containerd does (no bash in busybox)', () => {
+    const t = appliedShell('bb.yaml');
+    expect(t.run('kubectl exec -it bb -- bash')).toMatch(/exec: "bash": executable file not found in \$PATH: unknown\n$/);
     expect(t.shell.prompt).toBe('$');
+  });
+
+  // k/k test/images/agnhost/Dockerfile: `apk --update add ... iproute2 iperf bash`; no bashrc, so
+  // bash's built-in PS1 "\s-\v\$ ".
+  it('agnhost has bash (its Dockerfile adds it), with bash\'s default prompt', () => {
+    const t = appliedShell();
+    t.run('kubectl exec -it client -- bash');
+    expect(t.shell.prompt).toBe('bash-5.2#');
   });
 
   // The shell is the container's main process (k/k staging/src/k8s.io/kubectl/pkg/cmd/run/run.go):

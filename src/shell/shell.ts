@@ -40,6 +40,8 @@ interface RunContext {
   scope: Scope;
   sh: 'bash' | 'sh';
   depth: number;
+  /** Whether the line's stdout is a terminal (the workstation, an attached pod shell, kubectl exec -t). */
+  tty: boolean;
   /** Set by an expansion error (bad substitution, division by 0): bash drops the rest of the line. */
   aborted?: boolean;
 }
@@ -331,7 +333,7 @@ export class Shell {
   private runAttached(a: Attached, line: string): CommandResult {
     const exit = /^\s*exit(?:\s+(\d+))?\s*$/.exec(line);
     const alive = this.sim.cluster.store.get('Pod', a.pod.metadata.namespace, a.pod.metadata.name) === a.pod && a.pod.metadata.deletionTimestamp === undefined;
-    if (!exit && alive) return this.runIn(line, a, a.scope);
+    if (!exit && alive) return this.runIn(line, a, a.scope, 0, true);
     this.attached = undefined;
     const code = exit?.[1] ? Number(exit[1]) : 0;
     const result = !alive ? err('command terminated with exit code 137\n', 137) : a.run ? this.mainShellExited(a.pod, a.run, code) : code === 0 ? out('') : err(`command terminated with exit code ${code}\n`, code);
@@ -371,12 +373,12 @@ export class Shell {
   }
 
   /** Runs a line with the pod's sh, as `kubectl exec POD -- sh -c LINE` does. */
-  runInPod(pod: Pod, container: string | undefined, line: string): CommandResult {
-    return this.withBudget(() => this.runIn(line, { pod, ...(container ? { container } : {}) }));
+  runInPod(pod: Pod, container: string | undefined, line: string, tty = false): CommandResult {
+    return this.withBudget(() => this.runIn(line, { pod, ...(container ? { container } : {}) }, undefined, 0, tty));
   }
 
-  private runIn(line: string, target: PodTarget | undefined, scope?: Scope, depth = 0): CommandResult {
-    const c: RunContext = { target, scope: scope ?? this.scopeFor(target), sh: target ? 'sh' : 'bash', depth };
+  private runIn(line: string, target: PodTarget | undefined, scope?: Scope, depth = 0, tty = !target && depth === 0): CommandResult {
+    const c: RunContext = { target, scope: scope ?? this.scopeFor(target), sh: target ? 'sh' : 'bash', depth, tty };
     let tree: List;
     try {
       const tokens = tokenize(line);
@@ -424,7 +426,7 @@ export class Shell {
     let exitCode = 0;
     const errs: OutputChunk[] = [];
     for (let i = 0; i < nodes.length && !c.aborted; i++) {
-      const r = this.runNode(nodes[i]!, c, stdin);
+      const r = this.runNode(nodes[i]!, c, stdin, i === nodes.length - 1);
       exitCode = r.exitCode;
       if (i < nodes.length - 1) {
         for (const chunk of r.chunks) if (chunk.stream === 'err') errs.push(chunk);
@@ -435,7 +437,7 @@ export class Shell {
   }
 
   /** One command of a pipeline: expanded, its redirections opened, then run; a compound command's output routed as a whole. */
-  private runNode(node: Node, c: RunContext, stdin: string): CommandResult {
+  private runNode(node: Node, c: RunContext, stdin: string, last = true): CommandResult {
     const before: OutputChunk[] = [];
     let lastSubstitution: number | undefined;
     const x = this.expansion(c, before, (status) => (lastSubstitution = status));
@@ -464,14 +466,21 @@ export class Shell {
     const streams = openRedirections(redirs, c.sh, this.redirectionFiles(c.target));
     if ('error' in streams) return withBefore(err(streams.error, 1));
     let result: CommandResult;
-    if (node.kind !== 'simple') result = this.runCompound(node, c);
+    // Whether this command's stdout is still the terminal: not piped on, not sent to /dev/null.
+    const tty = c.tty && last && streams.fds[1] !== 'null';
+    if (node.kind !== 'simple') {
+      const outer = c.tty;
+      c.tty = tty;
+      result = this.runCompound(node, c);
+      c.tty = outer;
+    }
     else if (argv.length > LINE_LIMITS.words) result = err(`${c.sh}: ${argv[0]}: Argument list too long\n`, 126);
     else if (argv.length === 0) {
       // Assignments alone: they stay in this shell; the status is the last substitution's.
       for (const [k, v] of assigned) c.scope.vars.set(k, v);
       result = out('', substStatus);
     } else {
-      const ctx = { sim: this.sim, env: this.env, stdin: streams.stdin ?? stdin };
+      const ctx = { sim: this.sim, env: this.env, stdin: streams.stdin ?? stdin, stdoutTTY: tty };
       const whole = node === this.wholeLine;
       result = this.builtin(argv, c) ?? (c.target ? this.runPodCommand(argv, ctx, c.target) : this.runCommand(argv, ctx, whole));
     }
@@ -604,14 +613,14 @@ export class Shell {
 
   private runCommand(argv: string[], ctx: CommandContext, whole = false): CommandResult {
     const [name, ...args] = argv as [string, ...string[]];
-    const runInPod = (pod: Pod, container: string | undefined, line: string) => this.runInPod(pod, container, line);
+    const runInPod = (pod: Pod, container: string | undefined, line: string, tty?: boolean) => this.runInPod(pod, container, line, tty);
     const attach = (pod: Pod, container: string | undefined, prompt: string, run?: RunAttach) => this.attach(pod, container, prompt, run);
     switch (name) {
       case 'kubectl':
       case 'k':
         return kubectl(args, ctx, { plane: this.plane, runInPod, attach, jobs: this.jobs, ...(this.background !== undefined ? { background: this.background } : {}), ...(this.env.editor ? { openEditor: (state: EditState) => this.openEditor(state, whole) } : {}) });
       case 'curl':
-        return withForwards(this.sim, this.jobs, (client) => runCurl(this.sim, this.plane, client, args, 'glibc'));
+        return withForwards(this.sim, this.jobs, (client) => runCurl(this.sim, this.plane, client, args, 'glibc', undefined, ctx.stdoutTTY));
       case 'wget':
         return withForwards(this.sim, this.jobs, (client) => runWget(this.sim, this.plane, client, args, 'glibc'));
       case 'jobs':
@@ -644,7 +653,7 @@ export class Shell {
 
   /** One command of a `sh -c` line inside a pod: the image's programs, else its busybox text applets, else sh's "not found". */
   private runPodCommand(argv: string[], ctx: CommandContext, target: PodTarget): CommandResult {
-    const result = execInPod({ sim: this.sim, plane: this.plane, pod: target.pod, container: target.container, runLine: (l) => this.runIn(l, target) }, argv);
+    const result = execInPod({ sim: this.sim, plane: this.plane, pod: target.pod, container: target.container, tty: ctx.stdoutTTY, runLine: (l) => this.runIn(l, target, undefined, 0, ctx.stdoutTTY ?? false) }, argv);
     if (!('missing' in result)) return result;
     const [name, ...args] = argv as [string, ...string[]];
     const c = target.pod.spec.containers.find((x) => x.name === target.container) ?? target.pod.spec.containers[0]!;

@@ -25,6 +25,8 @@ export interface CommandContext {
   env: ShellEnv;
   /** Standard input, from a pipe. */
   stdin: string;
+  /** Whether stdout is a terminal (curl hides its progress meter then). */
+  stdoutTTY?: boolean;
 }
 
 export type CommandHandler = (args: string[], ctx: CommandContext) => CommandResult;

@@ -5,3 +5,7 @@ kubectl exec client -- cat /etc/resolv.conf
 kubectl exec client -- cat /etc/hosts
 kubectl exec client -- hostname
 kubectl exec client -- env
+# The service account volume every pod gets: the kubelet's atomic writer behind ..data.
+kubectl exec client -- ls /var/run/secrets/kubernetes.io/serviceaccount
+kubectl exec client -- ls -la /var/run/secrets/kubernetes.io/serviceaccount
+kubectl exec client -- cat /var/run/secrets/kubernetes.io/serviceaccount/namespace

@@ -53,7 +53,10 @@ export function kubectlExec(args: string[], ctx: CommandContext, deps: KubectlDe
       return { chunks: defaultNote, exitCode: 0 };
     }
   }
-  const ran = execInPod({ sim: ctx.sim, plane, pod, container, runLine: (line) => runInPod(pod, container, line) }, parsed.rest);
+  // -t gives the command a terminal (curl then hides its progress meter), but only with -i:
+  // without stdin kubectl turns the TTY off (staging/src/k8s.io/kubectl/pkg/cmd/exec/exec.go SetupTTY).
+  const tty = parsed.bools.has('stdin') && (parsed.bools.has('tty') || args.some((a) => a === '-it' || a === '-ti'));
+  const ran = execInPod({ sim: ctx.sim, plane, pod, container, tty, runLine: (line) => runInPod(pod, container, line, tty) }, parsed.rest);
   const result = 'missing' in ran ? ran : { ...ran, chunks: [...defaultNote, ...ran.chunks] };
   if ('missing' in result) {
     const id = ctx.sim.cluster.trafficRng.string(64, '0123456789abcdef');

@@ -27,7 +27,7 @@ import { kubectlEdit, type OpenEditor } from './edit';
 export interface KubectlDeps {
   plane: DataPlane;
   /** Runs a shell line inside a pod's container (`sh -c LINE`). */
-  runInPod(pod: Pod, container: string | undefined, line: string): CommandResult;
+  runInPod(pod: Pod, container: string | undefined, line: string, tty?: boolean): CommandResult;
   /**
    * Attaches the terminal to a shell in the pod until it exits. `run`: the shell is the
    * container's main process (kubectl run -it), so its exit ends the container.

@@ -3,7 +3,7 @@ import { setOwn } from '../../sim/model/own';
 import type { Pod } from '../../sim/model/types';
 import { execInPod } from '../pod-exec';
 import { hasShell, isInteractiveShell, shellPrompt } from '../pod-shell';
-import { toolsetOf } from '../tools/images';
+import { imageTraits } from '../tools/image-traits';
 import { err, out, type CommandContext, type CommandResult } from '../types';
 import type { KubectlDeps } from './kubectl';
 import { NAMESPACE_FLAGS, parseFlags } from './flags';
@@ -74,12 +74,14 @@ export function kubectlRun(args: string[], ctx: CommandContext, deps: KubectlDep
  */
 function attachToRun(ctx: CommandContext, deps: KubectlDeps, pod: Pod, args: string[], remove: boolean): CommandResult {
   const c = pod.spec.containers[0]!;
-  const argv = args.length ? args : toolsetOf(c.image)?.nslookup === 'busybox' ? ['sh'] : [];
+  const argv = args.length ? args : (imageTraits(c.image).shellCmd ? [imageTraits(c.image).shellCmd!] : []);
   if (isInteractiveShell(argv) && hasShell(c, argv[0]!)) {
     deps.attach(pod, undefined, shellPrompt(pod, c, argv[0]!), { remove, tty: c.tty === true });
     return out("If you don't see a command prompt, try pressing enter.\n");
   }
-  const ran = argv.length ? execInPod({ sim: ctx.sim, plane: deps.plane, pod, runLine: (line) => deps.runInPod(pod, undefined, line) }, argv) : out('');
+  // The container's stdout is a terminal when its spec asks for one (kubectl run -t).
+  const tty = c.tty === true;
+  const ran = argv.length ? execInPod({ sim: ctx.sim, plane: deps.plane, pod, tty, runLine: (line) => deps.runInPod(pod, undefined, line, tty) }, argv) : out('');
   const result = 'missing' in ran ? err(`exec: "${ran.missing}": executable file not found in $PATH\n`, 128) : ran;
   const chunks = [...result.chunks];
   if (remove) {

@@ -1,8 +1,8 @@
 /**
  * curl as a learner types it, from a pod or from the workstation. With -s its
  * error messages are silenced (-S brings them back); without -s it prints the
- * progress meter on stderr, as it does when its output is not a terminal
- * (kubectl exec without -t).
+ * progress meter on stderr when its output is not a terminal (piped, redirected,
+ * kubectl exec without -t), and none when the body goes to the terminal.
  * Messages follow curl 8 (lib/connect.c, lib/strerror.c).
  */
 import { performRequest, type Client, type RequestResult } from '../../sim/net/request';
@@ -10,10 +10,18 @@ import type { DataPlane } from '../../sim/net/packet';
 import type { Simulation } from '../../sim/simulation';
 import { simTimeToIso } from '../../sim/clock';
 import { socketError, type Libc } from '../print/strerror';
+import { kubeProxyAnswer } from './kube-proxy-http';
+import { METER_HEAD, START_LINE, meterLine } from './curl-meter';
+import { parseUrl } from '../../sim/net/url';
+import { writeOut, type WriteOutValues } from './curl-writeout';
 import type { CommandResult, OutputChunk } from '../types';
 
 interface CurlArgs {
   url?: string;
+  /** -o FILE: the body goes there, not to stdout (the simulator keeps no files: it is dropped). */
+  output?: string;
+  /** -w FORMAT: printed on stdout once the transfer is over (src/tool_writeout.c). */
+  writeOut?: string;
   silent: boolean;
   showError: boolean;
   verbose: boolean;
@@ -45,7 +53,9 @@ function parseCurlArgs(args: string[]): CurlArgs {
         const ms = seconds(a, args[++i]);
         if (typeof ms === 'string') out.error = ms;
         else out.limitMs = Math.min(out.limitMs ?? Infinity, ms);
-      } else if (['--request', '--header', '--output'].includes(a)) i++;
+      } else if (a === '--output') out.output = args[++i] ?? '';
+      else if (a === '--write-out') out.writeOut = args[++i] ?? '';
+      else if (['--request', '--header'].includes(a)) i++;
       else out.error = `curl: option ${a}: is unknown\ncurl: try 'curl --help' or 'curl --manual' for more information\n`;
     } else if (a.startsWith('-') && a.length > 1) {
       for (const f of a.slice(1)) {
@@ -62,8 +72,12 @@ function parseCurlArgs(args: string[]): CurlArgs {
           if (typeof ms === 'string') out.error = ms;
           else out.limitMs = Math.min(out.limitMs ?? Infinity, ms);
           break;
-        } else if (f === 'X' || f === 'H' || f === 'o') {
-          i++;
+        } else if (f === 'X' || f === 'H' || f === 'o' || f === 'w') {
+          // The value is the rest of the word (-o/dev/null) or the next one.
+          const rest = a.slice(a.indexOf(f) + 1);
+          const value = rest || args[++i] || '';
+          if (f === 'o') out.output = value;
+          if (f === 'w') out.writeOut = value;
           break;
         } else {
           out.error = `curl: option -${f}: is unknown\ncurl: try 'curl --help' or 'curl --manual' for more information\n`;
@@ -74,43 +88,161 @@ function parseCurlArgs(args: string[]): CurlArgs {
   return out;
 }
 
-const METER_HEAD =
-  '  % Total    % Received % Xferd  Average Speed   Time    Time     Time  Current\n' +
-  '                                 Dload  Upload   Total   Spent    Left  Speed\n';
+/** Go's http.StatusText for the codes our servers answer. */
+const STATUS_TEXT: Record<number, string> = { 200: 'OK', 404: 'Not Found', 500: 'Internal Server Error', 503: 'Service Unavailable' };
 
-function meterLine(bytes: number): string {
-  const pad = (s: string | number, w: number) => String(s).padStart(w);
-  const speed = bytes * 1000;
-  // lib/progress.c max5data: below 100000 the plain number, then whole KiB (integer division) with a k.
-  const kb = (n: number) => (n >= 100000 ? `${Math.floor(n / 1024)}k` : String(n));
-  return `${pad(100, 3)} ${pad(bytes, 5)}  ${pad(100, 3)} ${pad(bytes, 5)}    0     0  ${pad(kb(speed), 5)}      0 --:--:-- --:--:-- --:--:-- ${pad(kb(speed), 5)}\n`;
+/**
+ * The response head Go's net/http writes (agnhost, kube-proxy, and what we serve): the status
+ * line, the handler's own headers sorted by name (Header.WriteSubset), then the ones the server
+ * adds (server.go extraHeader: Date, Content-Length, and the sniffed Content-Type when the
+ * handler set none). Date follows the simulated clock.
+ */
+function goResponseHead(status: number, handler: [string, string][], length: number, date: string): string {
+  const sorted = [...handler].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const sniffed = handler.some(([k]) => k === 'Content-Type') ? [] : [['Content-Type', 'text/plain; charset=utf-8']];
+  const lines = [`HTTP/1.1 ${status} ${STATUS_TEXT[status] ?? ''}`, ...sorted.map(([k, v]) => `${k}: ${v}`), `Date: ${date}`, `Content-Length: ${length}`, ...sniffed.map(([k, v]) => `${k}: ${v}`), ''];
+  return lines.map((l) => `${l}\r\n`).join('');
 }
 
-function failedMeter(): string {
-  return '  0     0    0     0    0     0      0      0 --:--:-- --:--:-- --:--:--     0\n';
+/** What the server answered, and the connection it came over (for -v). */
+interface Exchange {
+  host: string;
+  port: number;
+  path: string;
+  ip: string;
+  status: number;
+  handlerHeaders: [string, string][];
+  body: string;
 }
 
-export function runCurl(sim: Simulation, plane: DataPlane, client: Client, args: string[], libc: Libc): CommandResult {
+/** `onNode`: curl run on that node (docker exec NODE curl ...), where localhost is the node. */
+export function runCurl(sim: Simulation, plane: DataPlane, client: Client, args: string[], libc: Libc, onNode?: string, tty = false): CommandResult {
   const opts = parseCurlArgs(args);
   if (opts.error) return { chunks: [{ stream: 'err', text: opts.error }], exitCode: 2 };
   if (!opts.url) return { chunks: [{ stream: 'err', text: "curl: try 'curl --help' or 'curl --manual' for more information\n" }], exitCode: 2 };
-  const res = withTimeLimit(performRequest(sim, plane, client, opts.url), opts.limitMs);
-  const chunks: OutputChunk[] = [];
-  const meter = !opts.silent && !opts.verbose;
-  if (meter) chunks.push({ stream: 'err', text: METER_HEAD });
-  if (!res.ok) {
-    if (meter) chunks.push({ stream: 'err', text: failedMeter() });
-    if (opts.verbose) chunks.push({ stream: 'err', text: verboseFailure(res, libc) });
-    if (!opts.silent || opts.showError) chunks.push({ stream: 'err', text: `curl: (${res.error!.code}) ${res.error!.message}\n` });
-    return { chunks, exitCode: res.error!.code };
-  }
-  const body = res.answer!.body;
+  // src/tool_operate.c: when the body goes to a terminal, curl switches the meter off; -s always does.
+  // -v does not: its trace is written between the meter's updates.
+  // -o: the body goes to a file, never a terminal.
+  const bodyTTY = tty && opts.output === undefined;
+  const meter = !opts.silent && !bodyTTY;
   const date = new Date(simTimeToIso(sim.cluster.clock.now())).toUTCString();
-  if (meter) chunks.push({ stream: 'err', text: meterLine(utf8Length(body)) });
-  if (opts.verbose) chunks.push({ stream: 'err', text: verboseHead(res.host, res.port, res.remoteIP!, res.path ?? '/', utf8Length(body), date) });
-  if (opts.include) chunks.push({ stream: 'out', text: responseHead(utf8Length(body), date).replace(/^< /gm, '') });
-  chunks.push({ stream: 'out', text: body });
-  if (opts.verbose) chunks.push({ stream: 'err', text: `* Connection #0 to host ${res.host} left intact\n` });
+  const kubeProxy = kubeProxyAnswer(sim, opts.url, onNode);
+  if (kubeProxy) {
+    const u = parseUrl(opts.url);
+    const ex = 'error' in u ? undefined : { host: u.host, port: u.port, path: u.path, ip: u.host, status: kubeProxy.status, handlerHeaders: kubeProxy.headers, body: kubeProxy.body };
+    // Departure: curl -v to kube-proxy's own servers is not traced (the node's curl is Debian's 7.88).
+    if (ex) return answered(ex, { ...opts, verbose: false }, meter, bodyTTY, date, { localIP: '127.0.0.1', localPort: 0 });
+  }
+  if (onNode) return { chunks: [{ stream: 'err', text: `curl: on a node this simulator answers kube-proxy's endpoints (localhost:10249/proxyMode, :10256/healthz, healthCheckNodePorts) only\n` }], exitCode: 2 };
+  const res = withTimeLimit(performRequest(sim, plane, client, opts.url), opts.limitMs);
+  if (!res.ok) return failed(res, opts, meter, libc);
+  const ex: Exchange = { host: res.host, port: res.port, path: res.path ?? '/', ip: res.remoteIP!, status: 200, handlerHeaders: [], body: res.answer!.body };
+  return answered(ex, opts, meter, bodyTTY, date, { localIP: res.localIP ?? '', localPort: res.localPort ?? 0 });
+}
+
+function writeOutOf(ex: Exchange, opts: CurlArgs, local: { localIP: string; localPort: number }, size: number): WriteOutValues {
+  return {
+    httpCode: ex.status,
+    remoteIP: ex.ip,
+    remotePort: ex.port,
+    ...local,
+    sizeDownload: size,
+    url: effectiveUrl(opts.url!),
+    exitCode: 0,
+    errorMessage: '',
+    connects: 1,
+    contentType: ex.handlerHeaders.find(([k]) => k === 'Content-Type')?.[1] ?? 'text/plain; charset=utf-8',
+    seconds: 0.001,
+  };
+}
+
+/** The URL as curl ends up using it: a scheme-less one is http://, a bare host gets its "/". */
+function effectiveUrl(url: string): string {
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(url) ? url : `http://${url}`;
+  return /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*$/i.test(withScheme) ? `${withScheme}/` : withScheme;
+}
+
+/** The resolver's report curl 8 prints before connecting to a name (lib/hostip.c). */
+function resolvedLines(host: string, port: number, ip: string): string {
+  return /^\d+\.\d+\.\d+\.\d+$/.test(host) ? '' : `* Host ${host}:${port} was resolved.\n* IPv6: (none)\n* IPv4: ${ip}\n`;
+}
+
+/**
+ * A connect that failed. With the meter, its first update (all zeros, no newline) comes
+ * before the trace; the last one, with the time spent, comes when curl gives up.
+ */
+function failed(res: RequestResult, opts: CurlArgs, meter: boolean, libc: Libc): CommandResult {
+  const chunks: OutputChunk[] = [];
+  const err = (text: string) => chunks.push({ stream: 'err', text });
+  const f = res.failure;
+  const elapsed = f?.elapsedMs ?? 0;
+  const traced = opts.verbose && f !== undefined && f.reason !== 'url';
+  if (traced && f.reason !== 'resolve') err(resolvedLines(res.host, res.port, res.remoteIP ?? res.host));
+  if (meter) err(METER_HEAD + (traced ? START_LINE : ''));
+  if (traced) err(verboseFailure(res, libc, meter, elapsed));
+  if (meter) err(`${meterLine(0, 0, elapsed)}\n`);
+  if (traced) err('* closing connection #0\n');
+  if (!opts.silent || opts.showError) err(`curl: (${res.error!.code}) ${res.error!.message}\n`);
+  if (opts.writeOut !== undefined) {
+    const connected = f !== undefined && f.reason !== 'url' && f.reason !== 'resolve';
+    const w = writeOut(opts.writeOut, {
+      httpCode: 0,
+      remoteIP: connected ? (res.remoteIP ?? '') : '',
+      remotePort: connected ? res.port : 0,
+      localIP: '',
+      localPort: 0,
+      sizeDownload: 0,
+      url: effectiveUrl(opts.url!),
+      exitCode: res.error!.code,
+      errorMessage: res.error!.message,
+      connects: 0,
+      contentType: '',
+      seconds: elapsed / 1000,
+    });
+    if (w.err) err(w.err);
+    if (w.out) chunks.push({ stream: 'out', text: w.out });
+  }
+  return { chunks, exitCode: res.error!.code };
+}
+
+/**
+ * A server's answer. curl writes the body with stdio: to a terminal stdout is line-buffered
+ * (what ends in a newline shows at once, the rest when curl exits); to a pipe it is fully
+ * buffered, so the body comes after everything curl wrote on stderr.
+ */
+function answered(ex: Exchange, opts: CurlArgs, meter: boolean, tty: boolean, date: string, local: { localIP: string; localPort: number }): CommandResult {
+  const chunks: OutputChunk[] = [];
+  const err = (text: string) => chunks.push({ stream: 'err', text });
+  const length = utf8Length(ex.body);
+  const head = goResponseHead(ex.status, ex.handlerHeaders, length, date);
+  if (opts.verbose) err(resolvedLines(ex.host, ex.port, ex.ip));
+  if (meter) err(METER_HEAD + (opts.verbose ? START_LINE : ''));
+  if (opts.verbose) err(verboseHead(ex, head, opts.failOnError && ex.status >= 400 ? undefined : length, tty));
+  if (opts.failOnError && ex.status >= 400) {
+    // -f: curl stops at the head (lib/http.c http_should_fail), before any of the body.
+    if (opts.verbose) err(`* The requested URL returned error: ${ex.status}\n`);
+    if (meter) err(`${meterLine(0, 0, 0)}\n`);
+    if (opts.verbose) err('* closing connection #0\n');
+    if (!opts.silent || opts.showError) err(`curl: (22) The requested URL returned error: ${ex.status}\n`);
+    if (opts.writeOut !== undefined) {
+      const w = writeOut(opts.writeOut, { ...writeOutOf(ex, opts, local, 0), exitCode: 22, errorMessage: `The requested URL returned error: ${ex.status}` });
+      if (w.err) err(w.err);
+      if (w.out) chunks.push({ stream: 'out', text: w.out });
+    }
+    return { chunks, exitCode: 22 };
+  }
+  if (meter) err(`${meterLine(length, length, 1)}\n`);
+  // -o FILE takes the body (and -i's head); the simulator writes no file, so it is dropped.
+  let stdout = opts.output === undefined ? (opts.include ? head : '') + ex.body : '';
+  if (opts.writeOut !== undefined) {
+    const w = writeOut(opts.writeOut, writeOutOf(ex, opts, local, length));
+    if (w.err) err(w.err);
+    stdout += w.out;
+  }
+  const cut = tty ? stdout.lastIndexOf('\n') + 1 : 0;
+  if (cut > 0) chunks.push({ stream: 'out', text: stdout.slice(0, cut) });
+  if (opts.verbose) err(`* Connection #0 to host ${ex.host} left intact\n`);
+  if (stdout.length > cut) chunks.push({ stream: 'out', text: stdout.slice(cut) });
   return { chunks, exitCode: 0 };
 }
 
@@ -126,18 +258,21 @@ function withTimeLimit(res: RequestResult, limitMs: number | undefined): Request
   return { ...res, error: { code: 28, message: `Connection timed out after ${since} milliseconds` }, failure: { ...f, elapsedMs: since, timedOut: true } };
 }
 
-/** curl -v up to a failed connect (lib/cf-socket.c "connect to ... failed", lib/connect.c failf). */
-function verboseFailure(res: RequestResult, libc: Libc): string {
-  const f = res.failure;
-  if (!f || f.reason === 'url') return '';
-  if (f.reason === 'resolve') return `* Could not resolve host: ${res.host}\n* closing connection #0\n`;
+/**
+ * curl -v up to a failed connect (lib/cf-socket.c "connect to ... failed", lib/connect.c failf).
+ * With the meter, an update shown while the connect hangs is on the line curl's message ends.
+ */
+function verboseFailure(res: RequestResult, libc: Libc, meter: boolean, elapsedMs: number): string {
+  const f = res.failure!;
+  if (f.reason === 'url') return '';
+  if (f.reason === 'resolve') return `* Could not resolve host: ${res.host}\n`;
   const ip = res.remoteIP ?? res.host;
-  const resolved = /^\d+\.\d+\.\d+\.\d+$/.test(res.host) ? '' : `* Host ${res.host}:${res.port} was resolved.\n* IPv6: (none)\n* IPv4: ${ip}\n`;
+  const waited = meter && elapsedMs >= 1000 ? meterLine(0, 0, elapsedMs - 1) : '';
   return (
-    resolved +
     `*   Trying ${ip}:${res.port}...\n` +
+    waited +
     (f.timedOut ? '' : `* connect to ${ip} port ${res.port} from ${res.localIP} port ${res.localPort} failed: ${socketError(f.reason, libc)}\n`) +
-    `* ${res.error!.message}\n* closing connection #0\n`
+    `* ${res.error!.message}\n`
   );
 }
 
@@ -150,26 +285,20 @@ function utf8Length(s: string): number {
   return n;
 }
 
-/** The response head Go's net/http writes (agnhost, and what we serve); Date follows the simulated clock. */
-function responseHead(length: number, date: string): string {
-  return `< HTTP/1.1 200 OK\r\n< Date: ${date}\r\n< Content-Length: ${length}\r\n< Content-Type: text/plain; charset=utf-8\r\n< \r\n`;
-}
-
 /**
  * curl 8.12's -v trace up to the body (lib/connect.c, lib/http.c, src/tool_cb_dbg.c).
- * With stdout not a terminal (kubectl exec without -t) the body itself is noted as "{ [N bytes data]".
+ * With stdout not a terminal the body itself is noted as "{ [N bytes data]" (src/tool_cb_dbg.c
+ * leaves that note out when the body goes to the terminal); `length` undefined: no body read.
  * Departure: the header lines' CRs are dropped.
  */
-function verboseHead(host: string, port: number, ip: string, path: string, length: number, date: string): string {
-  const resolved = /^\d+\.\d+\.\d+\.\d+$/.test(host) ? '' : `* Host ${host}:${port} was resolved.\n* IPv6: (none)\n* IPv4: ${ip}\n`;
+function verboseHead(ex: Exchange, head: string, length: number | undefined, tty: boolean): string {
   return (
-    resolved +
-    `*   Trying ${ip}:${port}...\n` +
-    `* Connected to ${host} (${ip}) port ${port}\n` +
+    `*   Trying ${ex.ip}:${ex.port}...\n` +
+    `* Connected to ${ex.host} (${ex.ip}) port ${ex.port}\n` +
     '* using HTTP/1.x\n' +
-    `> GET ${path} HTTP/1.1\n> Host: ${host}${port === 80 ? '' : `:${port}`}\n> User-Agent: curl/8.12.1\n> Accept: */*\n> \n` +
+    `> GET ${ex.path} HTTP/1.1\n> Host: ${ex.host}${ex.port === 80 ? '' : `:${ex.port}`}\n> User-Agent: curl/8.12.1\n> Accept: */*\n> \n` +
     '* Request completely sent off\n' +
-    responseHead(length, date).replace(/\r/g, '') +
-    `{ [${length} bytes data]\n`
+    head.replace(/\r/g, '').replace(/^/gm, '< ').replace(/< $/, '') +
+    (tty || length === undefined ? '' : `{ [${length} bytes data]\n`)
   );
 }

@@ -29,4 +29,16 @@ describe('docker exec NODE ...', () => {
     expect(r.exitCode).toBe(127);
     expect(r.chunks[0]!.text).toBe('OCI runtime exec failed: exec failed: unable to start container process: exec: "foo": executable file not found in $PATH: unknown\n');
   });
+
+  // iptables 1.8.9 (nf_tables): nft.c's "No chain/target/match by that name." for a missing chain.
+  it('iptables -L and -S list the same rules iptables-save prints; a missing chain is an error', () => {
+    const list = t.stdout('docker exec kind-worker iptables -t nat -L KUBE-SERVICES -n');
+    expect(list.split('\n').slice(0, 2)).toEqual(['Chain KUBE-SERVICES (2 references)', 'target     prot opt source               destination         ']);
+    expect(list).toMatch(/^KUBE-SVC-\w{16} {2}tcp {2}-- {2}0\.0\.0\.0\/0 {12}10\.96\.\d+\.\d+ +\/\* default\/web cluster IP \*\/ tcp dpt:80$/m);
+    const save = t.stdout('docker exec kind-worker iptables-save -t nat').split('\n').filter((l) => l.startsWith('-A KUBE-SERVICES '));
+    expect(t.stdout('docker exec kind-worker iptables -t nat -S KUBE-SERVICES')).toBe(`-N KUBE-SERVICES\n${save.join('\n')}\n`);
+    const r = t.result('docker exec kind-worker iptables -t nat -L NOPE');
+    expect(r.exitCode).toBe(1);
+    expect(t.run('docker exec kind-worker iptables -t nat -L NOPE')).toBe('iptables: No chain/target/match by that name.\n');
+  });
 });

@@ -1,7 +1,7 @@
 /**
  * `docker exec NODE CMD`: kind's nodes are containers, so their views are
- * reached this way: iptables-save [-t TABLE], ipvsadm -Ln, nft list ruleset,
- * conntrack -L, hostname.
+ * reached this way: iptables-save [-t TABLE], iptables -L/-S, ipvsadm -Ln, nft list ruleset,
+ * conntrack -L, hostname, ip addr/link/route, crictl ps/pods, curl to kube-proxy's endpoints.
  */
 import { simTimeToIso } from '../../sim/clock';
 import type { NodeDataPlane } from '../../sim/net/data-plane';
@@ -9,6 +9,14 @@ import { printIptablesSave } from '../../sim/proxy/iptables/save';
 import { err, out, type CommandContext, type CommandResult } from '../types';
 import { conntrack, ipvsadm, nft } from './node-tools';
 import { asctime } from '../print/dates';
+import { iptables } from './node-iptables';
+import { crictl } from './crictl';
+import { runCurl } from './curl';
+import { runIp } from './ip-command';
+import { nodeLinks, nodeRoutes } from './net-links';
+import type { Node } from '../../sim/model/types';
+
+const nodeIPOf = (node: Node) => node.status.addresses.find((a) => a.type === 'InternalIP')?.address;
 
 export { asctime };
 
@@ -17,6 +25,8 @@ export function docker(args: string[], ctx: CommandContext, plane: NodeDataPlane
   let i = 1;
   while (args[i]?.startsWith('-')) i++;
   const nodeName = args[i];
+  // -t gives the command a pseudo-TTY, with or without -i (curl then shows no progress meter).
+  const tty = args.slice(1, i).some((f) => f === '--tty' || /^-[a-z]*t[a-z]*$/.test(f));
   const argv = args.slice(i + 1);
   if (!nodeName) return err('"docker exec" requires at least 2 arguments.\nSee \'docker exec --help\'.\n\nUsage:  docker exec [OPTIONS] CONTAINER COMMAND [ARG...]\n\nExecute a command in a running container\n');
   const node = ctx.sim.cluster.store.get('Node', undefined, nodeName);
@@ -30,6 +40,10 @@ export function docker(args: string[], ctx: CommandContext, plane: NodeDataPlane
     const date = asctime(simTimeToIso(ctx.sim.cluster.clock.now()));
     return out(printIptablesSave(plane.ruleset(nodeName), { ...(table ? { table: table as 'nat' } : {}), date }));
   }
+  if (program === 'ip') return runIp(rest, nodeLinks(ctx.sim, node), nodeRoutes(ctx.sim, node), 'iproute2');
+  if (program === 'crictl') return crictl(ctx.sim, nodeName, rest);
+  if (program === 'curl') return runCurl(ctx.sim, plane, { kind: 'workstation' }, rest, 'glibc', nodeName, tty);
+  if (program === 'iptables') return iptables(rest, nodeName, nodeIPOf(node), plane);
   if (program === 'ipvsadm') return ipvsadm(rest, nodeName, plane);
   if (program === 'nft') return nft(rest, nodeName, plane);
   if (program === 'conntrack') return conntrack(rest, nodeName, plane, ctx);

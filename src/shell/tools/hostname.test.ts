@@ -35,6 +35,6 @@ describe('hostname', () => {
     expect(t.run('kubectl exec db-0 -- hostname -s')).toBe('db-0\n');
     expect(t.run('kubectl exec db-0 -- hostname -d')).toBe('db.default.svc.cluster.local\n');
     expect(t.run('kubectl exec solo -- hostname -f')).toBe('solo\n');
-    expect(t.run('kubectl exec solo -- hostname -x')).toBe('hostname: this simulated hostname prints the name only (no option, -f, -s or -d)\ncommand terminated with exit code 1\n');
+    expect(t.run('kubectl exec solo -- hostname -x')).toBe('hostname: this simulated hostname prints the name only (no option, -f, -s, -d or -i)\ncommand terminated with exit code 1\n');
   });
 });

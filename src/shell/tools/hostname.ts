@@ -20,15 +20,18 @@ export function canonicalName(hostsFile: string, host: string): string {
   return host;
 }
 
-export function runHostname(pod: Pod, hostsFile: string, args: string[]): CommandResult {
+/** busybox: whether the image's hostname is busybox's (its -i prints no trailing space; Debian's does). */
+export function runHostname(pod: Pod, hostsFile: string, args: string[], busybox = false): CommandResult {
   const host = podHostname(pod);
   const say = (text: string): CommandResult => ({ chunks: [{ stream: 'out', text: `${text}\n` }], exitCode: 0 });
   const [opt, ...rest] = args;
   if (opt === undefined) return say(host);
   if (rest.length === 0) {
+    // -i: the addresses of the host name (the pod IP, from /etc/hosts); Debian's hostname -i ends each with a space.
+    if (opt === '-i' || opt === '-I' || opt === '--ip-address' || opt === '--all-ip-addresses') return say(busybox ? pod.status.podIP ?? '' : `${pod.status.podIP ?? ''} `);
     if (['-f', '--fqdn', '--long'].includes(opt)) return say(canonicalName(hostsFile, host));
     if (['-s', '--short'].includes(opt)) return say(host.split('.')[0]!);
     if (['-d', '--domain'].includes(opt)) return say(canonicalName(hostsFile, host).split('.').slice(1).join('.'));
   }
-  return { chunks: [{ stream: 'err', text: 'hostname: this simulated hostname prints the name only (no option, -f, -s or -d)\n' }], exitCode: 1 };
+  return { chunks: [{ stream: 'err', text: 'hostname: this simulated hostname prints the name only (no option, -f, -s, -d or -i)\n' }], exitCode: 1 };
 }

@@ -9,9 +9,9 @@
  * CoreDNS and pause images are distroless.
  */
 import type { Libc } from '../print/strerror';
+import { dnsImageToolset } from './image-traits';
 
-/** oldNslookup: busybox 1.28 and earlier, whose nslookup asks the C library (tools/nslookup-old.ts). */
-export type Toolset = { nslookup?: 'bind' | 'busybox'; oldNslookup?: true; curl: boolean; dig: boolean; wget: boolean; nc: boolean; shell: boolean; libc: Libc };
+export type Toolset = { nslookup?: 'bind' | 'busybox' | 'busybox-1.28'; curl: boolean; dig: boolean; wget: boolean; nc: boolean; shell: boolean; libc: Libc };
 
 const BASIC: Toolset = { curl: false, dig: false, wget: false, nc: false, shell: true, libc: 'glibc' };
 
@@ -20,18 +20,24 @@ export function toolsetOf(image: string): Toolset | null {
   const repo = ref.replace(/:[^/:]*$/, '');
   const tag = ref.slice(repo.length + 1);
   const name = repo.split('/').pop()!;
+  const dns = dnsImageToolset(name);
+  if (dns) return dns;
   if (name === 'agnhost') return { nslookup: 'bind', curl: true, dig: true, wget: true, nc: true, shell: true, libc: 'musl' };
-  if (name === 'busybox') {
-    // The LEDE nslookup replaced the getaddrinfo one in busybox 1.29.0.
-    const old = /^1\.(\d+)(\.|-|$)/.exec(tag);
-    const libc = /(^|-)musl$/.test(tag) ? 'musl' : 'glibc';
-    return { nslookup: 'busybox', ...(old && Number(old[1]) <= 28 ? { oldNslookup: true as const } : {}), curl: false, dig: false, wget: true, nc: true, shell: true, libc };
-  }
+  if (name === 'busybox') return { nslookup: oldBusybox(tag) ? 'busybox-1.28' : 'busybox', curl: false, dig: false, wget: true, nc: true, shell: true, libc: /(^|-)musl$/.test(tag) ? 'musl' : 'glibc' };
   if (name === 'alpine') return { nslookup: 'busybox', curl: false, dig: false, wget: true, nc: true, shell: true, libc: 'musl' };
   if (name === 'nginx') return { ...BASIC, curl: true, libc: tag.includes('alpine') ? 'musl' : 'glibc' };
   if (name === 'curl') return { nslookup: 'busybox', curl: true, dig: false, wget: true, nc: true, shell: true, libc: 'musl' };
   if (name === 'coredns' || name === 'pause' || name.startsWith('kube-') || name === 'etcd' || name === 'kindnetd' || name === 'local-path-provisioner') return null;
   return BASIC;
+}
+
+/**
+ * busybox 1.28 and older: nslookup is the small libc-based applet (networking/nslookup.c was
+ * rewritten with its own resolver in 1.29: tools/nslookup-old.ts).
+ */
+function oldBusybox(tag: string): boolean {
+  const m = /^1\.(\d+)(?:\.|-|$)/.exec(tag);
+  return !!m && Number(m[1]) <= 28;
 }
 
 export function hasProgram(tools: Toolset | null, program: string): boolean {

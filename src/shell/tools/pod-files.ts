@@ -9,6 +9,7 @@ import { formatResolvConf, NODE_NAMESERVER, podResolvConf } from '../../sim/dns/
 import { podHostname } from '../../sim/net/servers';
 import type { Simulation } from '../../sim/simulation';
 import { mountedFile } from '../../sim/kubelet/config-sources';
+import { serviceAccountPath } from './pod-volumes';
 
 export const IMAGE_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 export { NODE_NAMESERVER };
@@ -27,8 +28,11 @@ export function podFile(sim: Simulation, pod: Pod, path: string, container?: str
       `${pod.status.podIP}\t${fqdn}${podHostname(pod)}\n`
     );
   }
+  const sa = serviceAccountPath(sim, pod, path);
+  if (sa) return 'file' in sa ? sa.file : undefined;
   const c = pod.spec.containers.find((x) => x.name === container) ?? pod.spec.containers[0]!;
-  const mounted = mountedFile(sim.cluster.store, pod, c, path);
+  // A volume's files are also reached through its ..data symlink (tools/pod-volumes.ts).
+  const mounted = mountedFile(sim.cluster.store, pod, c, path.replace(/\/\.\.data\//, '/'));
   return mounted && 'file' in mounted ? mounted.file : undefined;
 }
 
