@@ -70,6 +70,8 @@ describe('StatefulSet', () => {
     expect(pod.metadata.labels).toMatchObject({ app: 'nginx', 'apps.kubernetes.io/pod-index': '1', 'statefulset.kubernetes.io/pod-name': 'web-1' });
     expect(pod.metadata.labels!['controller-revision-hash']).toMatch(/^web-[a-z0-9]+$/);
     expect(pod.spec.hostname).toBe('web-1');
+    // controller_utils.go GetPodFromTemplate: GenerateName is the set's name and a dash.
+    expect(pod.metadata.generateName).toBe('web-');
     expect(pod.spec.subdomain).toBe('nginx');
     expect(pod.spec.volumes?.[0]).toEqual({ name: 'www', persistentVolumeClaim: { claimName: 'www-web-1' } });
     expect(t.run(`for i in 0 1; do kubectl exec "web-$i" -- sh -c 'hostname'; done`)).toBe('web-0\nweb-1\n');

@@ -162,7 +162,9 @@ function newPod(cluster: Cluster, sts: StatefulSet, ordinal: number, revision: s
   return {
     apiVersion: 'v1',
     kind: 'Pod',
+    // GetPodFromTemplate (controller_utils.go) sets GenerateName "<set>-"; the ordinal name is set after it.
     metadata: cluster.newMeta(name, sts.metadata.namespace, {
+      generateName: `${sts.metadata.name}-`,
       labels: { ...(sts.spec.template.metadata.labels ?? {}), [POD_INDEX_LABEL]: String(ordinal), [REVISION_LABEL]: revision, [POD_NAME_LABEL]: name },
       ...(sts.spec.template.metadata.annotations ? { annotations: { ...sts.spec.template.metadata.annotations } } : {}),
       ownerReferences: [ownerRef(sts)],
