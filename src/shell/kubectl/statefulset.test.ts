@@ -201,4 +201,14 @@ describe('StatefulSet', () => {
     // exec and logs take sts/NAME (SelectorsForObject knows StatefulSets).
     expect(r.run("kubectl exec sts/web -- sh -c 'hostname'")).toBe('web-0\n');
   });
+
+  it('spec.ordinals.start numbers the pods from there (getStartOrdinal)', () => {
+    const o = testShell({ 'o.yaml': WEB.replace('  replicas: 2', '  replicas: 2\n  ordinals:\n    start: 5') });
+    o.run('kubectl apply -f o.yaml');
+    expect(o.run('kubectl get pods -l app=nginx --no-headers -o custom-columns=NAME:.metadata.name')).toBe('web-5\nweb-6\n');
+    expect(o.run('kubectl get sts web -o jsonpath={.spec.ordinals}')).toBe('{"start":5}');
+    o.run('kubectl scale sts web --replicas=1');
+    o.run('sleep 30');
+    expect(o.run('kubectl get pods -l app=nginx --no-headers -o custom-columns=NAME:.metadata.name')).toBe('web-5\n');
+  });
 });
