@@ -99,13 +99,19 @@ describe('kubectl port-forward', () => {
 
   it('binding: a port below 1024, one already forwarded; a failure in the background ends the job', () => {
     const t = setup();
+    // forward(): each port's error right after that port's attempt, before the next port's lines.
+    expect(t.run('kubectl port-forward svc/web 80 8090:80 &')).toBe(
+      '[1] 4721\nUnable to listen on port 80: Listeners failed to create with the following errors: [unable to create listener: Error listen tcp4 127.0.0.1:80: bind: permission denied unable to create listener: Error listen tcp6 [::1]:80: bind: permission denied]\n' +
+        'Forwarding from 127.0.0.1:8090 -> 9376\nForwarding from [::1]:8090 -> 9376\n',
+    );
+    t.run('kill %1');
     expect(t.run('kubectl port-forward svc/web 80')).toBe(
       'Unable to listen on port 80: Listeners failed to create with the following errors: [unable to create listener: Error listen tcp4 127.0.0.1:80: bind: permission denied unable to create listener: Error listen tcp6 [::1]:80: bind: permission denied]\n' +
         'error: unable to listen on any of the requested ports: [{80 9376}]\n',
     );
     t.run('kubectl port-forward svc/web 8080:80 &');
     expect(t.run('kubectl port-forward svc/web 8080:80 &')).toBe(
-      '[2] 4722\nUnable to listen on port 8080: Listeners failed to create with the following errors: [unable to create listener: Error listen tcp4 127.0.0.1:8080: bind: address already in use unable to create listener: Error listen tcp6 [::1]:8080: bind: address already in use]\n' +
+      '[2] 4723\nUnable to listen on port 8080: Listeners failed to create with the following errors: [unable to create listener: Error listen tcp4 127.0.0.1:8080: bind: address already in use unable to create listener: Error listen tcp6 [::1]:8080: bind: address already in use]\n' +
         'error: unable to listen on any of the requested ports: [{8080 9376}]\n[2]+  Exit 1                  kubectl port-forward svc/web 8080:80\n',
     );
   });
@@ -114,8 +120,8 @@ describe('kubectl port-forward', () => {
     const t = setup();
     const r = t.result('kubectl port-forward svc/web 8080:80');
     expect(r.exitCode).toBe(0);
-    expect(r.chunks[0]).toEqual({ stream: 'out', text: 'Forwarding from 127.0.0.1:8080 -> 9376\nForwarding from [::1]:8080 -> 9376\n' });
-    expect(r.chunks[1]!.stream).toBe('err');
+    expect(r.chunks.filter((c) => c.stream === 'out').map((c) => c.text).join('')).toBe('Forwarding from 127.0.0.1:8080 -> 9376\nForwarding from [::1]:8080 -> 9376\n');
+    expect(r.chunks[r.chunks.length - 1]!.stream).toBe('err');
     expect(t.run('curl -s localhost:8080; echo $?')).toBe('7\n');
   });
 

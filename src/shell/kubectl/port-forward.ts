@@ -174,8 +174,8 @@ function prepare(args: string[], ctx: CommandContext): Prepared | CommandResult 
 
 /** client-go forward/listenOnPort: the listeners, what they print, and the job that keeps them. */
 function listen(ctx: CommandContext, deps: PortForwardDeps, { pod, addresses, ports }: Prepared): CommandResult {
-  let text = '';
-  let errText = '';
+  // In the order kubectl writes them: each port's "Forwarding from" lines, then its "Unable to listen" if any.
+  const body: OutputChunk[] = [];
   const kept: ForwardedPort[] = [];
   const listening = new Set<string>();
   for (const port of ports) {
@@ -191,13 +191,13 @@ function listen(ctx: CommandContext, deps: PortForwardDeps, { pod, addresses, po
       }
       // Port 0: the kernel picks one; the following addresses take the same (port is updated in place).
       if (port.local === 0) port.local = ephemeralPort(ctx.sim.cluster.trafficRng);
-      text += `Forwarding from ${hostPort(a.address, port.local)} -> ${port.remote}\n`;
+      body.push({ stream: 'out', text: `Forwarding from ${hostPort(a.address, port.local)} -> ${port.remote}\n` });
       listening.add(a.address);
       successes[a.mode]++;
     }
     // Localhost's pair fails only when both do; an address named with --address fails on its own.
     if ((successes.all === 0 && fails.all > 0) || fails.any > 0) {
-      errText += `Unable to listen on port ${port.local}: Listeners failed to create with the following errors: [${errors.join(' ')}]\n`;
+      body.push({ stream: 'err', text: `Unable to listen on port ${port.local}: Listeners failed to create with the following errors: [${errors.join(' ')}]\n` });
     }
     if (successes.all + successes.any > 0) kept.push(port);
   }
@@ -205,9 +205,7 @@ function listen(ctx: CommandContext, deps: PortForwardDeps, { pod, addresses, po
   const head = (job?: { id: number; pid: number }) => (job ? [{ stream: 'out' as const, text: `[${job.id}] ${job.pid}\n` }] : []);
   const forward: Forward = { namespace: pod.metadata.namespace ?? 'default', pod: pod.metadata.name, uid: pod.metadata.uid, addresses: [...listening].sort(), ports: kept };
   const job = deps.background !== undefined ? deps.jobs.start(deps.background, forward) : undefined;
-  chunks.push(...head(job));
-  if (text) chunks.push({ stream: 'out', text });
-  if (errText) chunks.push({ stream: 'err', text: errText });
+  chunks.push(...head(job), ...body);
   if (kept.length === 0) {
     chunks.push({ stream: 'err', text: `error: unable to listen on any of the requested ports: [${ports.map((x) => `{${x.local} ${x.remote}}`).join(' ')}]\n` });
     if (job) chunks.push({ stream: 'out', text: deps.jobs.end(job, 'Exit 1') });

@@ -70,6 +70,8 @@ describe('StatefulSet', () => {
     expect(pod.metadata.labels).toMatchObject({ app: 'nginx', 'apps.kubernetes.io/pod-index': '1', 'statefulset.kubernetes.io/pod-name': 'web-1' });
     expect(pod.metadata.labels!['controller-revision-hash']).toMatch(/^web-[a-z0-9]+$/);
     expect(pod.spec.hostname).toBe('web-1');
+    // controller_utils.go GetPodFromTemplate: GenerateName is the set's name and a dash.
+    expect(pod.metadata.generateName).toBe('web-');
     expect(pod.spec.subdomain).toBe('nginx');
     expect(pod.spec.volumes?.[0]).toEqual({ name: 'www', persistentVolumeClaim: { claimName: 'www-web-1' } });
     expect(t.run(`for i in 0 1; do kubectl exec "web-$i" -- sh -c 'hostname'; done`)).toBe('web-0\nweb-1\n');
@@ -198,5 +200,15 @@ describe('StatefulSet', () => {
     expect(r.run('kubectl rollout history sts/web')).toBe('error: this simulator keeps no ControllerRevisions, so it has no history to show for statefulset.apps/web\n');
     // exec and logs take sts/NAME (SelectorsForObject knows StatefulSets).
     expect(r.run("kubectl exec sts/web -- sh -c 'hostname'")).toBe('web-0\n');
+  });
+
+  it('spec.ordinals.start numbers the pods from there (getStartOrdinal)', () => {
+    const o = testShell({ 'o.yaml': WEB.replace('  replicas: 2', '  replicas: 2\n  ordinals:\n    start: 5') });
+    o.run('kubectl apply -f o.yaml');
+    expect(o.run('kubectl get pods -l app=nginx --no-headers -o custom-columns=NAME:.metadata.name')).toBe('web-5\nweb-6\n');
+    expect(o.run('kubectl get sts web -o jsonpath={.spec.ordinals}')).toBe('{"start":5}');
+    o.run('kubectl scale sts web --replicas=1');
+    o.run('sleep 30');
+    expect(o.run('kubectl get pods -l app=nginx --no-headers -o custom-columns=NAME:.metadata.name')).toBe('web-5\n');
   });
 });

@@ -248,6 +248,7 @@ export function toApiObject(obj: KubeObject, now = obj.metadata.creationTimestam
         ...base,
         spec: {
           ...(obj.spec.minReadySeconds ? { minReadySeconds: obj.spec.minReadySeconds } : {}),
+          ...(obj.spec.ordinals ? { ordinals: obj.spec.ordinals } : {}),
           persistentVolumeClaimRetentionPolicy: obj.spec.persistentVolumeClaimRetentionPolicy,
           podManagementPolicy: obj.spec.podManagementPolicy,
           replicas: obj.spec.replicas,

@@ -399,6 +399,7 @@ function decodeStatefulSet(raw: Raw, now: number): StatefulSet {
       persistentVolumeClaimRetentionPolicy: { whenDeleted: str(policy.whenDeleted) ?? 'Retain', whenScaled: str(policy.whenScaled) ?? 'Retain' },
       ...(typeof s.minReadySeconds === 'number' && s.minReadySeconds > 0 ? { minReadySeconds: s.minReadySeconds } : {}),
       ...(Array.isArray(s.volumeClaimTemplates) ? { volumeClaimTemplates: s.volumeClaimTemplates as Record<string, unknown>[] } : {}),
+      ...(s.ordinals !== undefined ? { ordinals: { start: typeof asObject(s.ordinals).start === 'number' ? (asObject(s.ordinals).start as number) : 0 } } : {}),
     },
     status: { replicas: 0, readyReplicas: 0, currentReplicas: 0, updatedReplicas: 0, availableReplicas: 0, collisionCount: 0 },
   };

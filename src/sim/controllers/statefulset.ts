@@ -99,8 +99,11 @@ function syncStatefulSet(cluster: Cluster, sts: StatefulSet, owned: Pod[]): bool
 function manage(cluster: Cluster, sts: StatefulSet, byOrdinal: Map<number, Pod>, revision: string, ordered: boolean): boolean {
   let changed = false;
   const replicas = sts.spec.replicas;
+  // getStartOrdinal/getEndOrdinal: spec.ordinals.start (default 0) up to start+replicas-1.
+  const start = sts.spec.ordinals?.start ?? 0;
+  const end = start + replicas;
   // Creation, lowest ordinal first; OrderedReady waits on any predecessor not Running and Ready.
-  for (let i = 0; i < replicas; i++) {
+  for (let i = start; i < end; i++) {
     const pod = byOrdinal.get(i);
     if (!pod) {
       if (podRoom(cluster) <= 0) return changed;
@@ -115,7 +118,7 @@ function manage(cluster: Cluster, sts: StatefulSet, byOrdinal: Map<number, Pod>,
     if (ordered && !available(pod, sts.spec.minReadySeconds ?? 0, cluster.clock.now())) return changed;
   }
   // Condemned pods (ordinal >= replicas), highest first; OrderedReady one at a time, after the rest are healthy.
-  const condemned = [...byOrdinal.keys()].filter((o) => o >= replicas).sort((a, b) => b - a);
+  const condemned = [...byOrdinal.keys()].filter((o) => o < start || o >= end).sort((a, b) => b - a);
   if (condemned.length) {
     if (ordered) {
       if ([...byOrdinal.values()].some(terminating)) return changed;
@@ -162,7 +165,9 @@ function newPod(cluster: Cluster, sts: StatefulSet, ordinal: number, revision: s
   return {
     apiVersion: 'v1',
     kind: 'Pod',
+    // GetPodFromTemplate (controller_utils.go) sets GenerateName "<set>-"; the ordinal name is set after it.
     metadata: cluster.newMeta(name, sts.metadata.namespace, {
+      generateName: `${sts.metadata.name}-`,
       labels: { ...(sts.spec.template.metadata.labels ?? {}), [POD_INDEX_LABEL]: String(ordinal), [REVISION_LABEL]: revision, [POD_NAME_LABEL]: name },
       ...(sts.spec.template.metadata.annotations ? { annotations: { ...sts.spec.template.metadata.annotations } } : {}),
       ownerReferences: [ownerRef(sts)],

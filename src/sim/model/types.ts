@@ -279,6 +279,8 @@ export interface StatefulSet {
     /** Accepted and kept; no PersistentVolumeClaims are made from them (out of the simulator's scope). */
     volumeClaimTemplates?: Record<string, unknown>[];
     minReadySeconds?: number;
+    /** The first ordinal (spec.ordinals.start, StatefulSetStartOrdinal, GA in v1.31). */
+    ordinals?: { start: number };
   };
   status: {
     replicas: number;
