@@ -11,6 +11,7 @@ import { bootstrapCluster, dnsServiceIP } from './scenario/bootstrap';
 import type { ClusterConfig } from './scenario/cluster-config';
 import { parseManifests, type Manifest } from './scenario/manifests';
 import type { DnsContext } from './dns/records';
+import { KNOWN_UPSTREAM_HOSTS } from './dns/upstream';
 import type { Diagnostic } from './view/snapshot';
 import type { Client, RequestResult } from './net/request-types';
 
@@ -25,13 +26,8 @@ export interface ApplyReport {
   syntaxErrors: Diagnostic[];
 }
 
-/** Outside names the simulated upstream DNS knows (there is no internet here). */
-export const UPSTREAM_HOSTS: Record<string, string> = {
-  'example.com': '93.184.215.14',
-  'www.example.com': '93.184.215.14',
-  'db.example.com': '93.184.215.20',
-  'kubernetes.io': '15.197.167.90',
-};
+/** Outside names the simulated upstream DNS knows by address (there is no internet here; others get a stand-in: dns/upstream.ts). */
+export const UPSTREAM_HOSTS: Record<string, string> = KNOWN_UPSTREAM_HOSTS;
 
 /** Told of every request traced (curl, wget, nc, the request bar): a lesson's goals read them. */
 export type RequestObserver = (client: Client, result: RequestResult) => void;

@@ -8,6 +8,7 @@ import type { ObjectStore } from '../model/store';
 import type { EndpointSlice, Service } from '../model/types';
 import { isIPv4 } from '../net/ip';
 import { addressFromReverse, ptrTargets } from './reverse';
+import { upstreamAddress } from './upstream';
 
 export const CLUSTER_DNS_TTL = 30;
 
@@ -227,9 +228,9 @@ export function upstreamSoa(qname: string): ResourceRecord {
   return { name: '.', ttl: CLUSTER_DNS_TTL, type: 'SOA', data: 'a.root-servers.net. nstld.verisign-grs.com. 2026010100 1800 900 604800 86400' };
 }
 
-/** `forward . /etc/resolv.conf`: the node's upstream, simulated by a small table. */
+/** `forward . /etc/resolv.conf`: the node's upstream, simulated (upstream.ts: known names, else a stand-in address). */
 function forward(ctx: DnsContext, qname: string, qtype: RRType): DnsResponse {
-  const ip = ctx.upstream[qname.slice(0, -1)];
+  const ip = upstreamAddress(ctx.upstream, qname.slice(0, -1));
   if (!ip) return nxdomain(false);
   if (qtype !== 'A') return { rcode: 'NOERROR', authoritative: false, answers: [], additional: [] };
   return { rcode: 'NOERROR', authoritative: false, answers: [{ name: qname, ttl: CLUSTER_DNS_TTL, type: 'A', data: ip }], additional: [] };

@@ -8,6 +8,7 @@
  * curl, wget, nc and the request bar all use this, so they cannot disagree.
  */
 import type { Simulation } from '../simulation';
+import { upstreamAddress } from '../dns/upstream';
 import { externalHost, externalId } from './external-hosts';
 import { describePacket, HopLog } from './hop-log';
 import type { DataPlane, Packet } from './packet';
@@ -73,14 +74,16 @@ function traceRequest(sim: Simulation, plane: DataPlane, client: Client, urlText
   }
   const kept = opts.reuseConnection ? keptConnection(plane, clientIP, url.host, url.port, now) : undefined;
   let cname: string | undefined;
+  let answered: string[] | undefined;
   if (kept) ip = conn.ip = kept.syn.dst;
   else if (!IPV4.test(url.host)) {
     const r = pod ? resolveFromPod(sim, plane, idx, pod, url.host, rng, log) : workstationResolve(sim, url.host);
     if (!r) return fail('resolve');
     ip = conn.ip = r.ip;
     cname = r.cname;
+    answered = r.addresses;
   }
-  const ext = externalHost(ip);
+  const ext = externalHost(ip, cname ?? (IPV4.test(url.host) ? undefined : url.host));
   const entry: Entry = pod ? { kind: 'node', node: pod.spec.nodeName!, hook: pod.spec.hostNetwork ? 'OUTPUT' : 'PREROUTING' } : workstationEntry(sim, idx, ip, ext !== undefined);
   const syn: Packet = (conn.syn = kept?.syn ?? { protocol: 'TCP', src: clientIP, sport: ephemeralPort(rng), dst: ip, dport: url.port });
   const flow = new Flow(plane, now);
@@ -91,13 +94,13 @@ function traceRequest(sim: Simulation, plane: DataPlane, client: Client, urlText
   const svcIds = idx.related(ip, url.port);
   if (entry.kind === 'external') {
     // The workstation reaches the internet directly: no node, no rules.
-    connectHops(log, idx, { entry, syn, clientEl, clientName, svcIds, cname, kept: false, externalTarget: ext });
+    connectHops(log, idx, { entry, syn, clientEl, clientName, svcIds, cname, answered, kept: false, externalTarget: ext });
     const d: DeliverInput = { idx, log, flow, syn, pkt: syn, entryNode: 'workstation', fromEl: clientEl, clientEl, clientName, path: url.path, svcIds, connectOnly: !!opts.connectOnly };
     const out = deliverExternal(d, ext!);
     return out.ok ? result(conn, { ok: true, answer: out.answer }) : fail(out.reason);
   }
   let node = entry.node;
-  connectHops(log, idx, { entry, syn, clientEl, clientName, svcIds, cname, kept: !!kept, externalTarget: ext });
+  connectHops(log, idx, { entry, syn, clientEl, clientName, svcIds, cname, answered, kept: !!kept, externalTarget: ext });
   let verdict = plane.process(node, syn, entry.hook);
   if (verdict.verdict !== 'ACCEPT') {
     verdictFailureHop(log, node, clientEl, syn, verdict, svcIds);
@@ -162,10 +165,10 @@ function result(c: Conn, extra: Partial<RequestResult>): RequestResult {
   return Object.assign(out, extra);
 }
 
-/** The workstation's resolver knows only the upstream names (no cluster DNS outside). */
-function workstationResolve(sim: Simulation, host: string): { ip: string; cname?: string } | null {
-  const ip = sim.dnsContext().upstream[host];
-  return ip ? { ip } : null;
+/** The workstation's resolver knows only the outside world's names (no cluster DNS outside). */
+function workstationResolve(sim: Simulation, host: string): { ip: string; cname?: string; addresses: string[] } | null {
+  const ip = upstreamAddress(sim.dnsContext().upstream, host.toLowerCase().replace(/\.$/, ''));
+  return ip ? { ip, addresses: [ip] } : null;
 }
 
 export { externalId };
