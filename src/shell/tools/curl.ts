@@ -11,6 +11,7 @@ import type { Simulation } from '../../sim/simulation';
 import { simTimeToIso } from '../../sim/clock';
 import { socketError, type Libc } from '../print/strerror';
 import type { CommandResult, OutputChunk } from '../types';
+import { reasonPhrase, type HttpAnswer } from '../../sim/net/images/http';
 
 interface CurlArgs {
   url?: string;
@@ -104,11 +105,20 @@ export function runCurl(sim: Simulation, plane: DataPlane, client: Client, args:
     if (!opts.silent || opts.showError) chunks.push({ stream: 'err', text: `curl: (${res.error!.code}) ${res.error!.message}\n` });
     return { chunks, exitCode: res.error!.code };
   }
-  const body = res.answer!.body;
+  const answer = res.answer!;
+  const body = answer.body;
   const date = new Date(simTimeToIso(sim.cluster.clock.now())).toUTCString();
+  if (opts.failOnError && answer.status >= 400) {
+    // lib/http.c Curl_http_firstwrite / http_should_fail: -f stops before the body, exit 22.
+    if (meter) chunks.push({ stream: 'err', text: failedMeter() });
+    if (opts.verbose) chunks.push({ stream: 'err', text: verboseHead(res.host, res.port, res.remoteIP!, res.path ?? '/', responseHead(answer, utf8Length(body), date)).replace(/\{ \[\d+ bytes data\]\n$/, '') });
+    if (!opts.silent || opts.showError) chunks.push({ stream: 'err', text: `curl: (22) The requested URL returned error: ${answer.status}\n` });
+    return { chunks, exitCode: 22 };
+  }
+  const head = responseHead(answer, utf8Length(body), date);
   if (meter) chunks.push({ stream: 'err', text: meterLine(utf8Length(body)) });
-  if (opts.verbose) chunks.push({ stream: 'err', text: verboseHead(res.host, res.port, res.remoteIP!, res.path ?? '/', utf8Length(body), date) });
-  if (opts.include) chunks.push({ stream: 'out', text: responseHead(utf8Length(body), date).replace(/^< /gm, '') });
+  if (opts.verbose) chunks.push({ stream: 'err', text: verboseHead(res.host, res.port, res.remoteIP!, res.path ?? '/', head) });
+  if (opts.include) chunks.push({ stream: 'out', text: head });
   chunks.push({ stream: 'out', text: body });
   if (opts.verbose) chunks.push({ stream: 'err', text: `* Connection #0 to host ${res.host} left intact\n` });
   return { chunks, exitCode: 0 };
@@ -150,9 +160,14 @@ function utf8Length(s: string): number {
   return n;
 }
 
-/** The response head Go's net/http writes (agnhost, and what we serve); Date follows the simulated clock. */
-function responseHead(length: number, date: string): string {
-  return `< HTTP/1.1 200 OK\r\n< Date: ${date}\r\n< Content-Length: ${length}\r\n< Content-Type: text/plain; charset=utf-8\r\n< \r\n`;
+/**
+ * The response head as the server wrote it (answer.headers, a Date left empty filled from the
+ * simulated clock), else the one Go's net/http writes (agnhost, and what we serve).
+ */
+function responseHead(answer: HttpAnswer, length: number, date: string): string {
+  const status = `HTTP/1.1 ${answer.status} ${reasonPhrase(answer.status)}\r\n`;
+  const headers = answer.headers ?? [['Date', ''], ['Content-Length', String(length)], ['Content-Type', 'text/plain; charset=utf-8']];
+  return status + headers.map(([k, v]) => `${k}: ${k === 'Date' && v === '' ? date : v}\r\n`).join('') + '\r\n';
 }
 
 /**
@@ -160,7 +175,8 @@ function responseHead(length: number, date: string): string {
  * With stdout not a terminal (kubectl exec without -t) the body itself is noted as "{ [N bytes data]".
  * Departure: the header lines' CRs are dropped.
  */
-function verboseHead(host: string, port: number, ip: string, path: string, length: number, date: string): string {
+function verboseHead(host: string, port: number, ip: string, path: string, head: string): string {
+  const length = /^Content-Length: (\d+)/m.exec(head)?.[1];
   const resolved = /^\d+\.\d+\.\d+\.\d+$/.test(host) ? '' : `* Host ${host}:${port} was resolved.\n* IPv6: (none)\n* IPv4: ${ip}\n`;
   return (
     resolved +
@@ -169,7 +185,7 @@ function verboseHead(host: string, port: number, ip: string, path: string, lengt
     '* using HTTP/1.x\n' +
     `> GET ${path} HTTP/1.1\n> Host: ${host}${port === 80 ? '' : `:${port}`}\n> User-Agent: curl/8.12.1\n> Accept: */*\n> \n` +
     '* Request completely sent off\n' +
-    responseHead(length, date).replace(/\r/g, '') +
-    `{ [${length} bytes data]\n`
+    head.replace(/\r/g, '').replace(/^/gm, '< ').replace(/< $/, '') +
+    (length ? `{ [${length} bytes data]\n` : '')
   );
 }

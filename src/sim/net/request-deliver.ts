@@ -13,7 +13,10 @@ import type { Flow } from './request-flow';
 import type { RequestIndex } from './request-index';
 import { unheldOnKindNetwork } from './request-entry';
 import type { FailReason } from './request-types';
-import type { HttpAnswer } from './servers';
+import type { Hop } from '../view/snapshot';
+import { nginxError } from './images/nginx';
+import { requestOf } from './images/http';
+import type { HttpAnswer, HttpRequest } from './servers';
 import { nodeId, podId, proxyId } from './topology';
 
 export interface DeliverInput {
@@ -35,6 +38,10 @@ export interface DeliverInput {
   svcIds: string[];
   /** Only connect (nc -z): the server accepts and nothing is sent. */
   connectOnly?: boolean;
+  /** The HTTP request as the client sends it (Host header, its headers). */
+  request?: Omit<HttpRequest, 'port'>;
+  /** A request a server in a pod makes on to another (nginx proxy_pass), traced from that pod. */
+  upstream?: (from: Pod, url: string) => { hops: Hop[]; ok: boolean; answer?: HttpAnswer; failure?: { reason: FailReason } };
 }
 
 const ACCEPTED: HttpAnswer = { status: 0, body: '' };
@@ -136,9 +143,26 @@ export function deliverToPod(d: DeliverInput): DeliverOutcome {
     why: `The packet is addressed to ${name}'s own IP, so the node hands it to the pod through its veth.`,
   }));
   log.add({ kind: 'deliver', from: lastEl, to: podId(target), actor: name, title: texts.title, detail: texts.detail, packetIn: log.view(pkt, texts.payload), decidedBy: { kind: 'socket', lines: texts.lines }, why: texts.why });
-  const answer = d.connectOnly ? ACCEPTED : server(d.path, target, `${pkt.src}:${pkt.sport}`);
+  let answer = d.connectOnly ? ACCEPTED : server(d.path, target, `${pkt.src}:${pkt.sport}`, d.request && { ...d.request, port: pkt.dport });
+  if (answer.proxyPass) answer = proxied(d, target, answer.proxyPass, pkt.dport);
   reply(d, podId(target), targetNode !== entryNode ? nodeId(targetNode) : proxyEl, answer, pkt, name);
   return { ok: true, answer, servedBy: target };
+}
+
+/**
+ * nginx's proxy_pass: the pod opens its own connection to the upstream (through its own
+ * resolver and its node's rules) and answers with what comes back, or with its 502 page when
+ * the connection fails (ngx_http_upstream.c: refused or unreachable -> 502 Bad Gateway,
+ * proxy_connect_timeout -> 504 Gateway Time-out). Departure: nginx resolves an upstream's name
+ * once at startup (a missing Service there stops it starting); here it resolves per request.
+ */
+function proxied(d: DeliverInput, pod: Pod, pass: { url: string; version: string }, port: number): HttpAnswer {
+  const req = requestOf(d.path, pod, port, d.request && { ...d.request, port });
+  if (!d.upstream) return nginxError(502, pass.version, req);
+  const r = d.upstream(pod, pass.url);
+  for (const h of r.hops) d.log.add({ ...h, title: `(proxied by ${pod.metadata.name}) ${h.title}` });
+  if (r.ok && r.answer) return r.answer;
+  return nginxError(r.failure?.reason === 'timeout' ? 504 : 502, pass.version, req);
 }
 
 function routeTexts(idx: RequestIndex, from: string, to: string, dst: string) {

@@ -81,7 +81,7 @@ function buildIndex(sim: Simulation, version: number): RequestIndex {
     byLoadBalancerIP: (ip) => lbIPs.get(ip),
     listeners(pod) {
       let l = servers.get(pod);
-      if (!l) servers.set(pod, (l = listeners(pod)));
+      if (!l) servers.set(pod, (l = listeners(pod, sim.cluster.store)));
       return l;
     },
     nameserver(pod) {

@@ -38,6 +38,8 @@ export interface RequestOptions {
   reuseConnection?: boolean;
   /** Connect and close without sending anything (nc -z): no HTTP exchange. */
   connectOnly?: boolean;
+  /** The headers the client sends besides Host, in its order (default: curl's). */
+  headers?: [string, string][];
 }
 
 /** How long a SYN into a black hole waits before the kernel gives up (tcp_syn_retries=6). */

@@ -8,6 +8,7 @@
  * curl, wget, nc and the request bar all use this, so they cannot disagree.
  */
 import type { Simulation } from '../simulation';
+import type { Pod } from '../model/types';
 import { upstreamAddress } from '../dns/upstream';
 import { externalHost, externalId } from './external-hosts';
 import { describePacket, HopLog } from './hop-log';
@@ -22,6 +23,7 @@ import { deliverLocally, isLocalTarget } from './request-local';
 import { curlError, type Client, type FailReason, type RequestOptions, type RequestResult } from './request-types';
 import { nodeId, podId, WORKSTATION, WORKSTATION_IP } from './topology';
 import { parseUrl, type ParsedUrl } from './url';
+import { CURL_HEADERS, type HttpRequest } from './images/http';
 
 export { SYN_TIMEOUT_MS, type Client, type RequestResult, type RequestOptions } from './request-types';
 
@@ -69,7 +71,7 @@ function traceRequest(sim: Simulation, plane: DataPlane, client: Client, urlText
 
   if (pod && isLocalTarget(pod, url.host)) {
     conn.ip = url.host === 'localhost' ? '127.0.0.1' : url.host;
-    const answer = deliverLocally(pod, url, ephemeralPort(rng), log);
+    const answer = deliverLocally(pod, url, ephemeralPort(rng), log, httpRequest(url, opts), sim.cluster.store);
     return answer ? result(conn, { ok: true, answer, servedBy: pod }) : fail('refused');
   }
   const kept = opts.reuseConnection ? keptConnection(plane, clientIP, url.host, url.port, now) : undefined;
@@ -133,7 +135,7 @@ function traceRequest(sim: Simulation, plane: DataPlane, client: Client, urlText
   }
   const entryCt = flow.attach(verdict.ct);
   natHops(log, idx, { node, syn, pkt, verdict, svcIds, kept: !!kept, entryCt, now });
-  const d: DeliverInput = { idx, log, flow, syn, pkt, entryNode: node, clientEl, clientName, path: url.path, tls: url.scheme === 'https', entryCt, svcIds, connectOnly: !!opts.connectOnly };
+  const d: DeliverInput = { idx, log, flow, syn, pkt, entryNode: node, clientEl, clientName, path: url.path, tls: url.scheme === 'https', entryCt, svcIds, connectOnly: !!opts.connectOnly, request: httpRequest(url, opts), upstream: proxyDepth < 4 ? (from, u) => proxyRequest(sim, plane, from, u) : undefined };
   const out = ext ? deliverExternal(d, ext) : deliverToPod(d);
   if (!out.ok) return fail(out.reason);
   if (opts.reuseConnection) keepConnection(plane, clientIP, url.host, url.port, syn, node);
@@ -144,6 +146,24 @@ function traceRequest(sim: Simulation, plane: DataPlane, client: Client, urlText
   const done: Partial<RequestResult> = { ok: true, answer: out.answer };
   if (out.servedBy) done.servedBy = out.servedBy;
   return result(conn, done);
+}
+
+let proxyDepth = 0;
+
+/** A proxy in a pod passing the request on (nginx proxy_pass: HTTP/1.0, Connection: close, no User-Agent of its own). */
+function proxyRequest(sim: Simulation, plane: DataPlane, from: Pod, url: string): RequestResult {
+  proxyDepth++;
+  try {
+    return traceRequest(sim, plane, { kind: 'pod', pod: from }, url, { headers: [['Connection', 'close']] });
+  } finally {
+    proxyDepth--;
+  }
+}
+
+/** The request line and headers the client sends: Host with the port when it is not the scheme's default. */
+function httpRequest(url: ParsedUrl, opts: RequestOptions): Omit<HttpRequest, 'port'> {
+  const dflt = url.scheme === 'https' ? 443 : 80;
+  return { method: 'GET', path: url.path, host: url.port === dflt ? url.host : `${url.host}:${url.port}`, scheme: url.scheme, headers: opts.headers ?? CURL_HEADERS };
 }
 
 interface Conn {
