@@ -95,7 +95,7 @@ export function execInPod(ctx: PodExecContext, argv: string[]): CommandResult | 
     case 'dig':
       return runDig(ctx.sim, resolvConfFor(ctx.sim, ctx.pod), args);
     case 'curl':
-      return runCurl(ctx.sim, ctx.plane, { kind: 'pod', pod: ctx.pod }, args, tools!.libc);
+      return runCurl(ctx.sim, ctx.plane, { kind: 'pod', pod: ctx.pod }, args, tools!.libc, (p) => podFile(ctx.sim, ctx.pod, p, ctx.container));
     case 'wget':
       return runWget(ctx.sim, ctx.plane, { kind: 'pod', pod: ctx.pod }, args, tools!.libc);
     case 'nc':

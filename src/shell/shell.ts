@@ -18,6 +18,7 @@ import { ArithmeticError, BadSubstitution, Scope, assignment, expandFields, expa
 import { openRedirections, route, syntaxError, type Command } from './redirect';
 import { catFiles, listFiles, textTool } from './text-tools';
 import { runCurl } from './tools/curl';
+import { withPreparedFiles } from './prepared-files';
 import { docker } from './tools/docker';
 import { runWget } from './tools/wget';
 import { capOutput } from './output-cap';
@@ -118,7 +119,10 @@ export class Shell {
   /** The workstation bash's variables and $?, kept from line to line of this terminal. */
   private readonly scope = new Scope();
 
-  constructor(readonly sim: Simulation, readonly env: ShellEnv) {
+  readonly env: ShellEnv;
+
+  constructor(readonly sim: Simulation, env: ShellEnv) {
+    this.env = withPreparedFiles(env);
     this.plane = createDataPlane(sim.cluster);
     sim.cluster.containerExec = (pod, c, argv) => this.execInContainer(pod, c.name, argv);
   }
@@ -477,7 +481,7 @@ export class Shell {
       case 'k':
         return kubectl(args, ctx, { plane: this.plane, runInPod, attach });
       case 'curl':
-        return runCurl(this.sim, this.plane, { kind: 'workstation' }, args, 'glibc');
+        return runCurl(this.sim, this.plane, { kind: 'workstation' }, args, 'glibc', (p) => this.env.readFile(p));
       case 'wget':
         return runWget(this.sim, this.plane, { kind: 'workstation' }, args, 'glibc');
       case 'docker':

@@ -1,4 +1,5 @@
 /** kubectl create -f | deployment | service: the imperative creators. */
+import { createSecretTls } from './create-secret-tls';
 import { own } from '../../sim/model/own';
 import { err, out, type CommandContext, type CommandResult } from '../types';
 import { kubectlApplyFile } from './apply';
@@ -26,7 +27,8 @@ export function kubectlCreate(argv: string[], ctx: CommandContext): CommandResul
     if (sub === 'generic') return kubectlCreateConfig('secret generic', more, ctx);
     // cobra prints a command group's help when it is run without a subcommand (exit status 1).
     if (sub === undefined) return out(SECRET_HELP, 1);
-    if (sub === 'tls' || sub === 'docker-registry') return err(`error: simulator: kubectl create secret ${sub} is not simulated; use generic\n`);
+    if (sub === 'tls') return createSecretTls(more, ctx);
+    if (sub === 'docker-registry') return err(`error: simulator: kubectl create secret ${sub} is not simulated; use generic\n`);
     return err(`error: unknown command "${sub}"\nSee 'kubectl create secret -h' for help and examples\n`);
   }
   if (what === 'namespace' || what === 'ns') {

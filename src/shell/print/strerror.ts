@@ -14,11 +14,11 @@
 import type { FailReason } from '../../sim/net/request-types';
 
 export type Libc = 'glibc' | 'musl';
-export type Errno = 'ECONNREFUSED' | 'ETIMEDOUT' | 'EHOSTUNREACH' | 'ENETUNREACH';
+export type Errno = 'ECONNREFUSED' | 'ETIMEDOUT' | 'EHOSTUNREACH' | 'ENETUNREACH' | 'ECONNRESET';
 
 const TEXTS: Record<Libc, Record<Errno, string>> = {
-  glibc: { ECONNREFUSED: 'Connection refused', ETIMEDOUT: 'Connection timed out', EHOSTUNREACH: 'No route to host', ENETUNREACH: 'Network is unreachable' },
-  musl: { ECONNREFUSED: 'Connection refused', ETIMEDOUT: 'Operation timed out', EHOSTUNREACH: 'Host is unreachable', ENETUNREACH: 'Network unreachable' },
+  glibc: { ECONNREFUSED: 'Connection refused', ETIMEDOUT: 'Connection timed out', EHOSTUNREACH: 'No route to host', ENETUNREACH: 'Network is unreachable', ECONNRESET: 'Connection reset by peer' },
+  musl: { ECONNREFUSED: 'Connection refused', ETIMEDOUT: 'Operation timed out', EHOSTUNREACH: 'Host is unreachable', ENETUNREACH: 'Network unreachable', ECONNRESET: 'Connection reset by peer' },
 };
 
 export function strerror(errno: Errno, libc: Libc): string {
@@ -30,6 +30,8 @@ const ERRNO_OF: Record<Exclude<FailReason, 'url' | 'resolve'>, Errno> = {
   refused: 'ECONNREFUSED',
   timeout: 'ETIMEDOUT',
   'no-route': 'EHOSTUNREACH',
+  // A TLS handshake the server does not answer as TLS: the tools report the connection dropped.
+  tls: 'ECONNRESET',
 };
 
 /** The socket error text a tool prints after a failed connect. */

@@ -20,6 +20,10 @@ interface CurlArgs {
   verbose: boolean;
   include: boolean;
   failOnError: boolean;
+  /** -k/--insecure: no certificate check. */
+  insecure: boolean;
+  /** --cacert FILE. */
+  caCert?: string;
   /** -m/--max-time and --connect-timeout, in milliseconds: the smaller one bounds a connect. */
   limitMs?: number;
   error?: string;
@@ -33,7 +37,7 @@ function seconds(flag: string, value: string | undefined): number | string {
 }
 
 function parseCurlArgs(args: string[]): CurlArgs {
-  const out: CurlArgs = { silent: false, showError: false, verbose: false, include: false, failOnError: false };
+  const out: CurlArgs = { silent: false, showError: false, verbose: false, include: false, failOnError: false, insecure: false };
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     if (a.startsWith('--')) {
@@ -42,6 +46,12 @@ function parseCurlArgs(args: string[]): CurlArgs {
       else if (a === '--verbose') out.verbose = true;
       else if (a === '--include') out.include = true;
       else if (a === '--fail') out.failOnError = true;
+      else if (a === '--insecure') out.insecure = true;
+      else if (a === '--cacert') {
+        const v = args[++i];
+        if (v === undefined) out.error = `curl: option --cacert: requires parameter\ncurl: try 'curl --help' or 'curl --manual' for more information\n`;
+        else out.caCert = v;
+      }
       else if (a === '--max-time' || a === '--connect-timeout') {
         const ms = seconds(a, args[++i]);
         if (typeof ms === 'string') out.error = ms;
@@ -55,7 +65,8 @@ function parseCurlArgs(args: string[]): CurlArgs {
         else if (f === 'v') out.verbose = true;
         else if (f === 'i') out.include = true;
         else if (f === 'f') out.failOnError = true;
-        else if (f === 'L' || f === 'k') continue;
+        else if (f === 'k') out.insecure = true;
+        else if (f === 'L') continue;
         else if (f === 'm') {
           // -m5 or -m 5.
           const rest = a.slice(a.indexOf('m') + 1);
@@ -91,18 +102,34 @@ function failedMeter(): string {
   return '  0     0    0     0    0     0      0      0 --:--:-- --:--:-- --:--:--     0\n';
 }
 
-export function runCurl(sim: Simulation, plane: DataPlane, client: Client, args: string[], libc: Libc): CommandResult {
+/**
+ * What curl prints after a certificate it could not verify (src/tool_operate.c, CURL_CA_CERT_ERRORMSG
+ * after "curl: (60) ...").
+ */
+const CA_CERT_ERRORMSG =
+  'More details here: https://curl.se/docs/sslcerts.html\n\n' +
+  'curl failed to verify the legitimacy of the server and therefore could not\n' +
+  'establish a secure connection to it. To learn more about this situation and\n' +
+  'how to fix it, please visit the webpage mentioned above.\n';
+
+export function runCurl(sim: Simulation, plane: DataPlane, client: Client, args: string[], libc: Libc, readFile?: (path: string) => string | undefined): CommandResult {
   const opts = parseCurlArgs(args);
   if (opts.error) return { chunks: [{ stream: 'err', text: opts.error }], exitCode: 2 };
   if (!opts.url) return { chunks: [{ stream: 'err', text: "curl: try 'curl --help' or 'curl --manual' for more information\n" }], exitCode: 2 };
-  const res = withTimeLimit(performRequest(sim, plane, client, opts.url), opts.limitMs);
+  let caCert: string | undefined;
+  if (opts.caCert !== undefined && /^https:/i.test(opts.url)) {
+    caCert = readFile?.(opts.caCert);
+    // lib/vtls/openssl.c: the CA file is loaded before connecting (CURLE_SSL_CACERT_BADFILE 77).
+    if (caCert === undefined) return { chunks: [{ stream: 'err', text: `curl: (77) error setting certificate file: ${opts.caCert}\n` }], exitCode: 77 };
+  }
+  const res = withTimeLimit(performRequest(sim, plane, client, opts.url, { tls: { insecure: opts.insecure, ...(caCert !== undefined ? { caCert } : {}) } }), opts.limitMs);
   const chunks: OutputChunk[] = [];
   const meter = !opts.silent && !opts.verbose;
   if (meter) chunks.push({ stream: 'err', text: METER_HEAD });
   if (!res.ok) {
     if (meter) chunks.push({ stream: 'err', text: failedMeter() });
     if (opts.verbose) chunks.push({ stream: 'err', text: verboseFailure(res, libc) });
-    if (!opts.silent || opts.showError) chunks.push({ stream: 'err', text: `curl: (${res.error!.code}) ${res.error!.message}\n` });
+    if (!opts.silent || opts.showError) chunks.push({ stream: 'err', text: `curl: (${res.error!.code}) ${res.error!.message}\n${res.error!.code === 60 ? CA_CERT_ERRORMSG : ''}` });
     return { chunks, exitCode: res.error!.code };
   }
   const answer = res.answer!;

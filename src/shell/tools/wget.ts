@@ -30,7 +30,7 @@ export function runWget(sim: Simulation, plane: DataPlane, client: Client, args:
   }
   if (!url) return { chunks: [{ stream: 'err', text: 'BusyBox v1.36.1 (2023-05-18 22:34:17 UTC) multi-call binary.\n\nUsage: wget [-cqS] [--spider] [-O FILE] [-o LOGFILE] [--header STR]\n\t[--post-data STR | --post-file FILE] [-Y on/off]\n\t[-P DIR] [-U AGENT] [-T SEC] URL...\n' }], exitCode: 1 };
   // networking/wget.c: "Host: %s\r\nUser-Agent: %s\r\n" (default agent "Wget"), then "Connection: close".
-  const res = performRequest(sim, plane, client, url, { headers: [['User-Agent', 'Wget'], ['Connection', 'close']] });
+  const res = performRequest(sim, plane, client, url, { headers: [['User-Agent', 'Wget'], ['Connection', 'close']], tls: { insecure: true } });
   const chunks: OutputChunk[] = [];
   const host = res.host;
   if (!quiet) chunks.push({ stream: 'err', text: `Connecting to ${host}${res.port !== 80 ? `:${res.port}` : ''} (${res.remoteIP ?? host}:${res.port})\n` });

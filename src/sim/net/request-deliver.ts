@@ -16,6 +16,7 @@ import type { FailReason } from './request-types';
 import type { Hop } from '../view/snapshot';
 import { nginxError } from './images/nginx';
 import { requestOf } from './images/http';
+import { verifyTls } from './images/tls';
 import type { HttpAnswer, HttpRequest } from './servers';
 import { nodeId, podId, proxyId } from './topology';
 
@@ -40,13 +41,15 @@ export interface DeliverInput {
   connectOnly?: boolean;
   /** The HTTP request as the client sends it (Host header, its headers). */
   request?: Omit<HttpRequest, 'port'>;
+  /** How the client checks a certificate (https:// only). */
+  tlsClient?: { insecure?: boolean; caCert?: string };
   /** A request a server in a pod makes on to another (nginx proxy_pass), traced from that pod. */
   upstream?: (from: Pod, url: string) => { hops: Hop[]; ok: boolean; answer?: HttpAnswer; failure?: { reason: FailReason } };
 }
 
 const ACCEPTED: HttpAnswer = { status: 0, body: '' };
 
-export type DeliverOutcome = { ok: true; answer: HttpAnswer; servedBy?: Pod } | { ok: false; reason: FailReason };
+export type DeliverOutcome = { ok: true; answer: HttpAnswer; servedBy?: Pod } | { ok: false; reason: FailReason; tlsError?: { code: number; message: string } };
 
 /** Delivers to an external host (ExternalName targets, upstream names): no proxying, kindnet's masquerade only. */
 export function deliverExternal(d: DeliverInput, host: string): DeliverOutcome {
@@ -135,6 +138,14 @@ export function deliverToPod(d: DeliverInput): DeliverOutcome {
     return { ok: false, reason: 'refused' };
   }
   d.flow.set('ESTABLISHED');
+  if (d.tls && !d.connectOnly) {
+    const v = verifyTls(server.tls, d.request?.host.replace(/:\d+$/, '') ?? pkt.dst, d.tlsClient);
+    if (!v.ok) {
+      d.flow.set('CLOSE');
+      log.add({ kind: 'reject', from: lastEl, to: podId(target), actor: d.clientName, title: `TLS handshake with ${name} fails`, detail: v.message, packetIn: log.view(pkt, 'ClientHello'), decidedBy: { kind: 'socket', lines: [`curl: (${v.code}) ${v.message}`] }, why: v.why });
+      return { ok: false, reason: 'tls', tlsError: { code: v.code, message: v.message } };
+    }
+  }
   const texts = idx.memo(['deliver', target, pkt.dport, d.connectOnly ? '' : d.path], () => ({
     title: d.connectOnly ? `${name} accepts the connection` : `${name} receives the request`,
     detail: d.connectOnly ? `SYN on :${pkt.dport}` : `GET ${d.path} on :${pkt.dport}`,

@@ -6,7 +6,7 @@ import type { HttpAnswer } from './servers';
 export type Client = { kind: 'pod'; pod: Pod } | { kind: 'workstation' };
 
 /** Why a connection failed, in the socket's terms, so each tool can word it its own way. */
-export type FailReason = 'url' | 'resolve' | 'refused' | 'timeout' | 'no-route';
+export type FailReason = 'url' | 'resolve' | 'refused' | 'timeout' | 'no-route' | 'tls';
 
 export interface RequestResult {
   hops: Hop[];
@@ -40,6 +40,12 @@ export interface RequestOptions {
   connectOnly?: boolean;
   /** The headers the client sends besides Host, in its order (default: curl's). */
   headers?: [string, string][];
+  /**
+   * How an https:// client checks the server's certificate: `insecure` (curl -k, busybox wget,
+   * which verifies nothing) or against `caCert` (curl --cacert: the PEM it trusts); otherwise
+   * the client's default CA bundle, which trusts no certificate made in the cluster.
+   */
+  tls?: { insecure?: boolean; caCert?: string };
 }
 
 /** How long a SYN into a black hole waits before the kernel gives up (tcp_syn_retries=6). */
@@ -63,6 +69,8 @@ export function curlError(reason: FailReason, host: string, port: number, detail
       return r(7, `Failed to connect to ${host} port ${port} after 0 ms: Couldn't connect to server`);
     case 'no-route':
       return r(7, `Failed to connect to ${host} port ${port} after ${ARP_TIMEOUT_MS} ms: Couldn't connect to server`, ARP_TIMEOUT_MS);
+    case 'tls':
+      return r(35, detail || 'TLS connect error');
     case 'timeout':
       return r(28, `Failed to connect to ${host} port ${port} after ${SYN_TIMEOUT_MS} ms: Couldn't connect to server`, SYN_TIMEOUT_MS);
   }

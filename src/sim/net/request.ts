@@ -136,8 +136,9 @@ function traceRequest(sim: Simulation, plane: DataPlane, client: Client, urlText
   const entryCt = flow.attach(verdict.ct);
   natHops(log, idx, { node, syn, pkt, verdict, svcIds, kept: !!kept, entryCt, now });
   const d: DeliverInput = { idx, log, flow, syn, pkt, entryNode: node, clientEl, clientName, path: url.path, tls: url.scheme === 'https', entryCt, svcIds, connectOnly: !!opts.connectOnly, request: httpRequest(url, opts), upstream: proxyDepth < 4 ? (from, u) => proxyRequest(sim, plane, from, u) : undefined };
+  if (opts.tls) d.tlsClient = opts.tls;
   const out = ext ? deliverExternal(d, ext) : deliverToPod(d);
-  if (!out.ok) return fail(out.reason);
+  if (!out.ok) return out.tlsError ? result(conn, { error: out.tlsError, failure: { reason: 'tls', elapsedMs: 0 } }) : fail(out.reason);
   if (opts.reuseConnection) keepConnection(plane, clientIP, url.host, url.port, syn, node);
   else {
     flow.set('TIME_WAIT');

@@ -66,7 +66,9 @@ function containerServers(c: Container, store: ObjectStore | undefined, pod: Pod
   if (name === 'hello-app') return helloAppServers(c);
   if (name === 'hello-go-gke') return helloGoGkeServers();
   if (name === 'hello-frontend') return nginxServers(store, pod, c, HELLO_FRONTEND_CONF);
-  if (repo === 'nginx' || repo.endsWith('/nginx')) return nginxServers(store, pod, c);
+  // bprashanth/nginxhttps:1.0, the "Connecting Applications with Services" tutorial's image: nginx
+  // whose conf.d the tutorial replaces with its ConfigMap (departure: it reports our nginx version).
+  if (repo === 'nginx' || repo.endsWith('/nginx') || name === 'nginxhttps') return nginxServers(store, pod, c);
   if (repo === 'busybox' || repo.endsWith('/busybox') || repo.endsWith('/pause')) return new Map();
   return new Map((c.ports ?? []).map((p) => [p.containerPort, (_path: string, pod: Pod) => ({ status: 200, body: podHostname(pod) })]));
 }
