@@ -13,6 +13,7 @@ import { mainProcess } from '../../sim/kubelet/main-process';
 import { containerStatusesAt } from '../print/pod-runtime';
 import { podForLogs } from './pod-for';
 import { parseSelector } from './selector';
+import { corednsStartLog } from './coredns-log';
 
 const SPEC = {
   valued: { ...NAMESPACE_FLAGS, '-c': 'container', '--container': 'container', '--tail': 'tail', '-l': 'selector', '--selector': 'selector' },
@@ -120,7 +121,8 @@ function podLogs(pod: Pod, podsFound: number, p: ReturnType<typeof parseFlags>, 
     const reason = 'waiting' in st.state ? st.state.waiting.reason : 'ContainerCreating';
     return fail(`Error from server (BadRequest): container "${c.name}" in pod "${name}" is waiting to start: ${reason}\n`);
   }
-  const text = mainProcess(c).ends ? commandLog(ctx, deps, pod, c) : containerLog(c, pod.status.startTime ?? 0);
+  const coredns = c.image.split('@')[0]!.replace(/:[^/:]*$/, '').endsWith('/coredns');
+  const text = coredns ? corednsStartLog(ctx.sim.config.clusterDomain) : mainProcess(c).ends ? commandLog(ctx, deps, pod, c) : containerLog(c, pod.status.startTime ?? 0);
   const logs = out(text);
   const defaulted = wanted || pod.spec.containers.length === 1 ? [] : [{ stream: 'err' as const, text: defaultedContainer(pod) }];
   return { chunks: [...foundNote, ...defaulted, ...logs.chunks], exitCode: 0 };
