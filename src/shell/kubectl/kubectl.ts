@@ -19,6 +19,7 @@ import { kubectlScale } from './scale';
 import { KUBECTL_COMMANDS } from './commands';
 import { kubectlClusterInfo } from './cluster-info';
 import { normalizeGlobalFlags } from './global-flags';
+import { KUBERNETES_VERSION, kubernetesVersionOf } from '../../sim/scenario/versions';
 
 export interface KubectlDeps {
   plane: DataPlane;
@@ -37,7 +38,19 @@ export interface RunAttach {
   tty: boolean;
 }
 
-const VERSION = 'Client Version: v1.33.1\nKustomize Version: v5.6.0\nServer Version: v1.33.1\n';
+/**
+ * kubectl version (kubectl pkg/cmd/version/version.go): the client, its kustomize, the server;
+ * a server more than one minor version away draws the skew warning on stderr (the userspace
+ * mode's v1.25 cluster).
+ */
+function kubectlVersion(ctx: CommandContext): CommandResult {
+  const server = kubernetesVersionOf(ctx.sim.config);
+  const text = `Client Version: ${KUBERNETES_VERSION}\nKustomize Version: v5.6.0\nServer Version: ${server}\n`;
+  const minor = (v: string) => Number(v.split('.')[1]);
+  const skew = Math.abs(minor(KUBERNETES_VERSION) - minor(server));
+  if (skew <= 1) return out(text);
+  return { chunks: [{ stream: 'out', text }, { stream: 'err', text: `WARNING: version difference between client (1.${minor(KUBERNETES_VERSION)}) and server (1.${minor(server)}) exceeds the supported minor version skew of +/-1\n` }], exitCode: 0 };
+}
 
 export function kubectl(argv: string[], ctx: CommandContext, deps: KubectlDeps): CommandResult {
   const normalized = normalizeGlobalFlags(argv);
@@ -77,7 +90,7 @@ export function kubectl(argv: string[], ctx: CommandContext, deps: KubectlDeps):
     case 'set':
       return kubectlSet(rest, ctx);
     case 'version':
-      return out(VERSION);
+      return kubectlVersion(ctx);
     case 'cluster-info':
       return kubectlClusterInfo(rest, ctx);
     case 'edit':
