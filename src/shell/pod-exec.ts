@@ -85,15 +85,15 @@ export function execInPod(ctx: PodExecContext, argv: string[]): CommandResult | 
     }
     case 'nslookup': {
       const conf = resolvConfFor(ctx.sim, ctx.pod);
-      const dns = ctx.sim.dnsContextFor(conf);
+      const dns = ctx.sim.dnsContextFor(conf, { ip: ctx.pod.status.podIP ?? '' });
       return tools!.nslookup === 'bind' ? bindNslookup(dns, conf, args) : busyboxNslookup(dns, conf, args);
     }
     case 'host': {
       const conf = resolvConfFor(ctx.sim, ctx.pod);
-      return runHost(ctx.sim.dnsContextFor(conf), conf, args);
+      return runHost(ctx.sim.dnsContextFor(conf, { ip: ctx.pod.status.podIP ?? '' }), conf, args);
     }
     case 'dig':
-      return runDig(ctx.sim, resolvConfFor(ctx.sim, ctx.pod), args);
+      return runDig(ctx.sim, resolvConfFor(ctx.sim, ctx.pod), args, ctx.pod.status.podIP ?? '');
     case 'curl':
       return runCurl(ctx.sim, ctx.plane, { kind: 'pod', pod: ctx.pod }, args, tools!.libc, (p) => podFile(ctx.sim, ctx.pod, p, ctx.container));
     case 'wget':

@@ -5,17 +5,14 @@
  * coremain's version banner (coremain/run.go showVersion: "CoreDNS-1.12.0" and
  * "linux/amd64, go1.23.3, 51e11f1", the release build's Go version and commit), as
  * `kubectl logs -n kube-system -l k8s-app=kube-dns` shows on real kind clusters.
- * Departures: GOMAXPROCS is 8 (the host's CPUs are not modelled); the Corefile is the one the pod
- * started with, kubeadm's (edits of the ConfigMap are not reloaded by the simulated CoreDNS).
+ * The digest is that of the Corefile the pod started with (dns/corefile.ts corefileDigest).
+ * Departure: GOMAXPROCS is 8 (the host's CPUs are not modelled).
  */
-import { sha512Hex } from '../../sim/model/sha512';
-import { corefile } from '../../sim/scenario/system-configmaps';
-
-export function corednsStartLog(clusterDomain: string): string {
+export function corednsStartLog(digest: string): string {
   return (
     'maxprocs: Leaving GOMAXPROCS=8: CPU quota undefined\n' +
     '.:53\n' +
-    `[INFO] plugin/reload: Running configuration SHA512 = ${sha512Hex(corefile(clusterDomain))}\n` +
+    `[INFO] plugin/reload: Running configuration SHA512 = ${digest}\n` +
     'CoreDNS-1.12.0\n' +
     'linux/amd64, go1.23.3, 51e11f1\n'
   );
