@@ -10,6 +10,7 @@ import { kubectlLabel } from './label';
 import { kubectlLogs } from './logs';
 import { kubectlRun } from './run';
 import { kubectlPatch } from './patch';
+import { kubectlReplace } from './replace';
 import { kubectlEvents } from './events-command';
 import { kubectlRollout, kubectlSet } from './rollout';
 import { kubectlDelete } from './delete';
@@ -83,6 +84,8 @@ export function kubectl(argv: string[], ctx: CommandContext, deps: KubectlDeps):
       return kubectlScale(rest, ctx);
     case 'patch':
       return kubectlPatch(rest, ctx);
+    case 'replace':
+      return kubectlReplace(rest, ctx);
     case 'rollout':
       return kubectlRollout(rest, ctx);
     case 'events':
