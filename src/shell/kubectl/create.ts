@@ -1,4 +1,5 @@
 /** kubectl create -f | deployment | service: the imperative creators. */
+import { KUBE_NAME_ALPHABET } from '../../sim/rng';
 import { createSecretTls } from './create-secret-tls';
 import { own } from '../../sim/model/own';
 import { err, out, type CommandContext, type CommandResult } from '../types';
@@ -54,7 +55,7 @@ function createDeployment(args: string[], ctx: CommandContext): CommandResult {
   if (!p.flags.image) return err("error: required flag(s) \"image\" not set\n");
   const replicas = p.flags.replicas !== undefined ? Number(p.flags.replicas) : 1;
   const port = p.flags.port !== undefined ? Number(p.flags.port) : undefined;
-  const manifest = deploymentManifest(name, p.flags.image.split(','), replicas, port, p.flags.namespace);
+  const manifest = deploymentManifest(name, p.flags.image.split(','), replicas, port, p.flags.namespace, () => ctx.sim.cluster.rng.string(5, KUBE_NAME_ALPHABET));
   if (p.rest?.length) {
     const spec = (manifest.spec as { template: { spec: { containers: Record<string, unknown>[] } } }).template.spec;
     spec.containers[0]!.command = p.rest;

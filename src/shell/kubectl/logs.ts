@@ -38,6 +38,7 @@ function containerLog(c: Container, started: number): string {
   const given = [...(c.command ?? []), ...(c.args ?? [])];
   // The binary may be named first: command ["/agnhost", "serve-hostname"].
   const args = /^(\/?agnhost)$/.test(given[0] ?? '') ? given.slice(1) : given;
+  if (image === 'serve_hostname') return goLog(started, `Serving on port ${flag(given.map((a) => a.replace(/^-(?=[a-z])/, '--')), '--port', '9376')}.`);
   if (image === 'agnhost') {
     if (args[0] === 'serve-hostname') return goLog(started, `Serving on port ${flag(args, '--port', '9376')}.`);
     if (args[0] === 'netexec') return goLog(started, `Started HTTP server on port ${flag(args, '--http-port', '8080')}`) + goLog(started, `Started UDP server on port  ${flag(args, '--udp-port', '8081')}`);

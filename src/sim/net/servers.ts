@@ -1,7 +1,8 @@
 /**
  * What listens inside a pod, from its image and arguments, and what it
  * answers. agnhost's subcommands (k/k test/images/agnhost): serve-hostname
- * answers its hostname on 9376 (no trailing newline), netexec serves
+ * answers its hostname on 9376 (no trailing newline; so does the older standalone
+ * registry.k8s.io/serve_hostname image), netexec serves
  * /hostname, /echo, /clientip on 8080, pause serves nothing. nginx serves what its
  * config says (images/nginx.ts); the tutorials' sample images answer as they do
  * (images/samples.ts); busybox serves nothing; any other image listens on its
@@ -62,6 +63,9 @@ function containerServers(c: Container, store: ObjectStore | undefined, pod: Pod
   const repo = image.replace(/:[^/:]*$/, '');
   const name = repo.split('/').pop()!;
   if (repo.endsWith('agnhost')) return agnhostServers(c);
+  // registry.k8s.io/serve_hostname (the Debug Services page's hostnames Deployment): the program agnhost's
+  // serve-hostname came from, same flags (-port, default 9376; HTTP by default), same answer.
+  if (name === 'serve_hostname') return agnhostServers({ ...c, command: [], args: ['serve-hostname', ...(c.command ?? []).slice(1), ...(c.args ?? [])].map((a) => a.replace(/^-(?=[a-z])/, '--')) });
   if (name === 'echoserver') return echoserverServers(c);
   if (name === 'hello-app') return helloAppServers(c);
   if (name === 'hello-go-gke') return helloGoGkeServers();
