@@ -68,3 +68,13 @@ describe('a Corefile edit reaches CoreDNS', () => {
     expect(t.run('kubectl replace -f x.yaml')).toBe('Error from server (NotFound): error when replacing "x.yaml": configmaps "nope" not found\n');
   });
 });
+
+describe('a Corefile too large for the simulator', () => {
+  it('is not read: a note in the simulator\'s words, the running Corefile stays', () => {
+    const huge = WITH_HOSTS.replace('    log\n', `    log\n${'    # filler\n'.repeat(7000)}`);
+    const t = shellWithBusybox({ 'huge.yaml': cmYaml(huge) });
+    expect(t.run('kubectl apply -f huge.yaml')).toContain('simulator: the simulated CoreDNS reads Corefiles of at most 65536 characters');
+    t.run('sleep 130');
+    expect(t.run('kubectl exec bb -- nslookup db.internal')).toContain("can't find db.internal: NXDOMAIN");
+  });
+});

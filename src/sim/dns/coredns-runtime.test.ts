@@ -3,7 +3,7 @@
 // reload plugin's ticker, 30s with a jitter in [-7.5s, 7.5s) (coredns plugin/reload/setup.go), and its
 // log lines (coredns/caddy caddy.go Restart; plugin/reload/reload.go).
 import { describe, expect, it } from 'vitest';
-import { corednsAt, type CorefileVersion } from './coredns-runtime';
+import { corednsAt, RELOAD_LINES_KEPT, type CorefileVersion } from './coredns-runtime';
 import { corefile } from '../scenario/system-configmaps';
 import { corefileDigest } from './corefile';
 
@@ -65,6 +65,18 @@ describe('CoreDNS reloading its Corefile', () => {
     const fixed = at([{ at: 0, text: BASE }, { at: 10, text: typo }, { at: 300, text: WITH_LOG }], 600);
     expect(fixed.config.log).toBe(true);
     expect(fixed.lines.filter((l) => l.text === '[INFO] Reloading complete')).toHaveLength(1);
+  });
+
+  it('a month later: idle ticks change nothing; a broken file has warned every tick (the last ones kept)', () => {
+    const month = 30 * 86400;
+    const edits = [{ at: 0, text: BASE }, { at: 100, text: WITH_LOG }, { at: month - 1000, text: BASE }];
+    const r = at(edits, month);
+    expect(r.digest).toBe(digest(BASE));
+    expect(r.lines.filter((l) => l.text === '[INFO] Reloading complete')).toHaveLength(2);
+    const broken = at([{ at: 0, text: BASE }, { at: 100, text: '.:53 {\n' }], month);
+    expect(broken.lines).toHaveLength(RELOAD_LINES_KEPT);
+    expect(broken.lines[RELOAD_LINES_KEPT - 1]!.at).toBeLessThanOrEqual(month);
+    expect(broken.lines[RELOAD_LINES_KEPT - 1]!.at).toBeGreaterThan(month - 40);
   });
 
   it('without the reload plugin in the new Corefile, later edits are not picked up', () => {

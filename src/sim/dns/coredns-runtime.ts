@@ -24,6 +24,9 @@
 import { corefileDigest, CorefileError } from './corefile';
 import { setupCorefile, type CorednsConfig } from './corefile-config';
 
+/** Repeated parse warnings kept per pod (the simulator's bound; a real log keeps them all until it rotates). */
+export const RELOAD_LINES_KEPT = 500;
+
 export interface CorefileVersion {
   /** Simulation time of the write. */
   at: number;
@@ -111,15 +114,18 @@ export function corednsAt(key: string, started: number, history: CorefileVersion
   // The file the pod sees: the ConfigMap as of the kubelet's last sync (or the start).
   const syncs = kubeletSyncs(key, started);
   let nextSync = syncs.next().value as number;
+  let lastSync = started;
   let fileText = startText;
   const fileAt = (t: number): string => {
     while (nextSync <= t) {
       fileText = textAt(history, nextSync) ?? fileText;
+      lastSync = nextSync;
       nextSync = syncs.next().value as number;
     }
     return fileText;
   };
   if (!running.config.plugins.includes('reload')) return running;
+  const lastEdit = history[history.length - 1]!.at;
   let lastDigest = running.digest;
   let instance = 0;
   let period = reloadPeriod(running.config, key, instance);
@@ -128,8 +134,17 @@ export function corednsAt(key: string, started: number, history: CorefileVersion
   while (tick <= now) {
     const text = fileAt(tick);
     const s = setupOf(text);
+    // The file holds the last edit: every tick from here on reads the same thing.
+    const final = lastSync >= lastEdit;
     if (s.digest === undefined) {
-      lines.push({ at: tick, text: `[WARNING] plugin/reload: Corefile parse failed: ${(s as { error: string }).error}` });
+      const warning = `[WARNING] plugin/reload: Corefile parse failed: ${(s as { error: string }).error}`;
+      if (final) {
+        // One warning a tick until now; only the last RELOAD_LINES_KEPT are kept.
+        const count = Math.floor((now - tick) / period) + 1;
+        for (let i = Math.max(0, count - RELOAD_LINES_KEPT); i < count; i++) lines.push({ at: tick + i * period, text: warning });
+        break;
+      }
+      lines.push({ at: tick, text: warning });
     } else if (s.digest !== lastDigest) {
       lastDigest = s.digest;
       lines.push({ at: tick, text: '[INFO] Reloading' });
@@ -146,6 +161,12 @@ export function corednsAt(key: string, started: number, history: CorefileVersion
         tick += period;
         continue;
       }
+    } else {
+      // Nothing to do until the kubelet writes the next edit: skip the idle ticks.
+      if (final) break;
+      const nextEdit = history.find((v) => v.at > lastSync)!.at;
+      while (nextSync < nextEdit) fileAt(nextSync);
+      if (nextSync > tick + period) tick += Math.floor((nextSync - tick) / period) * period;
     }
     tick += period;
   }

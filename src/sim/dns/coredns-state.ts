@@ -10,6 +10,7 @@ import type { CorednsConfig } from './corefile-config';
 import type { DnsServer } from './records';
 import { queryLogLine, type QueryClient } from './query-log';
 import { createRng, type Rng } from '../rng';
+import { MAX_COREFILE_CHARS } from '../limits';
 
 /** Lines kept per pod: the simulator's bound on a container log (a real one rotates at 10 MiB). */
 export const QUERY_LOG_LIMIT = 2000;
@@ -33,6 +34,11 @@ export class CorednsState {
     const text = cm?.data?.['Corefile'];
     if (typeof text !== 'string') return;
     if (this.history[this.history.length - 1]?.text === text) return;
+    if (text.length > MAX_COREFILE_CHARS) {
+      const note = `simulator: the simulated CoreDNS reads Corefiles of at most ${MAX_COREFILE_CHARS} characters (a limit of the simulator, not of CoreDNS); it keeps the one it runs`;
+      this.cluster.limitNotes.set(`${cm!.metadata.uid}/Corefile`, note);
+      return;
+    }
     this.history.push({ at: this.cluster.clock.now(), text });
   }
 

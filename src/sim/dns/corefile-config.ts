@@ -124,6 +124,9 @@ function setupRewrite(tokens: Token[]): RewriteRule[] {
   const [from, to, ...tail] = rest as [string, string, ...string[]];
   const answerAuto = tail[0] === 'answer' && tail[1] === 'auto';
   if (match === 'regex') {
+    // Go's regexp (RE2) runs in linear time; JavaScript's backtracks, and a repeated group that itself
+    // repeats, such as (a+)+, can take minutes on a long name: the simulator refuses such a rule.
+    if (/\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)[+*{]/.test(from)) throw err('rewrite', `simulator limit: the regex ${from} repeats a group that itself repeats, which this simulator does not run (CoreDNS would)`);
     try {
       new RegExp(from);
     } catch {

@@ -94,6 +94,8 @@ describe('Corefile setup (plugin setup.go files)', () => {
     expect(() => setupCorefile('.:53 {\n    kubernetes cluster.local {\n      ttl 5000\n    }\n}')).toThrow('plugin/kubernetes: ttl must be in range [0, 3600]: 5000');
     expect(() => setupCorefile('.:53 {\n    forward .\n}')).toThrow("/etc/coredns/Corefile:2 - Error during parsing: Wrong argument count or unexpected line ending after '.'");
     expect(() => setupCorefile('.:53 {\n    reload 1s\n}')).toThrow('plugin/reload: interval value must be greater or equal to 2s');
+    // Departure: a regex that could backtrack for minutes in JavaScript (RE2 would not) is refused in the simulator's words.
+    expect(() => setupCorefile('.:53 {\n    rewrite name regex (a+)+b x.example.\n}')).toThrow('plugin/rewrite: simulator limit:');
   });
 
   it("parses Go durations (time.ParseDuration's h, m, s, ms)", () => {
