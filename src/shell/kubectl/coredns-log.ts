@@ -5,14 +5,15 @@
  * coremain's version banner (coremain/run.go showVersion: "CoreDNS-1.12.0" and
  * "linux/amd64, go1.23.3, 51e11f1", the release build's Go version and commit), as
  * `kubectl logs -n kube-system -l k8s-app=kube-dns` shows on real kind clusters.
- * The digest is that of the Corefile the pod started with (dns/corefile.ts corefileDigest).
+ * The digest is that of the Corefile the pod started with (dns/corefile.ts corefileDigest); a Corefile
+ * without `reload` has no such line (the reload plugin's startup hook writes it).
  * Departure: GOMAXPROCS is 8 (the host's CPUs are not modelled).
  */
-export function corednsStartLog(digest: string): string {
+export function corednsStartLog(digest: string | undefined): string {
   return (
     'maxprocs: Leaving GOMAXPROCS=8: CPU quota undefined\n' +
     '.:53\n' +
-    `[INFO] plugin/reload: Running configuration SHA512 = ${digest}\n` +
+    (digest ? `[INFO] plugin/reload: Running configuration SHA512 = ${digest}\n` : '') +
     'CoreDNS-1.12.0\n' +
     'linux/amd64, go1.23.3, 51e11f1\n'
   );

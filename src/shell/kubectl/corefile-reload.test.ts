@@ -78,3 +78,16 @@ describe('a Corefile too large for the simulator', () => {
     expect(t.run('kubectl exec bb -- nslookup db.internal')).toContain("can't find db.internal: NXDOMAIN");
   });
 });
+
+describe('CoreDNS pods started after an edit', () => {
+  it('load the Corefile of their start; without reload, no digest line (plugin/reload setup hook)', () => {
+    const noReload = WITH_HOSTS.replace('    reload\n', '');
+    const t = shellWithBusybox({ 'noreload.yaml': cmYaml(noReload) });
+    t.run('kubectl apply -f noreload.yaml');
+    t.run('kubectl -n kube-system rollout restart deployment coredns');
+    t.run('sleep 40');
+    const logs = t.run('kubectl logs -n kube-system -l k8s-app=kube-dns');
+    expect(logs).toBe('maxprocs: Leaving GOMAXPROCS=8: CPU quota undefined\n.:53\nCoreDNS-1.12.0\nlinux/amd64, go1.23.3, 51e11f1\n'.repeat(2));
+    expect(t.run('kubectl exec bb -- nslookup db.internal')).toContain('Address: 10.1.2.3');
+  });
+});

@@ -124,9 +124,10 @@ export class CorednsState {
     return [...reload, ...queries].sort((a, b) => a.at - b.at);
   }
 
-  /** The digest of the Corefile the pod started with. */
-  startDigest(pod: Pod): string {
+  /** The digest of the Corefile the pod started with; undefined when it has no reload plugin (which logs it). */
+  startDigest(pod: Pod): string | undefined {
     const started = pod.status.startTime ?? pod.metadata.creationTimestamp ?? 0;
-    return corednsAt(pod.metadata.uid, started, this.history, started).digest;
+    const first = corednsAt(pod.metadata.uid, started, this.history, started);
+    return first.config.plugins.includes('reload') ? first.digest : undefined;
   }
 }
