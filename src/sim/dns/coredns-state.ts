@@ -19,7 +19,8 @@ export class CorednsState {
   readonly history: CorefileVersion[] = [];
   private readonly queries = new Map<string, LogLine[]>();
   private memo = new Map<string, RunningCoredns>();
-  private memoKey = '';
+  private memoNow = -1;
+  private memoEdits = -1;
 
   /** Its own draws (which pod, ports, ids, durations), so the cluster's other streams do not shift. */
   readonly rng: Rng;
@@ -52,10 +53,10 @@ export class CorednsState {
   /** What the pod's CoreDNS runs now, and what its reload plugin logged. */
   running(pod: Pod): RunningCoredns {
     const now = this.cluster.clock.now();
-    const key = `${now}/${this.history.length}`;
-    if (key !== this.memoKey) {
+    if (now !== this.memoNow || this.history.length !== this.memoEdits) {
       this.memo = new Map();
-      this.memoKey = key;
+      this.memoNow = now;
+      this.memoEdits = this.history.length;
     }
     const uid = pod.metadata.uid;
     let r = this.memo.get(uid);
@@ -70,12 +71,15 @@ export class CorednsState {
     return (setupOf(this.history[0]!.text) as { config: CorednsConfig }).config;
   }
 
-  private keyMemo = { at: '', key: '' };
+  private keyMemo = { now: -1, version: -1, edits: -1, key: '' };
 
-  /** A key that changes when any serving pod's running Corefile does (memoized per clock time and cluster version). */
+  /** A key that changes when any serving pod's running Corefile does (memoized per clock time, cluster version and edit count: requests read it each). */
   key(): string {
-    const at = `${this.cluster.clock.now()}/${this.cluster.version}/${this.history.length}`;
-    if (this.keyMemo.at !== at) this.keyMemo = { at, key: this.pods().map((p) => this.running(p).digest.slice(0, 16)).join(',') };
+    const m = this.keyMemo;
+    const now = this.cluster.clock.now();
+    if (m.now !== now || m.version !== this.cluster.version || m.edits !== this.history.length) {
+      this.keyMemo = { now, version: this.cluster.version, edits: this.history.length, key: this.pods().map((p) => this.running(p).digest.slice(0, 16)).join(',') };
+    }
     return this.keyMemo.key;
   }
 
@@ -100,6 +104,11 @@ export class CorednsState {
       };
       return chosen;
     };
+  }
+
+  /** Whether the pod's running Corefile has the log plugin. */
+  logs(pod: Pod): boolean {
+    return this.running(pod).config.log;
   }
 
   /** The log plugin's line for a query the pod answered, if its Corefile has `log`. */

@@ -40,10 +40,12 @@ export function resolveFromPod(sim: Simulation, plane: DataPlane, idx: RequestIn
     const verdict = plane.process(node, query, pod.spec.hostNetwork ? 'OUTPUT' : 'PREROUTING');
     const dnsPod = idx.topo.podByIP.get(verdict.packet.dst);
     const dnsEl = dnsPod ? podId(dnsPod) : cluster ? 'coredns' : externalId(nameserver);
-    const config = cluster ? sim.coredns.config() : undefined;
-    const both = idx.memo(['dns', pod, name], () => result.queries.map((qq, j) => ({ query: queryTexts(pod, name, nameserver, qq.qname, tries, j, resolver, cluster), answer: answerTexts(pod, name, qq.qname, qq.response, resolver, config) })))[i]!;
+    const both = idx.memo(['dns', pod, name], () => {
+      const config = cluster ? sim.coredns.config() : undefined;
+      return result.queries.map((qq, j) => ({ query: queryTexts(pod, name, nameserver, qq.qname, tries, j, resolver, cluster), answer: answerTexts(pod, name, qq.qname, qq.response, resolver, config) }));
+    })[i]!;
     // The CoreDNS pod kube-proxy chose writes the query in its log when its Corefile has `log`.
-    if (dnsPod && cluster) sim.coredns.logQuery(dnsPod, { ip: src, port: query.sport }, 1 + sim.coredns.rng.int(65535), `${q.qname}.`, 'A', q.response);
+    if (dnsPod && cluster && sim.coredns.logs(dnsPod)) sim.coredns.logQuery(dnsPod, { ip: src, port: query.sport }, 1 + sim.coredns.rng.int(65535), `${q.qname}.`, 'A', q.response);
     const texts = both.query;
     log.add({
       kind: 'dns-query', from: podEl, to: dnsEl, actor: pod.metadata.name,
