@@ -101,18 +101,18 @@ export function execInPod(ctx: PodExecContext, argv: string[]): CommandResult | 
     }
     case 'nslookup': {
       const conf = resolvConfFor(ctx.sim, ctx.pod);
-      const dns = ctx.sim.dnsContextFor(conf);
+      const dns = ctx.sim.dnsContextFor(conf, { ip: ctx.pod.status.podIP ?? '' });
       if (tools!.nslookup === 'busybox-1.28') return busybox128Nslookup(dns, conf, args);
       return tools!.nslookup === 'bind' ? bindNslookup(dns, conf, args) : busyboxNslookup(dns, conf, args);
     }
     case 'host': {
       const conf = resolvConfFor(ctx.sim, ctx.pod);
-      return runHost(ctx.sim.dnsContextFor(conf), conf, args);
+      return runHost(ctx.sim.dnsContextFor(conf, { ip: ctx.pod.status.podIP ?? '' }), conf, args);
     }
     case 'dig':
-      return runDig(ctx.sim, resolvConfFor(ctx.sim, ctx.pod), args);
+      return runDig(ctx.sim, resolvConfFor(ctx.sim, ctx.pod), args, ctx.pod.status.podIP ?? '');
     case 'curl':
-      return runCurl(ctx.sim, ctx.plane, { kind: 'pod', pod: ctx.pod }, args, tools!.libc, undefined, ctx.tty ?? false);
+      return runCurl(ctx.sim, ctx.plane, { kind: 'pod', pod: ctx.pod }, args, tools!.libc, undefined, ctx.tty ?? false, (p) => podFile(ctx.sim, ctx.pod, p, ctx.container));
     case 'wget':
       return runWget(ctx.sim, ctx.plane, { kind: 'pod', pod: ctx.pod }, args, tools!.libc);
     case 'nc':

@@ -21,6 +21,7 @@ import { openRedirections, route, syntaxError, type Command } from './redirect';
 import { HeredocReader, heredocOps } from './heredoc';
 import { catFiles, listFiles, textTool } from './text-tools';
 import { runCurl } from './tools/curl';
+import { withPreparedFiles } from './prepared-files';
 import { docker } from './tools/docker';
 import { runWget } from './tools/wget';
 import { capOutput } from './output-cap';
@@ -146,7 +147,10 @@ export class Shell {
   /** The line being run in the background, without its "&" (only kubectl port-forward). */
   private background?: string;
 
-  constructor(readonly sim: Simulation, readonly env: ShellEnv) {
+  readonly env: ShellEnv;
+
+  constructor(readonly sim: Simulation, env: ShellEnv) {
+    this.env = withPreparedFiles(env);
     this.plane = createDataPlane(sim.cluster);
     sim.cluster.containerExec = (pod, c, argv) => this.execInContainer(pod, c.name, argv);
   }
@@ -620,7 +624,7 @@ export class Shell {
       case 'k':
         return kubectl(args, ctx, { plane: this.plane, runInPod, attach, jobs: this.jobs, ...(this.background !== undefined ? { background: this.background } : {}), ...(this.env.editor ? { openEditor: (state: EditState) => this.openEditor(state, whole) } : {}) });
       case 'curl':
-        return withForwards(this.sim, this.jobs, (client) => runCurl(this.sim, this.plane, client, args, 'glibc', undefined, ctx.stdoutTTY));
+        return withForwards(this.sim, this.jobs, (client) => runCurl(this.sim, this.plane, client, args, 'glibc', undefined, ctx.stdoutTTY, (p) => this.env.readFile(p)));
       case 'wget':
         return withForwards(this.sim, this.jobs, (client) => runWget(this.sim, this.plane, client, args, 'glibc'));
       case 'jobs':

@@ -17,3 +17,6 @@ export function podLimitNote(what: string): string {
 export function podRoom(cluster: Cluster): number {
   return Math.max(0, MAX_PODS - cluster.store.count('Pod'));
 }
+
+/** The largest Corefile the simulated CoreDNS reads (kubeadm's is under 1 KiB): hashing it is slow in the core. */
+export const MAX_COREFILE_CHARS = 64 * 1024;

@@ -15,6 +15,9 @@ import { bootstrapCluster, dnsServiceIP } from './scenario/bootstrap';
 import type { ClusterConfig } from './scenario/cluster-config';
 import { parseManifests, type Manifest } from './scenario/manifests';
 import type { DnsContext } from './dns/records';
+import { CorednsState } from './dns/coredns-state';
+import type { QueryClient } from './dns/query-log';
+import { KNOWN_UPSTREAM_HOSTS } from './dns/upstream';
 import type { Diagnostic } from './view/snapshot';
 import type { Client, RequestResult } from './net/request-types';
 
@@ -29,13 +32,8 @@ export interface ApplyReport {
   syntaxErrors: Diagnostic[];
 }
 
-/** Outside names the simulated upstream DNS knows (there is no internet here). */
-export const UPSTREAM_HOSTS: Record<string, string> = {
-  'example.com': '93.184.215.14',
-  'www.example.com': '93.184.215.14',
-  'db.example.com': '93.184.215.20',
-  'kubernetes.io': '15.197.167.90',
-};
+/** Outside names the simulated upstream DNS knows by address (there is no internet here; others get a stand-in: dns/upstream.ts). */
+export const UPSTREAM_HOSTS: Record<string, string> = KNOWN_UPSTREAM_HOSTS;
 
 /** Told of every request traced (curl, wget, nc, the request bar): a lesson's goals read them. */
 export type RequestObserver = (client: Client, result: RequestResult) => void;
@@ -48,19 +46,30 @@ export class Simulation {
   /** The kube-dns Service's ClusterIP, the nameserver in every pod's resolv.conf. */
   readonly dnsIP: string;
 
+  /** The CoreDNS pods as servers: the Corefile each runs (reloads included) and their query logs. */
+  readonly coredns: CorednsState;
+
   constructor(readonly config: ClusterConfig, readonly seed: number) {
     this.cluster = bootstrapCluster(config, seed);
     this.dnsIP = dnsServiceIP(config);
+    this.coredns = new CorednsState(this.cluster);
+    this.coredns.observe();
   }
 
+  /** CoreDNS as the first serving pod runs it (no query log): what a traced request's lookups use. */
   dnsContext(): DnsContext {
-    return { store: this.cluster.store, zone: this.config.clusterDomain, upstream: UPSTREAM_HOSTS, rng: this.cluster.trafficRng };
+    return { store: this.cluster.store, zone: this.config.clusterDomain, upstream: UPSTREAM_HOSTS, rng: this.cluster.trafficRng, config: this.coredns.config() };
   }
 
-  /** The resolver a pod's resolv.conf names first: CoreDNS when it is the cluster DNS, else one outside the cluster. */
-  dnsContextFor(conf: { nameservers: string[] }): DnsContext {
+  /**
+   * The resolver a pod's resolv.conf names first: CoreDNS when it is the cluster DNS, else one outside
+   * the cluster. With a client, each query goes to a CoreDNS pod drawn as kube-proxy would and is
+   * answered with that pod's Corefile, which logs it when it has `log`.
+   */
+  dnsContextFor(conf: { nameservers: string[] }, client?: { ip: string; edns?: QueryClient['edns'] }): DnsContext {
     const ctx = this.dnsContext();
-    return conf.nameservers[0] === this.dnsIP ? ctx : { ...ctx, outsideCluster: true };
+    if (conf.nameservers[0] !== this.dnsIP) return { ...ctx, outsideCluster: true };
+    return client ? { ...ctx, server: this.coredns.server(client.ip, client.edns) } : ctx;
   }
 
   /** kubectl apply/create -f: every document in order, then the controllers settle. */
@@ -108,6 +117,7 @@ export class Simulation {
     try {
       collectGarbage(this.cluster);
       settle(this.cluster);
+      this.coredns.observe();
     } finally {
       this.settling = false;
     }

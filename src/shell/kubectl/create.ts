@@ -1,4 +1,6 @@
 /** kubectl create -f | deployment | service: the imperative creators. */
+import { KUBE_NAME_ALPHABET } from '../../sim/rng';
+import { createSecretTls } from './create-secret-tls';
 import { own } from '../../sim/model/own';
 import { err, out, type CommandContext, type CommandResult } from '../types';
 import { kubectlApplyFile } from './apply';
@@ -26,7 +28,8 @@ export function kubectlCreate(argv: string[], ctx: CommandContext): CommandResul
     if (sub === 'generic') return kubectlCreateConfig('secret generic', more, ctx);
     // cobra prints a command group's help when it is run without a subcommand (exit status 1).
     if (sub === undefined) return out(SECRET_HELP, 1);
-    if (sub === 'tls' || sub === 'docker-registry') return err(`error: simulator: kubectl create secret ${sub} is not simulated; use generic\n`);
+    if (sub === 'tls') return createSecretTls(more, ctx);
+    if (sub === 'docker-registry') return err(`error: simulator: kubectl create secret ${sub} is not simulated; use generic\n`);
     return err(`error: unknown command "${sub}"\nSee 'kubectl create secret -h' for help and examples\n`);
   }
   if (what === 'namespace' || what === 'ns') {
@@ -52,7 +55,7 @@ function createDeployment(args: string[], ctx: CommandContext): CommandResult {
   if (!p.flags.image) return err("error: required flag(s) \"image\" not set\n");
   const replicas = p.flags.replicas !== undefined ? Number(p.flags.replicas) : 1;
   const port = p.flags.port !== undefined ? Number(p.flags.port) : undefined;
-  const manifest = deploymentManifest(name, p.flags.image.split(','), replicas, port, p.flags.namespace);
+  const manifest = deploymentManifest(name, p.flags.image.split(','), replicas, port, p.flags.namespace, () => ctx.sim.cluster.rng.string(5, KUBE_NAME_ALPHABET));
   if (p.rest?.length) {
     const spec = (manifest.spec as { template: { spec: { containers: Record<string, unknown>[] } } }).template.spec;
     spec.containers[0]!.command = p.rest;

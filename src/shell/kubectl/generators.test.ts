@@ -40,6 +40,14 @@ describe.runIf(KUBECTL)('generators match real kubectl --dry-run=client', () => 
     expect(prune(deploymentManifest('pair', ['nginx:1.27', 'busybox'], 1))).toEqual(real);
   });
 
+  it('an image name with "_" becomes a DNS-1123 container name with a random suffix (create_deployment.go sanitizeAndUniquify)', () => {
+    const real = realKubectl(['create', 'deployment', 'hostnames', '--image=registry.k8s.io/serve_hostname']) as { spec: { template: { spec: { containers: { name: string }[] } } } };
+    const realName = real.spec.template.spec.containers[0]!.name;
+    expect(realName).toMatch(/^serve-hostname-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
+    const suffix = realName.slice(-5);
+    expect(prune(deploymentManifest('hostnames', ['registry.k8s.io/serve_hostname'], 1, undefined, undefined, () => suffix))).toEqual(real);
+  });
+
   it('kubectl create service clusterip NAME --tcp=80:9376', () => {
     const real = realKubectl(['create', 'service', 'clusterip', 'web', '--tcp=80:9376']);
     expect(prune(createServiceManifest('ClusterIP', 'web', [{ port: 80, targetPort: 9376 }]))).toEqual(real);

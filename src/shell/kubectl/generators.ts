@@ -13,7 +13,16 @@ export function containerNameFromImage(image: string): string {
   return last.split('@')[0]!.split(':')[0]!;
 }
 
-export function deploymentManifest(name: string, images: string[], replicas: number, port?: number, namespace?: string): Raw {
+/**
+ * create_deployment.go sanitizeAndUniquify: a name with "_" or "." (registry.k8s.io/serve_hostname)
+ * gets them turned into "-" and a random 5-character suffix (utilrand.String), to be a DNS-1123 label.
+ */
+export function sanitizeAndUniquify(name: string, suffix: () => string): string {
+  if (!/[_.]/.test(name)) return name;
+  return `${name.replace(/[_.]/g, '-')}-${suffix()}`;
+}
+
+export function deploymentManifest(name: string, images: string[], replicas: number, port?: number, namespace?: string, suffix: () => string = () => 'xxxxx'): Raw {
   return {
     apiVersion: 'apps/v1',
     kind: 'Deployment',
@@ -26,7 +35,7 @@ export function deploymentManifest(name: string, images: string[], replicas: num
         spec: {
           containers: images.map((image) => ({
             image,
-            name: containerNameFromImage(image),
+            name: sanitizeAndUniquify(containerNameFromImage(image), suffix),
             ...(port !== undefined ? { ports: [{ containerPort: port }] } : {}),
           })),
         },

@@ -10,6 +10,7 @@ import { kubectlLabel } from './label';
 import { kubectlLogs } from './logs';
 import { kubectlRun } from './run';
 import { kubectlPatch } from './patch';
+import { kubectlReplace } from './replace';
 import { kubectlEvents } from './events-command';
 import { kubectlRollout, kubectlSet } from './rollout';
 import { kubectlDelete } from './delete';
@@ -23,6 +24,7 @@ import { normalizeGlobalFlags } from './global-flags';
 import { kubectlPortForward } from './port-forward';
 import type { Jobs } from '../jobs';
 import { kubectlEdit, type OpenEditor } from './edit';
+import { KUBERNETES_VERSION, kubernetesVersionOf } from '../../sim/scenario/versions';
 
 export interface KubectlDeps {
   plane: DataPlane;
@@ -47,7 +49,19 @@ export interface RunAttach {
   tty: boolean;
 }
 
-const VERSION = 'Client Version: v1.33.1\nKustomize Version: v5.6.0\nServer Version: v1.33.1\n';
+/**
+ * kubectl version (kubectl pkg/cmd/version/version.go): the client, its kustomize, the server;
+ * a server more than one minor version away draws the skew warning on stderr (the userspace
+ * mode's v1.25 cluster).
+ */
+function kubectlVersion(ctx: CommandContext): CommandResult {
+  const server = kubernetesVersionOf(ctx.sim.config);
+  const text = `Client Version: ${KUBERNETES_VERSION}\nKustomize Version: v5.6.0\nServer Version: ${server}\n`;
+  const minor = (v: string) => Number(v.split('.')[1]);
+  const skew = Math.abs(minor(KUBERNETES_VERSION) - minor(server));
+  if (skew <= 1) return out(text);
+  return { chunks: [{ stream: 'out', text }, { stream: 'err', text: `WARNING: version difference between client (1.${minor(KUBERNETES_VERSION)}) and server (1.${minor(server)}) exceeds the supported minor version skew of +/-1\n` }], exitCode: 0 };
+}
 
 export function kubectl(argv: string[], ctx: CommandContext, deps: KubectlDeps): CommandResult {
   const normalized = normalizeGlobalFlags(argv);
@@ -80,6 +94,8 @@ export function kubectl(argv: string[], ctx: CommandContext, deps: KubectlDeps):
       return kubectlScale(rest, ctx);
     case 'patch':
       return kubectlPatch(rest, ctx);
+    case 'replace':
+      return kubectlReplace(rest, ctx);
     case 'rollout':
       return kubectlRollout(rest, ctx);
     case 'events':
@@ -87,7 +103,7 @@ export function kubectl(argv: string[], ctx: CommandContext, deps: KubectlDeps):
     case 'set':
       return kubectlSet(rest, ctx);
     case 'version':
-      return out(VERSION);
+      return kubectlVersion(ctx);
     case 'api-resources':
       return kubectlApiResources(rest, ctx);
     case 'cluster-info':

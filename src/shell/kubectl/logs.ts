@@ -13,6 +13,7 @@ import { mainProcess } from '../../sim/kubelet/main-process';
 import { containerStatusesAt } from '../print/pod-runtime';
 import { podForLogs } from './pod-for';
 import { parseSelector } from './selector';
+import { corednsStartLog } from './coredns-log';
 
 const SPEC = {
   valued: { ...NAMESPACE_FLAGS, '-c': 'container', '--container': 'container', '--tail': 'tail', '-l': 'selector', '--selector': 'selector' },
@@ -37,6 +38,7 @@ function containerLog(c: Container, started: number): string {
   const given = [...(c.command ?? []), ...(c.args ?? [])];
   // The binary may be named first: command ["/agnhost", "serve-hostname"].
   const args = /^(\/?agnhost)$/.test(given[0] ?? '') ? given.slice(1) : given;
+  if (image === 'serve_hostname') return goLog(started, `Serving on port ${flag(given.map((a) => a.replace(/^-(?=[a-z])/, '--')), '--port', '9376')}.`);
   if (image === 'agnhost') {
     if (args[0] === 'serve-hostname') return goLog(started, `Serving on port ${flag(args, '--port', '9376')}.`);
     if (args[0] === 'netexec') return goLog(started, `Started HTTP server on port ${flag(args, '--http-port', '8080')}`) + goLog(started, `Started UDP server on port  ${flag(args, '--udp-port', '8081')}`);
@@ -76,7 +78,7 @@ export function kubectlLogs(args: string[], ctx: CommandContext, deps: KubectlDe
 /**
  * kubectl logs -l SELECTOR: every matching pod's logs one after the other, in the API's order
  * (by name), each prefixed with [pod/NAME/CONTAINER] only with --prefix (logs.go: the selector
- * makes a list of requests; --tail defaults to 10 then, more than any log here holds).
+ * makes a list of requests; --tail defaults to 10 then: tailOf).
  */
 function logsBySelector(selectorText: string, p: ReturnType<typeof parseFlags>, ctx: CommandContext, deps: KubectlDeps): CommandResult {
   const selector = parseSelector(selectorText);
@@ -120,10 +122,35 @@ function podLogs(pod: Pod, podsFound: number, p: ReturnType<typeof parseFlags>, 
     const reason = 'waiting' in st.state ? st.state.waiting.reason : 'ContainerCreating';
     return fail(`Error from server (BadRequest): container "${c.name}" in pod "${name}" is waiting to start: ${reason}\n`);
   }
-  const text = mainProcess(c).ends ? commandLog(ctx, deps, pod, c) : containerLog(c, pod.status.startTime ?? 0);
-  const logs = out(text);
+  const coredns = c.image.split('@')[0]!.replace(/:[^/:]*$/, '').endsWith('/coredns');
+  const text = coredns ? corednsLog(ctx, pod) : mainProcess(c).ends ? commandLog(ctx, deps, pod, c) : containerLog(c, pod.status.startTime ?? 0);
+  const logs = out(tailLines(text, tailOf(p)));
   const defaulted = wanted || pod.spec.containers.length === 1 ? [] : [{ stream: 'err' as const, text: defaultedContainer(pod) }];
   return { chunks: [...foundNote, ...defaulted, ...logs.chunks], exitCode: 0 };
+}
+
+/**
+ * --tail: the last N lines of each container's log; -1 (the default) all of them, except with a
+ * selector, where kubectl asks for 10 (logs.go Complete: selectorTail).
+ */
+function tailOf(p: ReturnType<typeof parseFlags>): number {
+  const given = p.flags.tail;
+  if (given !== undefined && /^-?\d+$/.test(given)) return Number(given);
+  return p.flags.selector !== undefined ? 10 : -1;
+}
+
+function tailLines(text: string, n: number): string {
+  if (n < 0 || text === '') return text;
+  if (n === 0) return '';
+  const lines = text.endsWith('\n') ? text.slice(0, -1).split('\n') : text.split('\n');
+  if (lines.length <= n) return text;
+  return `${lines.slice(-n).join('\n')}${text.endsWith('\n') ? '\n' : ''}`;
+}
+
+/** CoreDNS's start lines, then what its reload and log plugins wrote since (sim/dns/coredns-state.ts). */
+function corednsLog(ctx: CommandContext, pod: Pod): string {
+  const state = ctx.sim.coredns;
+  return corednsStartLog(state.startDigest(pod)) + state.logLines(pod).map((l) => `${l.text}\n`).join('');
 }
 
 /** kubectl picks the first container when none is named, and says so (podcmd.FindOrDefaultContainerByName). */

@@ -32,6 +32,8 @@ const ERRNO_OF: Record<Exclude<FailReason, 'url' | 'resolve'>, Errno> = {
   'no-route': 'EHOSTUNREACH',
   // A port-forward closing a connection it could not complete in the pod: the reader sees it end.
   empty: 'ECONNRESET',
+  // A TLS handshake the server does not answer as TLS: the tools report the connection dropped.
+  tls: 'ECONNRESET',
 };
 
 /** The socket error text a tool prints after a failed connect. */

@@ -15,6 +15,7 @@ import { METER_HEAD, START_LINE, meterLine } from './curl-meter';
 import { parseUrl } from '../../sim/net/url';
 import { writeOut, type WriteOutValues } from './curl-writeout';
 import type { CommandResult, OutputChunk } from '../types';
+import { reasonPhrase, type HttpAnswer } from '../../sim/net/images/http';
 
 interface CurlArgs {
   url?: string;
@@ -27,6 +28,10 @@ interface CurlArgs {
   verbose: boolean;
   include: boolean;
   failOnError: boolean;
+  /** -k/--insecure: no certificate check. */
+  insecure: boolean;
+  /** --cacert FILE. */
+  caCert?: string;
   /** -m/--max-time and --connect-timeout, in milliseconds: the smaller one bounds a connect. */
   limitMs?: number;
   error?: string;
@@ -40,7 +45,7 @@ function seconds(flag: string, value: string | undefined): number | string {
 }
 
 function parseCurlArgs(args: string[]): CurlArgs {
-  const out: CurlArgs = { silent: false, showError: false, verbose: false, include: false, failOnError: false };
+  const out: CurlArgs = { silent: false, showError: false, verbose: false, include: false, failOnError: false, insecure: false };
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     if (a.startsWith('--')) {
@@ -49,6 +54,12 @@ function parseCurlArgs(args: string[]): CurlArgs {
       else if (a === '--verbose') out.verbose = true;
       else if (a === '--include') out.include = true;
       else if (a === '--fail') out.failOnError = true;
+      else if (a === '--insecure') out.insecure = true;
+      else if (a === '--cacert') {
+        const v = args[++i];
+        if (v === undefined) out.error = `curl: option --cacert: requires parameter\ncurl: try 'curl --help' or 'curl --manual' for more information\n`;
+        else out.caCert = v;
+      }
       else if (a === '--max-time' || a === '--connect-timeout') {
         const ms = seconds(a, args[++i]);
         if (typeof ms === 'string') out.error = ms;
@@ -64,7 +75,8 @@ function parseCurlArgs(args: string[]): CurlArgs {
         else if (f === 'v') out.verbose = true;
         else if (f === 'i') out.include = true;
         else if (f === 'f') out.failOnError = true;
-        else if (f === 'L' || f === 'k') continue;
+        else if (f === 'k') out.insecure = true;
+        else if (f === 'L') continue;
         else if (f === 'm') {
           // -m5 or -m 5.
           const rest = a.slice(a.indexOf('m') + 1);
@@ -88,8 +100,6 @@ function parseCurlArgs(args: string[]): CurlArgs {
   return out;
 }
 
-/** Go's http.StatusText for the codes our servers answer. */
-const STATUS_TEXT: Record<number, string> = { 200: 'OK', 404: 'Not Found', 500: 'Internal Server Error', 503: 'Service Unavailable' };
 
 /**
  * The response head Go's net/http writes (agnhost, kube-proxy, and what we serve): the status
@@ -100,7 +110,7 @@ const STATUS_TEXT: Record<number, string> = { 200: 'OK', 404: 'Not Found', 500: 
 function goResponseHead(status: number, handler: [string, string][], length: number, date: string): string {
   const sorted = [...handler].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const sniffed = handler.some(([k]) => k === 'Content-Type') ? [] : [['Content-Type', 'text/plain; charset=utf-8']];
-  const lines = [`HTTP/1.1 ${status} ${STATUS_TEXT[status] ?? ''}`, ...sorted.map(([k, v]) => `${k}: ${v}`), `Date: ${date}`, `Content-Length: ${length}`, ...sniffed.map(([k, v]) => `${k}: ${v}`), ''];
+  const lines = [`HTTP/1.1 ${status} ${reasonPhrase(status)}`, ...sorted.map(([k, v]) => `${k}: ${v}`), `Date: ${date}`, `Content-Length: ${length}`, ...sniffed.map(([k, v]) => `${k}: ${v}`), ''];
   return lines.map((l) => `${l}\r\n`).join('');
 }
 
@@ -112,11 +122,37 @@ interface Exchange {
   ip: string;
   status: number;
   handlerHeaders: [string, string][];
+  /** The whole head as a non-Go server writes it (nginx): answer.headers, a Date left empty filled from the clock. */
+  serverHeaders?: [string, string][];
   body: string;
 }
 
-/** `onNode`: curl run on that node (docker exec NODE curl ...), where localhost is the node. */
-export function runCurl(sim: Simulation, plane: DataPlane, client: Client, args: string[], libc: Libc, onNode?: string, tty = false): CommandResult {
+/**
+ * What curl prints after a certificate it could not verify (src/tool_operate.c, CURL_CA_CERT_ERRORMSG
+ * after "curl: (60) ...").
+ */
+const CA_CERT_ERRORMSG =
+  'More details here: https://curl.se/docs/sslcerts.html\n\n' +
+  'curl failed to verify the legitimacy of the server and therefore could not\n' +
+  'establish a secure connection to it. To learn more about this situation and\n' +
+  'how to fix it, please visit the webpage mentioned above.\n';
+
+/** The response head: the server's own (nginx), else the one Go's net/http writes. */
+function responseHead(ex: Exchange, length: number, date: string): string {
+  if (!ex.serverHeaders) return goResponseHead(ex.status, ex.handlerHeaders, length, date);
+  const status = `HTTP/1.1 ${ex.status} ${reasonPhrase(ex.status)}\r\n`;
+  return status + ex.serverHeaders.map(([k, v]) => `${k}: ${k === 'Date' && v === '' ? date : v}\r\n`).join('') + '\r\n';
+}
+
+function exchangeOf(res: RequestResult, answer: HttpAnswer): Exchange {
+  return { host: res.host, port: res.port, path: res.path ?? '/', ip: res.remoteIP!, status: answer.status, handlerHeaders: [], ...(answer.headers ? { serverHeaders: answer.headers } : {}), body: answer.body };
+}
+
+/**
+ * `onNode`: curl run on that node (docker exec NODE curl ...), where localhost is the node;
+ * `tty`: stdout is a terminal; `readFile`: the client's files (--cacert).
+ */
+export function runCurl(sim: Simulation, plane: DataPlane, client: Client, args: string[], libc: Libc, onNode?: string, tty = false, readFile?: (path: string) => string | undefined): CommandResult {
   const opts = parseCurlArgs(args);
   if (opts.error) return { chunks: [{ stream: 'err', text: opts.error }], exitCode: 2 };
   if (!opts.url) return { chunks: [{ stream: 'err', text: "curl: try 'curl --help' or 'curl --manual' for more information\n" }], exitCode: 2 };
@@ -134,9 +170,15 @@ export function runCurl(sim: Simulation, plane: DataPlane, client: Client, args:
     if (ex) return answered(ex, { ...opts, verbose: false }, meter, bodyTTY, date, { localIP: '127.0.0.1', localPort: 0 });
   }
   if (onNode) return { chunks: [{ stream: 'err', text: `curl: on a node this simulator answers kube-proxy's endpoints (localhost:10249/proxyMode, :10256/healthz, healthCheckNodePorts) only\n` }], exitCode: 2 };
-  const res = withTimeLimit(performRequest(sim, plane, client, opts.url), opts.limitMs);
+  let caCert: string | undefined;
+  if (opts.caCert !== undefined && /^https:/i.test(opts.url)) {
+    caCert = readFile?.(opts.caCert);
+    // lib/vtls/openssl.c: the CA file is loaded before connecting (CURLE_SSL_CACERT_BADFILE 77).
+    if (caCert === undefined) return { chunks: [{ stream: 'err', text: `curl: (77) error setting certificate file: ${opts.caCert}\n` }], exitCode: 77 };
+  }
+  const res = withTimeLimit(performRequest(sim, plane, client, opts.url, { tls: { insecure: opts.insecure, ...(caCert !== undefined ? { caCert } : {}) } }), opts.limitMs);
   if (!res.ok) return failed(res, opts, meter, libc);
-  const ex: Exchange = { host: res.host, port: res.port, path: res.path ?? '/', ip: res.remoteIP!, status: 200, handlerHeaders: [], body: res.answer!.body };
+  const ex = exchangeOf(res, res.answer!);
   return answered(ex, opts, meter, bodyTTY, date, { localIP: res.localIP ?? '', localPort: res.localPort ?? 0 });
 }
 
@@ -182,7 +224,7 @@ function failed(res: RequestResult, opts: CurlArgs, meter: boolean, libc: Libc):
   if (traced) err(verboseFailure(res, libc, meter, elapsed));
   if (meter) err(`${meterLine(0, 0, elapsed)}\n`);
   if (traced) err('* closing connection #0\n');
-  if (!opts.silent || opts.showError) err(`curl: (${res.error!.code}) ${res.error!.message}\n`);
+  if (!opts.silent || opts.showError) err(`curl: (${res.error!.code}) ${res.error!.message}\n${res.error!.code === 60 ? CA_CERT_ERRORMSG : ''}`);
   if (opts.writeOut !== undefined) {
     const connected = f !== undefined && f.reason !== 'url' && f.reason !== 'resolve';
     const w = writeOut(opts.writeOut, {
@@ -214,7 +256,7 @@ function answered(ex: Exchange, opts: CurlArgs, meter: boolean, tty: boolean, da
   const chunks: OutputChunk[] = [];
   const err = (text: string) => chunks.push({ stream: 'err', text });
   const length = utf8Length(ex.body);
-  const head = goResponseHead(ex.status, ex.handlerHeaders, length, date);
+  const head = responseHead(ex, length, date);
   if (opts.verbose) err(resolvedLines(ex.host, ex.port, ex.ip));
   if (meter) err(METER_HEAD + (opts.verbose ? START_LINE : ''));
   if (opts.verbose) err(verboseHead(ex, head, opts.failOnError && ex.status >= 400 ? undefined : length, tty));

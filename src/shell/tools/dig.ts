@@ -13,6 +13,10 @@ import type { Simulation } from '../../sim/simulation';
 import { simTimeToIso } from '../../sim/clock';
 import { digWhen } from '../print/dates';
 import type { CommandResult } from '../types';
+import { replySize } from '../../sim/dns/wire';
+
+/** dig's OPT record: 11 bytes plus its COOKIE option (4 + the 8-byte client cookie). */
+export const DIG_OPT_SIZE = 11 + 12;
 
 export const DIG_VERSION = '9.18.33';
 const TYPES: RRType[] = ['A', 'AAAA', 'SRV', 'CNAME', 'PTR'];
@@ -49,19 +53,6 @@ function soa(sim: Simulation, qname: string): ResourceRecord {
   return upstreamSoa(qname);
 }
 
-function wireLength(name: string): number {
-  return name === '.' ? 1 : name.replace(/\.$/, '').split('.').reduce((n, l) => n + l.length + 1, 1);
-}
-
-function rdataLength(r: ResourceRecord): number {
-  if (r.type === 'A') return 4;
-  if (r.type === 'AAAA') return 16;
-  if (r.type === 'SRV') return 6 + wireLength(r.data.split(' ')[3]!);
-  const parts = r.data.split(' ');
-  if (r.type === 'SOA') return wireLength(parts[0]!) + wireLength(parts[1]!) + 20;
-  return wireLength(parts[0]!);
-}
-
 /**
  * The reply's size on the wire, uncompressed: header, question, every record with its
  * owner name in full, and the OPT record with the echoed 8-byte client cookie (11 + 12).
@@ -70,9 +61,7 @@ function rdataLength(r: ResourceRecord): number {
  * uncompressed (dig advertises 1232) is sent with Compress = false.
  */
 export function messageSize(qname: string, records: ResourceRecord[]): number {
-  let size = 12 + wireLength(qname) + 4;
-  for (const r of records) size += wireLength(r.name) + 10 + rdataLength(r);
-  return size + 11 + 12;
+  return replySize(qname, records, DIG_OPT_SIZE);
 }
 
 
@@ -85,7 +74,7 @@ function reverseOf(addr: string): string {
   return `${addr.replace(/\.$/, '').split('.').reverse().join('.')}.in-addr.arpa`;
 }
 
-export function runDig(sim: Simulation, conf: ResolvConf, args: string[]): CommandResult {
+export function runDig(sim: Simulation, conf: ResolvConf, args: string[], clientIP = ''): CommandResult {
   const opts = args.filter((a) => a.startsWith('+'));
   const words: string[] = [];
   let reverse: string | undefined;
@@ -106,7 +95,7 @@ export function runDig(sim: Simulation, conf: ResolvConf, args: string[]): Comma
   let r: DnsResponse = { rcode: 'NXDOMAIN', authoritative: true, answers: [], additional: [] };
   for (const n of names) {
     qname = `${n}.`;
-    r = answer(sim.dnsContextFor(conf), n, qtype);
+    r = answer(sim.dnsContextFor(conf, { ip: clientIP, edns: { optSize: DIG_OPT_SIZE, bufsize: 1232 } }), n, qtype);
     if (r.rcode === 'NOERROR' && r.answers.length) break;
   }
   if (opts.includes('+short')) return { chunks: [{ stream: 'out', text: r.answers.map((a) => `${a.data}\n`).join('') }], exitCode: 0 };

@@ -25,7 +25,9 @@ export function toolsetOf(image: string): Toolset | null {
   if (name === 'agnhost') return { nslookup: 'bind', curl: true, dig: true, wget: true, nc: true, shell: true, libc: 'musl' };
   if (name === 'busybox') return { nslookup: oldBusybox(tag) ? 'busybox-1.28' : 'busybox', curl: false, dig: false, wget: true, nc: true, shell: true, libc: /(^|-)musl$/.test(tag) ? 'musl' : 'glibc' };
   if (name === 'alpine') return { nslookup: 'busybox', curl: false, dig: false, wget: true, nc: true, shell: true, libc: 'musl' };
-  if (name === 'nginx') return { ...BASIC, curl: true, libc: tag.includes('alpine') ? 'musl' : 'glibc' };
+  // radial/busyboxplus:curl (the "Connecting Applications with Services" tutorial's client): busybox plus curl.
+  if (name === 'busyboxplus') return { nslookup: 'busybox', curl: true, dig: false, wget: true, nc: true, shell: true, libc: 'glibc' };
+  if (name === 'nginx' || name === 'nginxhttps') return { ...BASIC, curl: true, libc: tag.includes('alpine') ? 'musl' : 'glibc' };
   if (name === 'curl') return { nslookup: 'busybox', curl: true, dig: false, wget: true, nc: true, shell: true, libc: 'musl' };
   if (name === 'coredns' || name === 'pause' || name.startsWith('kube-') || name === 'etcd' || name === 'kindnetd' || name === 'local-path-provisioner') return null;
   return BASIC;

@@ -36,8 +36,9 @@ const QUERY_TYPES: RRType[] = ['A', 'AAAA', 'SRV', 'CNAME', 'PTR', 'SOA'];
  * nslookup's options: -type=, -query=, -querytype= or -q= name the record type (BIND nslookup.c
  * setoption, busybox's -type=/-query=); -debug is not simulated. Returns the type and the words left.
  */
-function nslookupOptions(args: string[]): { qtype: RRType; words: string[] } | { error: string } {
+function nslookupOptions(args: string[]): { qtype: RRType; words: string[]; typed: boolean } | { error: string } {
   let qtype: RRType = 'A';
+  let typed = false;
   const words: string[] = [];
   for (const a of args) {
     const m = /^-(?:type|query|querytype|q|ty)=(.*)$/i.exec(a);
@@ -45,10 +46,11 @@ function nslookupOptions(args: string[]): { qtype: RRType; words: string[] } | {
       const t = m[1]!.toUpperCase() as RRType;
       if (!QUERY_TYPES.includes(t)) return { error: `nslookup: -type=${m[1]}: this simulated nslookup asks for ${QUERY_TYPES.join(', ')} only\n` };
       qtype = t;
+      typed = true;
     } else if (/^-(no)?d(ebug)?$|^-d2$/.test(a)) return { error: 'nslookup: -debug is not simulated here; dig shows the whole reply\n' };
     else if (!a.startsWith('-')) words.push(a);
   }
-  return { qtype, words };
+  return { qtype, words, typed };
 }
 
 const out = (text: string, exitCode: number): CommandResult => ({ chunks: [{ stream: 'out', text }], exitCode });
@@ -87,7 +89,13 @@ export function bindNslookup(ctx: DnsContext, conf: ResolvConf, args: string[]):
   const r = result.found.response;
   const nonAuth = r.authoritative ? '' : 'Non-authoritative answer:\n';
   // A name that exists without records of the type asked (NODATA): printsection has nothing to print.
-  const lines = r.answers.length ? addressLines(r) : `*** Can't find ${result.found.qname}: No answer\n`;
+  let lines = r.answers.length ? addressLines(r) : `*** Can't find ${result.found.qname}: No answer\n`;
+  // BIND 9.11+ nslookup, given no type, follows a found A with an AAAA lookup of the same name
+  // (bin/dig/dighost.c recv_done requeues it); an empty AAAA answer prints nothing.
+  if (!opts.typed && opts.qtype === 'A' && r.answers.length) {
+    const aaaa = answer(ctx, result.found.qname, 'AAAA');
+    if (aaaa.answers.length) lines += addressLines(aaaa);
+  }
   return { chunks: [{ stream: 'out', text: `${head}${nonAuth}${lines}\n` }], exitCode: 0 };
 }
 

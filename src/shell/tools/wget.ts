@@ -6,6 +6,7 @@
 import { performRequest, type Client } from '../../sim/net/request';
 import type { DataPlane } from '../../sim/net/packet';
 import type { Simulation } from '../../sim/simulation';
+import { reasonPhrase } from '../../sim/net/images/http';
 import { socketError, type Libc } from '../print/strerror';
 import type { CommandResult, OutputChunk } from '../types';
 
@@ -28,7 +29,8 @@ export function runWget(sim: Simulation, plane: DataPlane, client: Client, args:
     } else url = a;
   }
   if (!url) return { chunks: [{ stream: 'err', text: 'BusyBox v1.36.1 (2023-05-18 22:34:17 UTC) multi-call binary.\n\nUsage: wget [-cqS] [--spider] [-O FILE] [-o LOGFILE] [--header STR]\n\t[--post-data STR | --post-file FILE] [-Y on/off]\n\t[-P DIR] [-U AGENT] [-T SEC] URL...\n' }], exitCode: 1 };
-  const res = performRequest(sim, plane, client, url);
+  // networking/wget.c: "Host: %s\r\nUser-Agent: %s\r\n" (default agent "Wget"), then "Connection: close".
+  const res = performRequest(sim, plane, client, url, { headers: [['User-Agent', 'Wget'], ['Connection', 'close']], tls: { insecure: true } });
   const chunks: OutputChunk[] = [];
   const host = res.host;
   if (!quiet) chunks.push({ stream: 'err', text: `Connecting to ${host}${res.port !== 80 ? `:${res.port}` : ''} (${res.remoteIP ?? host}:${res.port})\n` });
@@ -40,6 +42,12 @@ export function runWget(sim: Simulation, plane: DataPlane, client: Client, args:
     const msg =
       reason === 'resolve' || reason === 'url' ? `wget: bad address '${host}${res.port !== 80 ? `:${res.port}` : ''}'` : `wget: can't connect to remote host (${res.remoteIP ?? host}): ${socketError(reason, libc)}`;
     chunks.push({ stream: 'err', text: `${msg}\n` });
+    return { chunks, exitCode: 1 };
+  }
+  const status = res.answer!.status;
+  if (status >= 400) {
+    // networking/wget.c: bb_error_msg_and_die("server returned error: %s", status line).
+    chunks.push({ stream: 'err', text: `wget: server returned error: HTTP/1.1 ${status} ${reasonPhrase(status)}\n` });
     return { chunks, exitCode: 1 };
   }
   const body = res.answer!.body;

@@ -108,6 +108,25 @@ describe('ExternalName', () => {
     ]);
   });
 
+  it('a target in the cluster: the CNAME, then the target Service\'s A record from the kubernetes plugin', () => {
+    // coredns plugin/kubernetes: an ExternalName answers a CNAME; the server chases it in-zone (core/dnsserver, plugin/pkg/upstream).
+    const sim = cluster();
+    apply(sim, serviceYaml('alias', '  type: ExternalName\n  externalName: web.default.svc.cluster.local\n'));
+    const r = answer(sim.dnsContext(), `alias.default.${Z}`, 'A');
+    expect(r.answers).toEqual([
+      { name: `alias.default.${Z}`, ttl: 30, type: 'CNAME', data: `web.default.${Z}` },
+      { name: `web.default.${Z}`, ttl: 30, type: 'A', data: svc(sim, 'web').spec.clusterIP },
+    ]);
+  });
+
+  it('an outside target the simulation does not know: the CNAME and a stand-in address (dns/upstream.ts)', () => {
+    const sim = cluster();
+    apply(sim, serviceYaml('pay', '  type: ExternalName\n  externalName: api.payments-provider.io\n'));
+    const r = answer(sim.dnsContext(), `pay.default.${Z}`, 'A');
+    expect(r.answers.map((a) => a.type)).toEqual(['CNAME', 'A']);
+    expect(r.answers[1]!.data).toMatch(/^(198\.51\.100|203\.0\.113)\.\d+$/);
+  });
+
   it('port/protocol labels are not supported for it: NXDOMAIN', () => {
     expect(answer(cluster().dnsContext(), `_http._tcp.ext.default.${Z}`, 'SRV').rcode).toBe('NXDOMAIN');
   });

@@ -11,6 +11,7 @@ import { createRecentTable, walkIptables, type RecentTable } from './iptables-wa
 import type { DataPlane, Packet, ProxyVerdict } from './packet';
 import { WalkCache, type Recorded } from './walk-cache';
 import { topologyOf } from './topology';
+import { masqueradeSourceFor } from './plane-common';
 
 /** kind's docker network gateway and the ports its entrypoint rewires docker's DNS to. */
 export const KIND_DOCKER_DNS = { gatewayIP: '172.18.0.1', tcpPort: 37365, udpPort: 50915 };
@@ -68,7 +69,7 @@ export class IptablesDataPlane implements DataPlane {
     let recent = this.recent.get(nodeName);
     if (!recent) this.recent.set(nodeName, (recent = createRecentTable()));
     const record = { draws: [], uncacheable: false };
-    const result = walkIptables(packet, hook, { ruleset, localAddresses: [nodeIP], random, recent, now: this.cluster.clock.now(), masqueradeAddress: nodeIP, record });
+    const result = walkIptables(packet, hook, { ruleset, localAddresses: [nodeIP], random, recent, now: this.cluster.clock.now(), masqueradeAddress: nodeIP, masqueradeFor: masqueradeSourceFor(this.cluster, nodeName), record });
     const pod = topologyOf(this.cluster).podByIP.get(result.packet.dst);
     const rules: string[] = [];
     const snatRules: string[] = [];

@@ -29,6 +29,8 @@ export interface WalkContext {
   now: number;
   /** Source address MASQUERADE picks (the outgoing interface's); the node IP on kind. */
   masqueradeAddress: string;
+  /** MASQUERADE's source by the packet's (translated) destination: its outgoing interface's address. */
+  masqueradeFor?: (dst: string) => string;
   /** kube-proxy's masquerade mark (1 << --iptables-masquerade-bit). */
   masqueradeMark?: number;
   /** Collects the walk's random draws for the walk cache. */
@@ -75,7 +77,7 @@ function byChain(table: Table): Map<string, Rule[]> {
 }
 
 /** Traverses one table from a built-in chain; mutates the state's packet and mark. */
-function traverse(table: Table, hook: string, s: MatchState, trace: TraceStep[], ct: Set<CtState>, masqAddr: string): TableOutcome {
+function traverse(table: Table, hook: string, s: MatchState, trace: TraceStep[], ct: Set<CtState>, masqAddr: string, masqFor?: (dst: string) => string): TableOutcome {
   const chains = byChain(table);
   const stack: { chain: string; index: number }[] = [];
   let frame = { chain: hook, index: 0 };
@@ -122,7 +124,7 @@ function traverse(table: Table, hook: string, s: MatchState, trace: TraceStep[],
         return { verdict: 'ACCEPT-TABLE' };
       case 'SNAT':
       case 'MASQUERADE': {
-        const [ip, port] = t.kind === 'SNAT' ? t.to.split(':') : [masqAddr];
+        const [ip, port] = t.kind === 'SNAT' ? t.to.split(':') : [masqFor?.(s.packet.dst) ?? masqAddr];
         s.packet = { ...s.packet, src: ip || s.packet.src, sport: port ? Number(port) : s.packet.sport };
         return { verdict: 'ACCEPT-TABLE' };
       }
@@ -157,7 +159,7 @@ export function walkIptables(packet: Packet, hook: Hook, ctx: WalkContext): Walk
   if (deliveredLocally) return done('ACCEPT');
 
   const before = s.packet.src;
-  const post = traverse(ctx.ruleset.nat, 'POSTROUTING', s, trace, ct, ctx.masqueradeAddress);
+  const post = traverse(ctx.ruleset.nat, 'POSTROUTING', s, trace, ct, ctx.masqueradeAddress, ctx.masqueradeFor);
   if (post.verdict === 'DROP' || post.verdict === 'REJECT') return done(post.verdict);
   return done('ACCEPT', s.packet.src !== before ? s.packet.src : undefined);
 }

@@ -56,7 +56,10 @@ describe('IpvsDataPlane', () => {
   });
   it('masquerades off-cluster sources and hairpin connections, like the KUBE-CLUSTER-IP / KUBE-LOOP-BACK ipsets', () => {
     const { sim, plane, ip } = setup();
-    expect(plane.process('kind-worker', conn(ip, 45000, '172.18.0.1'), 'PREROUTING').packet.src).toBe('172.18.0.3');
+    // The source MASQUERADE picks is the outgoing interface's: eth0 (172.18.0.3) to another node, the
+    // pod's veth (kindnet ptp: the podCIDR gateway 10.244.1.1) to a pod on kind-worker itself.
+    const off = plane.process('kind-worker', conn(ip, 45000, '172.18.0.1'), 'PREROUTING').packet;
+    expect(off.src).toBe(off.dst.startsWith('10.244.1.') ? '10.244.1.1' : '172.18.0.3');
     const web = sim.cluster.store.list('Pod').filter((p) => p.metadata.labels?.app === 'web').map((p) => p.status.podIP!);
     const hairpins = Array.from({ length: 3 }, (_, i) => plane.process('kind-worker', conn(ip, 45100 + i, web[0]!), 'PREROUTING'));
     expect(hairpins.find((v) => v.packet.dst === web[0])!.masquerade).toBe(true);

@@ -26,7 +26,7 @@ import { cidrContains, parseIPv4 } from './ip';
 import { randomFullyPort } from './iptables-plane';
 import { IpvsConnections } from './ipvs-conns';
 import type { DataPlane, Packet, ProxyVerdict } from './packet';
-import { ConntrackTables, endpointPodOf, NodeCache, nodeIPOf, recordVerdict, trackedVerdict } from './plane-common';
+import { ConntrackTables, endpointPodOf, masqueradeSourceFor, NodeCache, nodeIPOf, recordVerdict, trackedVerdict } from './plane-common';
 
 interface IpvsView {
   servers: IpvsVirtualServer[];
@@ -92,7 +92,7 @@ export class IpvsDataPlane implements DataPlane {
     conns.add(IpvsConnections.key(vs, rs.ip, rs.port), packet.protocol, now, flowKey(packet));
     conns.apply(vs);
     const masquerade = this.masquerades(vs, packet.src, rs.ip);
-    const nodeIP = nodeIPOf(this.cluster, nodeName);
+    const nodeIP = masqueradeSourceFor(this.cluster, nodeName)(rs.ip);
     const out: Packet = { ...packet, dst: rs.ip, dport: rs.port, ...(masquerade ? { src: nodeIP, sport: randomFullyPort(this.cluster.trafficRng) } : {}) };
     const pod = endpointPodOf(this.cluster, packet, out);
     const snat = masquerade ? { snat: { to: nodeIP, rules: masqueradeRules(vs, packet.src === rs.ip, this.cluster.config.podSubnet.text) } } : {};

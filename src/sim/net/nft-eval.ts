@@ -72,7 +72,7 @@ export function evalStmt(st: NftStmt, s: State): boolean | NftVerdict {
     }
     case 'masquerade':
       // fully-random (NF_NAT_RANGE_PROTO_RANDOM_FULLY): a fresh source port from 1024-65535.
-      s.packet = { ...p, src: s.ctx.masqueradeAddress, sport: 1024 + Math.floor(s.ctx.random() * 64512) };
+      s.packet = { ...p, src: s.ctx.masqueradeFor?.(p.dst) ?? s.ctx.masqueradeAddress, sport: 1024 + Math.floor(s.ctx.random() * 64512) };
       return { kind: 'accept' };
     case 'verdict': return st.verdict;
   }

@@ -21,6 +21,8 @@ export interface NftWalkContext {
   dynamic: NftDynamicSets;
   now: number;
   masqueradeAddress: string;
+  /** masquerade's source by the packet's (translated) destination: its outgoing interface's address. */
+  masqueradeFor?: (dst: string) => string;
   masqueradeMark?: number;
 }
 

@@ -12,7 +12,7 @@ import { renderNftables, type NftNodeContext } from '../proxy/nftables/render';
 import { buildServicePorts } from '../proxy/service-port';
 import { walkNftables, type NftDynamicSets } from './nft-walk';
 import type { DataPlane, Packet, ProxyVerdict } from './packet';
-import { ConntrackTables, endpointPodOf, NodeCache, nodeIPOf, recordVerdict, trackedVerdict } from './plane-common';
+import { ConntrackTables, endpointPodOf, masqueradeSourceFor, NodeCache, nodeIPOf, recordVerdict, trackedVerdict } from './plane-common';
 
 export class NftablesDataPlane implements DataPlane {
   readonly conntrack = new ConntrackTables();
@@ -60,6 +60,7 @@ export class NftablesDataPlane implements DataPlane {
       dynamic: this.dynamicOf(nodeName),
       now,
       masqueradeAddress: nodeIP,
+      masqueradeFor: masqueradeSourceFor(this.cluster, nodeName),
     });
     const pod = endpointPodOf(this.cluster, packet, r.packet);
     // The postrouting chains' steps are the source rewrite; the rest decided the destination.

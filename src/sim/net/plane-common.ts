@@ -4,6 +4,7 @@
  * the conntrack short-cut a packet of an already-tracked flow takes (netfilter's nat
  * hooks only see a connection's first packet; later ones reuse its NAT binding).
  */
+import { cidrAddress, cidrContains, formatIPv4, parseCidr, parseIPv4 } from './ip';
 import type { Cluster } from '../cluster';
 import { ConntrackTable, formatConntrackEntry } from './conntrack';
 import type { Packet, ProxyVerdict } from './packet';
@@ -40,6 +41,22 @@ export class ConntrackTables {
 
 export function nodeIPOf(cluster: Cluster, nodeName: string): string {
   return topologyOf(cluster).nodeIP(nodeName);
+}
+
+/**
+ * The source MASQUERADE picks: the address of the interface the packet leaves by. To a pod on
+ * the same node that is the pod's veth, to which kindnet's ptp CNI plugin gives the podCIDR's
+ * gateway (.1), so the pod sees that address (the "Using Source IP" tutorial's 10.180.1.1);
+ * anything else leaves by eth0 with the node's address.
+ */
+export function masqueradeSourceFor(cluster: Cluster, nodeName: string): (dst: string) => string {
+  const topo = topologyOf(cluster);
+  const nodeIP = topo.nodeIP(nodeName);
+  const cidr = parseCidr(topo.node(nodeName)?.spec.podCIDR ?? '');
+  return (dst) => {
+    const ip = parseIPv4(dst);
+    return cidr && ip !== undefined && cidrContains(cidr, ip) && topo.podByIP.has(dst) ? formatIPv4(cidrAddress(cidr, 1)) : nodeIP;
+  };
 }
 
 /** "ns/name" of the pod now holding the packet's destination, when NAT changed it. */

@@ -13,7 +13,11 @@ import type { Flow } from './request-flow';
 import type { RequestIndex } from './request-index';
 import { unheldOnKindNetwork } from './request-entry';
 import type { FailReason } from './request-types';
-import type { HttpAnswer } from './servers';
+import type { Hop } from '../view/snapshot';
+import { nginxError } from './images/nginx';
+import { requestOf } from './images/http';
+import { verifyTls } from './images/tls';
+import type { HttpAnswer, HttpRequest } from './servers';
 import { nodeId, podId, proxyId } from './topology';
 
 export interface DeliverInput {
@@ -35,11 +39,17 @@ export interface DeliverInput {
   svcIds: string[];
   /** Only connect (nc -z): the server accepts and nothing is sent. */
   connectOnly?: boolean;
+  /** The HTTP request as the client sends it (Host header, its headers). */
+  request?: Omit<HttpRequest, 'port'>;
+  /** How the client checks a certificate (https:// only). */
+  tlsClient?: { insecure?: boolean; caCert?: string };
+  /** A request a server in a pod makes on to another (nginx proxy_pass), traced from that pod. */
+  upstream?: (from: Pod, url: string) => { hops: Hop[]; ok: boolean; answer?: HttpAnswer; failure?: { reason: FailReason } };
 }
 
 const ACCEPTED: HttpAnswer = { status: 0, body: '' };
 
-export type DeliverOutcome = { ok: true; answer: HttpAnswer; servedBy?: Pod } | { ok: false; reason: FailReason };
+export type DeliverOutcome = { ok: true; answer: HttpAnswer; servedBy?: Pod } | { ok: false; reason: FailReason; tlsError?: { code: number; message: string } };
 
 /** Delivers to an external host (ExternalName targets, upstream names): no proxying, kindnet's masquerade only. */
 export function deliverExternal(d: DeliverInput, host: string): DeliverOutcome {
@@ -128,6 +138,14 @@ export function deliverToPod(d: DeliverInput): DeliverOutcome {
     return { ok: false, reason: 'refused' };
   }
   d.flow.set('ESTABLISHED');
+  if (d.tls && !d.connectOnly) {
+    const v = verifyTls(server.tls, d.request?.host.replace(/:\d+$/, '') ?? pkt.dst, d.tlsClient);
+    if (!v.ok) {
+      d.flow.set('CLOSE');
+      log.add({ kind: 'reject', from: lastEl, to: podId(target), actor: d.clientName, title: `TLS handshake with ${name} fails`, detail: v.message, packetIn: log.view(pkt, 'ClientHello'), decidedBy: { kind: 'socket', lines: [`curl: (${v.code}) ${v.message}`] }, why: v.why });
+      return { ok: false, reason: 'tls', tlsError: { code: v.code, message: v.message } };
+    }
+  }
   const texts = idx.memo(['deliver', target, pkt.dport, d.connectOnly ? '' : d.path], () => ({
     title: d.connectOnly ? `${name} accepts the connection` : `${name} receives the request`,
     detail: d.connectOnly ? `SYN on :${pkt.dport}` : `GET ${d.path} on :${pkt.dport}`,
@@ -136,9 +154,26 @@ export function deliverToPod(d: DeliverInput): DeliverOutcome {
     why: `The packet is addressed to ${name}'s own IP, so the node hands it to the pod through its veth.`,
   }));
   log.add({ kind: 'deliver', from: lastEl, to: podId(target), actor: name, title: texts.title, detail: texts.detail, packetIn: log.view(pkt, texts.payload), decidedBy: { kind: 'socket', lines: texts.lines }, why: texts.why });
-  const answer = d.connectOnly ? ACCEPTED : server(d.path, target, `${pkt.src}:${pkt.sport}`);
+  let answer = d.connectOnly ? ACCEPTED : server(d.path, target, `${pkt.src}:${pkt.sport}`, d.request && { ...d.request, port: pkt.dport });
+  if (answer.proxyPass) answer = proxied(d, target, answer.proxyPass, pkt.dport);
   reply(d, podId(target), targetNode !== entryNode ? nodeId(targetNode) : proxyEl, answer, pkt, name);
   return { ok: true, answer, servedBy: target };
+}
+
+/**
+ * nginx's proxy_pass: the pod opens its own connection to the upstream (through its own
+ * resolver and its node's rules) and answers with what comes back, or with its 502 page when
+ * the connection fails (ngx_http_upstream.c: refused or unreachable -> 502 Bad Gateway,
+ * proxy_connect_timeout -> 504 Gateway Time-out). Departure: nginx resolves an upstream's name
+ * once at startup (a missing Service there stops it starting); here it resolves per request.
+ */
+function proxied(d: DeliverInput, pod: Pod, pass: { url: string; version: string }, port: number): HttpAnswer {
+  const req = requestOf(d.path, pod, port, d.request && { ...d.request, port });
+  if (!d.upstream) return nginxError(502, pass.version, req);
+  const r = d.upstream(pod, pass.url);
+  for (const h of r.hops) d.log.add({ ...h, title: `(proxied by ${pod.metadata.name}) ${h.title}` });
+  if (r.ok && r.answer) return r.answer;
+  return nginxError(r.failure?.reason === 'timeout' ? 504 : 502, pass.version, req);
 }
 
 function routeTexts(idx: RequestIndex, from: string, to: string, dst: string) {

@@ -77,6 +77,40 @@ describe('names without proxying', () => {
     expect(r.hops.some((h) => h.kind === 'dnat')).toBe(false);
   });
 
+  it('headless: the DNS hop lists every address in the answer order, the next hop says the client took the first', () => {
+    const { sim, plane, client } = cluster(serviceYaml('web-h', '  clusterIP: None\n  selector:\n    app: web\n  ports:\n  - port: 9376\n'));
+    const r = performRequest(sim, plane, client, 'http://web-h:9376/');
+    const answer = r.hops.find((h) => h.kind === 'dns-answer' && h.decidedBy!.lines[0]!.includes('\tA\t'))!;
+    const order = answer.decidedBy!.lines.map((l) => l.split('\t').pop()!);
+    expect(order.length).toBeGreaterThan(1);
+    expect(answer.title).toBe(`CoreDNS → client: ${order.join(', ')}`);
+    expect(r.remoteIP).toBe(order[0]);
+    const send = r.hops.find((h) => h.kind === 'send')!;
+    expect(send.why).toContain(`The DNS answer carried ${order.length} addresses (${order.join(', ')}); the client takes the first one, ${order[0]}`);
+  });
+
+  it('ExternalName: the DNS hop title shows the CNAME chain; an unknown outside name gets a stand-in address', () => {
+    // coredns plugin/kubernetes (ExternalName: CNAME, then the target's A from upstream).
+    const { sim, plane, client } = cluster(serviceYaml('my-db', '  type: ExternalName\n  externalName: db.cloud-provider.com\n'));
+    const r = performRequest(sim, plane, client, 'http://my-db/');
+    const ip = r.remoteIP!;
+    expect(ip).toMatch(/^(198\.51\.100|203\.0\.113)\./);
+    const answer = r.hops.find((h) => h.kind === 'dns-answer' && h.decidedBy!.lines.some((l) => l.includes('CNAME')))!;
+    expect(answer.title).toBe(`CoreDNS → client: my-db → CNAME db.cloud-provider.com → ${ip} (outside the simulation: a stand-in address)`);
+    expect(answer.decidedBy!.lines).toEqual(['my-db.default.svc.cluster.local.\t30\tIN\tCNAME\tdb.cloud-provider.com.', `db.cloud-provider.com.\t30\tIN\tA\t${ip}`]);
+    expect(r.hops.find((h) => h.kind === 'deliver')!.to).toBe('external:db.cloud-provider.com');
+    expect(r.ok).toBe(true);
+  });
+
+  it('a name under a special-use TLD does not resolve: curl (6)', () => {
+    const { sim, plane, client } = cluster('');
+    expect(performRequest(sim, plane, client, 'http://shop.invalid/').error).toEqual({ code: 6, message: 'Could not resolve host: shop.invalid' });
+    expect(performRequest(sim, plane, { kind: 'workstation' }, 'http://kubernetes.test/').error!.code).toBe(6);
+    const ws = performRequest(sim, plane, { kind: 'workstation' }, 'http://www.wikipedia.org/');
+    expect(ws.ok).toBe(true);
+    expect(ws.remoteIP).toMatch(/^(198\.51\.100|203\.0\.113)\./);
+  });
+
   it('no endpoints: REJECT, curl (7) at once; a wrong targetPort: the pod resets', () => {
     const { sim, plane, client } = cluster(`${serviceYaml('none', '  selector:\n    app: nothing\n  ports:\n  - port: 80\n')}\n---\n${serviceYaml('wrong', '  selector:\n    app: web\n  ports:\n  - port: 80\n    targetPort: 8080\n')}`);
     const none = performRequest(sim, plane, client, 'http://none/');

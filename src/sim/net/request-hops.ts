@@ -18,6 +18,8 @@ export interface ConnectInput {
   clientName: string;
   svcIds: string[];
   cname?: string;
+  /** Every address the DNS answer carried, in its order. */
+  answered?: string[];
   kept: boolean;
   externalTarget?: string;
 }
@@ -27,7 +29,7 @@ export function connectHops(log: HopLog, idx: RequestIndex, c: ConnectInput): vo
   if (entry.kind !== 'node' && entry.kind !== 'lb') return;
   const node = entry.node;
   const lbEl = entry.kind === 'lb' ? `lb:${entry.service.metadata.namespace}/${entry.service.metadata.name}` : undefined;
-  const t = idx.memo(['send', c.clientEl, node, syn.dst, syn.dport, c.kept, c.cname ?? ''], () => sendTexts(idx, c, node, lbEl));
+  const t = idx.memo(['send', c.clientEl, node, syn.dst, syn.dport, c.kept, c.cname ?? '', c.answered?.join(',') ?? ''], () => sendTexts(idx, c, node, lbEl));
   const view = log.view(syn, 'SYN');
   log.add({
     kind: 'send', from: c.clientEl, to: lbEl ?? proxyId(node), actor: c.clientName, title: t.title,
@@ -58,6 +60,7 @@ function sendTexts(idx: RequestIndex, c: ConnectInput, node: string, lbEl: strin
   else if (lbEl) why = `${c.syn.dst} is the Service's load balancer address (status.loadBalancer.ingress); the packet goes to the external load balancer first.`;
   else if (c.clientEl === 'workstation') why = `The packet arrives at ${node} over kind's docker network.`;
   else why = `The packet leaves the pod through its veth into ${node}'s network stack, where kube-proxy's rules wait.`;
+  if (c.answered && c.answered.length > 1 && !c.kept) why += ` The DNS answer carried ${c.answered.length} addresses (${c.answered.join(', ')}); the client takes the first one, ${c.syn.dst}, as curl and wget do with getaddrinfo's list: which pod that is depends on the order CoreDNS shuffled them in.`;
   if (c.cname) why += ` ${c.syn.dst} is the address of ${c.cname}, the ExternalName's CNAME target: there is no ClusterIP and nothing to proxy.`;
   else if (idx.topo.podByIP.has(c.syn.dst)) why += ` ${c.syn.dst} is a pod's own address (a headless Service's DNS answer, or a pod IP): no Service rule will rewrite it.`;
   return { title, why };

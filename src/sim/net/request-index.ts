@@ -13,6 +13,8 @@ import { topologyOf, type Topology } from './topology';
 
 export interface RequestIndex {
   version: number;
+  /** The CoreDNS pods' running Corefiles (a reload changes the answers without an API write). */
+  dnsKey: string;
   topo: Topology;
   /** "svc:NS/NAME" of the Services a connection to ip:port is about. */
   related(ip: string, port: number): string[];
@@ -36,14 +38,15 @@ const CACHE = new WeakMap<Simulation, RequestIndex>();
 
 export function requestIndex(sim: Simulation): RequestIndex {
   const version = sim.cluster.version;
+  const dnsKey = sim.coredns.key();
   const hit = CACHE.get(sim);
-  if (hit && hit.version === version) return hit;
-  const index = buildIndex(sim, version);
+  if (hit && hit.version === version && hit.dnsKey === dnsKey) return hit;
+  const index = buildIndex(sim, version, dnsKey);
   CACHE.set(sim, index);
   return index;
 }
 
-function buildIndex(sim: Simulation, version: number): RequestIndex {
+function buildIndex(sim: Simulation, version: number, dnsKey: string): RequestIndex {
   const services = sim.cluster.store.list('Service');
   const clusterIPs = new Map<string, Service>();
   const lbIPs = new Map<string, Service>();
@@ -61,6 +64,7 @@ function buildIndex(sim: Simulation, version: number): RequestIndex {
   const id = (s: Service) => `svc:${s.metadata.namespace}/${s.metadata.name}`;
   return {
     version,
+    dnsKey,
     topo: topologyOf(sim.cluster),
     related(ip, port) {
       let byPort = related.get(ip);
@@ -81,7 +85,7 @@ function buildIndex(sim: Simulation, version: number): RequestIndex {
     byLoadBalancerIP: (ip) => lbIPs.get(ip),
     listeners(pod) {
       let l = servers.get(pod);
-      if (!l) servers.set(pod, (l = listeners(pod)));
+      if (!l) servers.set(pod, (l = listeners(pod, sim.cluster.store)));
       return l;
     },
     nameserver(pod) {

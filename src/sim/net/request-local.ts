@@ -5,7 +5,8 @@
  */
 import type { Pod } from '../model/types';
 import type { HopLog } from './hop-log';
-import { listeners, type HttpAnswer } from './servers';
+import type { ObjectStore } from '../model/store';
+import { listeners, type HttpAnswer, type HttpRequest } from './servers';
 import { podId } from './topology';
 import type { ParsedUrl } from './url';
 
@@ -14,18 +15,18 @@ export function isLocalTarget(pod: Pod, host: string): boolean {
 }
 
 /** Delivers inside the pod, or refuses (RST) when no container listens on the port. */
-export function deliverLocally(pod: Pod, url: ParsedUrl, sport: number, log: HopLog): HttpAnswer | undefined {
+export function deliverLocally(pod: Pod, url: ParsedUrl, sport: number, log: HopLog, req: Omit<HttpRequest, 'port'>, store?: ObjectStore): HttpAnswer | undefined {
   const ip = url.host === 'localhost' ? '127.0.0.1' : url.host;
   const iface = ip.startsWith('127.') ? 'lo' : 'eth0';
   const packet = { protocol: 'TCP' as const, src: ip, sport, dst: ip, dport: url.port };
-  const server = listeners(pod).get(url.port);
+  const server = listeners(pod, store).get(url.port);
   const el = podId(pod);
   const name = pod.metadata.name;
   if (!server) {
     log.add({ kind: 'reject', from: el, to: el, actor: name, title: `nothing in ${name} listens on ${url.port}`, detail: 'TCP RST', packetIn: log.view(packet, 'SYN'), decidedBy: { kind: 'socket', lines: [`no socket listening on ${ip}:${url.port}`] }, why: `${url.host} is the pod itself, and none of its containers listens on port ${url.port}, so the kernel resets the connection.` });
     return undefined;
   }
-  const answer = server(url.path, pod, `${ip}:${sport}`);
+  const answer = server(url.path, pod, `${ip}:${sport}`, { ...req, port: url.port });
   log.add({
     kind: 'deliver', from: el, to: el, actor: name,
     title: `${name} talks to itself over ${iface}`,

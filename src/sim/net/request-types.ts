@@ -10,8 +10,8 @@ import type { HttpAnswer } from './servers';
 export type Client = { kind: 'pod'; pod: Pod } | { kind: 'workstation'; forwarded?: (host: string, port: number) => { pod: Pod; port: number } | undefined };
 
 /** Why a connection failed, in the socket's terms, so each tool can word it its own way. */
-/** 'empty': connected, then closed without a reply (a port-forward whose pod end refused). */
-export type FailReason = 'url' | 'resolve' | 'refused' | 'timeout' | 'no-route' | 'empty';
+/** 'empty': connected, then closed without a reply (a port-forward whose pod end refused); 'tls': a TLS handshake not answered as TLS. */
+export type FailReason = 'url' | 'resolve' | 'refused' | 'timeout' | 'no-route' | 'empty' | 'tls';
 
 export interface RequestResult {
   hops: Hop[];
@@ -45,6 +45,14 @@ export interface RequestOptions {
   reuseConnection?: boolean;
   /** Connect and close without sending anything (nc -z): no HTTP exchange. */
   connectOnly?: boolean;
+  /** The headers the client sends besides Host, in its order (default: curl's). */
+  headers?: [string, string][];
+  /**
+   * How an https:// client checks the server's certificate: `insecure` (curl -k, busybox wget,
+   * which verifies nothing) or against `caCert` (curl --cacert: the PEM it trusts); otherwise
+   * the client's default CA bundle, which trusts no certificate made in the cluster.
+   */
+  tls?: { insecure?: boolean; caCert?: string };
 }
 
 /** How long a SYN into a black hole waits before the kernel gives up (tcp_syn_retries=6). */
@@ -68,6 +76,8 @@ export function curlError(reason: FailReason, host: string, port: number, detail
       return r(7, `Failed to connect to ${host} port ${port} after 0 ms: Couldn't connect to server`);
     case 'no-route':
       return r(7, `Failed to connect to ${host} port ${port} after ${ARP_TIMEOUT_MS} ms: Couldn't connect to server`, ARP_TIMEOUT_MS);
+    case 'tls':
+      return r(35, detail || 'TLS connect error');
     case 'timeout':
       return r(28, `Failed to connect to ${host} port ${port} after ${SYN_TIMEOUT_MS} ms: Couldn't connect to server`, SYN_TIMEOUT_MS);
     case 'empty':

@@ -8,6 +8,8 @@
  * curl, wget, nc and the request bar all use this, so they cannot disagree.
  */
 import type { Simulation } from '../simulation';
+import type { Pod } from '../model/types';
+import { upstreamAddress } from '../dns/upstream';
 import { externalHost, externalId } from './external-hosts';
 import { describePacket, HopLog } from './hop-log';
 import type { DataPlane, Packet } from './packet';
@@ -21,6 +23,7 @@ import { deliverLocally, isLocalTarget } from './request-local';
 import { curlError, type Client, type FailReason, type RequestOptions, type RequestResult } from './request-types';
 import { nodeId, podId, WORKSTATION, WORKSTATION_IP } from './topology';
 import { parseUrl, type ParsedUrl } from './url';
+import { CURL_HEADERS, type HttpRequest } from './images/http';
 
 export { SYN_TIMEOUT_MS, type Client, type RequestResult, type RequestOptions } from './request-types';
 
@@ -71,7 +74,8 @@ function traceRequest(sim: Simulation, plane: DataPlane, client: Client, urlText
     // kubectl port-forward: the connection goes to kubectl, which streams it through the API server
     // and the kubelet into the pod's network namespace, where it connects to localhost:PORT.
     conn.ip = '127.0.0.1';
-    const answer = deliverLocally(forward.pod, { ...url, host: 'localhost', port: forward.port }, ephemeralPort(rng), log);
+    const local = { ...url, host: 'localhost', port: forward.port };
+    const answer = deliverLocally(forward.pod, local, ephemeralPort(rng), log, httpRequest(local, opts), sim.cluster.store);
     return answer ? result(conn, { ok: true, answer, servedBy: forward.pod, forwardedFrom: url.port }) : result(conn, { ...curlError('empty', url.host, url.port), forwardedFrom: url.port });
   }
   if (client.kind === 'workstation' && (url.host === 'localhost' || url.host.startsWith('127.') || url.host === '[::1]' || url.host === '::1')) {
@@ -81,19 +85,21 @@ function traceRequest(sim: Simulation, plane: DataPlane, client: Client, urlText
   }
   if (pod && isLocalTarget(pod, url.host)) {
     conn.ip = url.host === 'localhost' ? '127.0.0.1' : url.host;
-    const answer = deliverLocally(pod, url, ephemeralPort(rng), log);
+    const answer = deliverLocally(pod, url, ephemeralPort(rng), log, httpRequest(url, opts), sim.cluster.store);
     return answer ? result(conn, { ok: true, answer, servedBy: pod }) : fail('refused');
   }
   const kept = opts.reuseConnection ? keptConnection(plane, clientIP, url.host, url.port, now) : undefined;
   let cname: string | undefined;
+  let answered: string[] | undefined;
   if (kept) ip = conn.ip = kept.syn.dst;
   else if (!IPV4.test(url.host)) {
     const r = pod ? resolveFromPod(sim, plane, idx, pod, url.host, rng, log) : workstationResolve(sim, url.host);
     if (!r) return fail('resolve');
     ip = conn.ip = r.ip;
     cname = r.cname;
+    answered = r.addresses;
   }
-  const ext = externalHost(ip);
+  const ext = externalHost(ip, cname ?? (IPV4.test(url.host) ? undefined : url.host));
   const entry: Entry = pod ? { kind: 'node', node: pod.spec.nodeName!, hook: pod.spec.hostNetwork ? 'OUTPUT' : 'PREROUTING' } : workstationEntry(sim, idx, ip, ext !== undefined);
   const syn: Packet = (conn.syn = kept?.syn ?? { protocol: 'TCP', src: clientIP, sport: ephemeralPort(rng), dst: ip, dport: url.port });
   const flow = new Flow(plane, now);
@@ -104,13 +110,13 @@ function traceRequest(sim: Simulation, plane: DataPlane, client: Client, urlText
   const svcIds = idx.related(ip, url.port);
   if (entry.kind === 'external') {
     // The workstation reaches the internet directly: no node, no rules.
-    connectHops(log, idx, { entry, syn, clientEl, clientName, svcIds, cname, kept: false, externalTarget: ext });
+    connectHops(log, idx, { entry, syn, clientEl, clientName, svcIds, cname, answered, kept: false, externalTarget: ext });
     const d: DeliverInput = { idx, log, flow, syn, pkt: syn, entryNode: 'workstation', fromEl: clientEl, clientEl, clientName, path: url.path, svcIds, connectOnly: !!opts.connectOnly };
     const out = deliverExternal(d, ext!);
     return out.ok ? result(conn, { ok: true, answer: out.answer }) : fail(out.reason);
   }
   let node = entry.node;
-  connectHops(log, idx, { entry, syn, clientEl, clientName, svcIds, cname, kept: !!kept, externalTarget: ext });
+  connectHops(log, idx, { entry, syn, clientEl, clientName, svcIds, cname, answered, kept: !!kept, externalTarget: ext });
   let verdict = plane.process(node, syn, entry.hook);
   if (verdict.verdict !== 'ACCEPT') {
     verdictFailureHop(log, node, clientEl, syn, verdict, svcIds);
@@ -143,9 +149,10 @@ function traceRequest(sim: Simulation, plane: DataPlane, client: Client, urlText
   }
   const entryCt = flow.attach(verdict.ct);
   natHops(log, idx, { node, syn, pkt, verdict, svcIds, kept: !!kept, entryCt, now });
-  const d: DeliverInput = { idx, log, flow, syn, pkt, entryNode: node, clientEl, clientName, path: url.path, tls: url.scheme === 'https', entryCt, svcIds, connectOnly: !!opts.connectOnly };
+  const d: DeliverInput = { idx, log, flow, syn, pkt, entryNode: node, clientEl, clientName, path: url.path, tls: url.scheme === 'https', entryCt, svcIds, connectOnly: !!opts.connectOnly, request: httpRequest(url, opts), upstream: proxyDepth < 4 ? (from, u) => proxyRequest(sim, plane, from, u) : undefined };
+  if (opts.tls) d.tlsClient = opts.tls;
   const out = ext ? deliverExternal(d, ext) : deliverToPod(d);
-  if (!out.ok) return fail(out.reason);
+  if (!out.ok) return out.tlsError ? result(conn, { error: out.tlsError, failure: { reason: 'tls', elapsedMs: 0 } }) : fail(out.reason);
   if (opts.reuseConnection) keepConnection(plane, clientIP, url.host, url.port, syn, node);
   else {
     flow.set('TIME_WAIT');
@@ -154,6 +161,24 @@ function traceRequest(sim: Simulation, plane: DataPlane, client: Client, urlText
   const done: Partial<RequestResult> = { ok: true, answer: out.answer };
   if (out.servedBy) done.servedBy = out.servedBy;
   return result(conn, done);
+}
+
+let proxyDepth = 0;
+
+/** A proxy in a pod passing the request on (nginx proxy_pass: HTTP/1.0, Connection: close, no User-Agent of its own). */
+function proxyRequest(sim: Simulation, plane: DataPlane, from: Pod, url: string): RequestResult {
+  proxyDepth++;
+  try {
+    return traceRequest(sim, plane, { kind: 'pod', pod: from }, url, { headers: [['Connection', 'close']] });
+  } finally {
+    proxyDepth--;
+  }
+}
+
+/** The request line and headers the client sends: Host with the port when it is not the scheme's default. */
+function httpRequest(url: ParsedUrl, opts: RequestOptions): Omit<HttpRequest, 'port'> {
+  const dflt = url.scheme === 'https' ? 443 : 80;
+  return { method: 'GET', path: url.path, host: url.port === dflt ? url.host : `${url.host}:${url.port}`, scheme: url.scheme, headers: opts.headers ?? CURL_HEADERS };
 }
 
 interface Conn {
@@ -175,10 +200,10 @@ function result(c: Conn, extra: Partial<RequestResult>): RequestResult {
   return Object.assign(out, extra);
 }
 
-/** The workstation's resolver knows only the upstream names (no cluster DNS outside). */
-function workstationResolve(sim: Simulation, host: string): { ip: string; cname?: string } | null {
-  const ip = sim.dnsContext().upstream[host];
-  return ip ? { ip } : null;
+/** The workstation's resolver knows only the outside world's names (no cluster DNS outside). */
+function workstationResolve(sim: Simulation, host: string): { ip: string; cname?: string; addresses: string[] } | null {
+  const ip = upstreamAddress(sim.dnsContext().upstream, host.toLowerCase().replace(/\.$/, ''));
+  return ip ? { ip, addresses: [ip] } : null;
 }
 
 export { externalId };

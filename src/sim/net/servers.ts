@@ -1,44 +1,20 @@
 /**
  * What listens inside a pod, from its image and arguments, and what it
  * answers. agnhost's subcommands (k/k test/images/agnhost): serve-hostname
- * answers its hostname on 9376 (no trailing newline), netexec serves
- * /hostname, /echo, /clientip on 8080, pause serves nothing. nginx serves its
- * welcome page on 80; busybox serves nothing; any other image listens on its
+ * answers its hostname on 9376 (no trailing newline; so does the older standalone
+ * registry.k8s.io/serve_hostname image), netexec serves
+ * /hostname, /echo, /clientip on 8080, pause serves nothing. nginx serves what its
+ * config says (images/nginx.ts); the tutorials' sample images answer as they do
+ * (images/samples.ts); busybox serves nothing; any other image listens on its
  * declared containerPorts and answers with the pod's name.
  */
+import type { ObjectStore } from '../model/store';
 import type { Container, Pod } from '../model/types';
+import type { Server } from './images/http';
+import { nginxServers } from './images/nginx';
+import { echoserverServers, HELLO_FRONTEND_CONF, helloAppServers, helloGoGkeServers } from './images/samples';
 
-export interface HttpAnswer {
-  status: number;
-  body: string;
-}
-
-export type Server = (path: string, pod: Pod, clientAddr: string) => HttpAnswer;
-
-const NGINX_WELCOME = `<!DOCTYPE html>
-<html>
-<head>
-<title>Welcome to nginx!</title>
-<style>
-html { color-scheme: light dark; }
-body { width: 35em; margin: 0 auto;
-font-family: Tahoma, Verdana, Arial, sans-serif; }
-</style>
-</head>
-<body>
-<h1>Welcome to nginx!</h1>
-<p>If you see this page, the nginx web server is successfully installed and
-working. Further configuration is required.</p>
-
-<p>For online documentation and support please refer to
-<a href="http://nginx.org/">nginx.org</a>.<br/>
-Commercial support is available at
-<a href="http://nginx.com/">nginx.com</a>.</p>
-
-<p><em>Thank you for using nginx.</em></p>
-</body>
-</html>
-`;
+export type { HttpAnswer, HttpRequest, Server, TlsConfig } from './images/http';
 
 export function podHostname(pod: Pod): string {
   return pod.spec.hostname ?? pod.metadata.name;
@@ -81,18 +57,34 @@ function agnhostServers(c: Container): Map<number, Server> {
   return servers;
 }
 
-/** The port -> server map of a pod's containers (they share the pod's network namespace). */
-export function listeners(pod: Pod): Map<number, Server> {
+/** The servers one container's image runs. */
+function containerServers(c: Container, store: ObjectStore | undefined, pod: Pod): Map<number, Server> {
+  const image = c.image.split('@')[0]!;
+  const repo = image.replace(/:[^/:]*$/, '');
+  const name = repo.split('/').pop()!;
+  if (repo.endsWith('agnhost')) return agnhostServers(c);
+  // registry.k8s.io/serve_hostname (the Debug Services page's hostnames Deployment): the program agnhost's
+  // serve-hostname came from, same flags (-port, default 9376; HTTP by default), same answer.
+  if (name === 'serve_hostname') return agnhostServers({ ...c, command: [], args: ['serve-hostname', ...(c.command ?? []).slice(1), ...(c.args ?? [])].map((a) => a.replace(/^-(?=[a-z])/, '--')) });
+  if (name === 'echoserver') return echoserverServers(c);
+  if (name === 'hello-app') return helloAppServers(c);
+  if (name === 'hello-go-gke') return helloGoGkeServers();
+  if (name === 'hello-frontend') return nginxServers(store, pod, c, HELLO_FRONTEND_CONF);
+  // bprashanth/nginxhttps:1.0, the "Connecting Applications with Services" tutorial's image: nginx
+  // whose conf.d the tutorial replaces with its ConfigMap (departure: it reports our nginx version).
+  if (repo === 'nginx' || repo.endsWith('/nginx') || name === 'nginxhttps') return nginxServers(store, pod, c);
+  if (repo === 'busybox' || repo.endsWith('/busybox') || repo.endsWith('/pause')) return new Map();
+  return new Map((c.ports ?? []).map((p) => [p.containerPort, (_path: string, pod: Pod) => ({ status: 200, body: podHostname(pod) })]));
+}
+
+/**
+ * The port -> server map of a pod's containers (they share the pod's network namespace).
+ * With the store, servers read their mounted config (nginx's conf.d and certificates).
+ */
+export function listeners(pod: Pod, store?: ObjectStore): Map<number, Server> {
   const all = new Map<number, Server>();
   for (const c of pod.spec.containers) {
-    const image = c.image.split('@')[0]!;
-    const repo = image.replace(/:[^/:]*$/, '');
-    let servers: Map<number, Server>;
-    if (repo.endsWith('agnhost')) servers = agnhostServers(c);
-    else if (repo === 'nginx' || repo.endsWith('/nginx')) servers = new Map([[80, () => ({ status: 200, body: NGINX_WELCOME })]]);
-    else if (repo === 'busybox' || repo.endsWith('/busybox') || repo.endsWith('/pause')) servers = new Map();
-    else servers = new Map((c.ports ?? []).map((p) => [p.containerPort, (_path: string, pod: Pod) => ({ status: 200, body: podHostname(pod) })]));
-    for (const [port, s] of servers) all.set(port, s);
+    for (const [port, s] of containerServers(c, store, pod)) all.set(port, s);
   }
   return all;
 }

@@ -14,8 +14,9 @@ import { createSystemConfigMaps } from './system-configmaps';
 import type { Container, Deployment, Node, Pod, Service } from '../model/types';
 import type { ClusterConfig, NodeConfig } from './cluster-config';
 import { recordNodeJoin } from './node-events';
+import { kubernetesVersionOf } from './versions';
 
-export const KUBERNETES_VERSION = 'v1.33.1';
+export { KUBERNETES_VERSION, USERSPACE_KUBERNETES_VERSION, kubernetesVersionOf } from './versions';
 export const COREDNS_IMAGE = 'registry.k8s.io/coredns/coredns:v1.12.0';
 /** The cluster existed this long (seconds) before the scenario starts. */
 const CLUSTER_AGE = 300;
@@ -151,7 +152,7 @@ export function bootstrapCluster(config: ClusterConfig, seed: number): Cluster {
   });
   for (const cp of controlPlanes) {
     for (const component of ['etcd', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler']) {
-      hostPod(cluster, `${component}-${cp.name}`, cp, component === 'etcd' ? 'registry.k8s.io/etcd:3.5.21-0' : `registry.k8s.io/${component}:${KUBERNETES_VERSION}`, { kind: 'Node', name: cp.name }, { component, tier: 'control-plane' }, { requests: STATIC_POD_REQUESTS[component]! });
+      hostPod(cluster, `${component}-${cp.name}`, cp, component === 'etcd' ? 'registry.k8s.io/etcd:3.5.21-0' : `registry.k8s.io/${component}:${kubernetesVersionOf(config)}`, { kind: 'Node', name: cp.name }, { component, tier: 'control-plane' }, { requests: STATIC_POD_REQUESTS[component]! });
     }
   }
   const dnsLabels = { 'k8s-app': 'kube-dns' };
@@ -185,7 +186,7 @@ export function bootstrapCluster(config: ClusterConfig, seed: number): Cluster {
   });
   for (const n of ordered) {
     hostPod(cluster, cluster.generatedName('Pod', 'kube-system', 'kindnet-'), n, 'docker.io/kindest/kindnetd:v20250512-df8de77b', { kind: 'DaemonSet', name: 'kindnet' }, { app: 'kindnet', 'k8s-app': 'kindnet', tier: 'node' }, { limits: { cpu: '100m', memory: '50Mi' }, requests: { cpu: '100m', memory: '50Mi' } });
-    hostPod(cluster, cluster.generatedName('Pod', 'kube-system', 'kube-proxy-'), n, `registry.k8s.io/kube-proxy:${KUBERNETES_VERSION}`, { kind: 'DaemonSet', name: 'kube-proxy' }, { 'k8s-app': 'kube-proxy' });
+    hostPod(cluster, cluster.generatedName('Pod', 'kube-system', 'kube-proxy-'), n, `registry.k8s.io/kube-proxy:${kubernetesVersionOf(config)}`, { kind: 'DaemonSet', name: 'kube-proxy' }, { 'k8s-app': 'kube-proxy' });
   }
   settle(cluster);
   for (const obj of [...cluster.store.list('Pod'), ...cluster.store.list('ReplicaSet'), ...cluster.store.list('EndpointSlice'), ...cluster.store.list('Endpoints')]) {

@@ -15,6 +15,7 @@ import type { Cluster } from '../cluster';
 import type { ConfigMap } from '../model/types';
 import { CLUSTER_CA_PEM, rootCAConfigMap } from '../controllers/root-ca-publisher';
 import type { ClusterConfig } from './cluster-config';
+import { kubernetesVersionOf } from './versions';
 
 export function corefile(domain: string): string {
   return `.:53 {
@@ -44,7 +45,8 @@ export function corefile(domain: string): string {
 }
 
 function kubeProxyConf(config: ClusterConfig): string {
-  const mode = config.proxyMode === 'userspace' ? 'iptables' : config.proxyMode;
+  // The historic userspace mode runs on a simulated v1.25 cluster, whose kube-proxy still had it.
+  const mode = config.proxyMode;
   return `apiVersion: kubeproxy.config.k8s.io/v1alpha1
 bindAddress: 0.0.0.0
 bindAddressHardFail: false
@@ -157,7 +159,7 @@ etcd:
     dataDir: /var/lib/etcd
 imageRepository: registry.k8s.io
 kind: ClusterConfiguration
-kubernetesVersion: v1.33.1
+kubernetesVersion: ${kubernetesVersionOf(config)}
 networking:
   dnsDomain: ${config.clusterDomain}
   podSubnet: ${config.podSubnet.text}

@@ -7,7 +7,9 @@ import { useLessonModeStore } from '../stores/lesson-mode-store';
 import './proxy-mode-switch.css';
 
 const MODES: ProxyMode[] = ['iptables', 'ipvs', 'nftables', 'userspace'];
-const NAMES: Record<ProxyMode, string> = { iptables: 'iptables', ipvs: 'IPVS', nftables: 'nftables', userspace: 'userspace' };
+const NAMES: Record<ProxyMode, string> = { iptables: 'iptables', ipvs: 'IPVS', nftables: 'nftables', userspace: 'userspace (historic, v1.25)' };
+/** The userspace proxier was removed in v1.26: choosing it starts a simulated v1.25 cluster. */
+const TITLES: Partial<Record<ProxyMode, string>> = { userspace: 'Historic mode: removed in Kubernetes v1.26, so the cluster runs v1.25' };
 
 export function ProxyModeSwitch() {
   const mode = useClusterStore((s) => s.snapshot?.proxyMode);
@@ -39,6 +41,7 @@ export function ProxyModeSwitch() {
             tabIndex={m === mode ? 0 : -1}
             disabled={!mode || (lesson && m !== mode)}
             className={`segmented__item${m === mode ? ' is-on' : ''}`}
+            title={TITLES[m]}
             onClick={() => choose(m)}
           >
             {NAMES[m]}
