@@ -101,6 +101,9 @@ function parseCurlArgs(args: string[]): CurlArgs {
 }
 
 
+/** Go's http.StatusText for the codes Go servers here answer (nginx's own phrases differ: reasonPhrase). */
+const GO_STATUS_TEXT: Record<number, string> = { 200: 'OK', 400: 'Bad Request', 404: 'Not Found', 500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Timeout' };
+
 /**
  * The response head Go's net/http writes (agnhost, kube-proxy, and what we serve): the status
  * line, the handler's own headers sorted by name (Header.WriteSubset), then the ones the server
@@ -110,7 +113,7 @@ function parseCurlArgs(args: string[]): CurlArgs {
 function goResponseHead(status: number, handler: [string, string][], length: number, date: string): string {
   const sorted = [...handler].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const sniffed = handler.some(([k]) => k === 'Content-Type') ? [] : [['Content-Type', 'text/plain; charset=utf-8']];
-  const lines = [`HTTP/1.1 ${status} ${reasonPhrase(status)}`, ...sorted.map(([k, v]) => `${k}: ${v}`), `Date: ${date}`, `Content-Length: ${length}`, ...sniffed.map(([k, v]) => `${k}: ${v}`), ''];
+  const lines = [`HTTP/1.1 ${status} ${GO_STATUS_TEXT[status] ?? ''}`, ...sorted.map(([k, v]) => `${k}: ${v}`), `Date: ${date}`, `Content-Length: ${length}`, ...sniffed.map(([k, v]) => `${k}: ${v}`), ''];
   return lines.map((l) => `${l}\r\n`).join('');
 }
 
