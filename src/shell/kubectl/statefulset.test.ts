@@ -8,54 +8,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { testShell } from '../test-shell';
+import { exampleManifest } from './example-manifests';
 
-const WEB = `apiVersion: v1
-kind: Service
-metadata:
-  name: nginx
-  labels:
-    app: nginx
-spec:
-  ports:
-  - port: 80
-    name: web
-  clusterIP: None
-  selector:
-    app: nginx
----
-apiVersion: apps/v1
-kind: StatefulSet
-metadata:
-  name: web
-spec:
-  serviceName: "nginx"
-  replicas: 2
-  selector:
-    matchLabels:
-      app: nginx
-  template:
-    metadata:
-      labels:
-        app: nginx
-    spec:
-      containers:
-      - name: nginx
-        image: registry.k8s.io/nginx-slim:0.7
-        ports:
-        - containerPort: 80
-          name: web
-        volumeMounts:
-        - name: www
-          mountPath: /usr/share/nginx/html
-  volumeClaimTemplates:
-  - metadata:
-      name: www
-    spec:
-      accessModes: [ "ReadWriteOnce" ]
-      resources:
-        requests:
-          storage: 1Gi
-`;
+/** The tutorial's application/web/web.yaml, as the workstation carries it for kubectl apply -f URL. */
+const WEB = exampleManifest('https://k8s.io/examples/application/web/web.yaml')!;
 
 describe('StatefulSet', () => {
   const t = testShell({ 'web.yaml': WEB });
