@@ -5,6 +5,7 @@
  */
 import { selectCurrentHop, useTraceStore } from '../stores/trace-store';
 import { useCameraStore } from './camera-store';
+import { breakable } from './breakable';
 import { isDnsHop } from './hop-focus';
 
 export function HopStrip() {
@@ -19,8 +20,8 @@ export function HopStrip() {
         {hop.index + 1}/{count}
       </span>
       <p className="hop-strip__text">
-        <strong>{hop.title}</strong>
-        {hop.detail && <span className="hop-strip__fact"> · {hop.detail}</span>}
+        <strong>{breakable(hop.title)}</strong>
+        {hop.detail && <span className="hop-strip__fact"> · {breakable(hop.detail)}</span>}
       </p>
       <button
         type="button"
