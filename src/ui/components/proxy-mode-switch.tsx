@@ -7,9 +7,9 @@ import { useLessonModeStore } from '../stores/lesson-mode-store';
 import './proxy-mode-switch.css';
 
 const MODES: ProxyMode[] = ['iptables', 'ipvs', 'nftables', 'userspace'];
-const NAMES: Record<ProxyMode, string> = { iptables: 'iptables', ipvs: 'IPVS', nftables: 'nftables', userspace: 'userspace (historic, v1.25)' };
+const NAMES: Record<ProxyMode, string> = { iptables: 'iptables', ipvs: 'IPVS', nftables: 'nftables', userspace: 'userspace v1.25' };
 /** The userspace proxier was removed in v1.26: choosing it starts a simulated v1.25 cluster. */
-const TITLES: Partial<Record<ProxyMode, string>> = { userspace: 'Historic mode: removed in Kubernetes v1.26, so the cluster runs v1.25' };
+const TITLES: Partial<Record<ProxyMode, string>> = { userspace: 'Historic mode: removed in Kubernetes v1.26, so the cluster runs v1.25 (kind refuses it on newer versions)' };
 
 export function ProxyModeSwitch() {
   const mode = useClusterStore((s) => s.snapshot?.proxyMode);
