@@ -29,7 +29,8 @@ describe('ps on a kind node (docker exec NODE ps ...)', () => {
     const text = t.stdout('docker exec kind-worker ps aux');
     const lines = text.split('\n');
     expect(lines[0]).toBe('USER         PID %CPU %MEM    VSZ   RSS TTY      STAT START   TIME COMMAND');
-    expect(lines[1]).toMatch(/^root {11}1 {2}\d\.\d {2}\d\.\d +\d+ +\d+ \? {8}Ss {3}\d\d:\d\d {3}0:\d\d \/sbin\/init$/);
+    // START is pr_stime: the node came up on Dec 31 and the clock reads 2026-01-01 00:00, so the year.
+    expect(lines[1]).toMatch(/^root {11}1 {2}\d\.\d {2}\d\.\d +\d+ +\d+ \? {8}Ss {4}2025 {3}0:\d\d \/sbin\/init$/);
     expect(text).toContain(' /lib/systemd/systemd-journald\n');
     expect(text).toContain(' /usr/local/bin/containerd\n');
     // kind images/base/files/etc/systemd/system/kubelet.service.d/10-kubeadm.conf (KUBELET_KUBECONFIG_ARGS,
@@ -37,7 +38,12 @@ describe('ps on a kind node (docker exec NODE ps ...)', () => {
     expect(text).toContain(' /usr/bin/kubelet --bootstrap-kubeconfig=/etc/kubernetes/bootstrap-kubelet.conf --kubeconfig=/etc/kubernetes/kubelet.conf --config=/var/lib/kubelet/config.yaml --container-runtime-endpoint=unix:///run/containerd/containerd.sock --node-ip=172.18.0.3 --node-labels= --pod-infra-container-image=registry.k8s.io/pause:3.10 --provider-id=kind://docker/kind/kind-worker\n');
     // A VSZ wider than its column pushes RSS right; TTY takes the excess back.
     expect(text).toMatch(/^root +108 +\d\.\d +\d\.\d \d{7} \d{5} \? {7}Ssl /m);
-    expect(lines.at(-2)).toMatch(/^root +\d+ +0\.0 +0\.\d +\d+ +\d+ \? +Rs +\d\d:\d\d +0:00 ps aux$/);
+    expect(lines.at(-2)).toMatch(/^root +\d+ +0\.0 +0\.\d +\d+ +\d+ \? +Rs +00:00 +0:00 ps aux$/);
+    // The same day: %H:%M; another day of the same year: %b%d.
+    t.sim.advance(3600);
+    expect(t.stdout('docker exec kind-worker ps aux').split('\n').at(-2)).toMatch(/ Rs +01:00 +0:\d\d ps aux$/);
+    t.sim.advance(86400);
+    expect(t.stdout('docker exec kind-worker ps -ef')).toMatch(/^root +\d+ +\d+ +0 Jan01 \? +00:00:00 \/agnhost serve-hostname\n/m);
   });
 
   it('one containerd-shim per sandbox crictl lists, with its /pause and container processes as children', () => {

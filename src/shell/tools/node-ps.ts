@@ -21,9 +21,11 @@
  * TTY(8,left) STAT(4,left) START(5) TIME(6, M:SS) COMMAND; `ps -ef` UID PID PPID C(2) STIME(5)
  * TTY TIME(8, [D-]HH:MM:SS) CMD; `ps`/`ps -e` PID TTY TIME CMD (comm, 15 characters); `ps ax` PID
  * TTY STAT TIME COMMAND. A value wider than its column pushes the line right and later columns
- * take the excess back from their padding (show_one_proc's correct/actual). START is %H:%M within
- * 24 hours, else %b%d; STIME %H:%M the same day, %b%d the same year, else the year. %CPU is CPU
- * time over elapsed time, %MEM RSS over MemTotal. Plain `ps` shows the caller's uid and terminal:
+ * take the excess back from their padding (show_one_proc's correct/actual). `aux` is the OL_u macro
+ * (user,pid,pcpu,pmem,vsz,rss,tname,stat,start_time,bsdtime,args), `-f` Std_f
+ * (uid_hack,pid,ppid,c,stime,tname,time,cmd): both START and STIME are pr_stime, %H:%M the same day,
+ * %b%d the same year, else the year (UTC, the node's zone). %CPU (pr_pcpu) is CPU time over
+ * elapsed time, C the same in whole percents (at most 99), %MEM (pr_pmem) RSS over MemTotal. Plain `ps` shows the caller's uid and terminal:
  * without -t, every root process without a terminal.
  * The exec'd ps is PID 0's child (runc setns), session leader: Rs (Rs+ on docker exec -t's pts/0).
  *
@@ -216,12 +218,6 @@ const tenths = (permille: number) => `${Math.floor(permille / 10)}.${permille % 
 const pad2 = (n: number) => String(n).padStart(2, '0');
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/** pr_start: %H:%M within 24 hours, else %b%d (UTC, the node's zone). */
-function bsdStart(start: number, now: number): string {
-  const d = new Date(simTimeToIso(start));
-  if (now - start > 24 * 3600) return `${MONTHS[d.getUTCMonth()]}${pad2(d.getUTCDate())}`;
-  return `${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}`;
-}
 /** pr_stime: %H:%M the same day, %b%d the same year, else %Y. */
 function stime(start: number, now: number): string {
   const d = new Date(simTimeToIso(start));
@@ -283,7 +279,7 @@ export function nodePs(sim: Simulation, node: Node, args: string[], tty: boolean
       { head: 'RSS', width: 5, value: (p) => String(p.rss) },
       ttyCol,
       { head: 'STAT', width: 4, left: true, value: (p) => p.stat },
-      { head: 'START', width: 5, value: (p) => bsdStart(p.start, now) },
+      { head: 'START', width: 5, value: (p) => stime(p.start, now) },
       { head: 'TIME', width: 6, value: (p) => `${Math.floor(ticks(p) / 60)}:${pad2(ticks(p) % 60)}` },
       { head: 'COMMAND', width: 0, left: true, value: (p) => p.args },
     ], all));
