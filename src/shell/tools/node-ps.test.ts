@@ -77,7 +77,7 @@ describe('ps on a kind node (docker exec NODE ps ...)', () => {
     expect(text).toMatch(/ kube-controller-manager --allocate-node-cidrs=true .* --cluster-cidr=10\.244\.0\.0\/16 .* --enable-hostpath-provisioner=true /);
     expect(text).toContain(' kube-scheduler --authentication-kubeconfig=/etc/kubernetes/scheduler.conf ');
     expect(text).toMatch(/^65532 +\d+ .* \/coredns -conf \/etc\/coredns\/Corefile$/m);
-    expect(text).toMatch(/ local-path-provisioner /);
+    expect(text).toContain(' local-path-provisioner --debug start --helper-image docker.io/kindest/local-path-helper:v20241212-8ac705d0 --config /etc/config/config.json\n');
     expect(t.stdout('docker exec kind-worker ps aux')).not.toContain('kube-apiserver');
   });
 

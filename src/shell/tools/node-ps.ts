@@ -63,6 +63,7 @@ const CPUS = 4;
 const MEM_TOTAL_KB = 8_148_084;
 const SOCK = '/run/containerd/containerd.sock';
 const PAUSE_IMAGE = 'registry.k8s.io/pause:3.10';
+const LOCAL_PATH_HELPER = 'docker.io/kindest/local-path-helper:v20241212-8ac705d0';
 
 const small = (key: string, mod: number) => sha256(utf8Bytes(key))[0]! % mod;
 const comm = (argv0: string) => argv0.split('/').pop()!.slice(0, 15);
@@ -130,11 +131,14 @@ export function containerArgv(c: Container, sim: Simulation, node: string, ip: s
   if (c.command?.length) return [...c.command, ...(c.args ?? [])];
   switch (image) {
     case 'kindnetd':
+      // The image's entrypoint; kind's DaemonSet (pkg/build/nodeimage/const_cni.go) sets no command.
       return ['/bin/kindnetd'];
     case 'coredns':
       return ['/coredns', ...(c.args ?? [])];
     case 'local-path-provisioner':
-      return ['local-path-provisioner', '--debug', 'start', '--config', '/etc/config/config.json'];
+      // kind pkg/build/nodeimage/const_storage.go: the Deployment's command (the helper image is the one
+      // scenario/system-configmaps.ts's helperPod.yaml names).
+      return ['local-path-provisioner', '--debug', 'start', '--helper-image', LOCAL_PATH_HELPER, '--config', '/etc/config/config.json'];
     case 'pause':
       return ['/pause'];
     case 'agnhost':
