@@ -11,6 +11,9 @@ spec:
   containers:
   - name: nginx
     image: nginx:1.27
+  - name: sidecar
+    image: busybox:1.36
+    command: ["sleep", "infinity"]
 `;
 
 /** The rows of a ps table as [columns..., command] split on runs of spaces (the command kept whole). */
@@ -81,7 +84,7 @@ describe('ps on a kind node (docker exec NODE ps ...)', () => {
     expect(t.stdout('docker exec kind-worker ps aux')).not.toContain('kube-apiserver');
   });
 
-  it('nginx: the master keeps its command line, one worker per CPU as its child', () => {
+  it('nginx: the master keeps its command line, one worker per CPU as its child; a second container beside it', () => {
     const s = appliedShellWith({ 'nginx.yaml': NGINX });
     const text = s.stdout('docker exec kind-worker ps -ef');
     const procs = rows(text, 8);
@@ -90,6 +93,11 @@ describe('ps on a kind node (docker exec NODE ps ...)', () => {
     const workers = procs.filter((r) => r[7] === 'nginx: worker process');
     expect(workers.length).toBe(4);
     for (const w of workers) expect([w[0], w[2]]).toEqual(['101', master[1]]);
+    // The sidecar is the shim's child too; no PID is used twice.
+    const sidecar = procs.find((r) => r[7] === 'sleep infinity')!;
+    expect(sidecar[2]).toBe(procs.find((r) => r[1] === master[2])![1]);
+    const pids = procs.map((r) => r[1]);
+    expect(new Set(pids).size).toBe(pids.length);
   });
 
   it('busybox sleep 3600 shows as the pod spec says; a deleted pod leaves no processes', () => {

@@ -180,14 +180,16 @@ export function nodeProcesses(sim: Simulation, node: Node): NodeProcess[] {
   for (const pod of pods) {
     const t = started(pod);
     const shim = Math.max(next, 280 + Math.max(0, Math.floor(t - boot)) * 8);
-    addPod(pod, shim, t);
-    next = shim + 60 + small(pod.metadata.uid, 40);
+    const used = addPod(pod, shim, t);
+    next = Math.max(shim + 60 + small(pod.metadata.uid, 40), used + 20);
   }
-  function addPod(pod: Pod, shim: number, t: number) {
+  /** Adds the pod's processes; returns the highest PID they use. */
+  function addPod(pod: Pod, shim: number, t: number): number {
     add(shim, 1, t, ['/usr/local/bin/containerd-shim-runc-v2', '-namespace', 'k8s.io', '-id', sandboxID(pod), '-address', SOCK], FIGURES['containerd-shim-runc-v2']!);
     const pause = shim + 10 + small(`pause/${pod.metadata.uid}`, 12);
     add(pause, shim, t, ['/pause'], FIGURES.pause!);
     let pid = pause + 20 + small(`c/${pod.metadata.uid}`, 16);
+    let highest = pause;
     for (const st of containerStatusesAt(pod, now)) {
       if (!('running' in st.state)) continue;
       const startedAt = st.state.running.startedAt ?? t;
@@ -201,8 +203,10 @@ export function nodeProcesses(sim: Simulation, node: Node): NodeProcess[] {
       } else {
         add(self, shim, startedAt, argv, f);
       }
+      highest = self + CPUS;
       pid = self + 12 + CPUS;
     }
+    return highest;
   }
   return procs.sort((a, b) => a.pid - b.pid);
 }
