@@ -9,6 +9,9 @@ docker exec kind-worker iptables -t nat -S KUBE-POSTROUTING
 docker exec kind-worker iptables -t nat -L NOPE
 docker exec kind-worker crictl ps
 docker exec kind-worker crictl pods
+# One /pause per pod sandbox (the kubelet's line names the pause image), and every process by name.
+docker exec kind-worker ps aux | grep pause
+docker exec kind-worker ps -e
 docker exec kind-worker ip route
 docker exec kind-worker ip addr show eth0
 docker exec kind-worker curl -s localhost:10249/proxyMode

@@ -34,11 +34,11 @@ export function humanDuration(seconds: number): string {
 
 export const sandboxID = (pod: Pod) => hex(`sandbox/${pod.metadata.uid}`);
 
-function podsOn(sim: Simulation, node: string): Pod[] {
+export function podsOn(sim: Simulation, node: string): Pod[] {
   return sim.cluster.store.list('Pod').filter((p) => p.spec.nodeName === node && p.status.podIP !== undefined);
 }
 
-const started = (pod: Pod) => pod.status.startTime ?? pod.metadata.creationTimestamp;
+export const started = (pod: Pod) => pod.status.startTime ?? pod.metadata.creationTimestamp;
 
 export function crictl(sim: Simulation, node: string, args: string[]): CommandResult {
   const now = sim.cluster.clock.now();

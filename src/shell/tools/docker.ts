@@ -1,7 +1,7 @@
 /**
  * `docker exec NODE CMD`: kind's nodes are containers, so their views are
  * reached this way: iptables-save [-t TABLE], iptables -L/-S, ipvsadm -Ln, nft list ruleset,
- * conntrack -L, hostname, ip addr/link/route, crictl ps/pods, curl to kube-proxy's endpoints.
+ * conntrack -L, hostname, ip addr/link/route, crictl ps/pods, ps (node-ps.ts), curl to kube-proxy's endpoints.
  */
 import { simTimeToIso } from '../../sim/clock';
 import type { NodeDataPlane } from '../../sim/net/data-plane';
@@ -11,6 +11,7 @@ import { conntrack, ipvsadm, nft } from './node-tools';
 import { asctime } from '../print/dates';
 import { iptables } from './node-iptables';
 import { crictl } from './crictl';
+import { nodePs } from './node-ps';
 import { runCurl } from './curl';
 import { runIp } from './ip-command';
 import { nodeLinks, nodeRoutes } from './net-links';
@@ -42,6 +43,7 @@ export function docker(args: string[], ctx: CommandContext, plane: NodeDataPlane
   }
   if (program === 'ip') return runIp(rest, nodeLinks(ctx.sim, node), nodeRoutes(ctx.sim, node), 'iproute2');
   if (program === 'crictl') return crictl(ctx.sim, nodeName, rest);
+  if (program === 'ps') return nodePs(ctx.sim, node, rest, tty);
   if (program === 'curl') return runCurl(ctx.sim, plane, { kind: 'workstation' }, rest, 'glibc', nodeName, tty);
   if (program === 'iptables') return iptables(rest, nodeName, nodeIPOf(node), plane);
   if (program === 'ipvsadm') return ipvsadm(rest, nodeName, plane);
