@@ -16,7 +16,8 @@ export async function editToPaint(browser: Browser, url: string, edits: number, 
   const lines = editor.locator('.monaco-editor .view-lines');
   await lines.waitFor({ timeout: 30_000 });
   await page.getByRole('region', { name: 'Cluster graph' }).getByText(/port 80 →/).first().waitFor({ timeout: 60_000 });
-  await lines.click();
+  // Focus the editor's own input: a click on a 1,800-line scenario's lines can land on a fold or the scroll bar.
+  await editor.getByRole('textbox', { name: 'Edit scenario' }).focus();
   await page.keyboard.press('ControlOrMeta+Home');
   await page.keyboard.press('ControlOrMeta+F');
   await editor.getByRole('textbox', { name: 'Find' }).fill('port: 80');
