@@ -41,6 +41,9 @@ async function main(): Promise<void> {
     console.log(`ui-canvas-min-font-fit-1280x720-default-px: ${fonts.min.toFixed(1)}`);
     const bigFonts = await smallestFont(browser, big, 'app-59');
     console.log(`ui-canvas-min-font-fit-1280x720-300pods-60svc-px: ${bigFonts.min.toFixed(1)}`);
+    // The default scenario's first graph is the floor under the big one's: the app's own start.
+    const firstDefault = await firstGraph(browser, base, 'web', 3);
+    console.log(`ui-first-graph-default-ms: ${firstDefault.median.toFixed(0)} (runs ${firstDefault.all.map((t) => t.toFixed(0)).join(', ')})`);
     const first = await firstGraph(browser, big, 'app-59', 3);
     console.log(`ui-first-graph-300pods-60svc-ms: ${first.median.toFixed(0)} (runs ${first.all.map((t) => t.toFixed(0)).join(', ')})`);
     const frames = await frameTimes(browser, base, { pods: 300, services: 60, packets: 50, runs: 3, seconds: 4 });
