@@ -40,18 +40,44 @@ const contentSecurityPolicy = (): Plugin => ({
   transformIndexHtml: (html) => html.replace('<meta charset="UTF-8" />', `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${CSP}" />`),
 });
 
+/**
+ * Monaco's chunk is imported only once the first graph has painted (its start is
+ * a long task); a low-priority prefetch downloads it meanwhile, without running it.
+ */
+const prefetchEditorChunk = (): Plugin => {
+  let base = '/';
+  return {
+    name: 'prefetch-editor-chunk',
+    apply: 'build',
+    configResolved: (config) => {
+      base = config.base;
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler: (html, ctx) => {
+        const chunks = Object.keys(ctx.bundle ?? {}).filter((f) => /^assets\/monaco-[^/]*\.js$/.test(f));
+        const links = chunks.map((f) => `<link rel="prefetch" href="${base}${f}" as="script" crossorigin />`);
+        return links.length ? html.replace('</head>', `  ${links.join('\n    ')}\n  </head>`) : html;
+      },
+    },
+  };
+};
+
 export default defineConfig({
   plugins: [
     react(),
     contentSecurityPolicy(),
+    prefetchEditorChunk(),
     // A service worker (Workbox, through vite-plugin-pwa: maintained, and it
     // precaches exactly the files the build emitted, hashed names included),
     // so that a second visit loads without network. The manifest and icons
     // live in public/.
     VitePWA({
       registerType: 'autoUpdate',
-      // An external registerSW.js: the CSP allows no inline script.
-      injectRegister: 'script',
+      // Registered by the app itself once the first graph is on screen
+      // (src/ui/app/service-worker.ts): the precache's downloads must not
+      // compete with the simulation's start. No inline script either (CSP).
+      injectRegister: false,
       manifest: false,
       includeAssets: ['icon.svg', 'icon-192.png', 'icon-512.png', 'manifest.webmanifest'],
       workbox: {

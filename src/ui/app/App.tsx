@@ -5,7 +5,7 @@
  * below 1100 px the panels take turns behind tabs (tabbed-workspace.tsx).
  */
 import { domAnimation, LazyMotion } from 'motion/react';
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense } from 'react';
 import { RequestBar } from '../components/request-bar';
 import { TransportBar } from '../components/transport-bar';
 import { EditorPane } from '../editor/editor-pane';
@@ -21,7 +21,6 @@ import { NARROW, useMedia } from './use-media';
 import { EmbedBar } from '../share/embed-bar';
 import { LinkAlert } from '../share/link-alert';
 import { NoticeBar } from '../components/notice-bar';
-import { startApp } from '../share/start-app';
 import { useViewStore } from '../stores/view-store';
 import { TableView } from '../table-view/table-view';
 import { Dock } from '../dock/dock';
@@ -39,7 +38,6 @@ const PacketStorm = lazy(() => import('../bench-hook/packet-storm'));
 const LessonLayer = lazy(() => import('../lesson/lesson-layer'));
 
 export function App() {
-  useEffect(() => void startApp(), []);
   usePlayback();
   useTheme();
   usePresenterShortcuts();

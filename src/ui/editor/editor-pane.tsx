@@ -2,7 +2,7 @@
  * The left pane's editor: a region that paints at once (a plain preview of
  * the YAML) while Monaco's chunk loads behind React.lazy, and the status line.
  */
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useScenarioStore } from '../stores/scenario-store';
 import { useClusterStore } from '../stores/cluster-store';
 import { useNoticeStore } from '../stores/notice-store';
@@ -66,9 +66,31 @@ function Preview() {
   );
 }
 
+/**
+ * True from the frame after the cluster's first answer has painted: Monaco's start
+ * is a long task, so the canvas paints first (the preview shows the text meanwhile).
+ */
+function useAfterFirstGraph(): boolean {
+  const answered = useClusterStore((s) => s.snapshot !== null || s.error !== null);
+  const [after, setAfter] = useState(false);
+  useEffect(() => {
+    if (!answered || after) return;
+    let timer = 0;
+    const frame = requestAnimationFrame(() => {
+      timer = window.setTimeout(() => setAfter(true), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [answered, after]);
+  return after;
+}
+
 export function EditorPane() {
   // kubectl edit's file covers the scenario editor: nothing under it is reachable meanwhile.
   const editing = useKubectlEditStore((s) => s.view !== null);
+  const editorWanted = useAfterFirstGraph();
   return (
     <section className="editor-pane" role="region" aria-label="Scenario YAML">
       <header className="pane__header" inert={editing}>
@@ -76,9 +98,7 @@ export function EditorPane() {
         <TabHint />
       </header>
       <div className="editor-body" inert={editing}>
-        <Suspense fallback={<Preview />}>
-          <ScenarioEditor />
-        </Suspense>
+        <Suspense fallback={<Preview />}>{editorWanted ? <ScenarioEditor /> : <Preview />}</Suspense>
       </div>
       <StatusLine />
       <DriftNote />
