@@ -11,7 +11,8 @@ import { HopStrip } from './hop-strip';
 import { edgeTypes } from './routed-edge';
 import { traceIds } from './trace-ids';
 import { useSelectionStore } from '../stores/selection-store';
-import { layout, type GraphLayout } from './layout';
+import type { GraphLayout } from './layout';
+import { useKeptLayout } from './use-kept-layout';
 import { LoadChart } from './load-chart';
 import { nodeTypes } from './node-types';
 import { PacketLayer } from './packet-layer';
@@ -67,7 +68,7 @@ const boundsOf = (l: GraphLayout): { w: number; h: number } => {
 export function ClusterGraph() {
   const snapshot = useClusterStore((s) => s.snapshot);
   const error = useClusterStore((s) => s.error);
-  const graph = useMemo(() => (snapshot ? layout(snapshot) : null), [snapshot]);
+  const graph = useKeptLayout(snapshot);
   const nodes = useChurn(graph?.nodes ?? NO_NODES);
   const edges = useMarkedEdges(graph?.edges);
   const tracing = useTraceStore((s) => s.trace !== null && s.current >= 0);
