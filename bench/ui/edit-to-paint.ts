@@ -4,7 +4,7 @@
  * Includes the editor's apply debounce, as the learner experiences it.
  */
 import type { Browser } from '@playwright/test';
-import { NO_WELCOME } from './scenarios';
+import { NO_WELCOME, serviceWorkerInstalled } from './scenarios';
 
 /** url: the app, or a share link to a bigger scenario; the first `port: 80` in its YAML is the one edited, Service `service`'s. */
 export async function editToPaint(browser: Browser, url: string, edits: number, service = 'web'): Promise<number[]> {
@@ -16,6 +16,7 @@ export async function editToPaint(browser: Browser, url: string, edits: number, 
   const lines = editor.locator('.monaco-editor .view-lines');
   await lines.waitFor({ timeout: 30_000 });
   await page.getByRole('region', { name: 'Cluster graph' }).getByText(/port 80 →/).first().waitFor({ timeout: 60_000 });
+  await serviceWorkerInstalled(page);
   // Focus the editor's own input: a click on a 1,800-line scenario's lines can land on a fold or the scroll bar.
   await editor.getByRole('textbox', { name: 'Edit scenario' }).focus();
   await page.keyboard.press('ControlOrMeta+Home');

@@ -8,7 +8,7 @@ import { bigClusterConfig, bigClusterYaml } from '../big-cluster';
 import { encodeFragment } from '../../src/share/share-link';
 import { median } from '../stats';
 import { percentile } from './percentile';
-import { NO_WELCOME } from './scenarios';
+import { NO_WELCOME, serviceWorkerInstalled } from './scenarios';
 
 interface Options {
   pods: number;
@@ -37,6 +37,7 @@ export async function frameTimes(browser: Browser, base: string, o: Options): Pr
     const drawn = Math.min(o.pods, 4 * 24);
     await page.waitForFunction((n) => document.querySelectorAll('[aria-label^="Pod app-"]').length >= n, drawn, { timeout: 60_000 });
     await page.waitForFunction(() => !!window.__uiBench, null, { timeout: 10_000 });
+    await serviceWorkerInstalled(page);
     await page.evaluate((n) => window.__uiBench!.startPackets(n), o.packets);
     await page.waitForFunction((n) => document.querySelectorAll('.react-flow__viewport > .packet').length >= n, o.packets);
     await page.waitForTimeout(500);

@@ -51,6 +51,9 @@ async function main(): Promise<void> {
     console.log(`ui-frame-time-300pods-60svc-50-packets-p95-ms: ${percentile(frames.all, 95).toFixed(1)}`);
     console.log(`ui-frame-time-p95-median-of-runs-ms: ${frames.runP95Median.toFixed(1)}`);
     console.log(`ui-frame-count: ${frames.all.length}`);
+    // A frame that took longer than one and a half display intervals (60 Hz) dropped at least one.
+    const dropped = frames.all.filter((t) => t > 25).length;
+    console.log(`ui-frame-dropped-percent: ${((100 * dropped) / Math.max(1, frames.all.length)).toFixed(1)}`);
     const edits = await editToPaint(browser, base, 30);
     console.log(`ui-edit-to-paint-p50-ms: ${percentile(edits, 50).toFixed(1)}`);
     console.log(`ui-edit-to-paint-p95-ms: ${percentile(edits, 95).toFixed(1)}`);

@@ -1,14 +1,13 @@
 /**
  * Bench only (`?bench=1`, loaded lazily, never in a normal visit): exposes
  * `window.__uiBench.startPackets(n)`, which flies n packets at once between
- * random pods, drawn the way the packet layer draws its packet (a motion
- * div along an offset-path inside the React Flow viewport). bench/ui uses
+ * random pods, drawn as the packet layer draws its packet (FlyingPacket,
+ * inside the React Flow viewport). bench/ui uses
  * it to measure frame times with many packets in flight.
  */
-import { m } from 'motion/react';
 import { useEffect, useMemo, useState } from 'react';
 import { createPortal } from 'react-dom';
-import { hopPath } from '../graph/hop-path';
+import { FlyingPacket } from '../graph/flying-packet';
 import { layout } from '../graph/layout';
 import { useClusterStore } from '../stores/cluster-store';
 
@@ -40,15 +39,7 @@ export default function PacketStorm() {
       const a = anchors[pick(pods, i)]!;
       const b = anchors[pick(pods, i + count)]!;
       return (
-        <m.div
-          key={i}
-          className="packet tone-req"
-          aria-hidden="true"
-          style={{ offsetPath: `path("${hopPath(a, b)}")` }}
-          initial={{ offsetDistance: '0%' }}
-          animate={{ offsetDistance: '100%' }}
-          transition={{ duration: 1.2 + (i % 5) * 0.2, ease: 'easeInOut', repeat: Infinity }}
-        />
+        <FlyingPacket key={i} from={a} to={b} seconds={1.2 + (i % 5) * 0.2} className="packet tone-req" repeat />
       );
     }),
     viewport,

@@ -1,6 +1,6 @@
 /**
  * The traced request drawn over the canvas: the path so far (DNS purple,
- * the request amber) and a packet flying along the current hop. With
+ * the request amber) and a packet flying along the current hop (flying-packet.tsx). With
  * prefers-reduced-motion the packet fades in at the hop's end instead. The
  * hop's words are in the strip under the canvas (hop-strip.tsx), not over the cards.
  */
@@ -9,6 +9,7 @@ import { m, useReducedMotion } from 'motion/react';
 import type { Hop } from '../../sim/view/snapshot';
 import { useTraceStore } from '../stores/trace-store';
 import { isDnsHop } from './hop-focus';
+import { FlyingPacket } from './flying-packet';
 import { hopPath, type Point } from './hop-path';
 
 export const HOP_FLIGHT_S = 0.7;
@@ -30,6 +31,7 @@ export function PacketLayer({ anchors }: Props) {
     return a && b ? [{ hop, a, b, d: hopPath(a, b) }] : [];
   });
   const now = segments.find((s) => s.hop === trace.hops[current]);
+  const label = now ? `Packet at hop ${current + 1}: ${now.hop.title}` : '';
   return (
     <ViewportPortal>
       <svg className="trace-paths" aria-hidden="true">
@@ -37,18 +39,21 @@ export function PacketLayer({ anchors }: Props) {
           <path key={hop.index} d={d} className={`trace-path ${tone(hop)}${hop === now?.hop ? ' is-current' : ''}`} />
         ))}
       </svg>
-      {now && (
-        <m.div
-          key={`${run}-${current}`}
-          className={`packet ${tone(now.hop)}`}
-          role="img"
-          aria-label={`Packet at hop ${current + 1}: ${now.hop.title}`}
-          style={reduced ? { left: now.b.x, top: now.b.y } : { offsetPath: `path("${now.d}")` }}
-          initial={reduced ? { opacity: 0 } : { offsetDistance: '0%' }}
-          animate={reduced ? { opacity: 1 } : { offsetDistance: '100%' }}
-          transition={{ duration: reduced ? 0.2 : HOP_FLIGHT_S / speed, ease: 'easeInOut' }}
-        />
-      )}
+      {now &&
+        (reduced ? (
+          <m.div
+            key={`${run}-${current}`}
+            className={`packet ${tone(now.hop)}`}
+            role="img"
+            aria-label={label}
+            style={{ left: now.b.x, top: now.b.y }}
+            initial={{ opacity: 0 }}
+            animate={{ opacity: 1 }}
+            transition={{ duration: 0.2 }}
+          />
+        ) : (
+          <FlyingPacket key={`${run}-${current}`} from={now.a} to={now.b} seconds={HOP_FLIGHT_S / speed} className={`packet ${tone(now.hop)}`} label={label} />
+        ))}
     </ViewportPortal>
   );
 }
