@@ -21,7 +21,10 @@ import { useNoticeStore } from '../stores/notice-store';
 import { useKubectlEditStore } from '../stores/kubectl-edit-store';
 import { firstWorkerHang, installTestHooks, testHooksWanted } from './test-hooks';
 
-/** A pause this short still sees a change within the same objects on the canvas at once. */
+/**
+ * Keystrokes closer together than this are one burst: the first edit after a pause
+ * applies at once, the rest of the burst once it stops for this long.
+ */
 const APPLY_DEBOUNCE_MS = 40;
 /** Edits that add, remove or rename objects wait for the typing to stop. */
 const STRUCTURAL_DEBOUNCE_MS = 700;
@@ -201,14 +204,20 @@ async function loadFallback(seq: number, input: ScenarioInput, why: string): Pro
 }
 
 let timer: ReturnType<typeof setTimeout> | undefined;
+let lastEditAt = Number.NEGATIVE_INFINITY;
 export function yamlEdited(text: string): void {
   useScenarioStore.getState().textEdited(text);
   scheduleApply(text);
 }
 
 function scheduleApply(text: string): void {
+  const now = performance.now();
+  const afterPause = now - lastEditAt >= APPLY_DEBOUNCE_MS;
+  lastEditAt = now;
   clearTimeout(timer);
-  timer = setTimeout(() => void applyNow(text, true), APPLY_DEBOUNCE_MS);
+  timer = undefined;
+  if (afterPause) void applyNow(text, true);
+  else timer = setTimeout(() => void applyNow(text, true), APPLY_DEBOUNCE_MS);
 }
 
 async function applyNow(text: string, quick: boolean): Promise<void> {
@@ -216,7 +225,11 @@ async function applyNow(text: string, quick: boolean): Promise<void> {
   try {
     const result = await sim().applyYaml(text, { onlyIfSameObjects: quick });
     if (result.deferred) {
-      if (seq === applySeq) timer = setTimeout(() => void applyNow(text, false), STRUCTURAL_DEBOUNCE_MS - APPLY_DEBOUNCE_MS);
+      // An edit typed since has its own apply coming, which waits in turn.
+      if (seq === applySeq && text === useScenarioStore.getState().text) {
+        clearTimeout(timer);
+        timer = setTimeout(() => void applyNow(text, false), STRUCTURAL_DEBOUNCE_MS - APPLY_DEBOUNCE_MS);
+      }
       return;
     }
     useSessionLogStore.getState().done({ op: 'apply', yaml: text });
