@@ -93,7 +93,20 @@ export function base32Std(bytes: Uint8Array): string {
   return out;
 }
 
-/** base32(sha256(utf8(text))): the recipe behind every kube-proxy chain name. */
+const MAX_REMEMBERED = 50_000;
+const remembered = new Map<string, string>();
+
+/**
+ * base32(sha256(utf8(text))): the recipe behind every kube-proxy chain name. Remembered, as
+ * kube-proxy keeps each chain name in its service and endpoint info: every node's rules name
+ * the same chains, and each render would otherwise hash them all again.
+ */
 export function sha256Base32(text: string): string {
-  return base32Std(sha256(utf8Bytes(text)));
+  let hash = remembered.get(text);
+  if (hash === undefined) {
+    if (remembered.size >= MAX_REMEMBERED) remembered.clear();
+    hash = base32Std(sha256(utf8Bytes(text)));
+    remembered.set(text, hash);
+  }
+  return hash;
 }
