@@ -51,7 +51,7 @@ export function parseLesson(text: string, file = 'lesson.yaml'): ParsedLesson {
   } catch (e) {
     return fail([{ file, field: '', line: 0, message: firstLine((e as Error).message) }]);
   }
-  const result = lessonSchema.safeParse(data);
+  const result = lessonSchema().safeParse(data);
   if (!result.success) {
     return fail(result.error.issues.map((issue) => problemOf(issue, doc, lineAt, file)));
   }

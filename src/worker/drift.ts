@@ -3,7 +3,7 @@
  * terminal, objects made or deleted there. The editor shows it, so the text
  * never silently claims `replicas: 3` beside ten pods.
  */
-import { parseManifests } from '../sim/scenario/manifests';
+import { parseManifests, type Manifest } from '../sim/scenario/manifests';
 import type { Simulation } from '../sim/simulation';
 import type { KubeObject } from '../sim/model/types';
 import { SYSTEM_NAMESPACES } from '../sim/view/build-snapshot';
@@ -15,7 +15,7 @@ const MAX_LINES = 4;
 const lower = (kind: string) => kind.toLowerCase();
 const keyOf = (kind: string, ns: string | undefined, name: string) => `${kind}/${ns ?? ''}/${name}`;
 
-interface Written {
+export interface Written {
   kind: string;
   namespace: string | undefined;
   name: string;
@@ -27,8 +27,15 @@ let cache: { text: string; written: Written[] } | null = null;
 /** The objects the text writes (parsed once per text). */
 function writtenIn(text: string): Written[] {
   if (cache?.text === text) return cache.written;
+  const written = writtenBy(parseManifests(text, 'scenario.yaml').manifests);
+  cache = { text, written };
+  return written;
+}
+
+/** What the manifests write, read before anything applies them. */
+export function writtenBy(manifests: readonly Manifest[]): Written[] {
   const written: Written[] = [];
-  for (const m of parseManifests(text, 'scenario.yaml').manifests) {
+  for (const m of manifests) {
     const kind = String(m.raw.kind ?? '');
     const meta = (m.raw.metadata ?? {}) as Record<string, unknown>;
     const spec = (m.raw.spec ?? {}) as Record<string, unknown>;
@@ -37,8 +44,12 @@ function writtenIn(text: string): Written[] {
     if (kind === 'Deployment' || kind === 'ReplicaSet') w.replicas = typeof spec.replicas === 'number' ? spec.replicas : 1;
     written.push(w);
   }
-  cache = { text, written };
   return written;
+}
+
+/** The text the editor just applied, already parsed: the next snapshot's check need not parse it again. */
+export function rememberWritten(text: string, written: Written[]): void {
+  cache = { text, written };
 }
 
 function madeByHand(o: KubeObject): boolean {

@@ -9,6 +9,7 @@ import { sourceKey, type SourceMap } from '../sim/view/build-snapshot';
 import { parseManifests, type Manifest } from '../sim/scenario/manifests';
 import type { Diagnostic, SourceRange } from '../sim/view/snapshot';
 import { own } from '../sim/model/own';
+import { rememberWritten, writtenBy } from './drift';
 import type { Kind } from '../sim/model/types';
 
 export interface EditorApplyOutcome {
@@ -95,6 +96,7 @@ export function applyEditorYaml(sim: Simulation, yaml: string, previous: Set<str
     sources: new Map(),
   });
   if (parsed.errors.length > 0) return fail(parsed.errors);
+  const written = writtenBy(parsed.manifests);
   const diagnostics: Diagnostic[] = [];
   const seen = new Set<string>();
   // kubectl apply -f creates in order: a Namespace above makes the objects below it valid.
@@ -135,6 +137,7 @@ export function applyEditorYaml(sim: Simulation, yaml: string, previous: Set<str
   const notes = [...sim.cluster.limitNotes.values()];
   for (const note of notes) diagnostics.push({ startLine: 1, startColumn: 1, endLine: 1, endColumn: 2, message: note, severity: 'warning' });
   sim.cluster.limitNotes.clear();
+  rememberWritten(yaml, written);
   const count = parsed.manifests.length;
   const applied = `applied · ${count} object${count === 1 ? '' : 's'}`;
   return {

@@ -27,8 +27,8 @@ export const MAX_LOAD = 10_000;
 export const SCENARIO_FILE = 'scenario.yaml';
 
 export class SimSession {
-  sim: Simulation;
-  shell: Shell;
+  private simNow?: Simulation;
+  private shellNow?: Shell;
   private yaml = DEFAULT_SCENARIO_YAML;
   private editorObjects = new Set<string>();
   private sources: SourceMap = new Map();
@@ -39,9 +39,29 @@ export class SimSession {
   /** The lesson being played, if any. */
   lesson?: LessonRunner;
 
-  constructor() {
-    this.sim = new Simulation(defaultClusterConfig(), DEFAULT_SEED);
-    this.shell = this.newShell();
+  /**
+   * The default cluster is built on first use, not in the constructor: the worker's first
+   * call is a load, which would throw a bootstrapped cluster away at once.
+   */
+  private startDefault(): void {
+    this.simNow = new Simulation(defaultClusterConfig(), DEFAULT_SEED);
+    this.shellNow = this.newShell();
+  }
+
+  get sim(): Simulation {
+    if (!this.simNow) this.startDefault();
+    return this.simNow!;
+  }
+  set sim(sim: Simulation) {
+    this.simNow = sim;
+  }
+
+  get shell(): Shell {
+    if (!this.simNow) this.startDefault();
+    return (this.shellNow ??= this.newShell());
+  }
+  set shell(shell: Shell) {
+    this.shellNow = shell;
   }
 
   private newShell(): Shell {

@@ -4,7 +4,7 @@
  * Mirrors what kube-proxy gets from Go's crypto/sha256 and encoding/base32.
  */
 
-const K = new Uint32Array([
+const K = new Int32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
   0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
   0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
@@ -28,43 +28,49 @@ export function utf8Bytes(text: string): Uint8Array {
   return Uint8Array.from(out);
 }
 
-const rotr = (x: number, n: number): number => (x >>> n) | (x << (32 - n));
-
-/** SHA-256 digest (FIPS 180-4) of raw bytes. */
+/**
+ * SHA-256 digest (FIPS 180-4) of raw bytes. Rotations are written out and the state kept in
+ * locals: the worker's first render hashes every chain name before the JIT has warmed up.
+ */
 export function sha256(data: Uint8Array): Uint8Array {
   const bitLen = data.length * 8;
-  const padded = new Uint8Array(Math.ceil((data.length + 9) / 64) * 64);
-  padded.set(data);
-  padded[data.length] = 0x80;
-  const view = new DataView(padded.buffer);
-  view.setUint32(padded.length - 8, Math.floor(bitLen / 2 ** 32));
-  view.setUint32(padded.length - 4, bitLen >>> 0);
-
-  const h = new Uint32Array([
-    0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
-  ]);
-  const w = new Uint32Array(64);
-  for (let off = 0; off < padded.length; off += 64) {
-    for (let i = 0; i < 16; i++) w[i] = view.getUint32(off + i * 4);
+  const p = new Uint8Array(Math.ceil((data.length + 9) / 64) * 64);
+  p.set(data);
+  p[data.length] = 0x80;
+  const hi = Math.floor(bitLen / 2 ** 32), lo = bitLen >>> 0, L = p.length;
+  p[L - 8] = hi >>> 24; p[L - 7] = hi >>> 16; p[L - 6] = hi >>> 8; p[L - 5] = hi;
+  p[L - 4] = lo >>> 24; p[L - 3] = lo >>> 16; p[L - 2] = lo >>> 8; p[L - 1] = lo;
+  // The state as int32s (| 0), as the additions below keep it.
+  let h0 = 0x6a09e667 | 0, h1 = 0xbb67ae85 | 0, h2 = 0x3c6ef372 | 0, h3 = 0xa54ff53a | 0;
+  let h4 = 0x510e527f | 0, h5 = 0x9b05688c | 0, h6 = 0x1f83d9ab | 0, h7 = 0x5be0cd19 | 0;
+  const w = new Int32Array(64);
+  for (let off = 0; off < L; off += 64) {
+    for (let i = 0; i < 16; i++) {
+      const o = off + i * 4;
+      w[i] = (p[o]! << 24) | (p[o + 1]! << 16) | (p[o + 2]! << 8) | p[o + 3]!;
+    }
     for (let i = 16; i < 64; i++) {
-      const a = w[i - 15]!, b = w[i - 2]!;
-      const s0 = rotr(a, 7) ^ rotr(a, 18) ^ (a >>> 3);
-      const s1 = rotr(b, 17) ^ rotr(b, 19) ^ (b >>> 10);
+      const x = w[i - 15]!, y = w[i - 2]!;
+      const s0 = ((x >>> 7) | (x << 25)) ^ ((x >>> 18) | (x << 14)) ^ (x >>> 3);
+      const s1 = ((y >>> 17) | (y << 15)) ^ ((y >>> 19) | (y << 13)) ^ (y >>> 10);
       w[i] = (w[i - 16]! + s0 + w[i - 7]! + s1) | 0;
     }
-    let [a, b, c, d, e, f, g, hh] = [h[0]!, h[1]!, h[2]!, h[3]!, h[4]!, h[5]!, h[6]!, h[7]!];
+    let a = h0, b = h1, c = h2, d = h3, e = h4, f = h5, g = h6, h = h7;
     for (let i = 0; i < 64; i++) {
-      const t1 = (hh + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + K[i]! + w[i]!) | 0;
-      const t2 = ((rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c))) | 0;
-      hh = g; g = f; f = e; e = (d + t1) | 0;
+      const S1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
+      const t1 = (h + S1 + ((e & f) ^ (~e & g)) + K[i]! + w[i]!) | 0;
+      const S0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10));
+      const t2 = (S0 + ((a & b) ^ (a & c) ^ (b & c))) | 0;
+      h = g; g = f; f = e; e = (d + t1) | 0;
       d = c; c = b; b = a; a = (t1 + t2) | 0;
     }
-    h[0] = h[0]! + a; h[1] = h[1]! + b; h[2] = h[2]! + c; h[3] = h[3]! + d;
-    h[4] = h[4]! + e; h[5] = h[5]! + f; h[6] = h[6]! + g; h[7] = h[7]! + hh;
+    h0 = (h0 + a) | 0; h1 = (h1 + b) | 0; h2 = (h2 + c) | 0; h3 = (h3 + d) | 0;
+    h4 = (h4 + e) | 0; h5 = (h5 + f) | 0; h6 = (h6 + g) | 0; h7 = (h7 + h) | 0;
   }
   const out = new Uint8Array(32);
-  const outView = new DataView(out.buffer);
-  for (let i = 0; i < 8; i++) outView.setUint32(i * 4, h[i]!);
+  [h0, h1, h2, h3, h4, h5, h6, h7].forEach((v, i) => {
+    out[i * 4] = v >>> 24; out[i * 4 + 1] = v >>> 16; out[i * 4 + 2] = v >>> 8; out[i * 4 + 3] = v;
+  });
   return out;
 }
 
@@ -93,7 +99,20 @@ export function base32Std(bytes: Uint8Array): string {
   return out;
 }
 
-/** base32(sha256(utf8(text))): the recipe behind every kube-proxy chain name. */
+const MAX_REMEMBERED = 50_000;
+const remembered = new Map<string, string>();
+
+/**
+ * base32(sha256(utf8(text))): the recipe behind every kube-proxy chain name. Remembered, as
+ * kube-proxy keeps each chain name in its service and endpoint info: every node's rules name
+ * the same chains, and each render would otherwise hash them all again.
+ */
 export function sha256Base32(text: string): string {
-  return base32Std(sha256(utf8Bytes(text)));
+  let hash = remembered.get(text);
+  if (hash === undefined) {
+    if (remembered.size >= MAX_REMEMBERED) remembered.clear();
+    hash = base32Std(sha256(utf8Bytes(text)));
+    remembered.set(text, hash);
+  }
+  return hash;
 }

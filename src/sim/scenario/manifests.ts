@@ -59,6 +59,7 @@ export function parseManifests(text: string, source = 'STDIN'): ParsedManifests 
   const warnings: Diagnostic[] = [];
   const manifests: Manifest[] = [];
   const docList = Array.isArray(docs) ? docs : [docs];
+  const mayHaveAliases = text.includes('*');
   for (const doc of docList as Document.Parsed[]) {
     for (const err of doc.errors) {
       const [start, end] = err.pos;
@@ -75,7 +76,7 @@ export function parseManifests(text: string, source = 'STDIN'): ParsedManifests 
       const firstLine = lineCounter.linePos(d.first).line;
       warnings.push({ ...toRange(d.start, d.end), message: `duplicate key "${d.key}" (first on line ${firstLine}): kubectl keeps only the last value written`, severity: 'warning' });
     }
-    const converted = documentToJs(doc);
+    const converted = documentToJs(doc, mayHaveAliases);
     if ('error' in converted) {
       errors.push({ ...toRange(converted.at.start, converted.at.end), message: `error: error parsing ${source}: error converting YAML to JSON: ${converted.error}`, severity: 'error' });
       continue;

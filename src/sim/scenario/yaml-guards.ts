@@ -70,10 +70,10 @@ export function firstAlias(doc: Document.Parsed): YamlSpot | undefined {
 
 /**
  * doc.toJS with alias expansion bounded: the value, or go-yaml's message and where to mark it.
- * Never throws.
+ * Never throws. `mayHaveAliases` false (the source has no `*`) spares the walk looking for them.
  */
-export function documentToJs(doc: Document.Parsed): { value: unknown } | { error: string; at: YamlSpot } {
-  const unknown = unknownAnchor(doc);
+export function documentToJs(doc: Document.Parsed, mayHaveAliases = true): { value: unknown } | { error: string; at: YamlSpot } {
+  const unknown = mayHaveAliases ? unknownAnchor(doc) : undefined;
   if (unknown) return { error: unknown.message, at: unknown };
   try {
     return { value: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
