@@ -23,6 +23,7 @@ import { imageTraits } from './tools/image-traits';
 import { runIfconfig, runIp } from './tools/ip-command';
 import { podLinks, podRoutes } from './tools/net-links';
 import { runPing } from './tools/ping';
+import { textTool } from './text-tools';
 import type { CommandResult } from './types';
 
 export interface PodExecContext {
@@ -34,6 +35,8 @@ export interface PodExecContext {
   tty?: boolean;
   /** Runs a shell line (for sh -c). */
   runLine(line: string): CommandResult;
+  /** What the program reads on its standard input (kubectl exec -i, a pipe in the pod's shell); none without. */
+  stdin?: string;
 }
 
 export function execInPod(ctx: PodExecContext, argv: string[]): CommandResult | { missing: string } {
@@ -44,7 +47,7 @@ export function execInPod(ctx: PodExecContext, argv: string[]): CommandResult | 
   const base = program.split('/').pop()!;
   const traits = imageTraits(c.image);
   const extra = !!tools?.shell && (traits.programs.includes(base) || (base === 'bash' && traits.bash !== undefined));
-  if (!hasProgram(tools, base) && !extra) return { missing: program };
+  if (!hasProgram(tools, base) && !extra) return textApplet(ctx, c.image, base, args) ?? { missing: program };
   const out = (text: string, code = 0): CommandResult => ({ chunks: text ? [{ stream: 'out', text }] : [], exitCode: code });
   switch (base) {
     case 'hostname':
@@ -76,8 +79,14 @@ export function execInPod(ctx: PodExecContext, argv: string[]): CommandResult | 
     case 'test':
       return fileCommand(ctx, base, args);
     case 'cat': {
+      // No file, or "-": standard input (empty without kubectl exec -i).
+      if (args.length === 0) return out(ctx.stdin ?? '');
       let text = '';
       for (const path of args) {
+        if (path === '-') {
+          text += ctx.stdin ?? '';
+          continue;
+        }
         const content = podFile(ctx.sim, ctx.pod, path, c.name) ?? ((ctx.pod.status.files ?? []).includes(path) ? '' : undefined);
         if (content === undefined) return { chunks: [...(text ? [{ stream: 'out' as const, text }] : []), { stream: 'err', text: `cat: can't open '${path}': No such file or directory\n` }], exitCode: 1 };
         text += content;
@@ -97,7 +106,8 @@ export function execInPod(ctx: PodExecContext, argv: string[]): CommandResult | 
     case 'bash':
     case 'sh': {
       if (args[0] === '-c' && args[1] !== undefined) return ctx.runLine(args[1]);
-      return out('');
+      // A script on standard input (kubectl exec -i POD -- sh < script.sh), line by line.
+      return ctx.stdin ? runScript(ctx, ctx.stdin) : out('');
     }
     case 'nslookup': {
       const conf = resolvConfFor(ctx.sim, ctx.pod);
@@ -118,8 +128,27 @@ export function execInPod(ctx: PodExecContext, argv: string[]): CommandResult | 
     case 'nc':
       return runNc(ctx.sim, ctx.plane, { kind: 'pod', pod: ctx.pod }, args, tools!.nslookup === 'bind' ? 'openbsd' : 'busybox', tools!.libc);
     default:
-      return { missing: program };
+      return textApplet(ctx, c.image, base, args) ?? { missing: program };
   }
+}
+
+/** grep, head, wc, sort...: busybox applets in any image with a shell. */
+function textApplet(ctx: PodExecContext, image: string, name: string, args: string[]): CommandResult | undefined {
+  if (!toolsetOf(image)?.shell) return undefined;
+  return textTool(name, args, ctx.stdin ?? '', (path) => podFile(ctx.sim, ctx.pod, path, ctx.container));
+}
+
+function runScript(ctx: PodExecContext, script: string): CommandResult {
+  const chunks: CommandResult['chunks'] = [];
+  let exitCode = 0;
+  for (const line of script.split('\n')) {
+    if (!line.trim() || line.trim().startsWith('#')) continue;
+    const r = ctx.runLine(line);
+    chunks.push(...r.chunks);
+    exitCode = r.exitCode;
+    if (/^\s*exit\b/.test(line)) break;
+  }
+  return { chunks, exitCode };
 }
 
 

@@ -13,6 +13,7 @@ import { WHOLE_LINE_ONLY, wholeLineCommand } from './edit-line';
 import { execInPod } from './pod-exec';
 import { podEnvVars, podFile } from './tools/pod-files';
 import { evalTest } from './test-builtin';
+import { printf } from './printf';
 import { toolsetOf } from './tools/images';
 import { ParseError, tokenize } from './parse/tokenize';
 import { parse, type List, type Node, type Pipeline } from './parse/parse';
@@ -430,7 +431,7 @@ export class Shell {
     let exitCode = 0;
     const errs: OutputChunk[] = [];
     for (let i = 0; i < nodes.length && !c.aborted; i++) {
-      const r = this.runNode(nodes[i]!, c, stdin, i === nodes.length - 1);
+      const r = this.runNode(nodes[i]!, c, stdin, i === nodes.length - 1, i > 0);
       exitCode = r.exitCode;
       if (i < nodes.length - 1) {
         for (const chunk of r.chunks) if (chunk.stream === 'err') errs.push(chunk);
@@ -441,7 +442,7 @@ export class Shell {
   }
 
   /** One command of a pipeline: expanded, its redirections opened, then run; a compound command's output routed as a whole. */
-  private runNode(node: Node, c: RunContext, stdin: string, last = true): CommandResult {
+  private runNode(node: Node, c: RunContext, stdin: string, last = true, piped = false): CommandResult {
     const before: OutputChunk[] = [];
     let lastSubstitution: number | undefined;
     const x = this.expansion(c, before, (status) => (lastSubstitution = status));
@@ -484,7 +485,7 @@ export class Shell {
       for (const [k, v] of assigned) c.scope.vars.set(k, v);
       result = out('', substStatus);
     } else {
-      const ctx = { sim: this.sim, env: this.env, stdin: streams.stdin ?? stdin, stdoutTTY: tty };
+      const ctx = { sim: this.sim, env: this.env, stdin: streams.stdin ?? stdin, stdoutTTY: tty, stdinTTY: !piped && streams.stdin === undefined };
       const whole = node === this.wholeLine;
       result = this.builtin(argv, c) ?? (c.target ? this.runPodCommand(argv, ctx, c.target) : this.runCommand(argv, ctx, whole));
     }
@@ -610,6 +611,8 @@ export class Shell {
       }
       case 'echo':
         return echo(args);
+      case 'printf':
+        return printf(args, c.sh);
       default:
         return undefined;
     }
@@ -657,11 +660,7 @@ export class Shell {
 
   /** One command of a `sh -c` line inside a pod: the image's programs, else its busybox text applets, else sh's "not found". */
   private runPodCommand(argv: string[], ctx: CommandContext, target: PodTarget): CommandResult {
-    const result = execInPod({ sim: this.sim, plane: this.plane, pod: target.pod, container: target.container, tty: ctx.stdoutTTY, runLine: (l) => this.runIn(l, target, undefined, 0, ctx.stdoutTTY ?? false) }, argv);
-    if (!('missing' in result)) return result;
-    const [name, ...args] = argv as [string, ...string[]];
-    const c = target.pod.spec.containers.find((x) => x.name === target.container) ?? target.pod.spec.containers[0]!;
-    const filtered = toolsetOf(c.image)?.shell ? textTool(name, args, ctx.stdin, (path) => podFile(this.sim, target.pod, path)) : undefined;
-    return filtered ?? err(`sh: ${name}: not found\n`, 127);
+    const result = execInPod({ sim: this.sim, plane: this.plane, pod: target.pod, container: target.container, tty: ctx.stdoutTTY, stdin: ctx.stdin, runLine: (l) => this.runIn(l, target, undefined, 0, ctx.stdoutTTY ?? false) }, argv);
+    return 'missing' in result ? err(`sh: ${argv[0]}: not found\n`, 127) : result;
   }
 }

@@ -40,3 +40,41 @@ describe('text tools fed by a pipe', () => {
     expect(textTool('awk', [], text)).toBeUndefined();
   });
 });
+
+// Expected values: GNU coreutils 9 (head.c, wc.c, sort.c, uniq.c), run on this machine over the same files.
+describe('filters over files', () => {
+  const files: Record<string, string> = { w1: 'a b\nc\n', w2: 'x\ny\nz\n' };
+  const read = (path: string) => files[path];
+  const run = (name: string, ...args: string[]) => textTool(name, args, 'q\n', read)!;
+  const text = (r: ReturnType<typeof run>) => r.chunks.map((c) => `${c.stream}:${c.text}`).join('');
+
+  it('wc names each file, pads to the width of the files total size, and adds a total', () => {
+    expect(text(run('wc', '-l', 'w1'))).toBe('out:2 w1\n');
+    expect(text(run('wc', 'w1'))).toBe('out:2 3 6 w1\n');
+    expect(text(run('wc', '-l', 'w1', 'w2'))).toBe('out: 2 w1\n 3 w2\n 5 total\n');
+    expect(text(run('wc', 'w1', 'w2'))).toBe('out: 2  3  6 w1\n 3  3  6 w2\n 5  6 12 total\n');
+    expect(text(run('wc', '-', 'w1'))).toBe('out:      1       1       2 -\n      2       3       6 w1\n      3       4       8 total\n');
+  });
+
+  it('a file that cannot be opened is said where it comes, and the status is 1', () => {
+    const r = run('wc', '-l', 'nosuch', 'w1');
+    expect(text(r)).toBe('err:wc: nosuch: No such file or directory\nout:2 w1\n2 total\n');
+    expect(r.exitCode).toBe(1);
+    expect(text(run('head', 'nosuch'))).toBe("err:head: cannot open 'nosuch' for reading: No such file or directory\n");
+    expect(run('sort', 'nosuch').exitCode).toBe(2);
+    expect(text(run('sort', 'nosuch'))).toBe('err:sort: cannot read: nosuch: No such file or directory\n');
+    expect(text(run('uniq', 'nosuch'))).toBe('err:uniq: nosuch: No such file or directory\n');
+  });
+
+  it('head and tail read their files, with a header above each when there are several', () => {
+    expect(text(run('head', '-n', '1', 'w1', 'w2'))).toBe('out:==> w1 <==\na b\n\n==> w2 <==\nx\n');
+    expect(text(run('tail', '-n', '1', 'w1'))).toBe('out:c\n');
+    expect(text(run('tail', '-1', 'w2'))).toBe('out:z\n');
+  });
+
+  it('sort and uniq read their files; with no file they read standard input', () => {
+    expect(text(run('sort', '-r', 'w2', 'w1'))).toBe('out:z\ny\nx\nc\na b\n');
+    expect(text(run('uniq', 'w2'))).toBe('out:x\ny\nz\n');
+    expect(text(run('wc', '-l'))).toBe('out:1\n');
+  });
+});

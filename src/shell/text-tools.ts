@@ -1,6 +1,6 @@
 /** The small text filters people pipe kubectl into: grep, head, tail, wc -l, sort, uniq, seq. */
 import { grep } from './grep';
-import { err, out, type CommandResult, type ShellEnv } from './types';
+import { err, out, stdoutOf, type CommandResult, type OutputChunk, type ShellEnv } from './types';
 
 function lines(text: string): string[] {
   const l = text.split('\n');
@@ -10,11 +10,67 @@ function lines(text: string): string[] {
 
 const join = (l: string[]) => (l.length ? l.join('\n') + '\n' : '');
 
-/** `read` opens a file the command names (the workstation's, or the pod's). */
+/** Options that take a value, per filter: their value is not a file operand. */
+const VALUED: Record<string, Set<string>> = { head: new Set(['-n', '-c']), tail: new Set(['-n', '-c']), sort: new Set(['-k', '-t']) };
+
+/** The file operands: what is neither an option nor an option's value. */
+function operandsOf(name: string, args: string[]): { options: string[]; files: string[] } {
+  const options: string[] = [];
+  const files: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a !== '-' && a.startsWith('-')) {
+      options.push(a);
+      if (VALUED[name]?.has(a) && i + 1 < args.length) options.push(args[++i]!);
+    } else files.push(a);
+  }
+  return { options, files };
+}
+
+/** coreutils' words for a file it cannot open (head.c, wc.c, sort.c, uniq.c). */
+const cannotOpen = (name: string, path: string): string =>
+  name === 'head' || name === 'tail' ? `${name}: cannot open '${path}' for reading: No such file or directory\n` : name === 'sort' ? `sort: cannot read: ${path}: No such file or directory\n` : `${name}: ${path}: No such file or directory\n`;
+
+/** `read` opens a file the command names (the workstation's, or the pod's); with no file (or `-`) the filter reads stdin. */
 export function textTool(name: string, args: string[], stdin: string, read: (path: string) => string | undefined = () => undefined): CommandResult | undefined {
+  if (name === 'grep') return grep(args, stdin, read);
+  if (name === 'seq') return seq(args);
+  if (!['head', 'tail', 'wc', 'sort', 'uniq'].includes(name)) return undefined;
+  const { options, files } = operandsOf(name, args);
+  if (files.length === 0) return filter(name, options, stdin);
+  // Files are read in order; one that cannot be opened is said where it comes.
+  const opened = files.map((path) => ({ path, text: path === '-' ? stdin : read(path) }));
+  const inputs = opened.filter((o): o is { path: string; text: string } => o.text !== undefined);
+  const chunks: OutputChunk[] = [];
+  let failed = false;
+  let text = '';
+  let shown = 0;
+  for (const { path, text: content } of opened) {
+    if (content === undefined) {
+      failed = true;
+      if (text) chunks.push({ stream: 'out', text });
+      text = '';
+      chunks.push({ stream: 'err', text: cannotOpen(name, path) });
+      if (name === 'sort' || name === 'uniq') return { chunks, exitCode: name === 'sort' ? 2 : 1 };
+      continue;
+    }
+    // head and tail name each file above its lines when there are several (head.c write_header).
+    if (name === 'head' || name === 'tail') {
+      if (files.length > 1) text += `${shown > 0 ? '\n' : ''}==> ${path === '-' ? 'standard input' : path} <==\n`;
+      text += stdoutOf(filter(name, options, content));
+    } else if (name === 'wc') text += wcLine(options, path, content, files, inputs);
+    shown++;
+  }
+  if (name === 'sort') return filter(name, options, inputs.map((i) => i.text).join(''));
+  if (name === 'uniq') return filter(name, options, inputs[0]?.text ?? '');
+  if (name === 'wc' && files.length > 1) text += wcTotal(options, files, inputs);
+  if (text) chunks.push({ stream: 'out', text });
+  return { chunks, exitCode: failed ? 1 : 0 };
+}
+
+/** One filter over one input text. */
+function filter(name: string, args: string[], stdin: string): CommandResult {
   switch (name) {
-    case 'grep':
-      return grep(args, stdin, read);
     case 'head':
     case 'tail': {
       const nArg = args.find((a) => /^-\d+$/.test(a)) ?? (args.includes('-n') ? `-${args[args.indexOf('-n') + 1]}` : '-10');
@@ -25,18 +81,12 @@ export function textTool(name: string, args: string[], stdin: string, read: (pat
     case 'wc': {
       // coreutils wc.c: the counts asked for (-l newlines, -w words, -c bytes; all three by default),
       // one alone unpadded, several right-aligned in width 7 for standard input.
-      const flags = args.filter((a) => /^-[lwcm]+$/.test(a)).join('');
-      const counts = [
-        ['l', stdin.split('\n').length - 1],
-        ['w', stdin.split(/\s+/).filter(Boolean).length],
-        ['c', utf8Length(stdin)],
-      ] as const;
-      const chosen = flags ? counts.filter(([f]) => flags.includes(f) || (f === 'c' && flags.includes('m'))) : counts;
-      return out(chosen.length === 1 ? `${chosen[0]![1]}\n` : `${chosen.map(([, n]) => String(n).padStart(7)).join(' ')}\n`);
+      const chosen = wcCounts(args, stdin);
+      return out(chosen.length === 1 ? `${chosen[0]}\n` : `${chosen.map((n) => String(n).padStart(7)).join(' ')}\n`);
     }
     case 'sort':
       return sort(args, stdin);
-    case 'uniq': {
+    default: {
       const counted: [string, number][] = [];
       for (const l of lines(stdin)) {
         const last = counted[counted.length - 1];
@@ -45,11 +95,39 @@ export function textTool(name: string, args: string[], stdin: string, read: (pat
       }
       return out(join(args.includes('-c') ? counted.map(([l, n]) => `${String(n).padStart(7)} ${l}`) : counted.map(([l]) => l)));
     }
-    case 'seq':
-      return seq(args);
-    default:
-      return undefined;
   }
+}
+
+function wcCounts(args: string[], text: string): number[] {
+  const flags = args.filter((a) => /^-[lwcm]+$/.test(a)).join('');
+  const counts = [
+    ['l', text.split('\n').length - 1],
+    ['w', text.split(/\s+/).filter(Boolean).length],
+    ['c', utf8Length(text)],
+  ] as const;
+  return (flags ? counts.filter(([f]) => flags.includes(f) || (f === 'c' && flags.includes('m'))) : counts).map(([, n]) => n);
+}
+
+/**
+ * wc over files: each file's counts and its name, then a total for several. The counts are
+ * right-aligned in the width of the readable files' total size (coreutils wc.c
+ * compute_number_width), 7 when one of them is standard input, 1 for a lone count of one file.
+ */
+function wcWidth(args: string[], files: string[], inputs: { path: string; text: string }[]): number {
+  if (files.length === 1 && wcCounts(args, '').length === 1) return 1;
+  if (files.includes('-')) return 7;
+  return Math.max(1, String(inputs.reduce((sum, i) => sum + utf8Length(i.text), 0)).length);
+}
+
+function wcLine(args: string[], path: string, text: string, files: string[], inputs: { path: string; text: string }[]): string {
+  const width = wcWidth(args, files, inputs);
+  return `${wcCounts(args, text).map((n) => String(n).padStart(width)).join(' ')} ${path}\n`;
+}
+
+function wcTotal(args: string[], files: string[], inputs: { path: string; text: string }[]): string {
+  const width = wcWidth(args, files, inputs);
+  const totals = wcCounts(args, '').map((_, k) => inputs.reduce((sum, i) => sum + wcCounts(args, i.text)[k]!, 0));
+  return `${totals.map((n) => String(n).padStart(width)).join(' ')} total\n`;
 }
 
 /** The most characters seq writes here (the line's output budget, shell.ts LINE_LIMITS.outputChars). */

@@ -27,6 +27,8 @@ export interface CommandContext {
   stdin: string;
   /** Whether stdout is a terminal (curl hides its progress meter then). */
   stdoutTTY?: boolean;
+  /** Whether stdin is the terminal: not a pipe, not a `<` file or here-document. */
+  stdinTTY?: boolean;
 }
 
 export type CommandHandler = (args: string[], ctx: CommandContext) => CommandResult;

@@ -66,3 +66,29 @@ describe('the environment inside a pod', () => {
     expect(t.run(`kubectl exec client -- sh -c 'wget -qO- http://$WEB_SERVICE_HOST/'`)).toMatch(/^web-\w+-\w{5}$/);
   });
 });
+
+// kubectl exec -i streams kubectl's own stdin to the command (staging/src/k8s.io/kubectl/pkg/cmd/exec/exec.go,
+// StreamOptions.Stdin); without -i the command's stdin is empty. busybox's applets read files or stdin.
+describe('kubectl exec with standard input and busybox applets', () => {
+  const t = appliedShell('bb.yaml');
+
+  it('-i hands the pipe to the command; without -i it reads nothing', () => {
+    expect(t.run('echo hello | kubectl exec -i bb -- cat')).toBe('hello\n');
+    expect(t.run('echo hello | kubectl exec -i bb -- cat -')).toBe('hello\n');
+    expect(t.run('echo hello | kubectl exec bb -- cat')).toBe('');
+    expect(t.run("printf 'a\\nb\\n' | kubectl exec -i bb -- grep b")).toBe('b\n');
+  });
+
+  it('a shell given a script on stdin runs it and ends, instead of attaching the terminal', () => {
+    const r = t.result("printf 'echo one\\necho two\\nexit 3\\necho never\\n' | kubectl exec -i bb -- sh");
+    expect(r.chunks.map((c) => c.text).join('')).toBe('one\ntwo\ncommand terminated with exit code 3\n');
+    expect(r.exitCode).toBe(3);
+    expect(t.run('kubectl get pod bb -o name')).toBe('pod/bb\n');
+  });
+
+  it('runs busybox text applets on the pod files', () => {
+    expect(t.run('kubectl exec bb -- grep nameserver /etc/resolv.conf')).toBe('nameserver 10.96.0.10\n');
+    expect(t.run('kubectl exec bb -- wc -l /etc/resolv.conf')).toBe('3 /etc/resolv.conf\n');
+    expect(t.run('kubectl exec bb -- head -n 1 /etc/resolv.conf')).toBe('search default.svc.cluster.local svc.cluster.local cluster.local\n');
+  });
+});

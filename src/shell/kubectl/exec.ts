@@ -46,7 +46,8 @@ export function kubectlExec(args: string[], ctx: CommandContext, deps: KubectlDe
   }
   const interactive = parsed.bools.has('stdin') || parsed.bools.has('tty');
   const defaultNote = !container && pod.spec.containers.length > 1 && !parsed.bools.has('quiet') ? [{ stream: 'err' as const, text: defaultedContainer(pod) }] : [];
-  if (interactive && isInteractiveShell(parsed.rest)) {
+  // A shell attaches only to the terminal: given a pipe or a file (kubectl exec -i POD -- sh < script.sh) it runs what it reads.
+  if (interactive && isInteractiveShell(parsed.rest) && ctx.stdinTTY !== false) {
     const c = containerOf(pod, container);
     if (hasShell(c, parsed.rest[0]!)) {
       deps.attach(pod, container, shellPrompt(pod, c, parsed.rest[0]!));
@@ -56,7 +57,9 @@ export function kubectlExec(args: string[], ctx: CommandContext, deps: KubectlDe
   // -t gives the command a terminal (curl then hides its progress meter), but only with -i:
   // without stdin kubectl turns the TTY off (staging/src/k8s.io/kubectl/pkg/cmd/exec/exec.go SetupTTY).
   const tty = parsed.bools.has('stdin') && (parsed.bools.has('tty') || args.some((a) => a === '-it' || a === '-ti'));
-  const ran = execInPod({ sim: ctx.sim, plane, pod, container, tty, runLine: (line) => runInPod(pod, container, line, tty) }, parsed.rest);
+  // -i hands the command kubectl's standard input (what was piped into it); without it the command reads nothing.
+  const stdin = parsed.bools.has('stdin') ? { stdin: ctx.stdin } : {};
+  const ran = execInPod({ sim: ctx.sim, plane, pod, container, tty, runLine: (line) => runInPod(pod, container, line, tty), ...stdin }, parsed.rest);
   const result = 'missing' in ran ? ran : { ...ran, chunks: [...defaultNote, ...ran.chunks] };
   if ('missing' in result) {
     const id = ctx.sim.cluster.trafficRng.string(64, '0123456789abcdef');

@@ -1,0 +1,123 @@
+/**
+ * The printf builtin (bash's, and busybox sh's applet): the format is reused
+ * while arguments remain; %s %b %c %d %i %u %o %x %X %% with flags (- 0 + space),
+ * a width and a precision; backslash escapes in the format. Numbers that do
+ * not parse print 0 and an "invalid number" error, exit status 1 (bash's
+ * builtins/printf.def, getintmax).
+ */
+import type { CommandResult } from './types';
+
+const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', a: '\x07', b: '\b', f: '\f', v: '\v', e: '\x1b', '\\': '\\', '"': '"', "'": "'" };
+
+/** Backslash escapes; \c stops the output (only honoured in %b arguments and the format). */
+function unescape(text: string): { text: string; stop: boolean } {
+  let result = '';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch !== '\\' || i === text.length - 1) {
+      result += ch;
+      continue;
+    }
+    const next = text[++i]!;
+    if (next === 'c') return { text: result, stop: true };
+    if (/[0-7]/.test(next)) {
+      const digits = /^[0-7]{1,3}/.exec(text.slice(i))![0];
+      result += String.fromCharCode(parseInt(digits, 8));
+      i += digits.length - 1;
+    } else if (next === 'x' && /^[0-9a-fA-F]/.test(text[i + 1] ?? '')) {
+      const digits = /^[0-9a-fA-F]{1,2}/.exec(text.slice(i + 1))![0];
+      result += String.fromCharCode(parseInt(digits, 16));
+      i += digits.length;
+    } else result += ESCAPES[next] ?? `\\${next}`;
+  }
+  return { text: result, stop: false };
+}
+
+function integer(arg: string | undefined, errors: string[], sh: string): number {
+  if (arg === undefined || arg === '') return 0;
+  const quoted = /^['"](.)/.exec(arg);
+  if (quoted) return quoted[1]!.codePointAt(0)!;
+  const m = /^\s*([+-]?)(0x[0-9a-f]+|0[0-7]*|[1-9]\d*)$/i.exec(arg);
+  if (!m) {
+    errors.push(`${sh}: printf: ${arg}: invalid number\n`);
+    const lead = /^\s*[+-]?\d+/.exec(arg);
+    return lead ? Number(lead[0]) : 0;
+  }
+  const body = m[2]!;
+  const n = /^0x/i.test(body) ? parseInt(body, 16) : body.length > 1 && body.startsWith('0') ? parseInt(body, 8) : Number(body);
+  return m[1] === '-' ? -n : n;
+}
+
+function pad(text: string, flags: string, width: number, numeric: boolean): string {
+  if (text.length >= width) return text;
+  if (flags.includes('-')) return text.padEnd(width);
+  if (numeric && flags.includes('0')) {
+    const sign = /^[+ -]/.test(text) ? text[0]! : '';
+    return sign + text.slice(sign.length).padStart(width - sign.length, '0');
+  }
+  return text.padStart(width);
+}
+
+const CONVERSION = /%([-+ 0#]*)(\d+|\*)?(?:\.(\d*|\*))?([sbcdiuoxX%])/g;
+
+/** sh: the shell's name in error messages ("bash", or "sh" inside a pod). */
+export function printf(args: string[], sh = 'bash'): CommandResult {
+  const [format, ...rest] = args[0] === '--' ? args.slice(1) : args;
+  if (format === undefined) return { chunks: [{ stream: 'err', text: `${sh}: printf: usage: printf [-v var] format [arguments]\n` }], exitCode: 2 };
+  const errors: string[] = [];
+  let output = '';
+  let next = 0;
+  let stopped = false;
+  do {
+    const start = next;
+    let text = '';
+    let last = 0;
+    for (const m of format.matchAll(CONVERSION)) {
+      const literal = unescape(format.slice(last, m.index));
+      text += literal.text;
+      last = m.index + m[0].length;
+      if (literal.stop) {
+        stopped = true;
+        break;
+      }
+      const [, flags = '', widthSpec, precisionSpec, conv] = m;
+      if (conv === '%') {
+        text += '%';
+        continue;
+      }
+      const width = widthSpec === '*' ? integer(rest[next++], errors, sh) : Number(widthSpec ?? 0);
+      const precision = precisionSpec === undefined ? undefined : precisionSpec === '*' ? integer(rest[next++], errors, sh) : Number(precisionSpec || 0);
+      const arg = rest[next++];
+      if (conv === 's' || conv === 'b' || conv === 'c') {
+        let value = arg ?? '';
+        if (conv === 'b') {
+          const u = unescape(value);
+          value = u.text;
+          stopped = u.stop;
+        }
+        if (conv === 'c') value = value.slice(0, 1);
+        if (precision !== undefined && conv !== 'c') value = value.slice(0, precision);
+        text += pad(value, flags, Math.abs(width), false);
+        if (stopped) break;
+        continue;
+      }
+      const n = integer(arg, errors, sh);
+      let digits = conv === 'o' ? Math.abs(n).toString(8) : conv === 'x' ? Math.abs(n).toString(16) : conv === 'X' ? Math.abs(n).toString(16).toUpperCase() : String(Math.abs(n));
+      if (precision !== undefined) digits = digits.padStart(precision, '0');
+      const sign = n < 0 ? '-' : flags.includes('+') && (conv === 'd' || conv === 'i') ? '+' : flags.includes(' ') && (conv === 'd' || conv === 'i') ? ' ' : '';
+      text += pad(sign + digits, precision === undefined ? flags : flags.replace('0', ''), Math.abs(width), true);
+    }
+    if (!stopped) {
+      const tail = unescape(format.slice(last));
+      text += tail.text;
+      stopped = tail.stop;
+    }
+    output += text;
+    // The format is used again for arguments left over, only if it took any.
+    if (next === start) break;
+  } while (next < rest.length && !stopped);
+  const chunks: CommandResult['chunks'] = [];
+  if (output) chunks.push({ stream: 'out', text: output });
+  if (errors.length) chunks.push({ stream: 'err', text: errors.join('') });
+  return { chunks, exitCode: errors.length ? 1 : 0 };
+}
