@@ -10,9 +10,10 @@ test('the reply and the passed badge show when the packet arrives, not at hop 1 
   await app.open();
   await app.sendRequest();
   const items = app.hops.getByRole('listitem');
-  await expect(items.first()).toHaveAttribute('aria-current', 'step');
-  await page.getByRole('button', { name: 'Pause' }).click();
+  await expect(items.first()).toBeVisible();
+  // Back to the first hop, paused: the playback may already be hops further on a busy machine.
   await page.getByRole('button', { name: 'Reset', exact: true }).click();
+  await expect(items.first()).toHaveAttribute('aria-current', 'step');
   await expect(page.getByLabel('Reply body')).toHaveCount(0);
   const saved = page.getByRole('region', { name: 'Saved requests' });
   await expect(saved.getByRole('button', { name: /passed$/ })).toHaveCount(0);
