@@ -23,22 +23,35 @@ import { HeredocReader, heredocOps } from './heredoc';
 import { catFiles, listFiles, textTool } from './text-tools';
 import { runCurl } from './tools/curl';
 import { withPreparedFiles } from './prepared-files';
-import { docker } from './tools/docker';
+import { docker, type NodeShell } from './tools/docker';
+import { execOnNode } from './tools/node-exec';
+import { nodeEnvVars, nodeNotFound, nodePrompt } from './tools/node-shell';
 import { runWget } from './tools/wget';
 import { capOutput } from './output-cap';
 import { Jobs } from './jobs';
 import { backgroundLine, reapJobs, withForwards } from './forwards';
 import { err, out, stdoutOf, type CommandContext, type CommandResult, type OutputChunk, type ShellEnv } from './types';
 
-/** Where a line runs: the workstation's bash, or `sh` inside a pod's container (kubectl exec POD -- sh -c LINE). */
+/** A line run by `sh` inside a pod's container (kubectl exec POD -- sh -c LINE). */
 interface PodTarget {
   pod: Pod;
   container?: string;
 }
 
-/** What a line runs with: where (the workstation's bash or a pod's sh), its variables, how deep in $(...) it is. */
+/** A line run by a shell on a kind node (docker exec NODE bash). */
+interface NodeTarget {
+  node: string;
+  shell: NodeShell;
+}
+
+/** Where a line runs other than the workstation's bash. */
+type Target = PodTarget | NodeTarget;
+
+const onNode = (t: Target | undefined): t is NodeTarget => t !== undefined && 'node' in t;
+
+/** What a line runs with: where (the workstation's bash, a pod's sh, a node's shell), its variables, how deep in $(...) it is. */
 interface RunContext {
-  target: PodTarget | undefined;
+  target: Target | undefined;
   scope: Scope;
   sh: 'bash' | 'sh';
   depth: number;
@@ -111,7 +124,8 @@ function sleepSeconds(args: string[]): number | string {
 }
 
 /** An interactive shell the terminal is attached to: lines go to it until `exit`. */
-interface Attached extends PodTarget {
+interface Attached {
+  target: Target;
   prompt: string;
   /** kubectl run -it: the shell is the container's main process (--rm: the pod goes when it exits). */
   run?: RunAttach;
@@ -125,6 +139,8 @@ export const INTERRUPT = '\u0003';
 export class Shell {
   readonly plane: NodeDataPlane;
   private attached?: Attached;
+  /** The status an `exit` in the attached node shell's line ended it with. */
+  private attachedExit?: number;
   /** kubectl edit waiting for its editor's save: the terminal's line has not ended. */
   private editing?: EditState;
   /** The simple command that is the whole line being typed (the only one that may open the editor). */
@@ -312,11 +328,24 @@ export class Shell {
   /** Sends the following lines to a shell in the pod (kubectl exec -it, kubectl run -it). */
   attach(pod: Pod, container: string | undefined, prompt: string, run?: RunAttach): void {
     const target = { pod, ...(container ? { container } : {}) };
-    this.attached = { ...target, prompt, ...(run ? { run } : {}), scope: this.scopeFor(target) };
+    this.attached = { target, prompt, ...(run ? { run } : {}), scope: this.scopeFor(target) };
   }
 
-  /** What `<` can open: the line's here-documents, and on the workstation its files (a pod's are not readable this way). */
-  private redirectionFiles(target: PodTarget | undefined): ShellEnv {
+  /** Sends the following lines to a shell on a kind node (docker exec -it NODE bash). */
+  attachNode(node: string, shell: NodeShell, tty: boolean, env: [string, string][]): void {
+    const target = { node, shell };
+    this.attached = { target, prompt: nodePrompt(node, shell), scope: new Scope([...nodeEnvVars(node, tty), ...env]) };
+  }
+
+  /** A shell process on a node (docker exec NODE bash -c LINE, or reading a script): one scope for all its lines. */
+  shellOnNode(node: string, shell: NodeShell, tty: boolean, env: [string, string][]): (line: string) => CommandResult {
+    const target = { node, shell };
+    const scope = new Scope([...nodeEnvVars(node, tty), ...env]);
+    return (line) => this.withBudget(() => this.runIn(line, target, scope, 0, tty));
+  }
+
+  /** What `<` can open: the line's here-documents, and on the workstation its files (a pod's or node's are not readable this way). */
+  private redirectionFiles(target: Target | undefined): ShellEnv {
     const env = this.env;
     const heredocs = this.heredocFiles;
     return { readFile: (path) => heredocs.get(path) ?? (target ? undefined : env.readFile(path)) };
@@ -337,14 +366,38 @@ export class Shell {
 
   private runAttached(a: Attached, line: string): CommandResult {
     const exit = /^\s*exit(?:\s+(\d+))?\s*$/.exec(line);
-    const alive = this.sim.cluster.store.get('Pod', a.pod.metadata.namespace, a.pod.metadata.name) === a.pod && a.pod.metadata.deletionTimestamp === undefined;
-    if (!exit && alive) return this.runIn(line, a, a.scope, 0, true);
+    if (onNode(a.target)) return this.runAttachedNode(a, a.target, line, exit);
+    const { pod } = a.target;
+    const alive = this.sim.cluster.store.get('Pod', pod.metadata.namespace, pod.metadata.name) === pod && pod.metadata.deletionTimestamp === undefined;
+    if (!exit && alive) return this.runIn(line, a.target, a.scope, 0, true);
     this.attached = undefined;
     const code = exit?.[1] ? Number(exit[1]) : 0;
-    const result = !alive ? err('command terminated with exit code 137\n', 137) : a.run ? this.mainShellExited(a.pod, a.run, code) : code === 0 ? out('') : err(`command terminated with exit code ${code}\n`, code);
+    const result = !alive ? err('command terminated with exit code 137\n', 137) : a.run ? this.mainShellExited(pod, a.run, code) : code === 0 ? out('') : err(`command terminated with exit code ${code}\n`, code);
     // The kubectl that attached ends now: its status is the workstation's $?.
     this.scope.status = result.exitCode;
     return result;
+  }
+
+  /**
+   * A line in a node's shell; `exit [N]` ends it (bash's exit.def: N, else the last status; an
+   * interactive bash says "exit" on stderr, dash nothing). docker exec then ends with that status
+   * and prints nothing of its own.
+   */
+  private runAttachedNode(a: Attached, target: NodeTarget, line: string, exit: RegExpExecArray | null): CommandResult {
+    let result: CommandResult = out('');
+    let code: number;
+    if (exit) code = exit[1] ? Number(exit[1]) & 255 : a.scope.status;
+    else {
+      this.attachedExit = undefined;
+      result = this.runIn(line, target, a.scope, 0, true);
+      if (this.attachedExit === undefined) return result;
+      code = this.attachedExit;
+      this.attachedExit = undefined;
+    }
+    this.attached = undefined;
+    this.scope.status = code;
+    const said = target.shell === 'bash' ? [{ stream: 'err' as const, text: 'exit\n' }] : [];
+    return { chunks: [...result.chunks, ...said], exitCode: code };
   }
 
   /**
@@ -382,8 +435,9 @@ export class Shell {
     return this.withBudget(() => this.runIn(line, { pod, ...(container ? { container } : {}) }, undefined, 0, tty));
   }
 
-  private runIn(line: string, target: PodTarget | undefined, scope?: Scope, depth = 0, tty = !target && depth === 0): CommandResult {
-    const c: RunContext = { target, scope: scope ?? this.scopeFor(target), sh: target ? 'sh' : 'bash', depth, tty };
+  private runIn(line: string, target: Target | undefined, scope?: Scope, depth = 0, tty = !target && depth === 0): CommandResult {
+    const sh = !target || (onNode(target) && target.shell === 'bash') ? 'bash' : 'sh';
+    const c: RunContext = { target, scope: scope ?? this.scopeFor(target), sh, depth, tty };
     let tree: List;
     try {
       const tokens = tokenize(line);
@@ -398,9 +452,10 @@ export class Shell {
     return this.runList(tree, c);
   }
 
-  /** The variables a line starts with: the workstation's (kept across lines), or a fresh sh in the pod. */
-  private scopeFor(target: PodTarget | undefined): Scope {
+  /** The variables a line starts with: the workstation's (kept across lines), or a fresh shell in the pod or on the node. */
+  private scopeFor(target: Target | undefined): Scope {
     if (!target) return this.scope;
+    if (onNode(target)) return new Scope(nodeEnvVars(target.node, false));
     return new Scope(podEnvVars(target.pod, target.container));
   }
 
@@ -487,7 +542,7 @@ export class Shell {
     } else {
       const ctx = { sim: this.sim, env: this.env, stdin: streams.stdin ?? stdin, stdoutTTY: tty, stdinTTY: !piped && streams.stdin === undefined };
       const whole = node === this.wholeLine;
-      result = this.builtin(argv, c) ?? (c.target ? this.runPodCommand(argv, ctx, c.target) : this.runCommand(argv, ctx, whole));
+      result = this.builtin(argv, c) ?? (onNode(c.target) ? this.runNodeCommand(argv, ctx, c.target) : c.target ? this.runPodCommand(argv, ctx, c.target) : this.runCommand(argv, ctx, whole));
     }
     return withBefore({ chunks: route(result.chunks, streams.fds), exitCode: result.exitCode });
   }
@@ -578,15 +633,15 @@ export class Shell {
       case 'export': {
         if (args.length === 0 || (args.length === 1 && args[0] === '-p')) {
           const names = [...c.scope.exported].filter((k) => c.scope.vars.has(k)).sort();
-          return out(names.map((k) => (c.target ? `export ${k}='${c.scope.vars.get(k)!.replace(/'/g, `'"'"'`)}'\n` : `declare -x ${k}="${c.scope.vars.get(k)!.replace(/(["\\$`])/g, '\\$1')}"\n`)).join(''));
+          return out(names.map((k) => (c.sh === 'sh' ? `export ${k}='${c.scope.vars.get(k)!.replace(/'/g, `'"'"'`)}'\n` : `declare -x ${k}="${c.scope.vars.get(k)!.replace(/(["\\$`])/g, '\\$1')}"\n`)).join(''));
         }
         let code = 0;
         const errs: string[] = [];
         for (const a of args) {
           const m = /^([A-Za-z_][A-Za-z0-9_]*)(?:=(.*))?$/s.exec(a);
           if (!m) {
-            errs.push(c.target ? `sh: export: bad variable name '${a}'\n` : `bash: export: \`${a}': not a valid identifier\n`);
-            code = c.target ? 2 : 1;
+            errs.push(c.sh === 'sh' ? `sh: export: bad variable name '${a}'\n` : `bash: export: \`${a}': not a valid identifier\n`);
+            code = c.sh === 'sh' ? 2 : 1;
             continue;
           }
           if (m[2] !== undefined) c.scope.vars.set(m[1]!, m[2]);
@@ -604,10 +659,19 @@ export class Shell {
         return out('');
       case 'test':
       case '[': {
+        // A node's files are not modelled: test sees none there.
         const exists = (path: string) =>
-          c.target ? podFile(this.sim, c.target.pod, path) !== undefined || (c.target.pod.status.files ?? []).includes(path) : this.env.readFile(path) !== undefined;
+          onNode(c.target) ? false : c.target ? podFile(this.sim, c.target.pod, path) !== undefined || (c.target.pod.status.files ?? []).includes(path) : this.env.readFile(path) !== undefined;
         const r = evalTest(name, args, exists);
         return 'error' in r ? err(`${c.sh}: ${r.error}\n`, 2) : out('', r.status);
+      }
+      case 'exit': {
+        // On a node (bash or dash): the shell ends, the rest of its line is not run.
+        if (!onNode(c.target)) return undefined;
+        const code = args[0] !== undefined && /^\d+$/.test(args[0]) ? Number(args[0]) & 255 : c.scope.status;
+        c.aborted = true;
+        if (this.attached?.scope === c.scope) this.attachedExit = code;
+        return out('', code);
       }
       case 'echo':
         return echo(args);
@@ -635,7 +699,11 @@ export class Shell {
       case 'kill':
         return this.jobs.killCommand(args);
       case 'docker':
-        return docker(args, ctx, this.plane);
+        return docker(args, ctx, {
+          plane: this.plane,
+          shellOnNode: (node, shell, tty, env) => this.shellOnNode(node, shell, tty, env),
+          attachNode: (node, shell, tty, env) => this.attachNode(node, shell, tty, env),
+        });
       case 'sleep': {
         const seconds = sleepSeconds(args);
         if (typeof seconds === 'string') return err(seconds);
@@ -656,6 +724,16 @@ export class Shell {
         return err(`bash: ${name}: command not found\n`, 127);
       }
     }
+  }
+
+  /** One command of a line on a node: the node image's programs, else coreutils/grep filters, else the shell's "not found". */
+  private runNodeCommand(argv: string[], ctx: CommandContext, target: NodeTarget): CommandResult {
+    const node = this.sim.cluster.store.get('Node', undefined, target.node);
+    const tty = ctx.stdoutTTY ?? false;
+    const result = node
+      ? execOnNode({ sim: this.sim, plane: this.plane, node, tty, stdin: ctx.stdin, runLine: (l) => this.runIn(l, { node: target.node, shell: argv[0]!.endsWith('bash') ? 'bash' : 'dash' }, undefined, 0, tty) }, argv)
+      : { missing: argv[0]! };
+    return 'missing' in result ? nodeNotFound(target.shell, argv[0]!) : result;
   }
 
   /** One command of a `sh -c` line inside a pod: the image's programs, else its busybox text applets, else sh's "not found". */

@@ -42,3 +42,79 @@ describe('docker exec NODE ...', () => {
     expect(t.run('docker exec kind-worker iptables -t nat -L NOPE')).toBe('iptables: No chain/target/match by that name.\n');
   });
 });
+
+// kindest/node is Debian bookworm with bash: /etc/bash.bashrc's PS1 '\u@\h:\w\$ ' gives root in /
+// "root@NODE:/#"; bash's exit.def prints "exit" on stderr when an interactive shell leaves; docker
+// exec adds nothing and ends with the shell's status (docker/cli cli/command/container/exec.go).
+describe('a shell on a node (docker exec -it NODE bash)', () => {
+  it('attaches: lines run on the node with pipes, loops and substitutions until exit', () => {
+    const t = appliedShell();
+    expect(t.run('docker exec -it kind-worker bash')).toBe('');
+    expect(t.shell.prompt).toBe('root@kind-worker:/#');
+    expect(t.run('hostname && echo $HOSTNAME')).toBe('kind-worker\nkind-worker\n');
+    expect(t.run('iptables-save -t nat | grep -c "^-A KUBE-SVC"')).toMatch(/^\d+\n$/);
+    expect(t.run('for n in $(seq 1 2); do echo "$n $(hostname)"; done')).toBe('1 kind-worker\n2 kind-worker\n');
+    expect(t.run('crictl ps | head -1')).toMatch(/^CONTAINER {11}IMAGE/);
+    expect(t.run('curl -s localhost:10249/proxyMode')).toBe('iptables');
+    expect(t.run('nope')).toBe('bash: nope: command not found\n');
+    expect(t.run('false')).toBe('');
+    const exit = t.result('exit');
+    expect(exit.chunks).toEqual([{ stream: 'err', text: 'exit\n' }]);
+    expect(exit.exitCode).toBe(1);
+    expect(t.shell.prompt).toBe('$');
+    expect(t.run('echo $?')).toBe('1\n');
+  });
+
+  it('takes the flag spellings and /bin/bash; sh is dash (prompt "#", no "exit")', () => {
+    const t = appliedShell();
+    for (const line of ['docker exec -i -t kind-worker /bin/bash', 'docker exec --interactive --tty kind-worker bash']) {
+      t.run(line);
+      expect(t.shell.prompt).toBe('root@kind-worker:/#');
+      t.run('exit');
+    }
+    t.run('docker exec -it kind-control-plane sh');
+    expect(t.shell.prompt).toBe('#');
+    expect(t.run('nope')).toBe('sh: 1: nope: not found\n');
+    expect(t.result('exit 3')).toEqual({ chunks: [], exitCode: 3 });
+    expect(t.run('echo $?')).toBe('3\n');
+  });
+
+  it('an exit inside a line ends the shell after what came before it', () => {
+    const t = appliedShell();
+    t.run('docker exec -it kind-worker bash');
+    expect(t.run('echo a; exit 2; echo b')).toBe('a\nexit\n');
+    expect(t.shell.prompt).toBe('$');
+    expect(t.run('echo $?')).toBe('2\n');
+  });
+
+  it('kubectl is on the node but root has no kubeconfig: localhost:8080 refuses', () => {
+    const t = appliedShell();
+    const r = t.result('docker exec kind-control-plane kubectl get pods');
+    expect(r.exitCode).toBe(1);
+    expect(t.run('docker exec kind-control-plane kubectl get pods').split('\n').slice(-2)[0]).toBe('The connection to the server localhost:8080 was refused - did you specify the right host or port?');
+  });
+});
+
+describe('bash on a node without a terminal', () => {
+  const t = appliedShell();
+
+  it('without -i reads nothing and ends at once', () => {
+    expect(t.result('docker exec kind-worker bash')).toEqual({ chunks: [], exitCode: 0 });
+    expect(t.shell.prompt).toBe('$');
+  });
+
+  it('with -i runs what the pipe or the file gives it, then ends', () => {
+    expect(t.run("echo 'hostname; X=5' | docker exec -i kind-worker bash")).toBe('kind-worker\n');
+    expect(t.run("printf 'X=7\\necho $X\\nexit 4\\necho no\\n' | docker exec -i kind-worker bash; echo $?")).toBe('7\n4\n');
+    expect(t.shell.prompt).toBe('$');
+  });
+
+  it('-it with a pipe is refused as docker/cli CheckTty does', () => {
+    expect(t.result("echo hostname | docker exec -it kind-worker bash")).toEqual({ chunks: [{ stream: 'err', text: 'the input device is not a TTY\n' }], exitCode: 1 });
+  });
+
+  it('bash -c and sh -c run the line on the node', () => {
+    expect(t.run('docker exec kind-worker sh -c "iptables-save | wc -l"')).toMatch(/^\d+\n$/);
+    expect(t.run("docker exec kind-worker bash -c 'hostname | wc -c; exit 4; echo no'; echo $?")).toBe('12\n4\n');
+  });
+});
