@@ -22,6 +22,7 @@ describe('printf', () => {
 
   it('pads, justifies and cuts as asked', () => {
     expect(text('[%5s][%-5s][%.2s]', 'ab', 'cd', 'xyz')).toBe('[   ab][cd   ][xy]');
+    expect(text('[%*s]', '-3', 'a')).toBe('[a  ]');
     expect(text('%05d|%-4d|%+d|%x|%X|%o|%%', '42', '7', '3', '255', '255', '8')).toBe('00042|7   |+3|ff|FF|10|%');
     expect(text('%*s|', '4', 'a')).toBe('   a|');
   });
@@ -41,5 +42,17 @@ describe('printf', () => {
     const r = run();
     expect(r.exitCode).toBe(2);
     expect(r.chunks[0]!.text).toBe('bash: printf: usage: printf [-v var] format [arguments]\n');
+  });
+});
+
+describe('printf against hostile widths', () => {
+  it('a width or precision of 10^9 stops at the terminal budget with a note, instead of exhausting memory', () => {
+    const many = ['%900000s'.repeat(2000), ...Array.from({ length: 2000 }, () => 'x')];
+    for (const args of [['%999999999s|', 'x'], ['%.999999999d', '5'], ['%*s', '999999999', 'x'], ['%*s', '-999999999', 'x'], ['%-999999999s', 'x'], many]) {
+      const r = printf(args);
+      expect(stdoutOf(r).length).toBeLessThanOrEqual(1_000_000);
+      expect(r.chunks.at(-1)!.text).toBe('printf: stopped after 1000000 characters (a limit of this simulated terminal)\n');
+      expect(r.exitCode).toBe(1);
+    }
   });
 });

@@ -58,6 +58,9 @@ function pad(text: string, flags: string, width: number, numeric: boolean): stri
   return text.padStart(width);
 }
 
+/** The most characters printf writes here (the line's output budget, shell.ts LINE_LIMITS.outputChars): a width of 10^9 must not exhaust memory. */
+const PRINTF_MAX_CHARS = 1_000_000;
+
 const CONVERSION = /%([-+ 0#]*)(\d+|\*)?(?:\.(\d*|\*))?([sbcdiuoxX%])/g;
 
 /** sh: the shell's name in error messages ("bash", or "sh" inside a pod). */
@@ -85,8 +88,12 @@ export function printf(args: string[], sh = 'bash'): CommandResult {
         text += '%';
         continue;
       }
-      const width = widthSpec === '*' ? integer(rest[next++], errors, sh) : Number(widthSpec ?? 0);
-      const precision = precisionSpec === undefined ? undefined : precisionSpec === '*' ? integer(rest[next++], errors, sh) : Number(precisionSpec || 0);
+      const widthAsked = widthSpec === '*' ? integer(rest[next++], errors, sh) : Number(widthSpec ?? 0);
+      // A negative width from * left-justifies, as in C's printf.
+      const width = Math.min(PRINTF_MAX_CHARS + 1, Math.abs(widthAsked));
+      const justify = widthAsked < 0 ? `${flags}-` : flags;
+      const precisionAsked = precisionSpec === undefined ? undefined : precisionSpec === '*' ? integer(rest[next++], errors, sh) : Number(precisionSpec || 0);
+      const precision = precisionAsked === undefined || precisionAsked < 0 ? undefined : Math.min(PRINTF_MAX_CHARS + 1, precisionAsked);
       const arg = rest[next++];
       if (conv === 's' || conv === 'b' || conv === 'c') {
         let value = arg ?? '';
@@ -97,15 +104,16 @@ export function printf(args: string[], sh = 'bash'): CommandResult {
         }
         if (conv === 'c') value = value.slice(0, 1);
         if (precision !== undefined && conv !== 'c') value = value.slice(0, precision);
-        text += pad(value, flags, Math.abs(width), false);
-        if (stopped) break;
+        text += pad(value, justify, width, false);
+        if (stopped || output.length + text.length > PRINTF_MAX_CHARS) break;
         continue;
       }
       const n = integer(arg, errors, sh);
       let digits = conv === 'o' ? Math.abs(n).toString(8) : conv === 'x' ? Math.abs(n).toString(16) : conv === 'X' ? Math.abs(n).toString(16).toUpperCase() : String(Math.abs(n));
       if (precision !== undefined) digits = digits.padStart(precision, '0');
       const sign = n < 0 ? '-' : flags.includes('+') && (conv === 'd' || conv === 'i') ? '+' : flags.includes(' ') && (conv === 'd' || conv === 'i') ? ' ' : '';
-      text += pad(sign + digits, precision === undefined ? flags : flags.replace('0', ''), Math.abs(width), true);
+      text += pad(sign + digits, precision === undefined ? justify : justify.replace('0', ''), width, true);
+      if (output.length + text.length > PRINTF_MAX_CHARS) break;
     }
     if (!stopped) {
       const tail = unescape(format.slice(last));
@@ -113,6 +121,11 @@ export function printf(args: string[], sh = 'bash'): CommandResult {
       stopped = tail.stop;
     }
     output += text;
+    if (output.length > PRINTF_MAX_CHARS) {
+      output = output.slice(0, PRINTF_MAX_CHARS);
+      errors.push(`printf: stopped after ${PRINTF_MAX_CHARS} characters (a limit of this simulated terminal)\n`);
+      break;
+    }
     // The format is used again for arguments left over, only if it took any.
     if (next === start) break;
   } while (next < rest.length && !stopped);
