@@ -45,6 +45,23 @@ describe('printf', () => {
   });
 });
 
+describe('printf: %q and what it does not know', () => {
+  it('%q quotes as bash 5.2 does on this machine', () => {
+    expect(text('%q|', 'a b', '', 'x\ny', "it's", 'a*b', '~x', 'a~b', '#a', 'é', 'a%b=c@d')).toBe("a\\ b|''|$'x\\ny'|it\\'s|a\\*b|\\~x|a~b|\\#a|é|a%b=c@d|");
+  });
+
+  it('stops at a conversion it does not know, after the text before it, with exit status 1', () => {
+    const r = run('ab%5');
+    expect(r.chunks).toEqual([
+      { stream: 'out', text: 'ab' },
+      { stream: 'err', text: "bash: printf: `%5': missing format character\n" },
+    ]);
+    expect(r.exitCode).toBe(1);
+    expect(run('%').chunks).toEqual([{ stream: 'err', text: "bash: printf: `%': missing format character\n" }]);
+    expect(run('%z', '1').chunks[0]!.text).toBe("bash: printf: `%z': missing format character\n");
+  });
+});
+
 describe('printf against hostile widths', () => {
   it('a width or precision of 10^9 stops at the terminal budget with a note, instead of exhausting memory', () => {
     const many = ['%900000s'.repeat(2000), ...Array.from({ length: 2000 }, () => 'x')];

@@ -58,10 +58,23 @@ function pad(text: string, flags: string, width: number, numeric: boolean): stri
   return text.padStart(width);
 }
 
+/** %q: the argument quoted so that the shell reads it back as it was (bash's sh_backslash_quote; $'...' for control characters). */
+/* eslint-disable no-control-regex -- %q quotes control characters: matching them is the point. */
+function shellQuoted(value: string): string {
+  if (value === '') return "''";
+  if (/[\x00-\x1f\x7f]/.test(value)) {
+    const named: Record<string, string> = { '\n': '\\n', '\t': '\\t', '\r': '\\r', "'": "\\'", '\\': '\\\\' };
+    return `$'${value.replace(/[\x00-\x1f\x7f'\\]/g, (ch) => named[ch] ?? `\\${ch.charCodeAt(0).toString(8).padStart(3, '0')}`)}'`;
+  }
+  // What bash leaves bare: letters, digits, non-ASCII and % + - . / : = @ _, with ~ and # only after the first character.
+  return value.replace(/[^A-Za-z0-9%+\-./:=@_~#\u0080-\uffff]|^[~#]/g, '\\$&');
+}
+/* eslint-enable no-control-regex */
+
 /** The most characters printf writes here (the line's output budget, shell.ts LINE_LIMITS.outputChars): a width of 10^9 must not exhaust memory. */
 const PRINTF_MAX_CHARS = 1_000_000;
 
-const CONVERSION = /%([-+ 0#]*)(\d+|\*)?(?:\.(\d*|\*))?([sbcdiuoxX%])/g;
+const CONVERSION = /%([-+ 0#]*)(\d+|\*)?(?:\.(\d*|\*))?(.?)/gs;
 
 /** sh: the shell's name in error messages ("bash", or "sh" inside a pod). */
 export function printf(args: string[], sh = 'bash'): CommandResult {
@@ -71,6 +84,7 @@ export function printf(args: string[], sh = 'bash'): CommandResult {
   let output = '';
   let next = 0;
   let stopped = false;
+  let invalid = false;
   do {
     const start = next;
     let text = '';
@@ -83,7 +97,14 @@ export function printf(args: string[], sh = 'bash'): CommandResult {
         stopped = true;
         break;
       }
-      const [, flags = '', widthSpec, precisionSpec, conv] = m;
+      const [spec, flags = '', widthSpec, precisionSpec, conv = ''] = m;
+      if (!'sbcqdiuoxX%'.includes(conv) || conv === '') {
+        // bash stops at a conversion it does not know, after what came before it.
+        errors.push(`${sh}: printf: \`${spec}': missing format character\n`);
+        stopped = true;
+        invalid = true;
+        break;
+      }
       if (conv === '%') {
         text += '%';
         continue;
@@ -95,7 +116,7 @@ export function printf(args: string[], sh = 'bash'): CommandResult {
       const precisionAsked = precisionSpec === undefined ? undefined : precisionSpec === '*' ? integer(rest[next++], errors, sh) : Number(precisionSpec || 0);
       const precision = precisionAsked === undefined || precisionAsked < 0 ? undefined : Math.min(PRINTF_MAX_CHARS + 1, precisionAsked);
       const arg = rest[next++];
-      if (conv === 's' || conv === 'b' || conv === 'c') {
+      if (conv === 's' || conv === 'b' || conv === 'c' || conv === 'q') {
         let value = arg ?? '';
         if (conv === 'b') {
           const u = unescape(value);
@@ -103,6 +124,7 @@ export function printf(args: string[], sh = 'bash'): CommandResult {
           stopped = u.stop;
         }
         if (conv === 'c') value = value.slice(0, 1);
+        if (conv === 'q') value = shellQuoted(value);
         if (precision !== undefined && conv !== 'c') value = value.slice(0, precision);
         text += pad(value, justify, width, false);
         if (stopped || output.length + text.length > PRINTF_MAX_CHARS) break;
@@ -115,7 +137,7 @@ export function printf(args: string[], sh = 'bash'): CommandResult {
       text += pad(sign + digits, precision === undefined ? justify : justify.replace('0', ''), width, true);
       if (output.length + text.length > PRINTF_MAX_CHARS) break;
     }
-    if (!stopped) {
+    if (!stopped && !invalid) {
       const tail = unescape(format.slice(last));
       text += tail.text;
       stopped = tail.stop;

@@ -72,6 +72,15 @@ describe('filters over files', () => {
     expect(text(run('tail', '-1', 'w2'))).toBe('out:z\n');
   });
 
+  it('head -n -K drops the last K lines, tail -n +K starts at line K; a count that is not a number is refused once', () => {
+    expect(text(run('head', '-n', '-1', 'w2'))).toBe('out:x\ny\n');
+    expect(text(run('tail', '-n', '+2', 'w2'))).toBe('out:y\nz\n');
+    const r = run('head', '-n', 'abc', 'w1', 'w2');
+    expect(text(r)).toBe("err:head: invalid number of lines: 'abc'\n");
+    expect(r.exitCode).toBe(1);
+    expect(text(run('wc', '-x', 'w1'))).toBe("err:wc: invalid option -- 'x'\nTry 'wc --help' for more information.\n");
+  });
+
   it('sort and uniq read their files; with no file they read standard input', () => {
     expect(text(run('sort', '-r', 'w2', 'w1'))).toBe('out:z\ny\nx\nc\na b\n');
     expect(text(run('uniq', 'w2'))).toBe('out:x\ny\nz\n');

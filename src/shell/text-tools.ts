@@ -38,6 +38,9 @@ export function textTool(name: string, args: string[], stdin: string, read: (pat
   if (!['head', 'tail', 'wc', 'sort', 'uniq'].includes(name)) return undefined;
   const { options, files } = operandsOf(name, args);
   if (files.length === 0) return filter(name, options, stdin);
+  // A bad option or count is said once, before any file is read.
+  const refused = filter(name, options, '');
+  if (refused.exitCode !== 0) return refused;
   // Files are read in order; one that cannot be opened is said where it comes.
   const opened = files.map((path) => ({ path, text: path === '-' ? stdin : read(path) }));
   const inputs = opened.filter((o): o is { path: string; text: string } => o.text !== undefined);
@@ -73,14 +76,19 @@ function filter(name: string, args: string[], stdin: string): CommandResult {
   switch (name) {
     case 'head':
     case 'tail': {
-      const nArg = args.find((a) => /^-\d+$/.test(a)) ?? (args.includes('-n') ? `-${args[args.indexOf('-n') + 1]}` : '-10');
-      const n = Number(nArg.slice(1));
+      // -N, or -n N: head -n -K (all but the last K), tail -n +K (from line K on); head.c and tail.c.
+      const count = args.includes('-n') ? (args[args.indexOf('-n') + 1] ?? '') : (args.find((a) => /^-\d+$/.test(a))?.slice(1) ?? '10');
+      if (!/^[+-]?\d+$/.test(count)) return err(`${name}: invalid number of lines: '${count}'\n`);
+      const n = Math.abs(Number(count));
       const l = lines(stdin);
-      return out(join(name === 'head' ? l.slice(0, n) : l.slice(Math.max(0, l.length - n))));
+      if (name === 'head') return out(join(count.startsWith('-') ? l.slice(0, Math.max(0, l.length - n)) : l.slice(0, n)));
+      return out(join(count.startsWith('+') ? l.slice(Math.max(0, n - 1)) : l.slice(Math.max(0, l.length - n))));
     }
     case 'wc': {
       // coreutils wc.c: the counts asked for (-l newlines, -w words, -c bytes; all three by default),
       // one alone unpadded, several right-aligned in width 7 for standard input.
+      const unknown = args.join('').replace(/-/g, '').match(/[^lwcm]/);
+      if (unknown) return err(`wc: invalid option -- '${unknown[0]}'\nTry 'wc --help' for more information.\n`);
       const chosen = wcCounts(args, stdin);
       return out(chosen.length === 1 ? `${chosen[0]}\n` : `${chosen.map((n) => String(n).padStart(7)).join(' ')}\n`);
     }
