@@ -141,6 +141,8 @@ export class Shell {
   private attached?: Attached;
   /** The status an `exit` in the attached node shell's line ended it with. */
   private attachedExit?: number;
+  /** What that `exit` said of a word that is no number (after bash's "exit" line). */
+  private attachedExitRefused = '';
   /** kubectl edit waiting for its editor's save: the terminal's line has not ended. */
   private editing?: EditState;
   /** The simple command that is the whole line being typed (the only one that may open the editor). */
@@ -396,7 +398,8 @@ export class Shell {
     }
     this.attached = undefined;
     this.scope.status = code;
-    const said = target.shell === 'bash' ? [{ stream: 'err' as const, text: 'exit\n' }] : [];
+    const said = [...(target.shell === 'bash' ? ['exit\n'] : []), ...(this.attachedExitRefused ? [this.attachedExitRefused] : [])].map((text) => ({ stream: 'err' as const, text }));
+    this.attachedExitRefused = '';
     return { chunks: [...result.chunks, ...said], exitCode: code };
   }
 
@@ -668,10 +671,18 @@ export class Shell {
       case 'exit': {
         // On a node (bash or dash): the shell ends, the rest of its line is not run.
         if (!onNode(c.target)) return undefined;
-        const code = args[0] !== undefined && /^\d+$/.test(args[0]) ? Number(args[0]) & 255 : c.scope.status;
+        // exit.def / dash's exitcmd: N modulo 256, else the last status; a word that is no number is refused, status 2.
+        const arg = args[0];
+        const bad = arg !== undefined && !/^[+-]?\d+$/.test(arg);
+        const code = bad ? 2 : arg !== undefined ? ((Number(arg) % 256) + 256) % 256 : c.scope.status;
+        const refused = !bad ? '' : c.target.shell === 'bash' ? `bash: exit: ${arg}: numeric argument required\n` : `sh: 1: exit: Illegal number: ${arg}\n`;
         c.aborted = true;
-        if (this.attached?.scope === c.scope) this.attachedExit = code;
-        return out('', code);
+        if (this.attached?.scope === c.scope) {
+          this.attachedExit = code;
+          this.attachedExitRefused = refused;
+          return out('', code);
+        }
+        return refused ? err(refused, code) : out('', code);
       }
       case 'echo':
         return echo(args);

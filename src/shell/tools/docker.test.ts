@@ -87,6 +87,19 @@ describe('a shell on a node (docker exec -it NODE bash)', () => {
     expect(t.run('echo $?')).toBe('2\n');
   });
 
+  // bash 5.2 on this machine: `bash -c 'exit abc'` says "bash: exit: abc: numeric argument required", status 2;
+  // an interactive bash says "exit" first. exit N keeps N modulo 256 (exit -1 is 255).
+  it('exit with a word that is no number is refused with status 2; N is kept modulo 256', () => {
+    const t = appliedShell();
+    t.run('docker exec -it kind-worker bash');
+    expect(t.run('exit abc')).toBe('exit\nbash: exit: abc: numeric argument required\n');
+    expect(t.run('echo $?')).toBe('2\n');
+    t.run('docker exec -it kind-worker bash');
+    t.run('exit 300');
+    expect(t.run('echo $?')).toBe('44\n');
+    expect(t.run("docker exec kind-worker bash -c 'exit -1'; echo $?")).toBe('255\n');
+  });
+
   it('kubectl is on the node but root has no kubeconfig: localhost:8080 refuses', () => {
     const t = appliedShell();
     const r = t.result('docker exec kind-control-plane kubectl get pods');
