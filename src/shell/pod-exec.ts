@@ -25,6 +25,7 @@ import { podLinks, podRoutes } from './tools/net-links';
 import { runPing } from './tools/ping';
 import { textTool } from './text-tools';
 import type { CommandResult } from './types';
+import { runScriptLines } from './script-lines';
 
 export interface PodExecContext {
   sim: Simulation;
@@ -107,7 +108,7 @@ export function execInPod(ctx: PodExecContext, argv: string[]): CommandResult | 
     case 'sh': {
       if (args[0] === '-c' && args[1] !== undefined) return ctx.runLine(args[1]);
       // A script on standard input (kubectl exec -i POD -- sh < script.sh), line by line.
-      return ctx.stdin ? runScript(ctx, ctx.stdin) : out('');
+      return ctx.stdin ? runScriptLines(ctx.stdin, ctx.runLine) : out('');
     }
     case 'nslookup': {
       const conf = resolvConfFor(ctx.sim, ctx.pod);
@@ -136,19 +137,6 @@ export function execInPod(ctx: PodExecContext, argv: string[]): CommandResult | 
 function textApplet(ctx: PodExecContext, image: string, name: string, args: string[]): CommandResult | undefined {
   if (!toolsetOf(image)?.shell) return undefined;
   return textTool(name, args, ctx.stdin ?? '', (path) => podFile(ctx.sim, ctx.pod, path, ctx.container));
-}
-
-function runScript(ctx: PodExecContext, script: string): CommandResult {
-  const chunks: CommandResult['chunks'] = [];
-  let exitCode = 0;
-  for (const line of script.split('\n')) {
-    if (!line.trim() || line.trim().startsWith('#')) continue;
-    const r = ctx.runLine(line);
-    chunks.push(...r.chunks);
-    exitCode = r.exitCode;
-    if (/^\s*exit\b/.test(line)) break;
-  }
-  return { chunks, exitCode };
 }
 
 

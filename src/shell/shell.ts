@@ -207,7 +207,7 @@ export class Shell {
    */
   run(line: string): CommandResult {
     if (line === INTERRUPT) {
-      // Ctrl+C at the prompt: bash drops a half-typed here-document.
+      // Ctrl+C at the prompt: bash drops a here-document typed halfway.
       this.heredoc = undefined;
       return { chunks: [], exitCode: 130 };
     }

@@ -27,7 +27,7 @@ export interface CommandContext {
   stdin: string;
   /** Whether stdout is a terminal (curl hides its progress meter then). */
   stdoutTTY?: boolean;
-  /** Whether stdin is the terminal: not a pipe, not a `<` file or here-document. */
+  /** Whether stdin is the terminal: neither a pipe, a `<` file nor a here-document's body. */
   stdinTTY?: boolean;
 }
 

@@ -19,6 +19,7 @@ import { runCurl } from './curl';
 import { runIp } from './ip-command';
 import { nodeLinks, nodeRoutes } from './net-links';
 import { nodeKubectl } from './node-kubectl';
+import { runScriptLines } from '../script-lines';
 
 export interface NodeExecContext {
   sim: Simulation;
@@ -82,22 +83,9 @@ export function execOnNode(ctx: NodeExecContext, argv: string[]): CommandResult 
     case 'sh':
       if (rest[0] === '-c' && rest[1] !== undefined) return ctx.runLine(rest[1]);
       // A script on standard input (docker exec -i NODE bash < script.sh), line by line.
-      return ctx.stdin ? runScript(ctx, ctx.stdin) : out('');
+      return ctx.stdin ? runScriptLines(ctx.stdin, ctx.runLine) : out('');
     default:
       return textTool(base, rest, ctx.stdin ?? '') ?? { missing: program };
   }
 }
 
-function runScript(ctx: NodeExecContext, script: string): CommandResult {
-  const chunks: CommandResult['chunks'] = [];
-  let exitCode = 0;
-  for (const line of script.split('\n')) {
-    if (!line.trim() || line.trim().startsWith('#')) continue;
-    const exit = /^\s*exit(?:\s+(\d+))?\s*$/.exec(line);
-    if (exit) return { chunks, exitCode: exit[1] ? Number(exit[1]) : exitCode };
-    const r = ctx.runLine(line);
-    chunks.push(...r.chunks);
-    exitCode = r.exitCode;
-  }
-  return { chunks, exitCode };
-}

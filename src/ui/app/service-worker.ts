@@ -4,7 +4,7 @@
  * downloads and stores those files, which would otherwise compete with the
  * simulation worker's start and delay the canvas on a first visit.
  */
-import { useClusterStore } from '../stores/cluster-store';
+import { clusterAnswered, useClusterStore } from '../stores/cluster-store';
 
 const IDLE_TIMEOUT_MS = 3000;
 
@@ -22,10 +22,9 @@ export function registerServiceWorkerLater(): void {
     if ('requestIdleCallback' in window) requestIdleCallback(register, { timeout: IDLE_TIMEOUT_MS });
     else setTimeout(register, 0);
   };
-  const answered = (s: ReturnType<typeof useClusterStore.getState>): boolean => s.snapshot !== null || s.error !== null;
-  if (answered(useClusterStore.getState())) return whenIdle();
+  if (clusterAnswered(useClusterStore.getState())) return whenIdle();
   const stop = useClusterStore.subscribe((s) => {
-    if (!answered(s)) return;
+    if (!clusterAnswered(s)) return;
     stop();
     // The frame that paints the graph first, then the idle time after it.
     requestAnimationFrame(() => setTimeout(whenIdle, 0));

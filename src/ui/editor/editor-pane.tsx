@@ -4,7 +4,7 @@
  */
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useScenarioStore } from '../stores/scenario-store';
-import { useClusterStore } from '../stores/cluster-store';
+import { clusterAnswered, useClusterStore } from '../stores/cluster-store';
 import { useNoticeStore } from '../stores/notice-store';
 import { useKubectlEditStore } from '../stores/kubectl-edit-store';
 import { KubectlEditLayer } from './kubectl-edit-layer';
@@ -71,7 +71,7 @@ function Preview() {
  * is a long task, so the canvas paints first (the preview shows the text meanwhile).
  */
 function useAfterFirstGraph(): boolean {
-  const answered = useClusterStore((s) => s.snapshot !== null || s.error !== null);
+  const answered = useClusterStore(clusterAnswered);
   const [after, setAfter] = useState(false);
   useEffect(() => {
     if (!answered || after) return;

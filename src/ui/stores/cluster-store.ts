@@ -10,6 +10,9 @@ interface ClusterState {
   failed(message: string): void;
 }
 
+/** Whether the worker has answered the first load, with a cluster or with an error. */
+export const clusterAnswered = (s: Pick<ClusterState, 'snapshot' | 'error'>): boolean => s.snapshot !== null || s.error !== null;
+
 export const useClusterStore = create<ClusterState>()((set) => ({
   snapshot: null,
   error: null,
